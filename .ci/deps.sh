@@ -1,0 +1,28 @@
+#!/bin/sh
+# Installs the Debian 12 packages praxis needs to build, test and demo.
+# Usage: .ci/deps.sh [build|test|tools]   (each level includes the one before)
+# Idempotent: does nothing when every package is already there.
+set -eu
+level=${1:-test}
+build="build-essential pkg-config git sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libgit2-dev libsqlite3-dev libxml2-dev libxslt1-dev libyaml-dev libstemmer-dev
+  libutf8proc-dev"
+test="$build libcmocka-dev xsltproc libxml2-utils cmark-gfm valgrind"
+tools="$test weasyprint chromium poppler-utils"
+case $level in
+  build) want=$build ;;
+  test) want=$test ;;
+  tools) want=$tools ;;
+  *) echo "usage: .ci/deps.sh [build|test|tools]" >&2; exit 2 ;;
+esac
+missing=
+for p in $want; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+    missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "praxis: installing missing Debian packages:$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2
+$sudo apt-get install -y -qq --no-install-recommends $missing >&2

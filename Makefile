@@ -1,0 +1,109 @@
+# praxis - plain make with pkg-config.
+#
+#   make            build ./praxis (installs missing Debian packages first)
+#   make check      unit and end-to-end tests, then again under ASan/UBSan
+#   make demo       check the demo knowledge base in notes/ and summarise it
+#   make bench      benchmarks against the named baselines (not part of check)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   V=1             show the commands
+.SUFFIXES:
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   := build
+PKGS    := libcmark-gfm libgit2 sqlite3 yaml-0.1 libxml-2.0 libxslt libexslt libutf8proc
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror \
+           -Wno-missing-field-initializers -Wshadow -Wstrict-prototypes
+SAN     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+Q := @
+ifeq ($(V),1)
+Q :=
+endif
+
+include $(BUILD)/config.mk
+
+SRCS := $(filter-out src/main.c,$(wildcard src/*.c src/cmd/*.c))
+OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+AOBJS := $(SRCS:src/%.c=$(BUILD)/asan/%.o)
+UNIT := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+
+all: praxis
+
+# Missing system packages are installed by the project's own script.
+$(BUILD)/config.mk: .ci/deps.sh Makefile
+	$(Q)sh .ci/deps.sh build
+	$(Q)mkdir -p $(BUILD)
+	$(Q)printf 'PKG_CFLAGS := %s\nPKG_LIBS := %s -lstemmer\n' \
+	  "$$(pkg-config --cflags $(PKGS))" "$$(pkg-config --libs $(PKGS))" > $@
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/asan/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  CC+SAN  $<"
+	$(Q)$(CC) $(WARN) $(SAN) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libpraxis.a: $(OBJS)
+	$(Q)rm -f $@ && ar rcs $@ $(OBJS)
+
+$(BUILD)/asan/libpraxis.a: $(AOBJS)
+	$(Q)rm -f $@ && ar rcs $@ $(AOBJS)
+
+praxis: $(BUILD)/obj/main.o $(BUILD)/libpraxis.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/asan/praxis: $(BUILD)/asan/main.o $(BUILD)/asan/libpraxis.a
+	$(Q)$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpraxis.a
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libpraxis.a $(PKG_LIBS) -lcmocka
+
+$(BUILD)/asan/tests/%: tests/unit/%.c $(BUILD)/asan/libpraxis.a
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/asan/libpraxis.a $(PKG_LIBS) -lcmocka
+
+test-deps:
+	$(Q)sh .ci/deps.sh test
+
+# The whole suite, then the whole suite again under the sanitizers.
+check: test-deps
+	$(Q)$(MAKE) --no-print-directory praxis $(UNIT:%=$(BUILD)/tests/%)
+	$(Q)sh tests/run.sh ./praxis $(BUILD)/tests
+	$(Q)$(MAKE) --no-print-directory asan
+
+asan: test-deps
+	$(Q)$(MAKE) --no-print-directory $(BUILD)/asan/praxis $(UNIT:%=$(BUILD)/asan/tests/%)
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  PRAXIS_SANITIZED=1 sh tests/run.sh $(BUILD)/asan/praxis $(BUILD)/asan/tests
+
+# The same suite under valgrind (slower; not part of check).
+valgrind: praxis $(UNIT:%=$(BUILD)/tests/%)
+	$(Q)PRAXIS_VALGRIND=1 sh tests/run.sh ./praxis $(BUILD)/tests
+
+demo: praxis
+	./praxis -C notes check --summary
+
+install: praxis
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/praxis/schema \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 praxis $(DESTDIR)$(PREFIX)/bin/praxis
+	install -m 644 schema/* $(DESTDIR)$(PREFIX)/share/praxis/schema/
+	install -m 644 doc/praxis.1 $(DESTDIR)$(PREFIX)/share/man/man1/praxis.1
+
+clean:
+	rm -rf $(BUILD) praxis
+
+.PHONY: all check asan valgrind demo install clean test-deps
+
+-include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(BUILD)/obj/main.d $(BUILD)/asan/main.d

@@ -1,0 +1,77 @@
+/*
+ * codebook.h - the bilingual codebook: categories, codes, methods.
+ *
+ * Loaded from codebook.xml (schema/codebook.rng describes it), validated
+ * against the schema and against the rules the schema cannot say: every
+ * label and description in both languages, and no alias (after case and
+ * accent folding) naming two things. Hashtags resolve through it:
+ *
+ *     const px_code *c = px_codebook_resolve(cb, "Tijd", 4);  // resource.time
+ *
+ * Everything returned is borrowed from the codebook.
+ */
+#ifndef PX_CODEBOOK_H
+#define PX_CODEBOOK_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+enum { PX_NL = 0, PX_FR = 1 };
+
+typedef struct {
+	char *id;
+	char *label[2];  /* [PX_NL], [PX_FR] */
+	char *desc[2];
+} px_category;
+
+typedef struct {
+	char *id;
+	char *label[2];
+	char *desc[2];
+	char **aliases;  /* as written in the codebook */
+	size_t naliases;
+	size_t category; /* index into categories */
+	int ambivalent;
+	size_t index;    /* position in codebook order */
+} px_code;
+
+typedef struct {
+	char *id;
+	char *label[2];
+	char *desc[2];
+} px_method;
+
+typedef struct px_codebook px_codebook;
+
+struct px_codebook {
+	px_category *cats;
+	size_t ncats;
+	px_code *codes;
+	size_t ncodes;
+	px_method *methods;
+	size_t nmethods;
+	char *digest;  /* hex digest of the file, to notice changes */
+	/* private: folded names sorted for lookup */
+	struct px_cb_name *names;
+	size_t nnames;
+};
+
+/* Loads and validates `path` (the RELAX NG schema comes from the data
+ * directory). Problems go to `d` with file:line; returns 0 or -1. */
+int px_codebook_load(px_codebook **out, const char *path, const char *display, px_diag *d);
+void px_codebook_free(px_codebook *cb);
+
+/* Resolves a hashtag (without '#') written as an id or alias, any case,
+ * any accents. NULL if unknown. */
+const px_code *px_codebook_resolve(const px_codebook *cb, const char *tag, size_t len);
+const px_code *px_codebook_code(const px_codebook *cb, const char *id);
+const px_method *px_codebook_method(const px_codebook *cb, const char *id);
+/* The closest id or alias to `tag`, for "did you mean" (NULL: none close). */
+const char *px_codebook_suggest(const px_codebook *cb, const char *tag);
+const char *px_codebook_suggest_method(const px_codebook *cb, const char *id);
+
+/* The closest of `n` candidates to `word` within a sensible distance. */
+const char *px_suggest(const char *word, const char *const *cands, size_t n);
+
+#endif

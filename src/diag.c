@@ -1,0 +1,242 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+int px_lines_build(px_lines *l, const char *src, size_t len)
+{
+	size_t n = 1, i, cap = 1;
+	const char *p = src, *end = src + len;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+		cap++;
+		p++;
+	}
+	l->off = malloc(cap * sizeof *l->off);
+	l->len = len;
+	if (!l->off) {
+		l->n = 0;
+		return -1;
+	}
+	l->off[0] = 0;
+	for (i = 0; i < len; i++)
+		if (src[i] == '\n')
+			l->off[n++] = i + 1;
+	l->n = n;
+	return 0;
+}
+
+size_t px_lines_offset(const px_lines *l, int line)
+{
+	if (line < 1 || (size_t)line > l->n)
+		return l->len;
+	return l->off[line - 1];
+}
+
+int px_lines_find(const px_lines *l, size_t off)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->off[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo + 1;
+}
+
+void px_lines_free(px_lines *l)
+{
+	free(l->off);
+	l->off = NULL;
+	l->n = 0;
+}
+
+void px_diag_source(px_diag *d, const char *file, const char *src, size_t len)
+{
+	px_lines_free(&d->lines);
+	d->src_file = file;
+	d->src = src;
+	d->src_len = len;
+	if (src)
+		px_lines_build(&d->lines, src, len);
+}
+
+static char *source_line(const px_diag *d, const char *file, int line, size_t *lenp)
+{
+	size_t off, end;
+
+	if (!d->src || line <= 0 || !d->src_file || strcmp(file, d->src_file))
+		return NULL;
+	off = px_lines_offset(&d->lines, line);
+	if (off >= d->src_len)
+		return NULL;
+	end = off;
+	while (end < d->src_len && d->src[end] != '\n')
+		end++;
+	if (end > off && d->src[end - 1] == '\r')
+		end--;
+	if (end - off > 400)
+		end = off + 400; /* a caret under a megabyte line helps nobody */
+	*lenp = end - off;
+	return strndup(d->src + off, end - off);
+}
+
+static void vadd(px_diag *d, const char *file, int line, int col, px_severity sev,
+		 const char *rule, px_msgid msg, va_list ap)
+{
+	px_diag_item *it;
+	px_buf m = PX_BUF_INIT;
+	size_t slen;
+
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		px_diag_item *p = realloc(d->items, cap * sizeof *p);
+		if (!p)
+			return;
+		d->items = p;
+		d->cap = cap;
+	}
+	it = &d->items[d->n++];
+	memset(it, 0, sizeof *it);
+	it->file = strdup(file ? file : "");
+	it->line = line;
+	it->col = col;
+	it->sev = sev;
+	it->rule = rule;
+	px_buf_vprintf(&m, px_msg(msg), ap);
+	it->message = px_buf_detach(&m);
+	it->source = source_line(d, it->file, line, &slen);
+	if (sev == PX_SEV_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+void px_diag_add(px_diag *d, const char *file, int line, int col, px_severity sev,
+		 const char *rule, px_msgid msg, ...)
+{
+	va_list ap;
+
+	va_start(ap, msg);
+	vadd(d, file, line, col, sev, rule, msg, ap);
+	va_end(ap);
+}
+
+void px_diag_add_at(px_diag *d, const char *file, int line, size_t byte_col,
+		    px_severity sev, const char *rule, px_msgid msg, ...)
+{
+	va_list ap;
+	int col = (int)byte_col + 1;
+
+	if (d->src && file && d->src_file && !strcmp(file, d->src_file) && line > 0) {
+		size_t off = px_lines_offset(&d->lines, line);
+		if (off + byte_col <= d->src_len)
+			col = (int)px_utf8_width(d->src + off, byte_col) + 1;
+	}
+	va_start(ap, msg);
+	vadd(d, file, line, col, sev, rule, msg, ap);
+	va_end(ap);
+}
+
+void px_diag_hint(px_diag *d, px_msgid msg, ...)
+{
+	va_list ap;
+	px_buf m = PX_BUF_INIT;
+
+	if (!d->n)
+		return;
+	va_start(ap, msg);
+	px_buf_vprintf(&m, px_msg(msg), ap);
+	va_end(ap);
+	free(d->items[d->n - 1].hint);
+	d->items[d->n - 1].hint = px_buf_detach(&m);
+}
+
+static const char *sev_word(px_severity s)
+{
+	return px_msg(s == PX_SEV_ERROR ? MSG_SEV_ERROR : MSG_SEV_WARNING);
+}
+
+void px_diag_print(const px_diag *d, FILE *out, int color)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const px_diag_item *it = &d->items[i];
+		const char *on = "", *off = "";
+
+		if (color) {
+			on = it->sev == PX_SEV_ERROR ? "\033[1;31m" : "\033[1;35m";
+			off = "\033[0m";
+		}
+		fputs(it->file, out);
+		if (it->line > 0) {
+			fprintf(out, ":%d", it->line);
+			if (it->col > 0)
+				fprintf(out, ":%d", it->col);
+		}
+		fprintf(out, ": %s%s:%s %s [%s]\n", on, sev_word(it->sev), off, it->message, it->rule);
+		if (it->source) {
+			const char *s = it->source;
+			int k;
+			fprintf(out, "%5d | %s\n      | ", it->line, s);
+			/* the caret lines up under tabs and multibyte characters */
+			for (k = 1; k < it->col && *s; k++) {
+				size_t n = px_utf8_next(s, strlen(s));
+				fputc(*s == '\t' ? '\t' : ' ', out);
+				s += n;
+			}
+			if (it->col > 0)
+				fprintf(out, "%s^%s", on, off);
+			fputc('\n', out);
+		}
+		if (it->hint)
+			fprintf(out, "      = %s\n", it->hint);
+	}
+}
+
+void px_diag_json(const px_diag *d, px_buf *out)
+{
+	size_t i;
+
+	px_buf_puts(out, "[");
+	for (i = 0; i < d->n; i++) {
+		const px_diag_item *it = &d->items[i];
+		px_buf_puts(out, i ? ",\n {\"file\": \"" : "\n {\"file\": \"");
+		px_buf_json_str(out, it->file);
+		px_buf_printf(out, "\", \"line\": %d, \"column\": %d, \"severity\": \"%s\", \"rule\": \"%s\", \"message\": \"",
+			      it->line, it->col, it->sev == PX_SEV_ERROR ? "error" : "warning", it->rule);
+		px_buf_json_str(out, it->message);
+		px_buf_puts(out, "\"");
+		if (it->hint) {
+			px_buf_puts(out, ", \"hint\": \"");
+			px_buf_json_str(out, it->hint);
+			px_buf_puts(out, "\"");
+		}
+		px_buf_puts(out, "}");
+	}
+	px_buf_puts(out, d->n ? "\n]\n" : "]\n");
+}
+
+void px_diag_free(px_diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->items[i].file);
+		free(d->items[i].message);
+		free(d->items[i].hint);
+		free(d->items[i].source);
+	}
+	free(d->items);
+	px_lines_free(&d->lines);
+	memset(d, 0, sizeof *d);
+}

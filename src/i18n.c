@@ -1,0 +1,100 @@
+#include "i18n.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+static const char *const catalogue[PX_MSG_COUNT][PX_LANG_COUNT] = {
+#define M(id, en, nl, fr) [id] = { en, nl, fr },
+#include "messages.def"
+#undef M
+};
+
+static px_lang ui = PX_LANG_EN;
+
+static int from_code(const char *s, px_lang *out)
+{
+	if (!s || !*s)
+		return -1;
+	if (!strncmp(s, "nl", 2)) { *out = PX_LANG_NL; return 0; }
+	if (!strncmp(s, "fr", 2)) { *out = PX_LANG_FR; return 0; }
+	if (!strncmp(s, "en", 2)) { *out = PX_LANG_EN; return 0; }
+	return -1;
+}
+
+void px_i18n_init(void)
+{
+	static const char *const vars[] = { "PRAXIS_LANG", "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof *vars; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v) {
+			/* the first variable that is set decides, like setlocale */
+			if (from_code(v, &ui) < 0)
+				ui = PX_LANG_EN;
+			return;
+		}
+	}
+}
+
+int px_i18n_set(const char *code)
+{
+	px_lang l;
+
+	if (from_code(code, &l) < 0 || strlen(code) != 2)
+		return -1;
+	ui = l;
+	return 0;
+}
+
+px_lang px_ui_lang(void) { return ui; }
+
+const char *px_lang_code(px_lang l)
+{
+	static const char *const codes[] = { "en", "nl", "fr" };
+	return codes[l];
+}
+
+const char *px_msg_in(px_msgid id, px_lang l)
+{
+	return catalogue[id][l];
+}
+
+const char *px_msg(px_msgid id)
+{
+	return catalogue[id][ui];
+}
+
+static void report(px_msgid sev, px_msgid id, va_list ap)
+{
+	fprintf(stderr, "praxis: %s: ", px_msg(sev));
+	vfprintf(stderr, px_msg(id), ap);
+	fputc('\n', stderr);
+}
+
+void px_error(px_msgid id, ...)
+{
+	va_list ap;
+	va_start(ap, id);
+	report(MSG_SEV_ERROR, id, ap);
+	va_end(ap);
+}
+
+void px_warning(px_msgid id, ...)
+{
+	va_list ap;
+	va_start(ap, id);
+	report(MSG_SEV_WARNING, id, ap);
+	va_end(ap);
+}
+
+void px_say(FILE *f, px_msgid id, ...)
+{
+	va_list ap;
+	va_start(ap, id);
+	vfprintf(f, px_msg(id), ap);
+	va_end(ap);
+}

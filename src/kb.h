@@ -1,0 +1,57 @@
+/*
+ * kb.h - a knowledge base: the folder holding communities.yaml, its
+ * communities, its codebook (its own codebook.xml, or the default one
+ * from the data directory) and the privacy deny list kept inside the git
+ * directory (GITDIR/praxis/denylist, never committed).
+ *
+ * px_kb_find walks up from a folder to the one holding communities.yaml,
+ * as git does for .git. All strings are owned by the px_kb.
+ */
+#ifndef PX_KB_H
+#define PX_KB_H
+
+#include <stddef.h>
+
+#include "codebook.h"
+#include "diag.h"
+#include "privacy.h"
+
+typedef struct {
+	char *id;
+	char *name[2]; /* [PX_NL], [PX_FR] */
+	char *zone[2];
+	char *lang;    /* "nl" or "fr" */
+	char **moderators;
+	size_t nmoderators;
+} px_community;
+
+typedef struct {
+	char *root;      /* absolute path of the knowledge base */
+	char *gitdir;    /* NULL when the folder is not in a git repository */
+	px_community *communities;
+	size_t ncommunities;
+	px_codebook *cb;
+	px_denylist *deny;
+} px_kb;
+
+/* Finds the knowledge base at or above `start`; returns a malloc'd
+ * absolute root, or NULL. */
+char *px_kb_find(const char *start);
+
+/* Opens the knowledge base rooted at `root`. Problems with
+ * communities.yaml or the codebook go to `d`; returns 0 or -1. */
+int px_kb_open(px_kb **out, const char *root, px_diag *d);
+void px_kb_free(px_kb *kb);
+
+const px_community *px_kb_community(const px_kb *kb, const char *id);
+
+/* Lists the notes of the knowledge base: *.md files in its folders (not
+ * at the top, not hidden, not CYCLE/synthesis.LANG.md), relative to the
+ * root, sorted. Returns the count or -1; free with px_strv_free. */
+long px_kb_list_notes(const px_kb *kb, char ***out);
+void px_strv_free(char **v, size_t n);
+
+/* Whether `rel` (relative to the root) names a note by those rules. */
+int px_kb_is_note_path(const char *rel);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * main.c - the command table. Parses the global options, finds and opens
+ * the knowledge base for the commands that need one, runs the command and
+ * makes sure its output reached its destination.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <git2.h>
+
+#include "cmd.h"
+#include "opt.h"
+#include "xml.h"
+
+#ifndef PX_VERSION
+#define PX_VERSION "0.1.0"
+#endif
+
+enum { PX_NEED_KB = 1 };
+
+static const struct {
+	const char *name;
+	px_cmd_fn fn;
+	int flags;
+} commands[] = {
+	{ "check", cmd_check, PX_NEED_KB },
+};
+
+int px_help(px_msgid msg)
+{
+	fputs(px_msg(msg), stdout);
+	return PX_EXIT_OK;
+}
+
+int px_finish_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		px_error(MSG_WRITE_FAILED, strerror(errno ? errno : EIO));
+		return PX_EXIT_USAGE;
+	}
+	return status;
+}
+
+static int run(int argc, char **argv)
+{
+	static const px_opt opts[] = {
+		{ "directory", 'C', 1, 1 },
+		{ "lang", 'L', 1, 2 },
+		{ "help", 'h', 0, 3 },
+		{ "version", 'V', 0, 4 },
+		{ 0, 0, 0, 0 }
+	};
+	px_optstate st = PX_OPTSTATE_INIT("");
+	px_ctx ctx = { NULL, 0 };
+	px_diag d = PX_DIAG_INIT;
+	const char *names[sizeof commands / sizeof *commands];
+	char *root = NULL;
+	size_t i, ci;
+	int id, status = PX_EXIT_USAGE;
+
+	/* global options stop at the first word that is not one */
+	while (st.i < argc && argv[st.i][0] == '-') {
+		id = px_getopt(&st, argc, argv, opts);
+		if (id == PX_OPT_ERROR || id == PX_OPT_END)
+			return PX_EXIT_USAGE;
+		if (id == 1 && chdir(st.arg) < 0) {
+			px_error(MSG_NO_SUCH_DIR, st.arg, strerror(errno));
+			return PX_EXIT_USAGE;
+		}
+		if (id == 2 && px_i18n_set(st.arg) < 0) {
+			static const char *const langs[] = { "nl", "fr", "en", NULL };
+			px_opt_choice(&st, langs);
+			return PX_EXIT_USAGE;
+		}
+		if (id == 3)
+			return px_help(MSG_HELP_MAIN);
+		if (id == 4) {
+			printf("praxis %s\n", PX_VERSION);
+			return PX_EXIT_OK;
+		}
+	}
+	if (st.i >= argc) {
+		px_help(MSG_HELP_MAIN);
+		px_error(MSG_NO_COMMAND);
+		return PX_EXIT_USAGE;
+	}
+	for (ci = 0; ci < sizeof commands / sizeof *commands; ci++)
+		if (!strcmp(commands[ci].name, argv[st.i]))
+			break;
+	if (ci == sizeof commands / sizeof *commands) {
+		const char *hint;
+		for (i = 0; i < sizeof commands / sizeof *commands; i++)
+			names[i] = commands[i].name;
+		hint = px_suggest(argv[st.i], names, sizeof commands / sizeof *commands);
+		if (hint)
+			px_error(MSG_UNKNOWN_COMMAND_HINT, argv[st.i], hint);
+		else
+			px_error(MSG_UNKNOWN_COMMAND, argv[st.i]);
+		return PX_EXIT_USAGE;
+	}
+	argc -= st.i;
+	argv += st.i;
+	ctx.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	if (commands[ci].flags & PX_NEED_KB) {
+		int wants_help = 0;
+		for (i = 1; i < (size_t)argc; i++)
+			wants_help |= !strcmp(argv[i], "--help") || !strcmp(argv[i], "-h");
+		if (wants_help)
+			return commands[ci].fn(argc, argv, &ctx);
+		root = px_kb_find(".");
+		if (!root) {
+			char cwd[4096];
+			px_error(MSG_NOT_KB, getcwd(cwd, sizeof cwd) ? cwd : ".");
+			return PX_EXIT_USAGE;
+		}
+		if (px_kb_open(&ctx.kb, root, &d) < 0) {
+			px_diag_print(&d, stderr, 0);
+			status = d.errors ? PX_EXIT_FINDINGS : PX_EXIT_USAGE;
+			goto cleanup;
+		}
+	}
+	status = commands[ci].fn(argc, argv, &ctx);
+cleanup:
+	px_kb_free(ctx.kb);
+	px_diag_free(&d);
+	free(root);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	int status;
+
+	px_i18n_init();
+	px_xml_init();
+	git_libgit2_init();
+	cmark_gfm_core_extensions_ensure_registered();
+	status = run(argc, argv);
+	git_libgit2_shutdown();
+	px_xml_cleanup();
+	return px_finish_stdout(status);
+}

@@ -1,0 +1,901 @@
+#include "note.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+
+#include "fold.h"
+#include "yaml.h"
+
+#define HEADING_LEVELS 6
+
+/* ---------------------------------------------------------------- keys */
+
+enum key { K_COMMUNITY, K_CYCLE, K_SESSION, K_DATE, K_LANG, K_AUTHOR, K_MODERATORS,
+	   K_ATTENDANCE, K_METHODS, K_THEMES, K_TITLE, K_SUMMARY, K_ALLOW, K_COUNT };
+
+static const char *const key_names[K_COUNT] = {
+	"community", "cycle", "session", "date", "lang", "author", "moderators",
+	"attendance", "methods", "themes", "title", "summary", "allow"
+};
+static const int key_required[K_COUNT] = { 1, 1, 1, 1, 1, 1 };
+
+const char *px_seg_kind_name(px_seg_kind k)
+{
+	static const char *const names[] = { "paragraph", "item", "row", "quote" };
+	return names[k];
+}
+
+int px_parse_date(const char *s, int *y, int *m, int *d)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int i, leap, max;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return -1;
+	*y = atoi(s);
+	*m = atoi(s + 5);
+	*d = atoi(s + 8);
+	if (*m < 1 || *m > 12 || *d < 1)
+		return -1;
+	leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+	max = mdays[*m - 1] + (*m == 2 && leap);
+	return *d <= max ? 0 : -1;
+}
+
+/* ------------------------------------------------------------- helpers */
+
+typedef struct {
+	const char *path;
+	const char *src;
+	size_t len;
+	const px_codebook *cb;
+	px_diag *d;
+	px_note *n;
+	yaml_document_t *doc;
+	int line0;  /* file line of YAML line 0 */
+	px_lines lines;
+} ctx;
+
+static void set_val(px_val *v, const yaml_node_t *node, const char *s, int line0)
+{
+	free(v->s);
+	v->s = strdup(s);
+	v->line = px_yaml_line(node, line0);
+	v->col = px_yaml_col(node);
+}
+
+static void err_at(ctx *c, const yaml_node_t *node, const char *rule, px_msgid msg, ...);
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void err_at(ctx *c, const yaml_node_t *node, const char *rule, px_msgid msg, ...)
+{
+	va_list ap;
+	px_buf m = PX_BUF_INIT;
+
+	/* px_diag_add is variadic; format here and pass the result through %s */
+	va_start(ap, msg);
+	px_buf_vprintf(&m, px_msg(msg), ap);
+	va_end(ap);
+	px_diag_add(c->d, c->path, px_yaml_line(node, c->line0), px_yaml_col(node),
+		    PX_SEV_ERROR, rule, MSG_RAW, m.ptr);
+	px_buf_free(&m);
+}
+#pragma GCC diagnostic pop
+
+static int parse_int(const yaml_node_t *node, int lo, int hi, int *out)
+{
+	const char *s = px_yaml_str(node);
+	char *end;
+	long v;
+
+	if (!s || !px_yaml_plain(node) || !*s)
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end || v < lo || v > hi || !isdigit((unsigned char)s[0]))
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int valid_id(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '-'))
+			return 0;
+	return 1;
+}
+
+static void read_list(ctx *c, const yaml_node_t *node, const char *key, px_vals *out)
+{
+	yaml_node_item_t *it;
+	size_t n;
+
+	if (node->type != YAML_SEQUENCE_NODE) {
+		err_at(c, node, "invalid-value", MSG_NOT_LIST, key);
+		return;
+	}
+	n = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+	out->v = calloc(n ? n : 1, sizeof *out->v);
+	if (!out->v)
+		return;
+	for (it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
+		yaml_node_t *e = yaml_document_get_node(c->doc, *it);
+		const char *s = px_yaml_str(e);
+		if (!e)
+			continue;
+		if (!s) {
+			err_at(c, e, "invalid-value", MSG_NOT_STRING_ITEM, key);
+			continue;
+		}
+		set_val(&out->v[out->n++], e, s, c->line0);
+	}
+}
+
+static void read_key(ctx *c, enum key k, yaml_node_t *v)
+{
+	px_note *n = c->n;
+	const char *s = px_yaml_str(v);
+	int y, m, d;
+
+	switch (k) {
+	case K_MODERATORS: read_list(c, v, key_names[k], &n->moderators); return;
+	case K_METHODS: read_list(c, v, key_names[k], &n->methods); return;
+	case K_THEMES: read_list(c, v, key_names[k], &n->themes); return;
+	case K_ALLOW: read_list(c, v, key_names[k], &n->allow); return;
+	default: break;
+	}
+	if (!s) {
+		err_at(c, v, "invalid-value", MSG_NOT_SCALAR, key_names[k]);
+		return;
+	}
+	switch (k) {
+	case K_COMMUNITY:
+		set_val(&n->community, v, s, c->line0);
+		if (!valid_id(s))
+			err_at(c, v, "invalid-value", MSG_BAD_COMMUNITY_ID, s);
+		break;
+	case K_CYCLE:
+		set_val(&n->cycle, v, s, c->line0);
+		if (strlen(s) == 9 && s[4] == '-' && isdigit((unsigned char)s[0]) &&
+		    strspn(s, "0123456789") == 4 && strspn(s + 5, "0123456789") == 4 &&
+		    atoi(s + 5) == atoi(s) + 1 && atoi(s) >= 1900)
+			n->cycle_year = atoi(s);
+		else
+			err_at(c, v, "invalid-value", MSG_BAD_CYCLE, s);
+		break;
+	case K_SESSION:
+		set_val(&n->session_v, v, s, c->line0);
+		if (parse_int(v, 1, 12, &n->session) < 0) {
+			n->session = 0;
+			err_at(c, v, "invalid-value", MSG_BAD_INT, "session", 1, 12, s);
+		}
+		break;
+	case K_ATTENDANCE:
+		set_val(&n->attendance_v, v, s, c->line0);
+		if (parse_int(v, 0, 1000, &n->attendance) < 0) {
+			n->attendance = -1;
+			err_at(c, v, "invalid-value", MSG_BAD_INT, "attendance", 0, 1000, s);
+		}
+		break;
+	case K_DATE:
+		set_val(&n->date, v, s, c->line0);
+		if (px_parse_date(s, &y, &m, &d) < 0)
+			err_at(c, v, "invalid-value", MSG_BAD_DATE, s);
+		break;
+	case K_LANG:
+		set_val(&n->lang, v, s, c->line0);
+		if (strcmp(s, "nl") && strcmp(s, "fr"))
+			err_at(c, v, "invalid-value", MSG_BAD_LANG, s);
+		break;
+	case K_AUTHOR:
+		set_val(&n->author, v, s, c->line0);
+		if (!*s)
+			err_at(c, v, "invalid-value", MSG_EMPTY_VALUE, "author");
+		break;
+	case K_TITLE: set_val(&n->title, v, s, c->line0); break;
+	case K_SUMMARY: set_val(&n->summary, v, s, c->line0); break;
+	default: break;
+	}
+}
+
+static void check_date_in_cycle(ctx *c)
+{
+	px_note *n = c->n;
+	int y, m, d;
+
+	if (!n->date.s || !n->cycle_year || px_parse_date(n->date.s, &y, &m, &d) < 0)
+		return;
+	if ((y == n->cycle_year && m >= 9) || (y == n->cycle_year + 1 && m <= 8))
+		return;
+	px_diag_add(c->d, c->path, n->date.line, n->date.col, PX_SEV_ERROR, "date-outside-cycle",
+		    MSG_DATE_OUTSIDE, n->date.s, n->cycle.s, n->cycle_year, n->cycle_year + 1);
+}
+
+static void check_methods_themes(ctx *c)
+{
+	px_note *n = c->n;
+	size_t i;
+
+	for (i = 0; i < n->methods.n; i++) {
+		px_val *v = &n->methods.v[i];
+		const char *hint;
+		if (px_codebook_method(c->cb, v->s))
+			continue;
+		hint = px_codebook_suggest_method(c->cb, v->s);
+		if (hint)
+			px_diag_add(c->d, c->path, v->line, v->col, PX_SEV_ERROR, "unknown-method",
+				    MSG_UNKNOWN_METHOD_HINT, v->s, hint);
+		else
+			px_diag_add(c->d, c->path, v->line, v->col, PX_SEV_ERROR, "unknown-method",
+				    MSG_UNKNOWN_METHOD, v->s);
+	}
+	n->theme_codes = calloc(n->themes.n ? n->themes.n : 1, sizeof *n->theme_codes);
+	if (!n->theme_codes)
+		return;
+	for (i = 0; i < n->themes.n; i++) {
+		px_val *v = &n->themes.v[i];
+		const char *t = v->s[0] == '#' ? v->s + 1 : v->s;
+		const px_code *code = px_codebook_resolve(c->cb, t, strlen(t));
+		const char *hint;
+		size_t k;
+		if (code) {
+			for (k = 0; k < n->ntheme_codes && n->theme_codes[k] != code; k++)
+				;
+			if (k == n->ntheme_codes)
+				n->theme_codes[n->ntheme_codes++] = code;
+			continue;
+		}
+		hint = px_codebook_suggest(c->cb, t);
+		if (hint)
+			px_diag_add(c->d, c->path, v->line, v->col, PX_SEV_ERROR, "unknown-code",
+				    MSG_UNKNOWN_CODE_HINT, t, hint);
+		else
+			px_diag_add(c->d, c->path, v->line, v->col, PX_SEV_ERROR, "unknown-code",
+				    MSG_UNKNOWN_CODE, t);
+	}
+}
+
+static void parse_front_matter(ctx *c, const char *yaml, size_t ylen)
+{
+	yaml_document_t doc;
+	yaml_node_t *root;
+	yaml_node_pair_t *pair;
+	int seen[K_COUNT] = { 0 };
+	int k;
+
+	if (px_yaml_load(&doc, yaml, ylen, c->path, c->line0, c->d) < 0)
+		return; /* the syntax error is reported; required keys would only add noise */
+	c->doc = &doc;
+	root = yaml_document_get_root_node(&doc);
+	if (root && root->type != YAML_MAPPING_NODE) {
+		err_at(c, root, "front-matter", MSG_FM_NOT_MAP);
+		goto done;
+	}
+	for (pair = root ? root->data.mapping.pairs.start : NULL;
+	     root && pair < root->data.mapping.pairs.top; pair++) {
+		yaml_node_t *kn = yaml_document_get_node(&doc, pair->key);
+		yaml_node_t *vn = yaml_document_get_node(&doc, pair->value);
+		const char *key = px_yaml_str(kn);
+		int found = -1;
+
+		if (!kn || !vn)
+			continue;
+		if (!key) {
+			err_at(c, kn, "unknown-key", MSG_UNKNOWN_KEY, "?");
+			continue;
+		}
+		for (k = 0; k < K_COUNT; k++)
+			if (!strcmp(key, key_names[k]))
+				found = k;
+		if (found < 0) {
+			const char *hint = px_suggest(key, key_names, K_COUNT);
+			if (hint)
+				err_at(c, kn, "unknown-key", MSG_UNKNOWN_KEY_HINT, key, hint);
+			else
+				err_at(c, kn, "unknown-key", MSG_UNKNOWN_KEY, key);
+			continue;
+		}
+		if (seen[found]++) {
+			err_at(c, kn, "duplicate-key", MSG_DUP_KEY, key);
+			continue;
+		}
+		read_key(c, (enum key)found, vn);
+	}
+	for (k = 0; k < K_COUNT; k++)
+		if (key_required[k] && !seen[k])
+			px_diag_add(c->d, c->path, 1, 1, PX_SEV_ERROR, "missing-key",
+				    MSG_MISSING_KEY, key_names[k]);
+	check_date_in_cycle(c);
+	check_methods_themes(c);
+done:
+	c->doc = NULL;
+	yaml_document_delete(&doc);
+}
+
+/* ------------------------------------------------------------- the body */
+
+typedef struct {
+	size_t start, end;
+} range;
+
+typedef struct {
+	px_buf text;
+	range *r;       /* byte ranges of `text` where hashtags count */
+	size_t nr, cap;
+	int muted;      /* >0 inside autolinks, images, headings, code */
+} collector;
+
+static void add_text(collector *k, const char *s, int eligible)
+{
+	size_t start = k->text.len;
+
+	if (!s || !*s)
+		return;
+	px_buf_puts(&k->text, s);
+	if (!eligible || k->muted)
+		return;
+	if (k->nr && k->r[k->nr - 1].end == start) {
+		k->r[k->nr - 1].end = k->text.len;
+		return;
+	}
+	if (k->nr == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 8;
+		range *p = realloc(k->r, cap * sizeof *p);
+		if (!p)
+			return;
+		k->r = p;
+		k->cap = cap;
+	}
+	k->r[k->nr].start = start;
+	k->r[k->nr].end = k->text.len;
+	k->nr++;
+}
+
+static void separate(collector *k, const char *sep)
+{
+	if (k->text.len && k->text.ptr[k->text.len - 1] != '\n')
+		add_text(k, sep, 0);
+}
+
+static int is_type(cmark_node *n, const char *t)
+{
+	return !strcmp(cmark_node_get_type_string(n), t);
+}
+
+static int is_autolink(cmark_node *link)
+{
+	cmark_node *ch = cmark_node_first_child(link);
+	const char *url = cmark_node_get_url(link), *lit;
+
+	if (!ch || cmark_node_next(ch) || cmark_node_get_type(ch) != CMARK_NODE_TEXT || !url)
+		return 0;
+	lit = cmark_node_get_literal(ch);
+	if (!lit)
+		return 0;
+	if (!strcmp(url, lit))
+		return 1;
+	if (!strncmp(url, "mailto:", 7) && !strcmp(url + 7, lit))
+		return 1;
+	if (!strncmp(url, "http://", 7) && !strcmp(url + 7, lit))
+		return 1;
+	return 0;
+}
+
+/* Collects the plain text of `root`. With `own_only`, nested lists, block
+ * quotes and tables are left out (they are segments of their own). */
+static void collect(collector *k, cmark_node *root, int own_only)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		int enter = ev == CMARK_EVENT_ENTER;
+
+		if (n != root && own_only && enter &&
+		    (t == CMARK_NODE_LIST || t == CMARK_NODE_BLOCK_QUOTE || is_type(n, "table"))) {
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			continue;
+		}
+		switch (t) {
+		case CMARK_NODE_TEXT:
+			add_text(k, cmark_node_get_literal(n), 1);
+			break;
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if (t == CMARK_NODE_CODE_BLOCK)
+				separate(k, "\n");
+			add_text(k, cmark_node_get_literal(n), 0);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			add_text(k, " ", 1);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			add_text(k, "\n", 0);
+			break;
+		case CMARK_NODE_LINK:
+			if (is_autolink(n))
+				k->muted += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_IMAGE:
+		case CMARK_NODE_HEADING:
+			if (enter && t == CMARK_NODE_HEADING)
+				separate(k, "\n");
+			k->muted += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_ITEM:
+			if (enter)
+				separate(k, "\n");
+			break;
+		default:
+			if (enter && is_type(n, "table_cell") && cmark_node_previous(n))
+				add_text(k, " | ", 0);
+			else if (enter && is_type(n, "table_row"))
+				separate(k, "\n");
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	/* trim trailing newlines */
+	while (k->text.len && k->text.ptr[k->text.len - 1] == '\n')
+		px_buf_truncate(&k->text, k->text.len - 1);
+	if (k->nr && k->r[k->nr - 1].end > k->text.len)
+		k->r[k->nr - 1].end = k->text.len;
+}
+
+static int tag_char(const char *s, size_t len)
+{
+	return *s == '-' || *s == '_' || *s == '.' || px_utf8_is_alnum(s, len);
+}
+
+/* Start of the code point before offset i. */
+static size_t prev_cp(const char *s, size_t i)
+{
+	do
+		i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+	return i;
+}
+
+static int tag_boundary_before(const char *s, size_t i)
+{
+	size_t p;
+
+	if (i == 0)
+		return 1;
+	p = prev_cp(s, i);
+	if (strchr("/#&@_-.=?:+", s[p]) && (unsigned char)s[p] < 0x80)
+		return 0;
+	return !px_utf8_is_alnum(s + p, i - p);
+}
+
+/* Finds "#tag" in the source from *cursor on, as a whole word; returns
+ * the offset of '#' or (size_t)-1. */
+static size_t find_in_source(const ctx *c, size_t *cursor, size_t limit, const char *tag, size_t tl)
+{
+	size_t i = *cursor;
+
+	while (i + tl < limit) {
+		const char *p = memchr(c->src + i, '#', limit - i);
+		size_t at, after;
+		if (!p)
+			break;
+		at = (size_t)(p - c->src);
+		after = at + 1 + tl;
+		if (after <= limit && !memcmp(c->src + at + 1, tag, tl) &&
+		    tag_boundary_before(c->src, at) &&
+		    (after == c->len || !tag_char(c->src + after, c->len - after) ||
+		     (c->src[after] == '.' && (after + 1 == c->len ||
+					       !tag_char(c->src + after + 1, c->len - after - 1))))) {
+			*cursor = after;
+			return at;
+		}
+		i = at + 1;
+	}
+	return (size_t)-1;
+}
+
+static int line_of(const ctx *c, size_t off, size_t *line_start)
+{
+	int line = px_lines_find(&c->lines, off);
+
+	*line_start = px_lines_offset(&c->lines, line);
+	return line;
+}
+
+static void add_code(px_segment *s, const px_code *code)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncodes; i++)
+		if (s->codes[i] == code)
+			return;
+	s->codes[s->ncodes++] = code;
+}
+
+static void scan_tags(ctx *c, px_segment *seg, const collector *k)
+{
+	const char *t = k->text.ptr;
+	size_t r, cursor = px_lines_offset(&c->lines, seg->first_line);
+	size_t limit = px_lines_offset(&c->lines, seg->last_line + 1);
+	size_t cap = 0;
+
+	for (r = 0; r < k->nr; r++) {
+		size_t i = k->r[r].start, end = k->r[r].end;
+		while (i < end) {
+			size_t j, tl, at, ls;
+			const px_code *code;
+			char *tag;
+			int line, col;
+
+			if (t[i] != '#' || !tag_boundary_before(t, i)) {
+				i++;
+				continue;
+			}
+			j = i + 1;
+			if (j >= end || !px_utf8_is_alnum(t + j, end - j) ||
+			    (t[j] >= '0' && t[j] <= '9')) {
+				i++;
+				continue;
+			}
+			while (j < end && tag_char(t + j, end - j))
+				j += px_utf8_next(t + j, end - j);
+			while (j > i + 1 && strchr(".-_", t[j - 1]))
+				j--;
+			tl = j - i - 1;
+			tag = strndup(t + i + 1, tl);
+			i = j;
+			if (!tag)
+				return;
+			at = find_in_source(c, &cursor, limit, tag, tl);
+			if (at != (size_t)-1) {
+				line = line_of(c, at, &ls);
+				col = (int)(at - ls);
+			} else {
+				line = seg->first_line;
+				col = -1;
+			}
+			code = px_codebook_resolve(c->cb, tag, tl);
+			if (!code) {
+				const char *hint = px_codebook_suggest(c->cb, tag);
+				px_buf a = PX_BUF_INIT, b = PX_BUF_INIT;
+				px_buf_printf(&a, "#%s", tag);
+				if (hint)
+					px_buf_printf(&b, "#%s", hint);
+				if (col >= 0)
+					px_diag_add_at(c->d, c->path, line, (size_t)col, PX_SEV_ERROR,
+						       "unknown-code",
+						       hint ? MSG_UNKNOWN_CODE_HINT : MSG_UNKNOWN_CODE,
+						       a.ptr, b.ptr);
+				else
+					px_diag_add(c->d, c->path, line, 0, PX_SEV_ERROR, "unknown-code",
+						    hint ? MSG_UNKNOWN_CODE_HINT : MSG_UNKNOWN_CODE,
+						    a.ptr, b.ptr);
+				px_buf_free(&a);
+				px_buf_free(&b);
+				free(tag);
+				continue;
+			}
+			if (seg->ntags == cap) {
+				size_t nc = cap ? cap * 2 : 4;
+				px_tag *p = realloc(seg->tags, nc * sizeof *p);
+				const px_code **q = realloc(seg->codes, nc * sizeof *q);
+				if (p)
+					seg->tags = p;
+				if (q)
+					seg->codes = q;
+				if (!p || !q) {
+					free(tag);
+					return;
+				}
+				cap = nc;
+			}
+			seg->tags[seg->ntags].code = code;
+			seg->tags[seg->ntags].tag = tag;
+			seg->tags[seg->ntags].line = line;
+			seg->tags[seg->ntags].col = col >= 0 ?
+				(int)px_utf8_width(c->src + ls, (size_t)col) + 1 : 0;
+			seg->ntags++;
+			add_code(seg, code);
+		}
+	}
+}
+
+typedef struct {
+	ctx *c;
+	char *heading[HEADING_LEVELS];
+	size_t cap;
+} walker;
+
+static char *heading_path(walker *w)
+{
+	px_buf b = PX_BUF_INIT;
+	int i;
+
+	for (i = 0; i < HEADING_LEVELS; i++) {
+		if (!w->heading[i])
+			continue;
+		if (b.len)
+			px_buf_puts(&b, " > ");
+		px_buf_puts(&b, w->heading[i]);
+	}
+	return px_buf_detach(&b);
+}
+
+static void add_segment(walker *w, cmark_node *node, px_seg_kind kind, int own_only, int task)
+{
+	ctx *c = w->c;
+	px_note *n = c->n;
+	collector k = { PX_BUF_INIT, NULL, 0, 0, 0 };
+	px_segment *s;
+
+	collect(&k, node, own_only);
+	if (!k.text.len && task < 0)
+		goto done;
+	if (n->nsegs == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 32;
+		px_segment *p = realloc(n->segs, cap * sizeof *p);
+		if (!p)
+			goto done;
+		n->segs = p;
+		w->cap = cap;
+	}
+	s = &n->segs[n->nsegs++];
+	memset(s, 0, sizeof *s);
+	s->kind = kind;
+	s->task = task;
+	s->heading = heading_path(w);
+	s->first_line = cmark_node_get_start_line(node) + n->body_line - 1;
+	s->last_line = cmark_node_get_end_line(node) + n->body_line - 1;
+	if (s->last_line < s->first_line)
+		s->last_line = s->first_line;
+	scan_tags(c, s, &k);
+	s->text = px_buf_detach(&k.text);
+done:
+	px_buf_free(&k.text);
+	free(k.r);
+}
+
+static void walk_body(ctx *c, const char *body, size_t blen)
+{
+	static const char *const exts[] = { "table", "tasklist", "strikethrough", "autolink" };
+	cmark_parser *p = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
+	cmark_node *doc = NULL;
+	cmark_iter *it = NULL;
+	cmark_event_type ev;
+	walker w;
+	size_t i;
+
+	memset(&w, 0, sizeof w);
+	w.c = c;
+	if (!p)
+		return;
+	for (i = 0; i < sizeof exts / sizeof *exts; i++) {
+		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+		if (e)
+			cmark_parser_attach_syntax_extension(p, e);
+	}
+	cmark_parser_feed(p, body, blen);
+	doc = cmark_parser_finish(p);
+	if (!doc)
+		goto cleanup;
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		cmark_node *parent;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (t) {
+		case CMARK_NODE_HEADING: {
+			int level = cmark_node_get_heading_level(n), l;
+			collector k = { PX_BUF_INIT, NULL, 0, 0, 0 };
+			collect(&k, n, 0);
+			for (l = level - 1; l < HEADING_LEVELS; l++) {
+				free(w.heading[l]);
+				w.heading[l] = NULL;
+			}
+			w.heading[level - 1] = px_buf_detach(&k.text);
+			free(k.r);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		}
+		case CMARK_NODE_BLOCK_QUOTE:
+			add_segment(&w, n, PX_SEG_QUOTE, 0, -1);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		case CMARK_NODE_ITEM:
+			add_segment(&w, n, PX_SEG_ITEM, 1,
+				    is_type(n, "tasklist") ?
+				    (int)cmark_gfm_extensions_get_tasklist_item_checked(n) : -1);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			parent = cmark_node_parent(n);
+			if (!parent || cmark_node_get_type(parent) != CMARK_NODE_ITEM)
+				add_segment(&w, n, PX_SEG_PARAGRAPH, 0, -1);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		default:
+			if (is_type(n, "table_row")) {
+				if (!cmark_gfm_extensions_get_table_row_is_header(n))
+					add_segment(&w, n, PX_SEG_ROW, 0, -1);
+				cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			}
+			break;
+		}
+	}
+cleanup:
+	for (i = 0; i < HEADING_LEVELS; i++)
+		free(w.heading[i]);
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+}
+
+/* --------------------------------------------------------------- entry */
+
+static int line_is(const char *s, size_t len, const char *word)
+{
+	size_t wl = strlen(word);
+
+	if (len < wl || memcmp(s, word, wl))
+		return 0;
+	for (s += wl, len -= wl; len; s++, len--)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+static size_t line_end(const char *s, size_t len, size_t off)
+{
+	const char *nl = memchr(s + off, '\n', len - off);
+	return nl ? (size_t)(nl - s) : len;
+}
+
+int px_note_parse(px_note **out, const char *path, const char *src, size_t len,
+		  const px_codebook *cb, px_diag *d)
+{
+	ctx c;
+	px_note *n = NULL;
+	size_t bad, off, e, fm_start, fm_end = 0;
+	int line, closed = 0;
+
+	*out = NULL;
+	memset(&c, 0, sizeof c);
+	c.path = path;
+	c.src = src;
+	c.len = len;
+	c.cb = cb;
+	c.d = d;
+	px_diag_source(d, path, src, len);
+
+	if (len > PX_NOTE_MAX) {
+		px_diag_add(d, path, 1, 1, PX_SEV_ERROR, "too-large", MSG_TOO_LARGE,
+			    (int)(PX_NOTE_MAX >> 20));
+		return -1;
+	}
+	if (px_lines_build(&c.lines, src, len) < 0)
+		return -1;
+	{
+		const char *nul = memchr(src, '\0', len);
+		if (nul) {
+			size_t ls;
+			line = line_of(&c, (size_t)(nul - src), &ls);
+			px_diag_add_at(d, path, line, (size_t)(nul - src) - ls, PX_SEV_ERROR, "binary",
+				       MSG_BINARY);
+			goto fail;
+		}
+	}
+	bad = px_utf8_invalid_at(src, len);
+	if (bad < len) {
+		size_t ls;
+		line = line_of(&c, bad, &ls);
+		px_diag_add(d, path, line, (int)px_utf8_width(src + ls, bad - ls) + 1, PX_SEV_ERROR,
+			    "encoding", MSG_ENCODING, (unsigned char)src[bad]);
+		goto fail;
+	}
+	off = 0;
+	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
+		off = 3;
+	if (strspn(src + off, " \t\r\n") == len - off) {
+		px_diag_add(d, path, 1, 1, PX_SEV_ERROR, "empty", MSG_EMPTY);
+		goto fail;
+	}
+	e = line_end(src, len, off);
+	if (!line_is(src + off, e - off, "---")) {
+		px_diag_add(d, path, 1, 1, PX_SEV_ERROR, "front-matter", MSG_FM_MISSING);
+		goto fail;
+	}
+	fm_start = e < len ? e + 1 : len;
+	line = 2;
+	for (off = fm_start; off < len; line++) {
+		e = line_end(src, len, off);
+		if (line_is(src + off, e - off, "---") || line_is(src + off, e - off, "...")) {
+			fm_end = off;
+			closed = 1;
+			off = e < len ? e + 1 : len;
+			break;
+		}
+		off = e < len ? e + 1 : len;
+	}
+	if (!closed) {
+		px_diag_add(d, path, 1, 1, PX_SEV_ERROR, "front-matter", MSG_FM_UNCLOSED);
+		goto fail;
+	}
+
+	n = calloc(1, sizeof *n);
+	if (!n)
+		goto fail;
+	n->path = strdup(path);
+	n->attendance = -1;
+	n->body_line = line + 1;
+	c.n = n;
+	c.line0 = 2;
+	parse_front_matter(&c, src + fm_start, fm_end - fm_start);
+	walk_body(&c, src + off, len - off);
+	*out = n;
+	px_lines_free(&c.lines);
+	return 0;
+fail:
+	px_lines_free(&c.lines);
+	return -1;
+}
+
+static void free_val(px_val *v) { free(v->s); }
+
+static void free_vals(px_vals *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		free(v->v[i].s);
+	free(v->v);
+}
+
+void px_note_free(px_note *n)
+{
+	size_t i, k;
+
+	if (!n)
+		return;
+	free(n->path);
+	free_val(&n->community);
+	free_val(&n->cycle);
+	free_val(&n->date);
+	free_val(&n->lang);
+	free_val(&n->author);
+	free_val(&n->title);
+	free_val(&n->summary);
+	free_val(&n->session_v);
+	free_val(&n->attendance_v);
+	free_vals(&n->moderators);
+	free_vals(&n->methods);
+	free_vals(&n->themes);
+	free_vals(&n->allow);
+	free(n->theme_codes);
+	for (i = 0; i < n->nsegs; i++) {
+		px_segment *s = &n->segs[i];
+		for (k = 0; k < s->ntags; k++)
+			free(s->tags[k].tag);
+		free(s->tags);
+		free(s->codes);
+		free(s->heading);
+		free(s->text);
+	}
+	free(n->segs);
+	free(n);
+}

@@ -1,0 +1,92 @@
+/*
+ * note.h - the one note model: every command reads notes through here.
+ *
+ * A note is YAML front matter (libyaml) and a CommonMark+GFM body
+ * (cmark-gfm with table, tasklist, strikethrough and autolink). Parsing
+ * gives the metadata, the segments (paragraph, list item, table row,
+ * blockquote) with their heading path, source lines, plain text and
+ * codes, and reports every problem to a px_diag as it goes.
+ *
+ *     px_note *n;
+ *     if (px_note_parse(&n, "2022-2023/zuid/04.md", src, len, cb, &diag) == 0) {
+ *             for (size_t i = 0; i < n->nsegs; i++) use(&n->segs[i]);
+ *             px_note_free(n);
+ *     }
+ *
+ * The note owns all its strings; codes are borrowed from the codebook,
+ * which must outlive the note.
+ */
+#ifndef PX_NOTE_H
+#define PX_NOTE_H
+
+#include <stddef.h>
+
+#include "codebook.h"
+#include "diag.h"
+
+#define PX_NOTE_MAX ((size_t)2 << 20) /* 2 MiB: a session note is ~5 KB */
+
+typedef enum {
+	PX_SEG_PARAGRAPH,
+	PX_SEG_ITEM,
+	PX_SEG_ROW,
+	PX_SEG_QUOTE
+} px_seg_kind;
+
+typedef struct {
+	const px_code *code;
+	char *tag;      /* as written, without '#' */
+	int line, col;  /* where the '#' is */
+} px_tag;
+
+typedef struct {
+	px_seg_kind kind;
+	char *heading;  /* heading path joined with " > ", "" before any heading */
+	int first_line, last_line;
+	char *text;     /* plain text, inline markup removed */
+	px_tag *tags;   /* known hashtags in order of appearance */
+	size_t ntags;
+	const px_code **codes; /* distinct codes, first appearance first */
+	size_t ncodes;
+	int task;       /* -1: not a task item; 0: open follow-up; 1: done */
+} px_segment;
+
+typedef struct {
+	char *s;        /* NULL when absent */
+	int line, col;
+} px_val;
+
+typedef struct {
+	px_val *v;
+	size_t n;
+} px_vals;
+
+typedef struct {
+	char *path;
+	px_val community, cycle, date, lang, author, title, summary;
+	px_val session_v, attendance_v;
+	int session;     /* 0 when absent or invalid */
+	int attendance;  /* -1 when absent */
+	int cycle_year;  /* first year of the cycle, 0 when invalid */
+	px_vals moderators, methods, themes, allow;
+	const px_code **theme_codes;
+	size_t ntheme_codes;
+	px_segment *segs;
+	size_t nsegs;
+	int body_line;   /* first line of the body */
+} px_note;
+
+/* Parses `len` bytes of `src`. Returns 0 with a model in *out (which may
+ * still carry errors in `d`), or -1 when the note could not be read at
+ * all (binary, invalid UTF-8, too large, no front matter), with the
+ * reason in `d`. `path` is used in diagnostics as given. */
+int px_note_parse(px_note **out, const char *path, const char *src, size_t len,
+		  const px_codebook *cb, px_diag *d);
+void px_note_free(px_note *n);
+
+const char *px_seg_kind_name(px_seg_kind k); /* "paragraph", "item", "row", "quote" */
+
+/* Checks a calendar date "YYYY-MM-DD"; fills y/m/d. */
+int px_parse_date(const char *s, int *y, int *m, int *d);
+
+#endif

@@ -1,0 +1,1211 @@
+#include "privacy.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fold.h"
+
+/*
+ * Each detector is an iterator that yields its candidates in increasing
+ * start order, never overlapping one another. px_privacy_scan merges the
+ * streams and settles overlaps between detectors by keeping the longer
+ * candidate (the more specific kind on a tie). Nothing is collected, so
+ * a scan allocates only to fold non-ASCII words for the deny list.
+ *
+ * A SHADOW is an IBAN-shaped token whose checksum fails: it is never
+ * reported, but it wins overlaps so that the digits of a mistyped IBAN
+ * do not come out as a phone number.
+ */
+enum { SHADOW = -1 };
+
+struct cand {
+	int kind;
+	size_t start, len;
+};
+
+/* ---- bytes and code points ---------------------------------------- */
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_alnum(char c)
+{
+	return is_digit(c) || is_alpha(c);
+}
+
+static char to_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static char to_upper(char c)
+{
+	return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+}
+
+static int is_ascii(char c)
+{
+	return !((unsigned char)c & 0x80);
+}
+
+/* Is the code point at s[i] a letter or digit (any script)? */
+static int alnum_at(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	if (is_ascii(s[i]))
+		return is_alnum(s[i]);
+	return px_utf8_is_alnum(s + i, len - i);
+}
+
+/* Start of the code point that ends just before s[i] (i > 0); a byte
+ * that is not part of a valid sequence stands for itself. */
+static size_t prev_cp(const char *s, size_t i)
+{
+	size_t j = i - 1, k = 0;
+
+	while (j > 0 && k < 3 && ((unsigned char)s[j] & 0xc0) == 0x80) {
+		j--;
+		k++;
+	}
+	if (((unsigned char)s[j] & 0xc0) != 0x80 && px_utf8_next(s + j, i - j) == i - j)
+		return j;
+	return i - 1;
+}
+
+/* Is the code point just before s[i] a letter or digit? */
+static int alnum_before(const char *s, size_t i)
+{
+	size_t j;
+
+	if (!i)
+		return 0;
+	if (is_ascii(s[i - 1]))
+		return is_alnum(s[i - 1]);
+	j = prev_cp(s, i);
+	return px_utf8_is_alnum(s + j, i - j);
+}
+
+/* ---- national register number -------------------------------------- */
+
+int px_nrn_valid(const char *digits)
+{
+	unsigned long base = 0;
+	unsigned check;
+	size_t i;
+
+	if (!digits)
+		return 0;
+	for (i = 0; i < 11; i++)
+		if (!is_digit(digits[i]))
+			return 0;
+	if (digits[11])
+		return 0;
+	for (i = 0; i < 9; i++)
+		base = base * 10 + (unsigned long)(digits[i] - '0');
+	check = (unsigned)(digits[9] - '0') * 10 + (unsigned)(digits[10] - '0');
+	return 97 - base % 97 == check || 97 - (2000000000UL + base) % 97 == check;
+}
+
+/* ---- IBAN ------------------------------------------------------------ */
+
+/* Lengths from the SWIFT IBAN registry; other country codes get 15..34. */
+static const struct {
+	char cc[3];
+	unsigned char len;
+} iban_lengths[] = {
+	{ "AD", 24 }, { "AE", 23 }, { "AL", 28 }, { "AT", 20 }, { "AZ", 28 },
+	{ "BA", 20 }, { "BE", 16 }, { "BG", 22 }, { "BH", 22 }, { "BR", 29 },
+	{ "BY", 28 }, { "CH", 21 }, { "CR", 22 }, { "CY", 28 }, { "CZ", 24 },
+	{ "DE", 22 }, { "DK", 18 }, { "DO", 28 }, { "EE", 20 }, { "EG", 29 },
+	{ "ES", 24 }, { "FI", 18 }, { "FO", 18 }, { "FR", 27 }, { "GB", 22 },
+	{ "GE", 22 }, { "GI", 23 }, { "GL", 18 }, { "GR", 27 }, { "GT", 28 },
+	{ "HR", 21 }, { "HU", 28 }, { "IE", 22 }, { "IL", 23 }, { "IQ", 23 },
+	{ "IS", 26 }, { "IT", 27 }, { "JO", 30 }, { "KW", 30 }, { "KZ", 20 },
+	{ "LB", 28 }, { "LC", 32 }, { "LI", 21 }, { "LT", 20 }, { "LU", 20 },
+	{ "LV", 21 }, { "MC", 27 }, { "MD", 24 }, { "ME", 22 }, { "MK", 19 },
+	{ "MR", 27 }, { "MT", 31 }, { "MU", 30 }, { "NL", 18 }, { "NO", 15 },
+	{ "PK", 24 }, { "PL", 28 }, { "PS", 29 }, { "PT", 25 }, { "QA", 29 },
+	{ "RO", 24 }, { "RS", 22 }, { "SA", 24 }, { "SC", 31 }, { "SE", 24 },
+	{ "SI", 19 }, { "SK", 24 }, { "SM", 27 }, { "ST", 25 }, { "SV", 28 },
+	{ "TL", 23 }, { "TN", 24 }, { "TR", 26 }, { "UA", 29 }, { "VA", 22 },
+	{ "VG", 24 }, { "XK", 20 },
+};
+
+enum { IBAN_MIN = 15, IBAN_MAX = 34 };
+
+/* The registered length for the country of `iban`, or 0 if unknown. */
+static size_t iban_country_len(const char *iban)
+{
+	char a = to_upper(iban[0]), b = to_upper(iban[1]);
+	size_t i;
+
+	for (i = 0; i < sizeof iban_lengths / sizeof iban_lengths[0]; i++)
+		if (iban_lengths[i].cc[0] == a && iban_lengths[i].cc[1] == b)
+			return iban_lengths[i].len;
+	return 0;
+}
+
+static int iban_len_ok(const char *iban, size_t len)
+{
+	size_t want = iban_country_len(iban);
+
+	return want ? len == want : len >= IBAN_MIN && len <= IBAN_MAX;
+}
+
+/* Is `iban` shaped like one: letters, check digits, alphanumerics, and
+ * a plausible length? The checksum is not looked at. */
+static int iban_shape(const char *iban, size_t len)
+{
+	size_t i;
+
+	if (len < 5 || !is_alpha(iban[0]) || !is_alpha(iban[1]) ||
+	    !is_digit(iban[2]) || !is_digit(iban[3]))
+		return 0;
+	for (i = 4; i < len; i++)
+		if (!is_alnum(iban[i]))
+			return 0;
+	return iban_len_ok(iban, len);
+}
+
+int px_iban_valid(const char *iban, size_t len)
+{
+	unsigned r = 0;
+	size_t i;
+
+	if (!iban || !iban_shape(iban, len))
+		return 0;
+	/* check digits 00, 01 and 99 are never issued */
+	if ((iban[2] == '0' && iban[3] <= '1') || (iban[2] == '9' && iban[3] == '9'))
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = to_upper(iban[(i + 4) % len]);
+		if (is_digit(c))
+			r = (r * 10 + (unsigned)(c - '0')) % 97;
+		else
+			r = (r * 100 + (unsigned)(c - 'A' + 10)) % 97;
+	}
+	return r == 1;
+}
+
+/*
+ * An IBAN candidate at s[i] (a word start, two letters and two digits).
+ * Compact: all the following ASCII alphanumerics. Grouped: groups of 4
+ * after single spaces, the last one possibly shorter; trailing groups
+ * beyond the country's length are left out (the next word may be one).
+ */
+static int iban_at(const char *s, size_t len, size_t i, struct cand *c)
+{
+	char flat[IBAN_MAX + 1];
+	size_t ends[IBAN_MAX + 1]; /* ends[n]: byte end of the first n chars */
+	size_t n = 4, q = i + 4, k, want;
+
+	memcpy(flat, s + i, 4);
+	memset(ends, 0, sizeof ends);
+	ends[4] = q;
+	if (alnum_at(s, len, q)) {
+		while (q < len && is_alnum(s[q]) && n <= IBAN_MAX)
+			flat[n++] = s[q++];
+		if (n > IBAN_MAX || alnum_at(s, len, q))
+			return 0;
+		ends[n] = q;
+	} else {
+		while (q + 1 < len && s[q] == ' ' && is_alnum(s[q + 1])) {
+			size_t g = 0;
+			while (q + 1 + g < len && g < 5 && is_alnum(s[q + 1 + g]))
+				g++;
+			if (g == 5 || n + g > IBAN_MAX || alnum_at(s, len, q + 1 + g))
+				break;
+			memcpy(flat + n, s + q + 1, g);
+			n += g;
+			q += 1 + g;
+			ends[n] = q;
+			if (g < 4)
+				break;
+		}
+	}
+	want = iban_country_len(flat);
+	for (k = n; k >= IBAN_MIN; k--) {
+		if (!ends[k] || (want && k != want))
+			continue;
+		c->start = i;
+		c->len = ends[k] - i;
+		if (px_iban_valid(flat, k)) {
+			c->kind = PX_PRIV_IBAN;
+			return 1;
+		}
+		if (want) {
+			c->kind = SHADOW;
+			return 1;
+		}
+	}
+	/* unknown country: shadow the longest plausible length */
+	for (k = n; !want && k >= IBAN_MIN; k--) {
+		if (ends[k] && k <= IBAN_MAX) {
+			c->kind = SHADOW;
+			c->start = i;
+			c->len = ends[k] - i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int next_iban(const char *s, size_t len, size_t *pos, struct cand *c)
+{
+	size_t i;
+
+	for (i = *pos; i + 4 <= len; i++) {
+		if (!is_alpha(s[i]) || !is_alpha(s[i + 1]) || !is_digit(s[i + 2]) ||
+		    !is_digit(s[i + 3]) || alnum_before(s, i))
+			continue;
+		if (iban_at(s, len, i, c)) {
+			*pos = c->start + c->len;
+			return 1;
+		}
+	}
+	*pos = len;
+	return 0;
+}
+
+/* ---- e-mail ---------------------------------------------------------- */
+
+static int local_char(const char *s, size_t len, size_t i)
+{
+	char c = s[i];
+
+	if (!is_ascii(c))
+		return px_utf8_is_alnum(s + i, len - i);
+	return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+/* Length of the domain label character at s[i], 0 if there is none. */
+static size_t label_char(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	if (is_ascii(s[i]))
+		return is_alnum(s[i]) || s[i] == '-';
+	return px_utf8_is_alnum(s + i, len - i) ? px_utf8_next(s + i, len - i) : 0;
+}
+
+static int tld_ok(const char *t, size_t n)
+{
+	/* logo@2x.png is a file name, not an address */
+	static const char *const ext[] = {
+		"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff", "pdf", "heic",
+	};
+	size_t i, j;
+
+	if (n < 2)
+		return 0;
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		if (strlen(ext[i]) != n)
+			continue;
+		for (j = 0; j < n && to_lower(t[j]) == ext[i][j]; j++)
+			;
+		if (j == n)
+			return 0;
+	}
+	if (n > 4 && (t[0] == 'x' || t[0] == 'X') && (t[1] == 'n' || t[1] == 'N') &&
+	    t[2] == '-' && t[3] == '-')
+		return 1;
+	for (i = 0; i < n; i++)
+		if (is_ascii(t[i]) && !is_alpha(t[i]))
+			return 0;
+	return 1;
+}
+
+/* End of the longest domain (two labels or more, ending in a top-level
+ * label) that starts at s[i], or 0. */
+static size_t email_domain(const char *s, size_t len, size_t i)
+{
+	size_t q = i, best = 0, labels = 0;
+
+	for (;;) {
+		size_t ls = q, w;
+		while ((w = label_char(s, len, q)) > 0)
+			q += w;
+		if (q == ls || q - ls > 63 || s[ls] == '-' || s[q - 1] == '-')
+			break;
+		if (++labels >= 2 && tld_ok(s + ls, q - ls))
+			best = q;
+		if (q < len && s[q] == '.' && label_char(s, len, q + 1)) {
+			q++;
+			continue;
+		}
+		break;
+	}
+	return best;
+}
+
+static int next_email(const char *s, size_t len, size_t *pos, size_t *floor,
+		      struct cand *c)
+{
+	while (*pos < len) {
+		const char *at = memchr(s + *pos, '@', len - *pos);
+		size_t a, j, end;
+
+		if (!at)
+			break;
+		a = (size_t)(at - s);
+		*pos = a + 1;
+		j = a;
+		while (j > *floor) {
+			size_t k = prev_cp(s, j);
+			if (k < *floor || !local_char(s, len, k))
+				break;
+			if (s[k] == '.' && j < a && s[j] == '.')
+				break; /* ".." cannot be in an address */
+			j = k;
+		}
+		while (j < a && s[j] == '.')
+			j++;
+		if (j == a || s[a - 1] == '.')
+			continue;
+		end = email_domain(s, len, a + 1);
+		if (!end)
+			continue;
+		c->kind = PX_PRIV_EMAIL;
+		c->start = j;
+		c->len = end - j;
+		*pos = *floor = end;
+		return 1;
+	}
+	*pos = len;
+	return 0;
+}
+
+/* ---- phone numbers and national register numbers --------------------- */
+
+/*
+ * Digits come in groups joined by one separator: ' ', '.', '/' or '-'.
+ * "(0)" may join too (+32 (0)2 ...), as may ")" after an opening "(" in
+ * front of the first group ((02) 555 12 34). From a group that starts a
+ * number (or follows a plain space inside one), the groups ahead are
+ * tried as windows: the longest one that is a phone number or a national
+ * register number wins. A window may only end where the number ends or
+ * at a space; so a date or a longer number never yields a phone number.
+ */
+enum { SEP_SPACE = 1, SEP_PUNCT, SEP_PAREN0, SEP_CLOSE };
+enum { NUM_MAXD = 13, NUM_MAXG = 14 };
+
+struct numrun {
+	size_t start[NUM_MAXG], end[NUM_MAXG];
+	int sep[NUM_MAXG];    /* separator before group k (k > 0) */
+	int end_ok[NUM_MAXG]; /* a window may end after group k */
+	size_t n;
+	int plus, open; /* "+" or "(" right before the first group */
+};
+
+static int is_numsep(char c)
+{
+	return c == ' ' || c == '.' || c == '/' || c == '-';
+}
+
+/* If another group follows the one ending at q, its start and the kind
+ * of separator; 0 otherwise. */
+static int num_next(const char *s, size_t len, size_t q, int close_ok, size_t *next)
+{
+	size_t p = q;
+
+	if (q + 1 < len && is_numsep(s[q]) && is_digit(s[q + 1])) {
+		*next = q + 1;
+		return s[q] == ' ' ? SEP_SPACE : SEP_PUNCT;
+	}
+	if (p < len && s[p] == ' ')
+		p++;
+	if (p + 3 <= len && !memcmp(s + p, "(0)", 3)) {
+		p += 3;
+		if (p < len && s[p] == ' ')
+			p++;
+		if (p < len && is_digit(s[p])) {
+			*next = p;
+			return SEP_PAREN0;
+		}
+		return 0;
+	}
+	if (close_ok && q < len && s[q] == ')') {
+		p = q + 1;
+		if (p < len && s[p] == ' ')
+			p++;
+		if (p < len && is_digit(s[p])) {
+			*next = p;
+			return SEP_CLOSE;
+		}
+	}
+	return 0;
+}
+
+static void num_parse(const char *s, size_t len, size_t p, struct numrun *r)
+{
+	size_t digits = 0;
+
+	r->n = 0;
+	for (;;) {
+		size_t q = p, next = 0;
+		int sep;
+
+		while (q < len && is_digit(s[q]) && q - p <= NUM_MAXD)
+			q++;
+		digits += q - p;
+		if (digits > NUM_MAXD)
+			return;
+		r->start[r->n] = p;
+		r->end[r->n] = q;
+		sep = num_next(s, len, q, r->n == 0 && r->open, &next);
+		if (sep) {
+			r->end_ok[r->n] = sep == SEP_SPACE;
+		} else {
+			/* the number ends here: not glued to a word, not a time
+			 * (14:30) or a decimal (3,5) */
+			r->end_ok[r->n] = !alnum_at(s, len, q) &&
+					  !(q + 1 < len && (s[q] == ',' || s[q] == ':') &&
+					    is_digit(s[q + 1]));
+		}
+		r->n++;
+		if (!sep || r->n == NUM_MAXG)
+			return;
+		r->sep[r->n] = sep;
+		p = next;
+	}
+}
+
+/* Concatenated digits of groups 0..k and the group lengths. */
+static size_t num_digits(const char *s, const struct numrun *r, size_t k, char *d,
+			 size_t *gl)
+{
+	size_t nd = 0, j;
+
+	for (j = 0; j <= k; j++) {
+		gl[j] = r->end[j] - r->start[j];
+		memcpy(d + nd, s + r->start[j], gl[j]);
+		nd += gl[j];
+	}
+	d[nd] = '\0';
+	return nd;
+}
+
+static int nrn_window(const char *s, const struct numrun *r, size_t k)
+{
+	char d[NUM_MAXD + 1];
+	size_t gl[NUM_MAXG], nd, j, at = 0;
+
+	if (r->plus)
+		return 0;
+	nd = num_digits(s, r, k, d, gl);
+	if (nd != 11)
+		return 0;
+	for (j = 0; j < k; j++) {
+		at += gl[j];
+		if (r->sep[j + 1] != SEP_SPACE && r->sep[j + 1] != SEP_PUNCT)
+			return 0;
+		if (at != 2 && at != 4 && at != 6 && at != 9)
+			return 0;
+	}
+	return px_nrn_valid(d);
+}
+
+/* The national part (without the leading 0) of a Belgian number. */
+static int be_national(const char *n, size_t nn)
+{
+	return (nn == 8 && n[0] != '0') || (nn == 9 && n[0] == '4');
+}
+
+static int phone_intl(const char *d, size_t nd, const size_t *gl, const struct numrun *r,
+		      size_t k)
+{
+	size_t cc = r->plus ? 2 : 4, j;
+	const char *n = d + cc;
+	size_t nn = nd - cc;
+
+	if (nd <= cc || memcmp(d, r->plus ? "32" : "0032", cc))
+		return 0;
+	if (k == 0)
+		return be_national(n, nn) || (n[0] == '0' && be_national(n + 1, nn - 1));
+	if (gl[0] != cc)
+		return 0;
+	for (j = 1; j <= k; j++) {
+		if (r->sep[j] == SEP_CLOSE || (r->sep[j] == SEP_PAREN0 && j != 1))
+			return 0;
+		if (j > 1 && gl[j] < 2)
+			return 0;
+	}
+	if (k > 1 && gl[1] > 4)
+		return 0;
+	if (n[0] == '0') {
+		if (r->sep[1] == SEP_PAREN0)
+			return 0;
+		n++;
+		nn--;
+	}
+	return be_national(n, nn);
+}
+
+/* Returns 0, or 1 for a phone number starting at the first group, or 2
+ * for one starting at the "(" before it. */
+static int phone_window(const char *s, const struct numrun *r, size_t k)
+{
+	char d[NUM_MAXD + 1];
+	size_t gl[NUM_MAXG], nd, j;
+	int mobile, closed = 0;
+
+	nd = num_digits(s, r, k, d, gl);
+	if (r->plus || (nd > 4 && !memcmp(d, "0032", 4)))
+		return phone_intl(d, nd, gl, r, k);
+	if (nd < 9 || d[0] != '0' || d[1] == '0')
+		return 0;
+	mobile = nd == 10 && d[1] == '4';
+	if (nd != 9 && !mobile)
+		return 0;
+	for (j = 1; j <= k; j++) {
+		if (r->sep[j] == SEP_PAREN0)
+			return 0;
+		if (r->sep[j] == SEP_CLOSE)
+			closed = 1;
+		if (gl[j] < 2)
+			return 0;
+	}
+	if (k > 0) {
+		/* 0470 12 34 56; 02 555 12 34; 010 45 67 89 (and not a date
+		 * like 01/02/23 456: a 2-digit zone is followed by 3+ digits) */
+		if (mobile && gl[0] != 4)
+			return 0;
+		if (!mobile && gl[0] != 2 && gl[0] != 3)
+			return 0;
+		if (!mobile && gl[0] == 2 && gl[1] < 3)
+			return 0;
+	}
+	return closed ? 2 : 1;
+}
+
+/* The context of the digit group starting at s[p]: -1 if no number can
+ * start here, else 0 with r->plus and r->open set. */
+static int num_context(const char *s, size_t p, struct numrun *r)
+{
+	char c;
+
+	r->plus = r->open = 0;
+	if (!p)
+		return 0;
+	c = s[p - 1];
+	if (p >= 2 && is_digit(s[p - 2])) {
+		if (is_numsep(c))
+			return c == ' ' ? 0 : -1;
+		if (c == ',' || c == ':')
+			return -1;
+	}
+	if (alnum_before(s, p))
+		return -1;
+	if (c == '+') {
+		if (alnum_before(s, p - 1))
+			return -1;
+		r->plus = 1;
+	} else if (c == '(') {
+		r->open = 1;
+	}
+	return 0;
+}
+
+static int next_number(const char *s, size_t len, size_t *pos, struct cand *c)
+{
+	size_t p = *pos;
+
+	while (p < len) {
+		struct numrun r;
+		size_t k, q;
+
+		if (!is_digit(s[p]) || (p > 0 && is_digit(s[p - 1]))) {
+			p++;
+			continue;
+		}
+		for (q = p; q < len && is_digit(s[q]) && q - p < 2; q++)
+			;
+		/* every number we look for starts with 2 digits or more */
+		if (q - p >= 2 && num_context(s, p, &r) == 0) {
+			num_parse(s, len, p, &r);
+			for (k = r.n; k-- > 0;) {
+				int ph;
+				if (!r.end_ok[k] || r.end[k] - r.start[0] < 9)
+					continue;
+				if (nrn_window(s, &r, k)) {
+					c->kind = PX_PRIV_NRN;
+					c->start = p;
+				} else if ((ph = phone_window(s, &r, k)) > 0) {
+					c->kind = PX_PRIV_PHONE;
+					c->start = ph == 2 || r.plus ? p - 1 : p;
+				} else {
+					continue;
+				}
+				c->len = r.end[k] - c->start;
+				*pos = r.end[k];
+				return 1;
+			}
+		}
+		for (q = p; q < len && is_digit(s[q]); q++)
+			;
+		p = q;
+	}
+	*pos = len;
+	return 0;
+}
+
+/* ---- deny list ------------------------------------------------------- */
+
+enum { NAME_MAXW = 16, SEP_MAX = 16, TOK_SMALL = 64 };
+
+struct name {
+	char *fold; /* the folded name */
+	size_t nw;
+	size_t off[NAME_MAXW], len[NAME_MAXW];
+	char sep[NAME_MAXW][SEP_MAX]; /* normalized separator before word j */
+	unsigned char seplen[NAME_MAXW];
+};
+
+struct px_denylist {
+	struct name *v;
+	size_t n, cap;
+	size_t maxw; /* longest word, bytes */
+};
+
+/* Characters that folding drops (soft hyphen, zero-width space, joiners,
+ * word joiner, BOM): a word goes on across them. */
+static size_t ignorable_at(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t n = len - i;
+
+	if (n >= 2 && u[0] == 0xc2 && u[1] == 0xad)
+		return 2;
+	if (n >= 3 && u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x8b && u[2] <= 0x8d)
+		return 3;
+	if (n >= 3 && u[0] == 0xe2 && u[1] == 0x81 && u[2] == 0xa0)
+		return 3;
+	if (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+		return 3;
+	return 0;
+}
+
+/* Normalizes a separator between words: runs of white space and dashes
+ * become one ' ' (Jean-Pierre is Jean Pierre), apostrophes '\''; anything
+ * else stays as it is.
+ * Returns the length, or SEP_MAX + 1 when it does not fit. */
+static size_t sep_norm(const char *s, size_t a, size_t b, char *out)
+{
+	static const struct {
+		char utf8[4];
+		char as;
+	} map[] = {
+		{ "\xc2\xa0", ' ' }, { "\xe2\x80\xaf", ' ' }, { "\xe2\x80\x89", ' ' },
+		{ "\xe2\x80\x87", ' ' }, { "\xe2\x80\x99", '\'' }, { "\xe2\x80\x98", '\'' },
+		{ "\xca\xbc", '\'' }, { "\xe2\x80\x90", ' ' }, { "\xe2\x80\x91", ' ' },
+		{ "\xe2\x80\x93", ' ' },
+	};
+	size_t n = 0, i = a, j;
+
+	while (i < b) {
+		size_t w = px_utf8_next(s + i, b - i), ig = ignorable_at(s, b, i);
+		char as = 0;
+
+		if (ig) {
+			i += ig;
+			continue;
+		}
+		if (w == 1) {
+			as = s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\v' ||
+			     s[i] == '\f' || s[i] == '-' ? ' ' : s[i] == '`' ? '\'' : s[i];
+		} else {
+			for (j = 0; j < sizeof map / sizeof map[0]; j++)
+				if (strlen(map[j].utf8) == w && !memcmp(s + i, map[j].utf8, w))
+					as = map[j].as;
+		}
+		if (as == ' ' && n && out[n - 1] == ' ') {
+			i += w;
+			continue;
+		}
+		if (n + (as ? 1 : w) > SEP_MAX)
+			return SEP_MAX + 1;
+		if (as) {
+			out[n++] = as;
+		} else {
+			memcpy(out + n, s + i, w);
+			n += w;
+		}
+		i += w;
+	}
+	return n;
+}
+
+/* The word (letters, digits, combining marks, ignorables) at s[i]: its
+ * end, or i when no word starts here. */
+static size_t word_end(const char *s, size_t len, size_t i)
+{
+	size_t q = i;
+
+	if (!alnum_at(s, len, i))
+		return i;
+	while (q < len) {
+		size_t ig = ignorable_at(s, len, q);
+		if (ig)
+			q += ig;
+		else if (alnum_at(s, len, q))
+			q += px_utf8_next(s + q, len - q);
+		else
+			break;
+	}
+	return q;
+}
+
+static void name_free(struct name *nm)
+{
+	free(nm->fold);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	const struct name *x = a, *y = b;
+	size_t n = x->len[0] < y->len[0] ? x->len[0] : y->len[0];
+	int c = memcmp(x->fold + x->off[0], y->fold + y->off[0], n);
+
+	if (c)
+		return c;
+	return (x->len[0] > y->len[0]) - (x->len[0] < y->len[0]);
+}
+
+/* Adds one name (trimmed, not blank). A name that has no letters or
+ * digits is skipped. Words past NAME_MAXW or past a separator too long
+ * to compare are dropped: the name then matches on its leading words,
+ * which is stricter, never laxer. */
+static int add_name(px_denylist *d, const char *p, size_t n)
+{
+	struct name nm;
+	size_t fl, i = 0;
+
+	memset(&nm, 0, sizeof nm);
+	nm.fold = px_fold(p, n);
+	if (!nm.fold) {
+		errno = px_utf8_invalid_at(p, n) < n ? EILSEQ : ENOMEM;
+		return -1;
+	}
+	fl = strlen(nm.fold);
+	while (i < fl && nm.nw < NAME_MAXW) {
+		size_t e = word_end(nm.fold, fl, i);
+		if (e == i) {
+			i += px_utf8_next(nm.fold + i, fl - i);
+			continue;
+		}
+		if (nm.nw) {
+			size_t prev = nm.off[nm.nw - 1] + nm.len[nm.nw - 1];
+			size_t sl = sep_norm(nm.fold, prev, i, nm.sep[nm.nw]);
+			if (sl > SEP_MAX)
+				break;
+			nm.seplen[nm.nw] = (unsigned char)sl;
+		}
+		nm.off[nm.nw] = i;
+		nm.len[nm.nw] = e - i;
+		nm.nw++;
+		i = e;
+	}
+	if (!nm.nw) {
+		name_free(&nm);
+		return 0;
+	}
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct name *v = realloc(d->v, cap * sizeof *v);
+		if (!v) {
+			name_free(&nm);
+			errno = ENOMEM;
+			return -1;
+		}
+		d->v = v;
+		d->cap = cap;
+	}
+	for (i = 0; i < nm.nw; i++)
+		if (nm.len[i] > d->maxw)
+			d->maxw = nm.len[i];
+	d->v[d->n++] = nm;
+	return 0;
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Trims [*p, *p + *n) in place; returns 0 if nothing is left. */
+static size_t trim(const char **p, size_t n)
+{
+	while (n && is_blank(**p)) {
+		(*p)++;
+		n--;
+	}
+	while (n && is_blank((*p)[n - 1]))
+		n--;
+	return n;
+}
+
+static void denylist_sort(px_denylist *d)
+{
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof *d->v, name_cmp);
+}
+
+void px_denylist_free(px_denylist *d)
+{
+	size_t i;
+
+	if (!d)
+		return;
+	for (i = 0; i < d->n; i++)
+		name_free(&d->v[i]);
+	free(d->v);
+	free(d);
+}
+
+int px_denylist_from(px_denylist **out, const char *const *names, size_t n)
+{
+	px_denylist *d = calloc(1, sizeof *d);
+	size_t i;
+
+	*out = NULL;
+	if (!d)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const char *p = names[i];
+		size_t l;
+		if (!p)
+			continue;
+		l = trim(&p, strlen(p));
+		if (l && add_name(d, p, l) < 0) {
+			px_denylist_free(d);
+			return -1;
+		}
+	}
+	denylist_sort(d);
+	*out = d;
+	return 0;
+}
+
+int px_denylist_load(px_denylist **out, const char *path)
+{
+	px_buf b = PX_BUF_INIT;
+	px_denylist *d = NULL;
+	size_t off = 0;
+	int rc = -1, r;
+
+	*out = NULL;
+	d = calloc(1, sizeof *d);
+	if (!d)
+		goto cleanup;
+	r = px_buf_read_file(&b, path, (size_t)64 << 20);
+	if (r == -1 && errno == ENOENT) {
+		rc = 0;
+		goto done;
+	}
+	if (r == -2)
+		errno = EFBIG;
+	if (r < 0)
+		goto cleanup;
+	if (b.len >= 3 && !memcmp(b.ptr, "\xef\xbb\xbf", 3))
+		off = 3;
+	while (off < b.len) {
+		const char *nl = memchr(b.ptr + off, '\n', b.len - off);
+		size_t end = nl ? (size_t)(nl - b.ptr) : b.len;
+		const char *p = b.ptr + off;
+		size_t l = trim(&p, end - off);
+
+		off = end + 1;
+		if (!l || *p == '#')
+			continue;
+		if (add_name(d, p, l) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+done:
+	denylist_sort(d);
+	*out = d;
+	d = NULL;
+cleanup:
+	px_buf_free(&b);
+	px_denylist_free(d);
+	return rc;
+}
+
+/* A word of the scanned line and its folded form. */
+struct tok {
+	size_t start, end;
+	const char *fold;
+	size_t flen;
+	char *heap;
+	int failed; /* could not be folded (out of memory) */
+	char small[TOK_SMALL];
+	char sep[SEP_MAX]; /* normalized separator before the word */
+	size_t seplen;
+};
+
+static void tok_fold(const char *s, const px_denylist *d, struct tok *t)
+{
+	size_t n = t->end - t->start, i;
+	int ascii = 1;
+
+	t->heap = NULL;
+	t->failed = 0;
+	for (i = 0; i < n && ascii; i++)
+		ascii = is_ascii(s[t->start + i]);
+	if (ascii && n > d->maxw && n >= TOK_SMALL) {
+		t->fold = ""; /* too long to be any word of the list */
+		t->flen = 0;
+		return;
+	}
+	if (ascii && n < TOK_SMALL) {
+		for (i = 0; i < n; i++)
+			t->small[i] = to_lower(s[t->start + i]);
+		t->fold = t->small;
+		t->flen = n;
+		return;
+	}
+	t->heap = px_fold(s + t->start, n);
+	if (!t->heap) {
+		t->failed = 1;
+		t->fold = "";
+		t->flen = 0;
+		return;
+	}
+	t->fold = t->heap;
+	t->flen = strlen(t->heap);
+}
+
+/* The word after position i (skipping non-words); 0 when there is none. */
+static int tok_next(const char *s, size_t len, size_t i, struct tok *t)
+{
+	while (i < len) {
+		size_t e = word_end(s, len, i);
+		if (e > i) {
+			t->start = i;
+			t->end = e;
+			return 1;
+		}
+		i += px_utf8_next(s + i, len - i);
+	}
+	return 0;
+}
+
+static int word_eq(const struct name *nm, size_t j, const struct tok *t)
+{
+	return !t->failed && nm->len[j] == t->flen &&
+	       !memcmp(nm->fold + nm->off[j], t->fold, t->flen);
+}
+
+/* First entry whose first word is not below `w`. */
+static size_t name_lower(const px_denylist *d, const char *w, size_t wl)
+{
+	size_t lo = 0, hi = d->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct name *nm = &d->v[mid];
+		size_t n = nm->len[0] < wl ? nm->len[0] : wl;
+		int c = memcmp(nm->fold + nm->off[0], w, n);
+		if (c < 0 || (!c && nm->len[0] < wl))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Matches the names of `d` that start with word t[0]: the end of the
+ * longest, or 0. t[1..] are filled in (and folded) once, as needed; *nt
+ * says how many are. */
+static size_t name_match(const char *s, size_t len, const px_denylist *d, struct tok *t,
+			 size_t *nt)
+{
+	size_t i, best = 0;
+	int eol = 0;
+
+	for (i = name_lower(d, t[0].fold, t[0].flen); i < d->n; i++) {
+		const struct name *nm = &d->v[i];
+		size_t j;
+
+		if (!word_eq(nm, 0, &t[0]))
+			break;
+		for (j = 1; j < nm->nw; j++) {
+			if (j >= *nt) {
+				if (eol || !tok_next(s, len, t[j - 1].end, &t[j])) {
+					eol = 1;
+					break;
+				}
+				tok_fold(s, d, &t[j]);
+				t[j].seplen = sep_norm(s, t[j - 1].end, t[j].start, t[j].sep);
+				(*nt)++;
+			}
+			if (t[j].seplen != nm->seplen[j] ||
+			    memcmp(t[j].sep, nm->sep[j], nm->seplen[j]) || !word_eq(nm, j, &t[j]))
+				break;
+		}
+		if (j == nm->nw && t[j - 1].end > best)
+			best = t[j - 1].end;
+	}
+	return best;
+}
+
+static int next_name(const char *s, size_t len, const px_denylist *d, size_t *pos,
+		     struct cand *c)
+{
+	struct tok t[NAME_MAXW];
+	size_t i = *pos;
+
+	while (tok_next(s, len, i, &t[0])) {
+		size_t nt = 1, end = 0, k;
+
+		tok_fold(s, d, &t[0]);
+		if (t[0].failed)
+			end = t[0].end; /* fail closed: report the word */
+		else
+			end = name_match(s, len, d, t, &nt);
+		for (k = 0; k < nt; k++)
+			free(t[k].heap);
+		i = t[0].end;
+		if (end) {
+			c->kind = PX_PRIV_NAME;
+			c->start = t[0].start;
+			c->len = end - t[0].start;
+			*pos = end;
+			return 1;
+		}
+	}
+	*pos = len;
+	return 0;
+}
+
+/* ---- the scan -------------------------------------------------------- */
+
+enum { DET_IBAN, DET_NUMBER, DET_EMAIL, DET_NAME, NDET };
+
+struct scan {
+	const char *s;
+	size_t len;
+	const px_denylist *deny;
+	size_t pos[NDET];
+	size_t email_floor;
+};
+
+static int advance(struct scan *sc, int det, struct cand *c)
+{
+	switch (det) {
+	case DET_IBAN:
+		return next_iban(sc->s, sc->len, &sc->pos[det], c);
+	case DET_NUMBER:
+		return next_number(sc->s, sc->len, &sc->pos[det], c);
+	case DET_EMAIL:
+		return next_email(sc->s, sc->len, &sc->pos[det], &sc->email_floor, c);
+	case DET_NAME:
+		if (!sc->deny || !sc->deny->n)
+			return 0;
+		return next_name(sc->s, sc->len, sc->deny, &sc->pos[det], c);
+	}
+	return 0;
+}
+
+static int rank(int kind)
+{
+	switch (kind) {
+	case SHADOW: return 6;
+	case PX_PRIV_IBAN: return 5;
+	case PX_PRIV_NRN: return 4;
+	case PX_PRIV_EMAIL: return 3;
+	case PX_PRIV_PHONE: return 2;
+	default: return 1;
+	}
+}
+
+static int better(const struct cand *a, const struct cand *b)
+{
+	if (a->len != b->len)
+		return a->len > b->len;
+	return rank(a->kind) > rank(b->kind);
+}
+
+static void emit(const struct cand *c, px_priv_hit *hits, size_t max, size_t *count)
+{
+	if (c->kind == SHADOW)
+		return;
+	if (*count < max) {
+		hits[*count].kind = (px_priv_kind)c->kind;
+		hits[*count].start = c->start;
+		hits[*count].len = c->len;
+	}
+	(*count)++;
+}
+
+size_t px_privacy_scan(const char *line, size_t len, const px_denylist *deny,
+		       px_priv_hit *hits, size_t max)
+{
+	struct scan sc;
+	struct cand cur[NDET], pend;
+	int live[NDET], have = 0, k;
+	size_t count = 0;
+
+	memset(&pend, 0, sizeof pend);
+
+	if (!line)
+		return 0;
+	if (!hits)
+		max = 0;
+	memset(&sc, 0, sizeof sc);
+	sc.s = line;
+	sc.len = len;
+	sc.deny = deny;
+	for (k = 0; k < NDET; k++)
+		live[k] = advance(&sc, k, &cur[k]);
+	for (;;) {
+		struct cand c;
+		int b = -1;
+
+		for (k = 0; k < NDET; k++) {
+			if (!live[k])
+				continue;
+			if (b < 0 || cur[k].start < cur[b].start ||
+			    (cur[k].start == cur[b].start && better(&cur[k], &cur[b])))
+				b = k;
+		}
+		if (b < 0)
+			break;
+		c = cur[b];
+		live[b] = advance(&sc, b, &cur[b]);
+		if (have && c.start < pend.start + pend.len) {
+			if (better(&c, &pend))
+				pend = c;
+			continue;
+		}
+		if (have)
+			emit(&pend, hits, max, &count);
+		pend = c;
+		have = 1;
+	}
+	if (have)
+		emit(&pend, hits, max, &count);
+	return count;
+}
+
+const char *px_priv_kind_name(px_priv_kind k)
+{
+	switch (k) {
+	case PX_PRIV_EMAIL: return "email";
+	case PX_PRIV_PHONE: return "phone";
+	case PX_PRIV_NRN: return "nrn";
+	case PX_PRIV_IBAN: return "iban";
+	case PX_PRIV_NAME: return "name";
+	}
+	return "unknown";
+}

@@ -1,0 +1,132 @@
+#include "xml.h"
+
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+static void silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+void px_xml_init(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(deny_loader);
+	xmlSetGenericErrorFunc(NULL, silent);
+}
+
+void px_xml_cleanup(void)
+{
+	xmlCleanupParser();
+}
+
+static void put_error(px_buf *err, int *line, const xmlError *e)
+{
+	size_t n;
+
+	if (!e || !err || err->len)
+		return;
+	px_buf_puts(err, e->message ? e->message : "?");
+	n = err->len;
+	while (n && (err->ptr[n - 1] == '\n' || err->ptr[n - 1] == ' '))
+		n--;
+	px_buf_truncate(err, n);
+	if (line)
+		*line = e->line;
+}
+
+xmlDocPtr px_xml_read_mem(const char *data, size_t len, const char *url, px_buf *err, int *line)
+{
+	xmlParserCtxtPtr ctx;
+	xmlDocPtr doc;
+
+	if (len > (size_t)PX_XML_MAX) {
+		if (err)
+			px_buf_puts(err, "document too large");
+		return NULL;
+	}
+	ctx = xmlNewParserCtxt();
+	if (!ctx)
+		return NULL;
+	doc = xmlCtxtReadMemory(ctx, data, (int)len, url, NULL, PX_XML_OPTS);
+	if (!doc || !ctx->wellFormed) {
+		put_error(err, line, xmlCtxtGetLastError(ctx));
+		if (err && !err->len)
+			px_buf_puts(err, "unreadable");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctx);
+	return doc;
+}
+
+xmlDocPtr px_xml_read_file(const char *path, px_buf *err, int *line)
+{
+	px_buf b = PX_BUF_INIT;
+	xmlDocPtr doc = NULL;
+
+	if (px_buf_read_file(&b, path, PX_XML_MAX) < 0) {
+		if (err)
+			px_buf_printf(err, "cannot read '%s'", path);
+	} else {
+		doc = px_xml_read_mem(b.ptr, b.len, path, err, line);
+	}
+	px_buf_free(&b);
+	return doc;
+}
+
+struct verr {
+	px_buf *err;
+	int *line;
+};
+
+static void structured(void *data, xmlErrorPtr e)
+{
+	struct verr *v = data;
+	put_error(v->err, v->line, e);
+}
+
+int px_xml_validate(xmlDocPtr doc, const char *rng_path, px_buf *err, int *line)
+{
+	xmlRelaxNGParserCtxtPtr pc = NULL;
+	xmlRelaxNGPtr schema = NULL;
+	xmlRelaxNGValidCtxtPtr vc = NULL;
+	struct verr v = { err, line };
+	px_buf rng = PX_BUF_INIT;
+	int rc = -1;
+
+	if (px_buf_read_file(&rng, rng_path, PX_XML_MAX) < 0)
+		goto cleanup;
+	pc = xmlRelaxNGNewMemParserCtxt(rng.ptr, (int)rng.len);
+	if (!pc)
+		goto cleanup;
+	xmlRelaxNGSetParserStructuredErrors(pc, structured, &v);
+	schema = xmlRelaxNGParse(pc);
+	if (!schema)
+		goto cleanup;
+	vc = xmlRelaxNGNewValidCtxt(schema);
+	if (!vc)
+		goto cleanup;
+	xmlRelaxNGSetValidStructuredErrors(vc, structured, &v);
+	rc = xmlRelaxNGValidateDoc(vc, doc) == 0 ? 0 : -1;
+cleanup:
+	if (rc && err && !err->len)
+		px_buf_printf(err, "cannot use schema '%s'", rng_path);
+	xmlRelaxNGFreeValidCtxt(vc);
+	xmlRelaxNGFree(schema);
+	xmlRelaxNGFreeParserCtxt(pc);
+	px_buf_free(&rng);
+	return rc;
+}

@@ -1,0 +1,32 @@
+/*
+ * xml.h - the one safe way praxis reads XML and validates it.
+ *
+ * Parsing never touches the network and never expands entities: options
+ * are NONET|NOCDATA (never NOENT, DTDLOAD or DTDATTR) and a deny-all
+ * external entity loader is installed by px_xml_init. Errors are captured
+ * and returned as text with a line number, never printed by libxml2.
+ */
+#ifndef PX_XML_H
+#define PX_XML_H
+
+#include <libxml/tree.h>
+
+#include "buf.h"
+
+#define PX_XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | \
+		     XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
+
+void px_xml_init(void);
+void px_xml_cleanup(void);
+
+#define PX_XML_MAX (64 << 20)
+
+xmlDocPtr px_xml_read_mem(const char *data, size_t len, const char *url, px_buf *err, int *line);
+/* Parses a file; on failure returns NULL and puts "line N: what" in err. */
+xmlDocPtr px_xml_read_file(const char *path, px_buf *err, int *line);
+
+/* Validates `doc` against the RELAX NG schema at `rng_path`. Returns 0
+ * when valid; else -1 with the first problem and its line in err/line. */
+int px_xml_validate(xmlDocPtr doc, const char *rng_path, px_buf *err, int *line);
+
+#endif

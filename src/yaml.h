@@ -1,0 +1,29 @@
+/*
+ * yaml.h - reading YAML (front matter, communities.yaml) with libyaml.
+ *
+ * px_yaml_load parses a whole document tree and turns libyaml's errors
+ * into diagnostics at the right file line (yaml line 0 is file line
+ * `line0`). Nodes are borrowed from the document; yaml_document_delete
+ * frees them all.
+ */
+#ifndef PX_YAML_H
+#define PX_YAML_H
+
+#include <stddef.h>
+#include <yaml.h>
+
+#include "diag.h"
+
+int px_yaml_load(yaml_document_t *doc, const char *src, size_t len, const char *file,
+		 int line0, px_diag *d);
+
+/* The scalar's text, or NULL if `n` is not a scalar. */
+const char *px_yaml_str(const yaml_node_t *n);
+/* True for a plain (unquoted) scalar. */
+int px_yaml_plain(const yaml_node_t *n);
+int px_yaml_line(const yaml_node_t *n, int line0);
+int px_yaml_col(const yaml_node_t *n);
+/* The value under `key` in mapping `map`, or NULL. */
+yaml_node_t *px_yaml_get(yaml_document_t *doc, yaml_node_t *map, const char *key);
+
+#endif

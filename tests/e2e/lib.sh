@@ -1,0 +1,46 @@
+# Shared helpers for the end-to-end scripts (sourced, POSIX sh).
+# $PRAXIS is the binary under test, $TOP the source tree; each script runs
+# in a fresh temporary directory.
+set -u
+n=0
+fail() { echo "not ok: $*" >&2; exit 1; }
+# px ARGS...: runs praxis, under valgrind when asked; sets $rc, $out ($err: stderr)
+px() {
+	set +e
+	out=$($vg "$PRAXIS" "$@" 2>"$TMPDIR/stderr"); rc=$?
+	set -e
+	err=$(cat "$TMPDIR/stderr")
+}
+expect_rc() { [ "$rc" -eq "$1" ] || fail "expected exit $1, got $rc: $out $err"; }
+# contains HAYSTACK NEEDLE
+contains() { case $1 in *"$2"*) ;; *) fail "expected to find [$2] in: $1";; esac; }
+lacks() { case $1 in *"$2"*) fail "did not expect [$2] in: $1";; *) ;; esac; }
+# a small knowledge base with one community per language
+make_kb() {
+	mkdir -p "$1"
+	cat > "$1/communities.yaml" <<'YAML'
+communities:
+  - id: zuid
+    name: { nl: "PG Zuid", fr: "CdP Sud" }
+    zone: { nl: "Zorgzone Zuid", fr: "Bassin Sud" }
+    lang: nl
+    moderators: [ "A. Moderator", "B. Moderator" ]
+  - id: centrum
+    name: { nl: "PG Centrum", fr: "CdP Centre" }
+    zone: { nl: "Zorgzone Centrum", fr: "Bassin Centre" }
+    lang: fr
+    moderators: [ "C. Moderator", "D. Moderator" ]
+YAML
+}
+# note FILE [extra front matter lines]: writes a valid note header; the body
+# comes from stdin
+note() {
+	f=$1; shift
+	mkdir -p "$(dirname "$f")"
+	{
+		printf -- '---\ncommunity: zuid\ncycle: 2022-2023\nsession: 4\ndate: 2023-01-17\nlang: nl\nauthor: "M. Lead"\n'
+		for l in "$@"; do printf '%s\n' "$l"; done
+		printf -- '---\n'
+		cat
+	} > "$f"
+}

@@ -1,0 +1,86 @@
+# check: malformed input gets one clear diagnostic at the right line and
+# never a crash (this script also runs under ASan/UBSan and valgrind).
+. "$TOP/tests/e2e/lib.sh"
+set -e
+make_kb kb
+cd kb
+mkdir -p d
+
+: > d/empty.md
+px check d/empty.md
+expect_rc 1
+contains "$out" "d/empty.md:1:1: error: empty note: it must start with front matter between '---' lines [empty]"
+
+printf -- '---\ncommunity: zuid\ncycle: 2022-2023\n\nBody without a closing line.\n' > d/unclosed.md
+px check d/unclosed.md
+expect_rc 1
+contains "$out" "d/unclosed.md:1:1: error: front matter opened here is never closed with '---' [front-matter]"
+
+printf '# Just markdown\n\nNo front matter.\n' > d/nofm.md
+px check d/nofm.md
+expect_rc 1
+contains "$out" "d/nofm.md:1:1: error: note must start with front matter: a '---' line [front-matter]"
+
+printf -- '---\ncommunity: zuid\nmethods: [intervision, evaluation\nlang: nl\n---\nBody.\n' > d/yaml1.md
+px check d/yaml1.md
+expect_rc 1
+contains "$out" "d/yaml1.md:4:5: error: YAML syntax: expected ',' or ']' [yaml-syntax]"
+
+printf -- '---\ncommunity: zuid\ntitle: Wie: wat\n---\nBody.\n' > d/yaml2.md
+px check d/yaml2.md
+expect_rc 1
+contains "$out" "d/yaml2.md:3:11: error: YAML syntax: ':' is not allowed here (quote the value) [yaml-syntax]"
+
+printf -- '---\n- a\n- b\n---\nBody.\n' > d/list.md
+px check d/list.md
+expect_rc 1
+contains "$out" "d/list.md:2:1: error: front matter must be a mapping of keys to values [front-matter]"
+
+printf -- '---\ncommunity: zuid\n---\nCaf\351 au lait.\n' > d/latin1.md
+px check d/latin1.md
+expect_rc 1
+contains "$out" "d/latin1.md:4:4: error: invalid UTF-8 byte 0xe9 [encoding]"
+
+printf -- '---\ncommunity: zuid\n---\nab\000cd\n' > d/binary.md
+px check d/binary.md
+expect_rc 1
+contains "$out" "d/binary.md:4:3: error: binary file: a note is UTF-8 text [binary]"
+
+# a community id that tries to be a path is refused as an id
+note d/etc.md <<'EOF2'
+Body.
+EOF2
+sed -i 's#^community: zuid#community: ../../etc#' d/etc.md
+px check d/etc.md
+expect_rc 1
+contains "$out" "d/etc.md:2:12: error: community id '../../etc' is not valid: use lowercase letters, digits and '-' [invalid-value]"
+
+# 5 MB: refused with the limit stated, quickly
+{ printf -- '---\ncommunity: zuid\n---\n'; yes 'Een lange regel tekst over #tijd en zorg in de wijk.' | head -c 5000000; } > d/big.md
+px check d/big.md
+expect_rc 1
+contains "$out" "d/big.md:1:1: error: note is larger than the 2 MiB limit [too-large]"
+
+# just under the limit: parsed in full
+note d/large.md < /dev/null
+yes 'Een lange regel tekst over #tijd en zorg in de wijk.' | head -n 38000 >> d/large.md
+px check d/large.md
+expect_rc 0
+
+# deeply nested lists and quotes
+{ note d/deep.md < /dev/null; cat d/deep.md; i=0; while [ $i -lt 3000 ]; do printf '>'; i=$((i+1)); done; printf ' diep #tijd\n'; } > d/deep2.md
+mv d/deep2.md d/deep.md
+i=0; while [ $i -lt 500 ]; do printf '%*s- niveau %d #tijd\n' $((i*2)) '' $i; i=$((i+1)); done >> d/deep.md
+px check d/deep.md
+expect_rc 0
+# a 1 MB line
+{ note d/longline.md < /dev/null; cat d/longline.md; head -c 1000000 /dev/zero | tr '\0' 'a'; printf ' #tjid\n'; } > d/ll.md
+mv d/ll.md d/longline.md
+px check d/longline.md
+expect_rc 1
+contains "$out" "unknown code '#tjid'"
+
+# a directory given as a note, and a missing file
+px check d/missing.md
+expect_rc 1
+contains "$out" "d/missing.md: error: cannot read 'd/missing.md': No such file or directory [io-error]"
