@@ -675,6 +675,7 @@ struct px_denylist {
 	struct name *v;
 	size_t n, cap;
 	size_t maxw; /* longest word, bytes */
+	char first[256]; /* first bytes of the first words */
 };
 
 /* Characters that folding drops (soft hyphen, zero-width space, joiners,
@@ -754,13 +755,18 @@ static size_t word_end(const char *s, size_t len, size_t i)
 	if (!alnum_at(s, len, i))
 		return i;
 	while (q < len) {
-		size_t ig = ignorable_at(s, len, q);
-		if (ig)
+		size_t ig;
+		if (is_ascii(s[q])) {
+			if (!is_alnum(s[q]))
+				break;
+			q++;
+		} else if ((ig = ignorable_at(s, len, q)) > 0) {
 			q += ig;
-		else if (alnum_at(s, len, q))
+		} else if (px_utf8_is_alnum(s + q, len - q)) {
 			q += px_utf8_next(s + q, len - q);
-		else
+		} else {
 			break;
+		}
 	}
 	return q;
 }
@@ -830,6 +836,7 @@ static int add_name(px_denylist *d, const char *p, size_t n)
 		d->v = v;
 		d->cap = cap;
 	}
+	d->first[(unsigned char)nm.fold[nm.off[0]]] = 1;
 	for (i = 0; i < nm.nw; i++)
 		if (nm.len[i] > d->maxw)
 			d->maxw = nm.len[i];
@@ -1024,6 +1031,26 @@ static size_t name_lower(const px_denylist *d, const char *w, size_t wl)
 	return lo;
 }
 
+/* ASCII letters and digits fold to themselves in lowercase, so the
+ * ASCII start of a word is the start of its folded form: most words are
+ * ruled out before any folding. */
+static int may_match(const char *s, const px_denylist *d, const struct tok *t)
+{
+	char pre[TOK_SMALL];
+	size_t n = 0, i;
+
+	if (!is_ascii(s[t->start]))
+		return 1;
+	if (!d->first[(unsigned char)to_lower(s[t->start])])
+		return 0;
+	while (n < TOK_SMALL && t->start + n < t->end && is_ascii(s[t->start + n])) {
+		pre[n] = to_lower(s[t->start + n]);
+		n++;
+	}
+	i = name_lower(d, pre, n);
+	return i < d->n && d->v[i].len[0] >= n && !memcmp(d->v[i].fold + d->v[i].off[0], pre, n);
+}
+
 /* Matches the names of `d` that start with word t[0]: the end of the
  * longest, or 0. t[1..] are filled in (and folded) once, as needed; *nt
  * says how many are. */
@@ -1068,6 +1095,10 @@ static int next_name(const char *s, size_t len, const px_denylist *d, size_t *po
 	while (tok_next(s, len, i, &t[0])) {
 		size_t nt = 1, end = 0, k;
 
+		if (!may_match(s, d, &t[0])) {
+			i = t[0].end;
+			continue;
+		}
 		tok_fold(s, d, &t[0]);
 		if (t[0].failed)
 			end = t[0].end; /* fail closed: report the word */

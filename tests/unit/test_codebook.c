@@ -1,0 +1,182 @@
+/* The codebook: the default is complete and bilingual; broken ones fail. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "codebook.h"
+#include "data.h"
+#include "xml.h"
+
+static px_codebook *load_default(void)
+{
+	px_diag d = PX_DIAG_INIT;
+	px_codebook *cb = NULL;
+	char *path = px_data_path("schema/codebook.xml");
+
+	assert_non_null(path);
+	assert_int_equal(px_codebook_load(&cb, path, path, &d), 0);
+	assert_int_equal(d.n, 0);
+	px_diag_free(&d);
+	free(path);
+	return cb;
+}
+
+static void test_default_complete(void **state)
+{
+	static const char *const cats[] = { "role", "factor", "resource", "difficulty",
+					    "effect", "place", "transfer" };
+	static const char *const methods[] = { "case-presentation", "intervision", "guest-speaker",
+					       "tool-demo", "world-cafe", "evaluation" };
+	px_codebook *cb = load_default();
+	size_t i;
+	int l;
+
+	(void)state;
+	assert_int_equal(cb->ncats, 7);
+	for (i = 0; i < 7; i++)
+		assert_string_equal(cb->cats[i].id, cats[i]);
+	assert_int_equal(cb->ncodes, 37);
+	assert_int_equal(cb->nmethods, 6);
+	for (i = 0; i < 6; i++)
+		assert_string_equal(cb->methods[i].id, methods[i]);
+	for (i = 0; i < cb->ncodes; i++) {
+		const px_code *c = &cb->codes[i];
+		/* a code's id starts with its category's */
+		assert_int_equal(strncmp(c->id, cb->cats[c->category].id,
+					 strlen(cb->cats[c->category].id)), 0);
+		for (l = 0; l < 2; l++) {
+			assert_true(strlen(c->label[l]) > 0);
+			assert_true(strlen(c->desc[l]) > 10);
+		}
+		assert_true(c->naliases >= 2);
+	}
+	assert_string_equal(px_codebook_code(cb, "resource.time")->label[PX_NL], "tijd");
+	assert_string_equal(px_codebook_code(cb, "resource.time")->label[PX_FR], "temps");
+	assert_true(px_codebook_code(cb, "resource.trust")->ambivalent);
+	assert_false(px_codebook_code(cb, "resource.values")->ambivalent);
+	px_codebook_free(cb);
+}
+
+static void test_resolve(void **state)
+{
+	static const struct {
+		const char *tag, *id;
+	} cases[] = {
+		{ "tijd", "resource.time" },
+		{ "TEMPS", "resource.time" },
+		{ "resource.time", "resource.time" },
+		{ "Resource.Time", "resource.time" },
+		{ "hôpital", "difficulty.hospital" },
+		{ "HOPITAL", "difficulty.hospital" },
+		{ "ziekenhuis", "difficulty.hospital" },
+		{ "samenwerking", "difficulty.coordination" },
+		{ "concertation", "difficulty.coordination" },
+		{ "emotionele-last", "difficulty.emotional-load" },
+		{ "charge-émotionnelle", "difficulty.emotional-load" },
+		{ "experience", "resource.experience" },
+		{ "Expérience", "resource.experience" },
+	};
+	px_codebook *cb = load_default();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const px_code *c = px_codebook_resolve(cb, cases[i].tag, strlen(cases[i].tag));
+		assert_non_null(c);
+		assert_string_equal(c->id, cases[i].id);
+	}
+	assert_null(px_codebook_resolve(cb, "tjid", 4));
+	assert_null(px_codebook_resolve(cb, "resource", 8));
+	assert_string_equal(px_codebook_suggest(cb, "tjid"), "tijd");
+	assert_string_equal(px_codebook_suggest(cb, "ziekenhuiz"), "ziekenhuis");
+	assert_null(px_codebook_suggest(cb, "xyzzyplugh"));
+	assert_string_equal(px_codebook_suggest_method(cb, "intervisie"), "intervision");
+	px_codebook_free(cb);
+}
+
+/* Writes the default codebook with one substitution applied. */
+static char *variant(const char *from, const char *to)
+{
+	char *path = px_data_path("schema/codebook.xml");
+	px_buf src = PX_BUF_INIT, out = PX_BUF_INIT;
+	char tmpl[] = "/tmp/px-codebook-XXXXXX";
+	char *at;
+	int fd;
+	FILE *f;
+
+	assert_int_equal(px_buf_read_file(&src, path, 1 << 24), 0);
+	at = strstr(src.ptr, from);
+	assert_non_null(at);
+	px_buf_put(&out, src.ptr, (size_t)(at - src.ptr));
+	px_buf_puts(&out, to);
+	at += strlen(from);
+	px_buf_puts(&out, at);
+	fd = mkstemp(tmpl);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	fwrite(out.ptr, 1, out.len, f);
+	fclose(f);
+	px_buf_free(&src);
+	px_buf_free(&out);
+	free(path);
+	return strdup(tmpl);
+}
+
+static void expect_failure(const char *from, const char *to, const char *rule, const char *msg_part)
+{
+	char *p = variant(from, to);
+	px_diag d = PX_DIAG_INIT;
+	px_codebook *cb = NULL;
+
+	assert_int_equal(px_codebook_load(&cb, p, "codebook.xml", &d), -1);
+	assert_null(cb);
+	assert_true(d.errors >= 1);
+	assert_string_equal(d.items[0].rule, rule);
+	if (!strstr(d.items[0].message, msg_part))
+		fail_msg("message '%s' lacks '%s'", d.items[0].message, msg_part);
+	px_diag_free(&d);
+	unlink(p);
+	free(p);
+}
+
+static void test_broken(void **state)
+{
+	(void)state;
+	/* an alias naming two codes */
+	expect_failure("<alias lang=\"fr\">temps</alias>", "<alias lang=\"fr\">confiance</alias>",
+		       "codebook-duplicate-alias", "'confiance' is used by both");
+	/* the same after accent folding */
+	expect_failure("<alias lang=\"fr\">temps</alias>", "<alias lang=\"fr\">Hôpital</alias>",
+		       "codebook-invalid", "schema");
+	expect_failure("<alias lang=\"fr\">temps</alias>", "<alias lang=\"fr\">hôpital</alias>",
+		       "codebook-duplicate-alias", "is used by both");
+	/* a code without its French description */
+	expect_failure("<description lang=\"fr\">Le participant travaille de manière transparente",
+		       "<description lang=\"nl\">Le participant travaille de manière transparente",
+		       "codebook-invalid", "schema");
+	/* not XML at all */
+	expect_failure("<codebook", "<<codebook", "codebook-invalid", "not valid XML");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_default_complete),
+		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_broken),
+	};
+	int rc;
+
+	px_xml_init();
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	px_xml_cleanup();
+	return rc;
+}
