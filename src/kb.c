@@ -343,3 +343,15 @@ long px_kb_list_notes(const px_kb *kb, char ***out)
 	*out = l.v;
 	return (long)l.n;
 }
+
+char *px_kb_relpath(const px_kb *kb, const char *path)
+{
+	char *abs = realpath(path, NULL);
+	size_t rl = strlen(kb->root);
+	char *rel = NULL;
+
+	if (abs && !strncmp(abs, kb->root, rl) && abs[rl] == '/')
+		rel = strdup(abs + rl + 1);
+	free(abs);
+	return rel;
+}

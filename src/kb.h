@@ -51,6 +51,10 @@ const px_community *px_kb_community(const px_kb *kb, const char *id);
 long px_kb_list_notes(const px_kb *kb, char ***out);
 void px_strv_free(char **v, size_t n);
 
+/* `path` relative to the knowledge base's root (malloc'd), or NULL when
+ * it lies outside. */
+char *px_kb_relpath(const px_kb *kb, const char *path);
+
 /* Whether `rel` (relative to the root) names a note by those rules. */
 int px_kb_is_note_path(const char *rel);
 

@@ -551,6 +551,22 @@ static int phone_intl(const char *d, size_t nd, const size_t *gl, const struct n
 	return be_national(n, nn);
 }
 
+/* An enterprise number (KBO/BCE, 0403.170.701) has the shape of a
+ * mobile number; its last two digits are 97 - (first eight mod 97). */
+static int enterprise_number(const char *s, const struct numrun *r, const char *d,
+			     const size_t *gl, size_t k)
+{
+	unsigned long base = 0;
+	size_t i;
+
+	if (k != 2 || gl[0] != 4 || gl[1] != 3 || gl[2] != 3 ||
+	    s[r->start[1] - 1] != '.' || s[r->start[2] - 1] != '.')
+		return 0;
+	for (i = 0; i < 8; i++)
+		base = base * 10 + (unsigned long)(d[i] - '0');
+	return 97 - base % 97 == (unsigned long)((d[8] - '0') * 10 + (d[9] - '0'));
+}
+
 /* Returns 0, or 1 for a phone number starting at the first group, or 2
  * for one starting at the "(" before it. */
 static int phone_window(const char *s, const struct numrun *r, size_t k)
@@ -583,6 +599,8 @@ static int phone_window(const char *s, const struct numrun *r, size_t k)
 		if (!mobile && gl[0] != 2 && gl[0] != 3)
 			return 0;
 		if (!mobile && gl[0] == 2 && gl[1] < 3)
+			return 0;
+		if (mobile && enterprise_number(s, r, d, gl, k))
 			return 0;
 	}
 	return closed ? 2 : 1;

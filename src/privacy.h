@@ -16,6 +16,33 @@
  *          ISO 13616 mod-97 checksum is right
  *   name   a name from the knowledge base's deny list, matched as whole
  *          words, case- and accent-insensitively
+ *
+ * What each accepts, in more detail:
+ *
+ *   email  local@domain.tld: the local part of letters (any script),
+ *          digits and . _ % + -; two domain labels or more, the last one
+ *          of letters (2+) or xn--. "@handle", a bare "@", user@localhost
+ *          and file names such as logo@2x.png are not addresses.
+ *   phone  digit groups joined by one ' ', '.', '/' or '-': 9 digits
+ *          starting 0 (0X XXX XX XX, 0XX XX XX XX), 10 starting 04
+ *          (04XX XX XX XX), or 32 / 0032 + the same without the 0,
+ *          "(0)" allowed after it; also "(02) 555 12 34" and compact
+ *          forms. Grouped landlines start with a group of 2 or 3 digits
+ *          (a 2-digit one followed by 3+ digits), mobiles with 0XXX.
+ *          Not: dates, times, amounts, postal codes, short numbers, a
+ *          number glued to letters, or part of a longer number (one
+ *          joined by . / - or followed by ":30" / ",5"); a number may be
+ *          cut from its neighbours only at a space. A 0XXX.XXX.XXX
+ *          whose enterprise-number (KBO/BCE) check holds is not a phone.
+ *   nrn    11 digits grouped as 2|2|2|3|2 (any groups may be merged):
+ *          85.07.30-033.28, 850730 033 28, 85073003328.
+ *   iban   compact, or groups of 4 after single spaces (case does not
+ *          matter); the length registered for the country (BE 16, NL 18,
+ *          FR 27, ...), 15..34 for others; check digits 02..98.
+ *   name   words are letters, digits and combining marks; a name's
+ *          words must follow each other, separated by any run of white
+ *          space (a dash counts as white space, apostrophes ' and ’ are
+ *          alike); "Dupont" does not match "Dupontel".
  */
 #ifndef PX_PRIVACY_H
 #define PX_PRIVACY_H
@@ -41,16 +68,25 @@ typedef struct {
 typedef struct px_denylist px_denylist;
 
 /* Loads one name per line from `path`; blank lines and lines starting
- * with '#' are skipped. A missing file gives an empty list (returns 0).
- * Returns -1 (errno set) when the file exists but cannot be read. */
+ * with '#' are skipped, white space (and a '\r') around names is
+ * trimmed. A missing file gives an empty list (returns 0).
+ * Returns -1 (errno set) when the file exists but cannot be read, is
+ * over 64 MiB (EFBIG) or holds a name that is not UTF-8 (EILSEQ). */
 int px_denylist_load(px_denylist **out, const char *path);
-/* Builds a list from an array of names (for tests and callers). */
+/* Builds a list from an array of names (for tests and callers); names
+ * are trimmed, NULL and blank ones skipped; errors as above. */
 int px_denylist_from(px_denylist **out, const char *const *names, size_t n);
 void px_denylist_free(px_denylist *d);
 
 /* Scans one line (`len` bytes of UTF-8, no newline). Stores up to `max`
  * hits in `hits`, ordered by start offset, non-overlapping, and returns
- * how many there are in all (which may exceed max). `deny` may be NULL. */
+ * how many there are in all (which may exceed max). `deny` may be NULL.
+ * Where findings overlap the longer one is kept (on a tie: iban, nrn,
+ * email, phone, name); the digits of an IBAN-shaped token whose checksum
+ * fails are not reported as anything. Any bytes are safe (invalid UTF-8
+ * is never part of a finding) and time is linear in `len`. Should memory
+ * run out while folding a word for the deny list, that word is reported
+ * as a name: the guard fails closed. */
 size_t px_privacy_scan(const char *line, size_t len, const px_denylist *deny,
 		       px_priv_hit *hits, size_t max);
 

@@ -5,18 +5,15 @@
  * knowledge base knows: the community, the conventional path, and the
  * privacy guard. Nothing here parses Markdown or YAML itself.
  */
-#include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "../cmd.h"
-#include "../fold.h"
 #include "../note.h"
 #include "../opt.h"
-#include "../privacy.h"
+#include "../check.h"
 
 enum { OPT_FORMAT = 1, OPT_SUMMARY, OPT_HELP };
 
@@ -25,111 +22,7 @@ typedef struct {
 	size_t *code_segments; /* per codebook code */
 } summary;
 
-static void check_community(const px_kb *kb, const px_note *n, px_diag *d)
-{
-	const char **ids;
-	const char *hint;
-	size_t i;
-
-	if (!n->community.s || px_kb_community(kb, n->community.s))
-		return;
-	ids = malloc((kb->ncommunities + 1) * sizeof *ids);
-	if (!ids)
-		return;
-	for (i = 0; i < kb->ncommunities; i++)
-		ids[i] = kb->communities[i].id;
-	hint = px_suggest(n->community.s, ids, kb->ncommunities);
-	px_diag_add(d, n->path, n->community.line, n->community.col, PX_SEV_ERROR,
-		    "unknown-community", hint ? MSG_UNKNOWN_COMMUNITY_HINT : MSG_UNKNOWN_COMMUNITY,
-		    n->community.s, hint);
-	free(ids);
-}
-
-/* CYCLE/COMMUNITY/NN.md, where NN may also be written without the zero. */
-static void check_path(const px_note *n, const char *rel, px_diag *d)
-{
-	px_buf want = PX_BUF_INIT, alt = PX_BUF_INIT;
-
-	if (!rel || !n->cycle_year || !n->community.s || !n->session)
-		return;
-	px_buf_printf(&want, "%s/%s/%02d.md", n->cycle.s, n->community.s, n->session);
-	px_buf_printf(&alt, "%s/%s/%d.md", n->cycle.s, n->community.s, n->session);
-	if (strcmp(rel, want.ptr) && strcmp(rel, alt.ptr))
-		px_diag_add(d, n->path, 1, 1, PX_SEV_WARNING, "path-mismatch", MSG_PATH_MISMATCH,
-			    want.ptr);
-	px_buf_free(&want);
-	px_buf_free(&alt);
-}
-
-static const struct {
-	const char *rule;
-	px_msgid msg;
-} priv_rules[] = {
-	[PX_PRIV_EMAIL] = { "privacy-email", MSG_PRIV_EMAIL },
-	[PX_PRIV_PHONE] = { "privacy-phone", MSG_PRIV_PHONE },
-	[PX_PRIV_NRN] = { "privacy-nrn", MSG_PRIV_NRN },
-	[PX_PRIV_IBAN] = { "privacy-iban", MSG_PRIV_IBAN },
-	[PX_PRIV_NAME] = { "privacy-name", MSG_PRIV_NAME },
-};
-
-static void check_privacy(const px_kb *kb, const px_note *n, const char *src, size_t len,
-			  px_diag *d)
-{
-	enum { MAX_HITS = 32 };
-	px_priv_hit hits[MAX_HITS];
-	char *used = calloc(n->allow.n + 1, 1);
-	size_t off = 0, i;
-	int line = 1;
-
-	if (!used)
-		return;
-	while (off < len) {
-		const char *nl = memchr(src + off, '\n', len - off);
-		size_t end = nl ? (size_t)(nl - src) : len;
-		size_t nh = px_privacy_scan(src + off, end - off, kb ? kb->deny : NULL, hits, MAX_HITS);
-
-		if (nh > MAX_HITS)
-			nh = MAX_HITS;
-		for (i = 0; i < nh; i++) {
-			char *found = strndup(src + off + hits[i].start, hits[i].len);
-			size_t k;
-			int allowed = 0;
-			for (k = 0; found && k < n->allow.n; k++)
-				if (!strcmp(n->allow.v[k].s, found)) {
-					used[k] = allowed = 1;
-				}
-			if (found && !allowed) {
-				px_diag_add_at(d, n->path, line, hits[i].start, PX_SEV_ERROR,
-					       priv_rules[hits[i].kind].rule, priv_rules[hits[i].kind].msg,
-					       found);
-				px_diag_hint(d, MSG_PRIV_HINT);
-			}
-			free(found);
-		}
-		off = end + 1;
-		line++;
-	}
-	for (i = 0; i < n->allow.n; i++)
-		if (!used[i])
-			px_diag_add(d, n->path, n->allow.v[i].line, n->allow.v[i].col, PX_SEV_WARNING,
-				    "unused-allow", MSG_UNUSED_ALLOW, n->allow.v[i].s);
-	free(used);
-}
-
-/* The path relative to the knowledge base, or NULL when outside it. */
-static char *relative_to_kb(const px_kb *kb, const char *path)
-{
-	char *abs = realpath(path, NULL);
-	size_t rl = strlen(kb->root);
-	char *rel = NULL;
-
-	if (abs && !strncmp(abs, kb->root, rl) && abs[rl] == '/')
-		rel = strdup(abs + rl + 1);
-	free(abs);
-	return rel;
-}
-
-static void tally(summary *s, const px_note *n, const px_codebook *cb)
+static void tally(summary *s, const px_note *n)
 {
 	size_t i, k;
 
@@ -144,42 +37,20 @@ static void tally(summary *s, const px_note *n, const px_codebook *cb)
 			if (s->code_segments)
 				s->code_segments[g->codes[k]->index]++;
 	}
-	(void)cb;
 }
 
 static void check_one(px_ctx *ctx, const char *display, const char *fs_path, px_diag *d,
 		      summary *s)
 {
-	px_buf src = PX_BUF_INIT;
 	px_note *n = NULL;
-	char *rel;
-	int rc;
 
-	rc = px_buf_read_file(&src, fs_path, PX_NOTE_MAX + 1);
-	if (rc == -2 || (rc == 0 && src.len > PX_NOTE_MAX)) {
-		px_diag_add(d, display, 1, 1, PX_SEV_ERROR, "too-large", MSG_TOO_LARGE,
-			    (int)(PX_NOTE_MAX >> 20));
-		goto done;
-	}
-	if (rc < 0) {
-		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
-			    strerror(errno));
-		goto done;
-	}
-	if (px_note_parse(&n, display, src.ptr, src.len, ctx->kb->cb, d) < 0) {
+	if (px_check_file(ctx->kb, display, fs_path, d, &n) == PX_CHECK_UNREADABLE)
+		return;
+	if (n)
+		tally(s, n);
+	else
 		s->notes++;
-		goto done;
-	}
-	check_community(ctx->kb, n, d);
-	rel = relative_to_kb(ctx->kb, fs_path);
-	check_path(n, rel, d);
-	free(rel);
-	check_privacy(ctx->kb, n, src.ptr, src.len, d);
-	tally(s, n, ctx->kb->cb);
-done:
-	px_diag_source(d, NULL, NULL, 0);
 	px_note_free(n);
-	px_buf_free(&src);
 }
 
 static int is_dir(const char *p)
@@ -192,7 +63,7 @@ static int is_dir(const char *p)
  * knowledge base the knowledge base's own rules say what a note is. */
 static void check_dir(px_ctx *ctx, const char *dir, px_diag *d, summary *s)
 {
-	char *rel = relative_to_kb(ctx->kb, dir), *abs = realpath(dir, NULL);
+	char *rel = px_kb_relpath(ctx->kb, dir), *abs = realpath(dir, NULL);
 	char **notes = NULL;
 	size_t k, rl;
 	long nn;

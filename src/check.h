@@ -1,0 +1,28 @@
+/*
+ * check.h - a note as the knowledge base sees it.
+ *
+ * The note model's own rules (note.h), plus what only the knowledge base
+ * knows: its communities, the conventional path CYCLE/COMMUNITY/NN.md,
+ * and the privacy guard over every line. `check` and `commit` both come
+ * here, so nothing that fails `check` can be committed.
+ */
+#ifndef PX_CHECK_H
+#define PX_CHECK_H
+
+#include "kb.h"
+#include "note.h"
+
+enum { PX_CHECK_OK = 0, PX_CHECK_UNREADABLE = -1 };
+
+/* Checks `len` bytes of `src`. `rel` is the note's path inside the
+ * knowledge base (NULL: outside it, no path rule). Returns the parsed
+ * note (free with px_note_free) or NULL when it could not be parsed. */
+px_note *px_check_text(const px_kb *kb, const char *display, const char *rel,
+		       const char *src, size_t len, px_diag *d);
+
+/* Reads and checks a file. *out gets the note (or NULL; `out` may be
+ * NULL). Returns PX_CHECK_UNREADABLE when the file could not be read. */
+int px_check_file(const px_kb *kb, const char *display, const char *fs_path, px_diag *d,
+		  px_note **out);
+
+#endif

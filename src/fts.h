@@ -1,0 +1,52 @@
+/*
+ * fts.h - the "praxis" FTS5 tokenizer: Dutch and French Snowball stemming
+ * with accent folding, for session notes written in either language.
+ *
+ *     px_fts_register(db);
+ *     CREATE VIRTUAL TABLE t USING fts5(body, tokenize='praxis');
+ *
+ * The tokenizer exists only on the connection that registered it, so
+ * every connection (and every thread's connection) must call
+ * px_fts_register() before touching such a table. It takes no arguments
+ * (tokenize='praxis x' fails with SQLITE_ERROR).
+ *
+ * Splitting and lowercasing are done by the built-in unicode61 tokenizer
+ * (remove_diacritics 0, default token characters: letters, digits and
+ * private-use characters; '#', '-', '\'' and all other punctuation
+ * separate words, so "#Buurtwerk" is the word "buurtwerk"). For each word
+ * w, lowercased but still accented:
+ *
+ *   raw = fold(w)
+ *   nl  = fold(dutch_stem(w)), then a final 'z' becomes 's' and a final
+ *         'v' becomes 'f' (ziekenhuizen -> ziekenhuis, brieven -> brief)
+ *   fr  = fold(french_stem(w))      (hôpitaux, hopital -> hopital)
+ *
+ * where fold() is px_fold() (NFKC, case folding, combining marks
+ * removed; ASCII words are already folded). What is emitted, all with
+ * the byte offsets of w in the original text:
+ *
+ *   documents (FTS5_TOKENIZE_DOCUMENT), plain queries
+ *   (FTS5_TOKENIZE_QUERY) and auxiliary functions (FTS5_TOKENIZE_AUX):
+ *       raw, then nl and fr with FTS5_TOKEN_COLOCATED, each only if it
+ *       differs from the tokens already emitted for w;
+ *   prefix queries (FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, "ziek*"):
+ *       raw only;
+ *   words longer than PX_FTS_MAX_STEM bytes: raw only.
+ *
+ * A query word thus matches any document word that shares its raw form
+ * or one of its stems. A word that px_fold() rejects (not valid UTF-8)
+ * is emitted and stemmed as unicode61 produced it.
+ */
+#ifndef PX_FTS_H
+#define PX_FTS_H
+
+#include <sqlite3.h>
+
+/* Longest word (in bytes, lowercased UTF-8) that gets stemmed. */
+#define PX_FTS_MAX_STEM 64
+
+/* Registers the "praxis" tokenizer on `db`. Returns SQLITE_OK, or an
+ * SQLite error code (FTS5 missing, out of memory). */
+int px_fts_register(sqlite3 *db);
+
+#endif
