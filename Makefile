@@ -26,7 +26,7 @@ endif
 
 include $(BUILD)/config.mk
 
-SRCS := $(filter-out src/main.c,$(wildcard src/*.c src/cmd/*.c))
+SRCS := $(filter-out src/main.c src/fts_ext.c,$(wildcard src/*.c src/cmd/*.c))
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 AOBJS := $(SRCS:src/%.c=$(BUILD)/asan/%.o)
 UNIT := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -60,6 +60,13 @@ praxis: $(BUILD)/obj/main.o $(BUILD)/libpraxis.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 
+# The tokenizer as a loadable extension, so the sqlite3 client can read
+# the FTS table:  sqlite3 .git/praxis/index.db '.load build/praxisfts' ...
+$(BUILD)/praxisfts.so: src/fts_ext.c src/fts.c src/fold.c src/buf.c src/fts.h
+	@echo "  LD      $@"
+	$(Q)$(CC) $(WARN) $(CFLAGS) -fPIC -shared -fvisibility=hidden -DPX_FTS_EXTENSION $(PKG_CFLAGS) \
+	  -o $@ src/fts_ext.c src/fts.c src/fold.c src/buf.c -lstemmer -lutf8proc
+
 $(BUILD)/asan/praxis: $(BUILD)/asan/main.o $(BUILD)/asan/libpraxis.a
 	$(Q)$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
@@ -76,19 +83,19 @@ test-deps:
 
 # The whole suite, then the whole suite again under the sanitizers.
 check: test-deps
-	$(Q)$(MAKE) --no-print-directory praxis $(UNIT:%=$(BUILD)/tests/%)
+	$(Q)$(MAKE) --no-print-directory praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/tests/%)
 	$(Q)sh tests/run.sh ./praxis $(BUILD)/tests
 	$(Q)$(MAKE) --no-print-directory asan
 
 asan: test-deps
-	$(Q)$(MAKE) --no-print-directory $(BUILD)/asan/praxis $(UNIT:%=$(BUILD)/asan/tests/%)
+	$(Q)$(MAKE) --no-print-directory $(BUILD)/asan/praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/asan/tests/%)
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  PRAXIS_SANITIZED=1 sh tests/run.sh $(BUILD)/asan/praxis $(BUILD)/asan/tests
 
 # The same suite under valgrind (slower; not part of check).
-valgrind: praxis $(UNIT:%=$(BUILD)/tests/%)
+valgrind: praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/tests/%)
 	$(Q)PRAXIS_VALGRIND=1 sh tests/run.sh ./praxis $(BUILD)/tests
 
 demo: praxis

@@ -11,18 +11,38 @@
 
 #include <stdio.h>
 
+#include "index.h"
 #include "kb.h"
+#include "store.h"
 
 enum { PX_EXIT_OK = 0, PX_EXIT_FINDINGS = 1, PX_EXIT_USAGE = 2 };
 
 typedef struct {
-	px_kb *kb;
-	int color; /* stdout is a terminal and NO_COLOR is unset */
+	px_kb *kb;         /* PX_NEED_KB */
+	px_store *store;   /* PX_NEED_STORE */
+	px_index *index;   /* PX_NEED_INDEX: up to date with HEAD */
+	int color;         /* stdout is a terminal and NO_COLOR is unset */
+	int tty_err;       /* stderr is a terminal: progress may be shown */
 } px_ctx;
+
+enum { PX_NEED_KB = 1, PX_NEED_STORE = 2 | 1, PX_NEED_INDEX = 4 | 2 | 1 };
 
 typedef int (*px_cmd_fn)(int argc, char **argv, px_ctx *ctx);
 
 int cmd_check(int argc, char **argv, px_ctx *ctx);
+int cmd_commit(int argc, char **argv, px_ctx *ctx);
+int cmd_init(int argc, char **argv, px_ctx *ctx);
+int cmd_log(int argc, char **argv, px_ctx *ctx);
+int cmd_new(int argc, char **argv, px_ctx *ctx);
+int cmd_reindex(int argc, char **argv, px_ctx *ctx);
+int cmd_search(int argc, char **argv, px_ctx *ctx);
+int cmd_stats(int argc, char **argv, px_ctx *ctx);
+int cmd_sync(int argc, char **argv, px_ctx *ctx);
+
+/* Parses options that are only --help (and -h); returns -1 to go on, or
+ * the exit status. Positional arguments are stored in `args` (up to
+ * max; more is a usage error). */
+int px_simple_opts(int argc, char **argv, px_msgid help, const char **args, int max, int *nargs);
 
 /* Prints the help text `msg` to stdout. Returns 0. */
 int px_help(px_msgid msg);

@@ -36,6 +36,10 @@
  * A query word thus matches any document word that shares its raw form
  * or one of its stems. A word that px_fold() rejects (not valid UTF-8)
  * is emitted and stemmed as unicode61 produced it.
+ *
+ * Memory: each tokenizer instance (FTS5 makes one per table and
+ * connection) keeps two Snowball stemmers and, from the first document it
+ * tokenizes, a 1 MiB cache of the forms of recent words.
  */
 #ifndef PX_FTS_H
 #define PX_FTS_H

@@ -20,15 +20,42 @@
 #define PX_VERSION "0.1.0"
 #endif
 
-enum { PX_NEED_KB = 1 };
-
 static const struct {
 	const char *name;
 	px_cmd_fn fn;
 	int flags;
 } commands[] = {
 	{ "check", cmd_check, PX_NEED_KB },
+	{ "commit", cmd_commit, PX_NEED_STORE },
+	{ "init", cmd_init, 0 },
+	{ "log", cmd_log, PX_NEED_STORE },
+	{ "new", cmd_new, PX_NEED_KB },
+	{ "reindex", cmd_reindex, PX_NEED_STORE },
+	{ "search", cmd_search, PX_NEED_INDEX },
+	{ "stats", cmd_stats, PX_NEED_INDEX },
+	{ "sync", cmd_sync, PX_NEED_STORE },
 };
+
+int px_simple_opts(int argc, char **argv, px_msgid help, const char **args, int max, int *nargs)
+{
+	static const px_opt opts[] = { { "help", 'h', 0, 1 }, { 0, 0, 0, 0 } };
+	px_optstate st = PX_OPTSTATE_INIT(argv[0]);
+	int id;
+
+	*nargs = 0;
+	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
+		if (id == PX_OPT_ERROR)
+			return PX_EXIT_USAGE;
+		if (id == 1)
+			return px_help(help);
+		if (*nargs == max) {
+			px_error(MSG_EXTRA_ARG, st.arg);
+			return PX_EXIT_USAGE;
+		}
+		args[(*nargs)++] = st.arg;
+	}
+	return -1;
+}
 
 int px_help(px_msgid msg)
 {
@@ -105,6 +132,7 @@ static int run(int argc, char **argv)
 	argc -= st.i;
 	argv += st.i;
 	ctx.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	ctx.tty_err = isatty(STDERR_FILENO);
 	if (commands[ci].flags & PX_NEED_KB) {
 		int wants_help = 0;
 		for (i = 1; i < (size_t)argc; i++)
@@ -123,8 +151,24 @@ static int run(int argc, char **argv)
 			goto cleanup;
 		}
 	}
+	if ((commands[ci].flags & PX_NEED_STORE) == PX_NEED_STORE &&
+	    px_store_open(&ctx.store, root, &d) < 0)
+		goto env_error;
+	if ((commands[ci].flags & PX_NEED_INDEX) == PX_NEED_INDEX) {
+		px_update_opts uo = PX_UPDATE_OPTS_INIT;
+		uo.progress = ctx.tty_err;
+		if (px_index_open(&ctx.index, ctx.kb, ctx.store, &d) < 0 ||
+		    px_index_update(ctx.index, &uo, &d) < 0)
+			goto env_error;
+	}
 	status = commands[ci].fn(argc, argv, &ctx);
+	goto cleanup;
+env_error:
+	px_diag_print(&d, stderr, 0);
+	status = PX_EXIT_USAGE;
 cleanup:
+	px_index_close(ctx.index);
+	px_store_free(ctx.store);
 	px_kb_free(ctx.kb);
 	px_diag_free(&d);
 	free(root);

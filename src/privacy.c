@@ -348,7 +348,7 @@ static size_t email_domain(const char *s, size_t len, size_t i)
 	return best;
 }
 
-static int next_email(const char *s, size_t len, size_t *pos, size_t *floor,
+static int next_email(const char *s, size_t len, size_t *pos, size_t *lo,
 		      struct cand *c)
 {
 	while (*pos < len) {
@@ -360,9 +360,9 @@ static int next_email(const char *s, size_t len, size_t *pos, size_t *floor,
 		a = (size_t)(at - s);
 		*pos = a + 1;
 		j = a;
-		while (j > *floor) {
+		while (j > *lo) {
 			size_t k = prev_cp(s, j);
-			if (k < *floor || !local_char(s, len, k))
+			if (k < *lo || !local_char(s, len, k))
 				break;
 			if (s[k] == '.' && j < a && s[j] == '.')
 				break; /* ".." cannot be in an address */
@@ -378,7 +378,7 @@ static int next_email(const char *s, size_t len, size_t *pos, size_t *floor,
 		c->kind = PX_PRIV_EMAIL;
 		c->start = j;
 		c->len = end - j;
-		*pos = *floor = end;
+		*pos = *lo = end;
 		return 1;
 	}
 	*pos = len;

@@ -1,0 +1,77 @@
+-- The praxis index: a cache of the committed notes, kept in
+-- GITDIR/praxis/index.db and rebuilt from git at will (praxis reindex).
+-- Any change to this file changes its digest, which makes every index
+-- rebuild itself on next use. Everything except segments_fts can be read
+-- with the plain sqlite3 client; segments_fts needs the praxis tokenizer
+-- (.load build/praxisfts).
+
+-- schema and codebook digests, and the commit the index reflects
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+
+-- one row per note at the indexed commit; path is relative to the
+-- knowledge base
+CREATE TABLE notes (
+	id         INTEGER PRIMARY KEY,
+	path       TEXT NOT NULL UNIQUE,
+	blob       TEXT NOT NULL,
+	community  TEXT,
+	cycle      TEXT,
+	session    INTEGER,
+	date       TEXT,
+	lang       TEXT,
+	author     TEXT,
+	title      TEXT,
+	summary    TEXT,
+	attendance INTEGER
+);
+CREATE INDEX notes_by_community ON notes (community, cycle, session);
+
+CREATE TABLE note_methods (
+	note   INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+	method TEXT NOT NULL
+);
+CREATE INDEX note_methods_by_note ON note_methods (note);
+
+CREATE TABLE note_moderators (
+	note INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+	name TEXT NOT NULL
+);
+CREATE INDEX note_moderators_by_note ON note_moderators (note);
+
+-- codes of the session as a whole (front matter 'themes')
+CREATE TABLE note_themes (
+	note INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+	code TEXT NOT NULL
+);
+CREATE INDEX note_themes_by_note ON note_themes (note);
+
+-- paragraphs, list items, table rows and block quotes; task is NULL for
+-- what is not a task item, 0 for an open follow-up, 1 for a done one
+CREATE TABLE segments (
+	id        INTEGER PRIMARY KEY,
+	note      INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+	ord       INTEGER NOT NULL,
+	kind      TEXT NOT NULL CHECK (kind IN ('paragraph', 'item', 'row', 'quote')),
+	heading   TEXT NOT NULL,
+	line      INTEGER NOT NULL,
+	last_line INTEGER NOT NULL,
+	task      INTEGER,
+	text      TEXT NOT NULL
+);
+CREATE INDEX segments_by_note ON segments (note);
+
+CREATE TABLE segment_codes (
+	segment INTEGER NOT NULL REFERENCES segments (id) ON DELETE CASCADE,
+	code    TEXT NOT NULL,
+	PRIMARY KEY (code, segment)
+) WITHOUT ROWID;
+CREATE INDEX segment_codes_by_segment ON segment_codes (segment);
+
+CREATE VIRTUAL TABLE segments_fts USING fts5 (
+	text, heading,
+	content = 'segments', content_rowid = 'id',
+	tokenize = 'praxis'
+);

@@ -1,0 +1,201 @@
+/*
+ * praxis commit [PATH...] [-m MSG] [--author 'Name <email>']
+ *
+ * Checks the notes first, through the same module as `check`; one error
+ * and nothing is committed. Then one commit (store.c) and the index is
+ * brought up to date.
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../check.h"
+#include "../cmd.h"
+#include "../opt.h"
+
+enum { OPT_MESSAGE = 1, OPT_AUTHOR, OPT_HELP };
+
+/* What `commit` picks up by default besides notes. */
+static int committable(const char *rel)
+{
+	const char *base = strrchr(rel, '/');
+
+	if (px_kb_is_note_path(rel))
+		return 1;
+	if (!strcmp(rel, "communities.yaml") || !strcmp(rel, "codebook.xml") ||
+	    !strcmp(rel, ".gitignore"))
+		return 1;
+	return base && (!strcmp(base, "/synthesis.nl.md") || !strcmp(base, "/synthesis.fr.md"));
+}
+
+/* A path typed by the user, relative to the knowledge base, even when
+ * the file itself is gone (a deletion to commit). */
+static char *kb_relative(const px_kb *kb, const char *typed)
+{
+	char *rel = px_kb_relpath(kb, typed), *copy, *dir, *parent;
+	px_buf b = PX_BUF_INIT;
+
+	if (rel || access(typed, F_OK) == 0)
+		return rel;
+	copy = strdup(typed);
+	dir = copy ? dirname(copy) : NULL;
+	parent = dir ? px_kb_relpath(kb, dir) : NULL;
+	if (dir && !parent) {
+		char *abs = realpath(dir, NULL);
+		if (abs && !strcmp(abs, kb->root))
+			parent = strdup("");
+		free(abs);
+	}
+	if (parent) {
+		const char *base = strrchr(typed, '/');
+		px_buf_printf(&b, "%s%s%s", parent, *parent ? "/" : "", base ? base + 1 : typed);
+		rel = px_buf_detach(&b);
+	}
+	free(parent);
+	free(copy);
+	return rel;
+}
+
+static void describe(px_buf *msg, const px_note *n, const char *rel)
+{
+	if (msg->len)
+		px_buf_puts(msg, "; ");
+	if (n && n->community.s && n->cycle.s && n->session)
+		px_buf_printf(msg, "%s %s #%d (%s)", n->community.s, n->cycle.s, n->session,
+			      n->date.s ? n->date.s : "?");
+	else
+		px_buf_puts(msg, rel);
+}
+
+int cmd_commit(int argc, char **argv, px_ctx *ctx)
+{
+	static const px_opt opts[] = {
+		{ "message", 'm', 1, OPT_MESSAGE },
+		{ "author", 'a', 1, OPT_AUTHOR },
+		{ "help", 'h', 0, OPT_HELP },
+		{ 0, 0, 0, 0 }
+	};
+	px_optstate st = PX_OPTSTATE_INIT("commit");
+	px_commit_opts co = PX_COMMIT_OPTS_INIT;
+	px_diag d = PX_DIAG_INIT;
+	px_buf msg = PX_BUF_INIT;
+	char **paths = NULL, *first_author = NULL;
+	size_t n = 0, i;
+	long nc;
+	git_oid oid;
+	int id, rc, status = PX_EXIT_USAGE;
+
+	paths = calloc((size_t)argc + 1, sizeof *paths);
+	if (!paths)
+		return PX_EXIT_USAGE;
+	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
+		switch (id) {
+		case PX_OPT_ERROR: goto cleanup;
+		case OPT_HELP: status = px_help(MSG_HELP_COMMIT); goto cleanup;
+		case OPT_MESSAGE: co.message = st.arg; break;
+		case OPT_AUTHOR: co.author = st.arg; break;
+		default:
+			paths[n] = kb_relative(ctx->kb, st.arg);
+			if (!paths[n]) {
+				px_error(MSG_NOT_NOTE_PATH, st.arg);
+				goto cleanup;
+			}
+			n++;
+		}
+	}
+	if (!n) {
+		char **changed = NULL;
+		nc = px_store_changed(ctx->store, committable, &changed, &d);
+		if (nc < 0)
+			goto env;
+		free(paths);
+		paths = changed;
+		n = (size_t)nc;
+	}
+	if (!n) {
+		px_say(stdout, MSG_NOTHING_TO_COMMIT);
+		status = PX_EXIT_OK;
+		goto cleanup;
+	}
+	/* check everything first: one error and nothing is committed */
+	for (i = 0; i < n; i++) {
+		px_buf full = PX_BUF_INIT;
+		px_note *note = NULL;
+		px_buf_printf(&full, "%s/%s", ctx->kb->root, paths[i]);
+		if (access(full.ptr, F_OK) == 0 && px_kb_is_note_path(paths[i])) {
+			px_check_file(ctx->kb, paths[i], full.ptr, &d, &note);
+			describe(&msg, note, paths[i]);
+			if (note && note->author.s && !first_author)
+				first_author = strdup(note->author.s);
+		} else {
+			describe(&msg, NULL, paths[i]);
+		}
+		px_note_free(note);
+		px_buf_free(&full);
+	}
+	if (d.errors) {
+		px_diag_print(&d, stdout, ctx->color);
+		px_say(stdout, MSG_COMMIT_REFUSED, d.errors);
+		status = PX_EXIT_FINDINGS;
+		goto cleanup;
+	}
+	px_diag_print(&d, stdout, ctx->color); /* warnings */
+	if (!co.message && n > 3) {
+		/* a subject line that fits, the sessions in the body */
+		px_buf full = PX_BUF_INIT;
+		px_buf_printf(&full, px_msg_in(MSG_COMMIT_MANY, PX_LANG_EN), n);
+		px_buf_puts(&full, "\n\n");
+		for (i = 0; i < msg.len; i++) {
+			if (msg.ptr[i] == ';' && msg.ptr[i + 1] == ' ') {
+				px_buf_putc(&full, '\n');
+				i++;
+			} else {
+				px_buf_putc(&full, msg.ptr[i]);
+			}
+		}
+		px_buf_putc(&full, '\n');
+		px_buf_free(&msg);
+		msg = full;
+	}
+	if (!co.message)
+		co.message = msg.ptr;
+	co.fallback_name = first_author;
+	rc = px_store_commit(ctx->store, paths, n, &co, &oid, &d);
+	if (rc < 0)
+		goto env;
+	if (rc == 1) {
+		px_say(stdout, MSG_NOTHING_TO_COMMIT);
+		status = PX_EXIT_OK;
+		goto cleanup;
+	}
+	{
+		char hex[8];
+		px_index *ix = NULL;
+		px_update_opts uo = PX_UPDATE_OPTS_INIT;
+		git_oid_tostr(hex, sizeof hex, &oid);
+		{
+			char *subject = strndup(co.message, strcspn(co.message, "\n"));
+			px_say(stdout, MSG_COMMITTED, hex, subject ? subject : "");
+			free(subject);
+		}
+		/* the commit stands; a failing index update is reported, not fatal */
+		uo.progress = ctx->tty_err;
+		if (px_index_open(&ix, ctx->kb, ctx->store, &d) < 0 ||
+		    px_index_update(ix, &uo, &d) < 0)
+			px_diag_print(&d, stderr, 0);
+		px_index_close(ix);
+	}
+	status = PX_EXIT_OK;
+	goto cleanup;
+env:
+	px_diag_print(&d, stderr, 0);
+	status = PX_EXIT_USAGE;
+cleanup:
+	px_strv_free(paths, n);
+	free(first_author);
+	px_buf_free(&msg);
+	px_diag_free(&d);
+	return status;
+}

@@ -1,0 +1,227 @@
+/*
+ * praxis log [COMMUNITY] [--format text|json] [--limit N]
+ *
+ * Who committed which session when: the git history, newest first, one
+ * line per note a commit added, changed or removed.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../cmd.h"
+#include "../note.h"
+#include "../opt.h"
+
+enum { OPT_FORMAT = 1, OPT_LIMIT, OPT_HELP };
+
+typedef struct {
+	px_ctx *ctx;
+	const char *community;
+	int json;
+	long limit, shown;
+	px_buf out;
+} logger;
+
+static const char *change_name(git_delta_t s)
+{
+	switch (s) {
+	case GIT_DELTA_ADDED: return "added";
+	case GIT_DELTA_DELETED: return "deleted";
+	case GIT_DELTA_RENAMED: return "renamed";
+	default: return "modified";
+	}
+}
+
+static px_msgid change_msg(git_delta_t s)
+{
+	switch (s) {
+	case GIT_DELTA_ADDED: return MSG_LOG_ADDED;
+	case GIT_DELTA_DELETED: return MSG_LOG_DELETED;
+	default: return MSG_LOG_MODIFIED;
+	}
+}
+
+static void emit(logger *lg, git_commit *c, const git_diff_delta *dd, const char *rel)
+{
+	const git_signature *a = git_commit_author(c);
+	const git_oid *blob = dd->status == GIT_DELTA_DELETED ? &dd->old_file.id : &dd->new_file.id;
+	git_blob *b = NULL;
+	px_diag quiet = PX_DIAG_INIT;
+	px_note *n = NULL;
+	char hex[GIT_OID_HEXSZ + 1], when[32];
+	time_t t = (time_t)a->when.time;
+	struct tm tm;
+
+	if (git_blob_lookup(&b, lg->ctx->store->repo, blob) == 0 &&
+	    git_blob_rawsize(b) <= (git_object_size_t)PX_NOTE_MAX)
+		px_note_parse(&n, rel, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
+			      lg->ctx->kb->cb, &quiet);
+	if (lg->community && (!n || !n->community.s || strcmp(n->community.s, lg->community)))
+		goto done;
+	if (lg->limit && lg->shown >= lg->limit)
+		goto done;
+	lg->shown++;
+	git_oid_tostr(hex, sizeof hex, git_commit_id(c));
+	t += (time_t)a->when.offset * 60;
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	if (lg->json) {
+		px_buf *o = &lg->out;
+		px_buf_puts(o, lg->shown > 1 ? ",\n {\"commit\": \"" : "\n {\"commit\": \"");
+		px_buf_printf(o, "%s\", \"time\": \"%s\", \"author\": \"", hex, when);
+		px_buf_json_str(o, a->name);
+		px_buf_puts(o, "\", \"email\": \"");
+		px_buf_json_str(o, a->email);
+		px_buf_printf(o, "\", \"change\": \"%s\", \"path\": \"", change_name(dd->status));
+		px_buf_json_str(o, rel);
+		px_buf_puts(o, "\", \"community\": ");
+		if (n && n->community.s) {
+			px_buf_putc(o, '"');
+			px_buf_json_str(o, n->community.s);
+			px_buf_putc(o, '"');
+		} else {
+			px_buf_puts(o, "null");
+		}
+		px_buf_puts(o, ", \"cycle\": ");
+		if (n && n->cycle_year)
+			px_buf_printf(o, "\"%s\"", n->cycle.s);
+		else
+			px_buf_puts(o, "null");
+		px_buf_printf(o, ", \"session\": %d, \"date\": ", n ? n->session : 0);
+		if (n && n->date.s) {
+			px_buf_putc(o, '"');
+			px_buf_json_str(o, n->date.s);
+			px_buf_putc(o, '"');
+		} else {
+			px_buf_puts(o, "null");
+		}
+		px_buf_puts(o, "}");
+	} else {
+		hex[7] = '\0';
+		printf("%s  %s  %-20s ", hex, when, a->name);
+		px_say(stdout, change_msg(dd->status));
+		if (n && n->community.s && n->session)
+			printf("  %s %s #%d (%s)", n->community.s, n->cycle.s ? n->cycle.s : "?",
+			       n->session, n->date.s ? n->date.s : "?");
+		printf("  %s\n", rel);
+	}
+done:
+	px_note_free(n);
+	px_diag_free(&quiet);
+	git_blob_free(b);
+}
+
+static int walk(logger *lg, px_diag *d)
+{
+	git_repository *repo = lg->ctx->store->repo;
+	const char *prefix = lg->ctx->store->prefix;
+	size_t pl = strlen(prefix);
+	git_revwalk *w = NULL;
+	git_oid id;
+	int rc = -1;
+
+	if (git_revwalk_new(&w, repo) < 0)
+		goto git;
+	git_revwalk_sorting(w, GIT_SORT_TIME);
+	if (git_revwalk_push_head(w) < 0) {
+		rc = 0; /* no commit yet */
+		goto cleanup;
+	}
+	while (git_revwalk_next(&id, w) == 0 && !(lg->limit && lg->shown >= lg->limit)) {
+		git_commit *c = NULL, *p = NULL;
+		git_tree *t = NULL, *pt = NULL;
+		git_diff *diff = NULL;
+		size_t i;
+
+		if (git_commit_lookup(&c, repo, &id) < 0 || git_commit_tree(&t, c) < 0 ||
+		    (git_commit_parentcount(c) > 0 &&
+		     (git_commit_parent(&p, c, 0) < 0 || git_commit_tree(&pt, p) < 0)) ||
+		    git_diff_tree_to_tree(&diff, repo, pt, t, NULL) < 0) {
+			git_commit_free(c);
+			git_commit_free(p);
+			git_tree_free(t);
+			git_tree_free(pt);
+			goto git;
+		}
+		for (i = 0; i < git_diff_num_deltas(diff); i++) {
+			const git_diff_delta *dd = git_diff_get_delta(diff, i);
+			const char *path = dd->new_file.path;
+			if (!strncmp(path, prefix, pl) && px_kb_is_note_path(path + pl))
+				emit(lg, c, dd, path + pl);
+		}
+		git_diff_free(diff);
+		git_tree_free(t);
+		git_tree_free(pt);
+		git_commit_free(c);
+		git_commit_free(p);
+	}
+	rc = 0;
+	goto cleanup;
+git:
+	px_store_error(d, "git");
+cleanup:
+	git_revwalk_free(w);
+	return rc;
+}
+
+int cmd_log(int argc, char **argv, px_ctx *ctx)
+{
+	static const px_opt opts[] = {
+		{ "format", 'f', 1, OPT_FORMAT },
+		{ "limit", 'n', 1, OPT_LIMIT },
+		{ "help", 'h', 0, OPT_HELP },
+		{ 0, 0, 0, 0 }
+	};
+	static const char *const formats[] = { "text", "json", NULL };
+	px_optstate st = PX_OPTSTATE_INIT("log");
+	px_diag d = PX_DIAG_INIT;
+	logger lg;
+	char *end;
+	int id, status = PX_EXIT_USAGE;
+
+	memset(&lg, 0, sizeof lg);
+	lg.ctx = ctx;
+	lg.out = (px_buf)PX_BUF_INIT;
+	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
+		switch (id) {
+		case PX_OPT_ERROR: goto cleanup;
+		case OPT_HELP: status = px_help(MSG_HELP_LOG); goto cleanup;
+		case OPT_FORMAT:
+			if ((lg.json = px_opt_choice(&st, formats)) < 0)
+				goto cleanup;
+			break;
+		case OPT_LIMIT:
+			lg.limit = strtol(st.arg, &end, 10);
+			if (*end || lg.limit < 0 || !*st.arg) {
+				px_error(MSG_BAD_NUMBER, st.opt, st.arg);
+				goto cleanup;
+			}
+			break;
+		default:
+			if (lg.community) {
+				px_error(MSG_EXTRA_ARG, st.arg);
+				goto cleanup;
+			}
+			lg.community = st.arg;
+			if (!px_kb_community(ctx->kb, st.arg)) {
+				px_error(MSG_UNKNOWN_COMMUNITY, st.arg);
+				goto cleanup;
+			}
+		}
+	}
+	if (lg.json)
+		px_buf_puts(&lg.out, "[");
+	if (walk(&lg, &d) < 0) {
+		px_diag_print(&d, stderr, 0);
+		goto cleanup;
+	}
+	if (lg.json) {
+		px_buf_puts(&lg.out, lg.shown ? "\n]\n" : "]\n");
+		fwrite(lg.out.ptr, 1, lg.out.len, stdout);
+	}
+	status = PX_EXIT_OK;
+cleanup:
+	px_buf_free(&lg.out);
+	px_diag_free(&d);
+	return status;
+}

@@ -1,0 +1,228 @@
+/*
+ * praxis new COMMUNITY [--date YYYY-MM-DD] [--edit]
+ *
+ * Writes the next session's note from a template in the community's
+ * language and prints its path. The session number follows the highest
+ * one of that community in the cycle, read through the note model.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "../cmd.h"
+#include "../note.h"
+#include "../opt.h"
+
+enum { OPT_DATE = 1, OPT_EDIT, OPT_HELP };
+
+static const char *const sections[2][4] = {
+	{ "Casus", "Bespreking", "Wat we meenemen", "Opvolging" },
+	{ "Présentation du cas", "Discussion", "Ce que nous retenons", "Suivi" },
+};
+static const char *const guidance[2][4] = {
+	{ "Wie stelde welke situatie voor? Gebruik pseudoniemen (mevrouw A.). Codeer met #tijd, #vertrouwen, ...",
+	  "Wat zeiden de deelnemers? Citaten als > \"...\".",
+	  "Wat neemt de groep mee?",
+	  "Afspraken als taken: - [ ] ..." },
+	{ "Qui a présenté quelle situation ? Utilisez des pseudonymes (Madame A.). Codez avec #temps, #confiance, ...",
+	  "Qu'ont dit les participants ? Citations en > \"...\".",
+	  "Que retient le groupe ?",
+	  "Les engagements en tâches : - [ ] ..." },
+};
+
+static char *git_user(void)
+{
+	git_config *cfg = NULL;
+	git_buf b = { 0 };
+	char *s = NULL;
+
+	if (git_config_open_default(&cfg) == 0 && git_config_get_string_buf(&b, cfg, "user.name") == 0)
+		s = strdup(b.ptr);
+	git_buf_dispose(&b);
+	git_config_free(cfg);
+	if (!s && getenv("USER"))
+		s = strdup(getenv("USER"));
+	return s ? s : strdup("");
+}
+
+/* Highest session number of the community in the cycle, from its notes. */
+static int last_session(const px_kb *kb, const char *community, const char *cycle)
+{
+	char **notes = NULL;
+	long n = px_kb_list_notes(kb, &notes), i;
+	int best = 0;
+
+	for (i = 0; i < n; i++) {
+		px_buf src = PX_BUF_INIT, full = PX_BUF_INIT;
+		px_diag quiet = PX_DIAG_INIT;
+		px_note *note = NULL;
+		px_buf_printf(&full, "%s/%s", kb->root, notes[i]);
+		if (px_buf_read_file(&src, full.ptr, PX_NOTE_MAX) == 0 &&
+		    px_note_parse(&note, notes[i], src.ptr, src.len, kb->cb, &quiet) == 0 &&
+		    note->community.s && !strcmp(note->community.s, community) && note->cycle.s &&
+		    !strcmp(note->cycle.s, cycle) && note->session > best)
+			best = note->session;
+		px_note_free(note);
+		px_diag_free(&quiet);
+		px_buf_free(&src);
+		px_buf_free(&full);
+	}
+	px_strv_free(notes, n > 0 ? (size_t)n : 0);
+	return best;
+}
+
+static void yaml_quoted(px_buf *b, const char *s)
+{
+	px_buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			px_buf_putc(b, '\\');
+		px_buf_putc(b, *s);
+	}
+	px_buf_putc(b, '"');
+}
+
+static int run_editor(const char *path)
+{
+	const char *ed = getenv("VISUAL");
+	pid_t pid;
+	int status;
+
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", "$PRAXIS_EDITOR \"$1\"", "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	(void)ed;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+int cmd_new(int argc, char **argv, px_ctx *ctx)
+{
+	static const px_opt opts[] = {
+		{ "date", 'd', 1, OPT_DATE },
+		{ "edit", 'e', 0, OPT_EDIT },
+		{ "help", 'h', 0, OPT_HELP },
+		{ 0, 0, 0, 0 }
+	};
+	px_optstate st = PX_OPTSTATE_INIT("new");
+	const px_community *c;
+	const char *community = NULL, *date = NULL;
+	char today[16], cycle[32], *author = NULL;
+	px_buf path = PX_BUF_INIT, rel = PX_BUF_INIT, text = PX_BUF_INIT;
+	int id, edit = 0, y, m, dd, l, session, fd, status = PX_EXIT_USAGE;
+	size_t i;
+
+	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
+		switch (id) {
+		case PX_OPT_ERROR: return PX_EXIT_USAGE;
+		case OPT_HELP: return px_help(MSG_HELP_NEW);
+		case OPT_DATE: date = st.arg; break;
+		case OPT_EDIT: edit = 1; break;
+		default:
+			if (community) {
+				px_error(MSG_EXTRA_ARG, st.arg);
+				return PX_EXIT_USAGE;
+			}
+			community = st.arg;
+		}
+	}
+	if (!community) {
+		px_error(MSG_NEED_ARG, "COMMUNITY");
+		return PX_EXIT_USAGE;
+	}
+	c = px_kb_community(ctx->kb, community);
+	if (!c) {
+		px_error(MSG_UNKNOWN_COMMUNITY, community);
+		return PX_EXIT_USAGE;
+	}
+	if (!date) {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+		date = today;
+	}
+	if (px_parse_date(date, &y, &m, &dd) < 0) {
+		px_error(MSG_BAD_DATE, date);
+		return PX_EXIT_USAGE;
+	}
+	if (m < 9)
+		y--;
+	snprintf(cycle, sizeof cycle, "%04d-%04d", y, y + 1);
+	session = last_session(ctx->kb, community, cycle) + 1;
+	if (session > 12) {
+		px_error(MSG_BAD_INT, "session", 1, 12, "13");
+		return PX_EXIT_USAGE;
+	}
+	l = !strcmp(c->lang, "fr");
+	author = git_user();
+
+	px_buf_printf(&rel, "%s/%s/%02d.md", cycle, community, session);
+	px_buf_printf(&path, "%s/%s/%s", ctx->kb->root, cycle, community);
+	mkdir(path.ptr, 0777) < 0 && errno == ENOENT ? (void)0 : (void)0;
+	px_buf_clear(&path);
+	px_buf_printf(&path, "%s/%s", ctx->kb->root, cycle);
+	mkdir(path.ptr, 0777);
+	px_buf_printf(&path, "/%s", community);
+	mkdir(path.ptr, 0777);
+	px_buf_printf(&path, "/%02d.md", session);
+
+	px_buf_printf(&text, "---\ncommunity: %s\ncycle: %s\nsession: %d\ndate: %s\nlang: %s\nauthor: ",
+		      community, cycle, session, date, c->lang);
+	yaml_quoted(&text, author);
+	px_buf_puts(&text, "\nmoderators: [");
+	for (i = 0; i < c->nmoderators; i++) {
+		if (i)
+			px_buf_puts(&text, ", ");
+		yaml_quoted(&text, c->moderators[i]);
+	}
+	px_buf_puts(&text, "]\n# attendance: 12\nmethods: []\nthemes: []\ntitle: \"\"\nsummary: \"\"\n---\n");
+	for (i = 0; i < 4; i++)
+		px_buf_printf(&text, "\n## %s\n\n<!-- %s -->\n", sections[l][i], guidance[l][i]);
+
+	fd = open(path.ptr, O_WRONLY | O_CREAT | O_EXCL, 0666);
+	if (fd < 0) {
+		px_error(MSG_IO, path.ptr, strerror(errno));
+		goto cleanup;
+	}
+	if (write(fd, text.ptr, text.len) != (ssize_t)text.len || close(fd) < 0) {
+		px_error(MSG_IO, path.ptr, strerror(errno));
+		unlink(path.ptr);
+		goto cleanup;
+	}
+	printf("%s\n", path.ptr);
+	status = PX_EXIT_OK;
+	if (edit) {
+		const char *ed = getenv("VISUAL");
+		if (!ed || !*ed)
+			ed = getenv("EDITOR");
+		setenv("PRAXIS_EDITOR", ed && *ed ? ed : "vi", 1);
+		fflush(stdout);
+		if (run_editor(path.ptr) < 0)
+			status = PX_EXIT_USAGE;
+	}
+cleanup:
+	free(author);
+	px_buf_free(&path);
+	px_buf_free(&rel);
+	px_buf_free(&text);
+	return status;
+}

@@ -1,0 +1,351 @@
+/*
+ * praxis search QUERY [filters] [--limit N] [--format text|json]
+ *
+ * Segments ranked by bm25 (FTS5 with the praxis tokenizer: Dutch and
+ * French stems, accents folded); hashtags in the query filter by code.
+ * The JSON shape is documented in doc/search.md.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../cmd.h"
+#include "../note.h"
+#include "../opt.h"
+#include "../query.h"
+
+enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OPT_UNTIL,
+       OPT_LIMIT, OPT_FORMAT, OPT_HELP };
+
+#define MARK_ON "\x01"
+#define MARK_OFF "\x02"
+
+typedef struct {
+	const char *community, *cycle, *lang, *since, *until;
+	int kind; /* index into kinds, -1: any */
+	long limit;
+	int json;
+} filters;
+
+static const char *const kinds[] = { "quote", "followup", "paragraph", "item", "row", NULL };
+
+/* The FROM and WHERE shared by the hit list and the count, with the
+ * values bound in the order they appear. */
+static void build_where(px_buf *sql, const px_query *q, const filters *f)
+{
+	size_t i;
+
+	if (q->fts.len)
+		px_buf_puts(sql, " FROM segments_fts f JOIN segments s ON s.id = f.rowid"
+				 " JOIN notes n ON n.id = s.note WHERE segments_fts MATCH ?");
+	else
+		px_buf_puts(sql, " FROM segments s JOIN notes n ON n.id = s.note WHERE 1");
+	if (f->community)
+		px_buf_puts(sql, " AND n.community = ?");
+	if (f->cycle)
+		px_buf_puts(sql, " AND n.cycle = ?");
+	if (f->lang)
+		px_buf_puts(sql, " AND n.lang = ?");
+	if (f->since)
+		px_buf_puts(sql, " AND n.date >= ?");
+	if (f->until)
+		px_buf_puts(sql, " AND n.date <= ?");
+	if (f->kind == 1)
+		px_buf_puts(sql, " AND s.task IS NOT NULL");
+	else if (f->kind >= 0)
+		px_buf_puts(sql, " AND s.kind = ?");
+	for (i = 0; i < q->ncodes; i++)
+		px_buf_puts(sql, " AND s.id IN (SELECT segment FROM segment_codes WHERE code = ?)");
+}
+
+static int bind_where(sqlite3_stmt *st, const px_query *q, const filters *f)
+{
+	int k = 1;
+	size_t i;
+
+	if (q->fts.len)
+		sqlite3_bind_text(st, k++, q->fts.ptr, -1, SQLITE_STATIC);
+	if (f->community)
+		sqlite3_bind_text(st, k++, f->community, -1, SQLITE_STATIC);
+	if (f->cycle)
+		sqlite3_bind_text(st, k++, f->cycle, -1, SQLITE_STATIC);
+	if (f->lang)
+		sqlite3_bind_text(st, k++, f->lang, -1, SQLITE_STATIC);
+	if (f->since)
+		sqlite3_bind_text(st, k++, f->since, -1, SQLITE_STATIC);
+	if (f->until)
+		sqlite3_bind_text(st, k++, f->until, -1, SQLITE_STATIC);
+	if (f->kind >= 0 && f->kind != 1)
+		sqlite3_bind_text(st, k++, kinds[f->kind], -1, SQLITE_STATIC);
+	for (i = 0; i < q->ncodes; i++)
+		sqlite3_bind_text(st, k++, q->codes[i]->id, -1, SQLITE_STATIC);
+	return k;
+}
+
+/* Replaces the match markers: ANSI bold on a terminal, **word** else. */
+static void put_snippet(px_buf *out, const char *s, int color, int json)
+{
+	px_buf tmp = PX_BUF_INIT;
+
+	for (; *s; s++) {
+		if (*s == MARK_ON[0])
+			px_buf_puts(&tmp, color ? "\033[1;33m" : "**");
+		else if (*s == MARK_OFF[0])
+			px_buf_puts(&tmp, color ? "\033[0m" : "**");
+		else if (*s == '\n')
+			px_buf_putc(&tmp, ' ');
+		else
+			px_buf_putc(&tmp, *s);
+	}
+	if (json)
+		px_buf_json_str(out, tmp.ptr);
+	else
+		px_buf_puts(out, tmp.ptr);
+	px_buf_free(&tmp);
+}
+
+static int query_error(sqlite3 *db, const char *text, px_diag *d)
+{
+	const char *m = sqlite3_errmsg(db);
+
+	if (strstr(m, "fts5") || strstr(m, "syntax") || strstr(m, "no such column") ||
+	    strstr(m, "unknown special query"))
+		px_error(MSG_BAD_QUERY, text);
+	else
+		px_index_error(d, db);
+	return PX_EXIT_USAGE;
+}
+
+static void put_codes(px_buf *out, sqlite3_stmt *codes, sqlite3_int64 seg, int json)
+{
+	int first = 1;
+
+	sqlite3_bind_int64(codes, 1, seg);
+	while (sqlite3_step(codes) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(codes, 0);
+		if (json) {
+			px_buf_puts(out, first ? "\"" : ", \"");
+			px_buf_json_str(out, c);
+			px_buf_putc(out, '"');
+		} else {
+			px_buf_printf(out, "%s#%s", first ? "" : " ", c);
+		}
+		first = 0;
+	}
+	sqlite3_reset(codes);
+}
+
+static int run_search(px_ctx *ctx, const char *text, const px_query *q, const filters *f, px_diag *d)
+{
+	sqlite3 *db = ctx->index->db;
+	sqlite3_stmt *st = NULL, *cnt = NULL, *codes = NULL;
+	px_buf sql = PX_BUF_INIT, where = PX_BUF_INIT, out = PX_BUF_INIT;
+	long total = 0, shown = 0;
+	int rc, status = PX_EXIT_USAGE;
+
+	build_where(&where, q, f);
+	px_buf_puts(&sql, "SELECT n.path, n.community, n.cycle, n.session, n.date, n.lang, s.line,"
+			  " s.kind, s.heading, s.id, s.task, ");
+	if (q->fts.len)
+		px_buf_printf(&sql, "snippet(segments_fts, 0, '%s', '%s', '…', 24), bm25(segments_fts, 1.0, 0.3)",
+			      MARK_ON, MARK_OFF);
+	else
+		px_buf_puts(&sql, "s.text, 0.0");
+	px_buf_puts(&sql, where.ptr);
+	px_buf_puts(&sql, q->fts.len ? " ORDER BY bm25(segments_fts, 1.0, 0.3), s.id" :
+				       " ORDER BY n.date DESC, n.path, s.line");
+	if (f->limit)
+		px_buf_printf(&sql, " LIMIT %ld", f->limit);
+	if (sqlite3_prepare_v2(db, sql.ptr, -1, &st, NULL) != SQLITE_OK) {
+		status = query_error(db, text, d);
+		goto cleanup;
+	}
+	px_buf_clear(&sql);
+	px_buf_printf(&sql, "SELECT count(*)%s", where.ptr);
+	if (sqlite3_prepare_v2(db, sql.ptr, -1, &cnt, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT code FROM segment_codes WHERE segment = ? ORDER BY code",
+			       -1, &codes, NULL) != SQLITE_OK) {
+		status = query_error(db, text, d);
+		goto cleanup;
+	}
+	bind_where(st, q, f);
+	bind_where(cnt, q, f);
+	rc = sqlite3_step(cnt);
+	if (rc != SQLITE_ROW) {
+		status = query_error(db, text, d);
+		goto cleanup;
+	}
+	total = sqlite3_column_int64(cnt, 0);
+	if (f->json) {
+		px_buf_puts(&out, "{\"query\": \"");
+		px_buf_json_str(&out, text);
+		px_buf_printf(&out, "\", \"total\": %ld, \"hits\": [", total);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 0);
+		const char *community = (const char *)sqlite3_column_text(st, 1);
+		const char *cycle = (const char *)sqlite3_column_text(st, 2);
+		int session = sqlite3_column_int(st, 3);
+		const char *date = (const char *)sqlite3_column_text(st, 4);
+		const char *lang = (const char *)sqlite3_column_text(st, 5);
+		int line = sqlite3_column_int(st, 6);
+		const char *kind = (const char *)sqlite3_column_text(st, 7);
+		const char *heading = (const char *)sqlite3_column_text(st, 8);
+		sqlite3_int64 sid = sqlite3_column_int64(st, 9);
+		int is_task = sqlite3_column_type(st, 10) != SQLITE_NULL;
+		const char *snip = (const char *)sqlite3_column_text(st, 11);
+		double score = sqlite3_column_double(st, 12);
+
+		if (!community) community = "";
+		if (!cycle) cycle = "";
+		if (!date) date = "";
+		if (!lang) lang = "";
+		if (f->json) {
+			px_buf_puts(&out, shown ? ",\n  {\"path\": \"" : "\n  {\"path\": \"");
+			px_buf_json_str(&out, path);
+			px_buf_puts(&out, "\", \"community\": \"");
+			px_buf_json_str(&out, community);
+			px_buf_puts(&out, "\", \"cycle\": \"");
+			px_buf_json_str(&out, cycle);
+			px_buf_printf(&out, "\", \"session\": %d, \"date\": \"", session);
+			px_buf_json_str(&out, date);
+			px_buf_puts(&out, "\", \"lang\": \"");
+			px_buf_json_str(&out, lang);
+			px_buf_printf(&out, "\", \"line\": %d, \"kind\": \"%s\", \"heading\": \"", line,
+				      is_task ? "followup" : kind);
+			px_buf_json_str(&out, heading);
+			px_buf_puts(&out, "\", \"codes\": [");
+			put_codes(&out, codes, sid, 1);
+			px_buf_puts(&out, "], \"snippet\": \"");
+			put_snippet(&out, snip ? snip : "", 0, 1);
+			px_buf_printf(&out, "\", \"score\": %.6f}", -score);
+		} else {
+			px_buf_printf(&out, "%s%s:%d%s  %s %s #%d %s", ctx->color ? "\033[1m" : "", path,
+				      line, ctx->color ? "\033[0m" : "", community, cycle, session, date);
+			if (heading && *heading)
+				px_buf_printf(&out, "  %s", heading);
+			px_buf_puts(&out, "  ");
+			put_codes(&out, codes, sid, 0);
+			px_buf_puts(&out, "\n    ");
+			put_snippet(&out, snip ? snip : "", ctx->color, 0);
+			px_buf_putc(&out, '\n');
+		}
+		shown++;
+	}
+	if (rc != SQLITE_DONE) {
+		status = query_error(db, text, d);
+		goto cleanup;
+	}
+	if (f->json) {
+		px_buf_puts(&out, shown ? "\n]}\n" : "]}\n");
+	} else if (!total) {
+		px_buf_puts(&out, px_msg(MSG_SEARCH_NONE));
+	} else {
+		px_buf_printf(&out, px_msg(MSG_SEARCH_TOTAL), total, shown);
+	}
+	fwrite(out.ptr, 1, out.len, stdout);
+	status = PX_EXIT_OK;
+cleanup:
+	sqlite3_finalize(st);
+	sqlite3_finalize(cnt);
+	sqlite3_finalize(codes);
+	px_buf_free(&sql);
+	px_buf_free(&where);
+	px_buf_free(&out);
+	return status;
+}
+
+static int valid_date(const char *s)
+{
+	int y, m, d;
+	return px_parse_date(s, &y, &m, &d) == 0;
+}
+
+int cmd_search(int argc, char **argv, px_ctx *ctx)
+{
+	static const px_opt opts[] = {
+		{ "community", 'c', 1, OPT_COMMUNITY }, { "cycle", 'y', 1, OPT_CYCLE },
+		{ "code", 'k', 1, OPT_CODE }, { "lang", 'l', 1, OPT_LANG },
+		{ "kind", 't', 1, OPT_KIND }, { "since", 's', 1, OPT_SINCE },
+		{ "until", 'u', 1, OPT_UNTIL }, { "limit", 'n', 1, OPT_LIMIT },
+		{ "format", 'f', 1, OPT_FORMAT }, { "help", 'h', 0, OPT_HELP },
+		{ 0, 0, 0, 0 }
+	};
+	static const char *const formats[] = { "text", "json", NULL };
+	static const char *const langs[] = { "nl", "fr", NULL };
+	px_optstate st = PX_OPTSTATE_INIT("search");
+	px_diag d = PX_DIAG_INIT;
+	px_query q;
+	px_buf text = PX_BUF_INIT, codes = PX_BUF_INIT;
+	filters f = { NULL, NULL, NULL, NULL, NULL, -1, 20, 0 };
+	char *end;
+	int id, status = PX_EXIT_USAGE;
+
+	memset(&q, 0, sizeof q);
+	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
+		switch (id) {
+		case PX_OPT_ERROR: goto cleanup;
+		case OPT_HELP: status = px_help(MSG_HELP_SEARCH); goto cleanup;
+		case OPT_COMMUNITY:
+			if (!px_kb_community(ctx->kb, st.arg)) {
+				px_error(MSG_UNKNOWN_COMMUNITY, st.arg);
+				goto cleanup;
+			}
+			f.community = st.arg;
+			break;
+		case OPT_CYCLE: f.cycle = st.arg; break;
+		case OPT_CODE: px_buf_printf(&codes, " #%s", st.arg[0] == '#' ? st.arg + 1 : st.arg); break;
+		case OPT_LANG:
+			if (px_opt_choice(&st, langs) < 0)
+				goto cleanup;
+			f.lang = st.arg;
+			break;
+		case OPT_KIND:
+			if ((f.kind = px_opt_choice(&st, kinds)) < 0)
+				goto cleanup;
+			break;
+		case OPT_SINCE:
+		case OPT_UNTIL:
+			if (!valid_date(st.arg)) {
+				px_error(MSG_BAD_DATE, st.arg);
+				goto cleanup;
+			}
+			*(id == OPT_SINCE ? &f.since : &f.until) = st.arg;
+			break;
+		case OPT_LIMIT:
+			f.limit = strtol(st.arg, &end, 10);
+			if (*end || f.limit < 0 || !*st.arg) {
+				px_error(MSG_BAD_NUMBER, st.opt, st.arg);
+				goto cleanup;
+			}
+			break;
+		case OPT_FORMAT:
+			if ((f.json = px_opt_choice(&st, formats)) < 0)
+				goto cleanup;
+			break;
+		default:
+			px_buf_printf(&text, "%s%s", text.len ? " " : "", st.arg);
+		}
+	}
+	px_buf_puts(&text, codes.ptr);
+	if (!text.len) {
+		px_error(MSG_EMPTY_QUERY);
+		goto cleanup;
+	}
+	if (px_query_parse(&q, text.ptr, ctx->kb->cb, &d) < 0) {
+		px_diag_print(&d, stderr, 0);
+		goto cleanup;
+	}
+	if (!q.fts.len && !q.ncodes) {
+		px_error(MSG_EMPTY_QUERY);
+		goto cleanup;
+	}
+	status = run_search(ctx, text.ptr, &q, &f, &d);
+	if (d.n)
+		px_diag_print(&d, stderr, 0);
+cleanup:
+	px_query_free(&q);
+	px_buf_free(&text);
+	px_buf_free(&codes);
+	px_diag_free(&d);
+	return status;
+}

@@ -1,0 +1,571 @@
+#include "index.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "data.h"
+#include "fts.h"
+#include "note.h"
+
+#define SCHEMA_KEY "schema"
+#define CODEBOOK_KEY "codebook"
+#define COMMIT_KEY "commit"
+
+void px_index_error(px_diag *d, sqlite3 *db)
+{
+	px_diag_add(d, "index", 0, 0, PX_SEV_ERROR, "index", MSG_INDEX_ERROR,
+		    db ? sqlite3_errmsg(db) : "?");
+}
+
+static uint64_t fnv1a(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+typedef struct {
+	px_index *ix;
+	px_diag *d;
+	sqlite3_stmt *ins_note, *ins_method, *ins_moderator, *ins_theme, *ins_seg, *ins_code,
+		*ins_fts, *del_fts, *del_note, *find_note;
+	long done, total;
+	int progress;
+} writer;
+
+static int prep(writer *w, sqlite3_stmt **st, const char *sql)
+{
+	if (sqlite3_prepare_v2(w->ix->db, sql, -1, st, NULL) != SQLITE_OK) {
+		px_index_error(w->d, w->ix->db);
+		return -1;
+	}
+	return 0;
+}
+
+static int writer_init(writer *w)
+{
+	return prep(w, &w->ins_note,
+		    "INSERT INTO notes (path, blob, community, cycle, session, date, lang, author,"
+		    " title, summary, attendance) VALUES (?,?,?,?,?,?,?,?,?,?,?)") |
+	       prep(w, &w->ins_method, "INSERT INTO note_methods (note, method) VALUES (?,?)") |
+	       prep(w, &w->ins_moderator, "INSERT INTO note_moderators (note, name) VALUES (?,?)") |
+	       prep(w, &w->ins_theme, "INSERT INTO note_themes (note, code) VALUES (?,?)") |
+	       prep(w, &w->ins_seg,
+		    "INSERT INTO segments (note, ord, kind, heading, line, last_line, task, text)"
+		    " VALUES (?,?,?,?,?,?,?,?)") |
+	       prep(w, &w->ins_code, "INSERT OR IGNORE INTO segment_codes (segment, code) VALUES (?,?)") |
+	       prep(w, &w->ins_fts, "INSERT INTO segments_fts (rowid, text, heading) VALUES (?,?,?)") |
+	       prep(w, &w->del_fts,
+		    "INSERT INTO segments_fts (segments_fts, rowid, text, heading)"
+		    " SELECT 'delete', id, text, heading FROM segments WHERE note = ?") |
+	       prep(w, &w->del_note, "DELETE FROM notes WHERE id = ?") |
+	       prep(w, &w->find_note, "SELECT id FROM notes WHERE path = ?");
+}
+
+static void writer_free(writer *w)
+{
+	sqlite3_finalize(w->ins_note);
+	sqlite3_finalize(w->ins_method);
+	sqlite3_finalize(w->ins_moderator);
+	sqlite3_finalize(w->ins_theme);
+	sqlite3_finalize(w->ins_seg);
+	sqlite3_finalize(w->ins_code);
+	sqlite3_finalize(w->ins_fts);
+	sqlite3_finalize(w->del_fts);
+	sqlite3_finalize(w->del_note);
+	sqlite3_finalize(w->find_note);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int run(writer *w, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		px_index_error(w->d, w->ix->db);
+		return -1;
+	}
+	return 0;
+}
+
+static int insert_list(writer *w, sqlite3_stmt *st, sqlite3_int64 note, const px_vals *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		sqlite3_bind_int64(st, 1, note);
+		bind_text(st, 2, v->v[i].s);
+		if (run(w, st) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int insert_note(writer *w, const char *rel, const char *blob, const px_note *n)
+{
+	sqlite3_stmt *st = w->ins_note;
+	sqlite3_int64 id;
+	size_t i, k;
+
+	bind_text(st, 1, rel);
+	bind_text(st, 2, blob);
+	bind_text(st, 3, n->community.s);
+	bind_text(st, 4, n->cycle_year ? n->cycle.s : NULL);
+	if (n->session)
+		sqlite3_bind_int(st, 5, n->session);
+	bind_text(st, 6, n->date.s);
+	bind_text(st, 7, n->lang.s);
+	bind_text(st, 8, n->author.s);
+	bind_text(st, 9, n->title.s);
+	bind_text(st, 10, n->summary.s);
+	if (n->attendance >= 0)
+		sqlite3_bind_int(st, 11, n->attendance);
+	if (run(w, st) < 0)
+		return -1;
+	id = sqlite3_last_insert_rowid(w->ix->db);
+	if (insert_list(w, w->ins_method, id, &n->methods) < 0 ||
+	    insert_list(w, w->ins_moderator, id, &n->moderators) < 0)
+		return -1;
+	for (i = 0; i < n->ntheme_codes; i++) {
+		sqlite3_bind_int64(w->ins_theme, 1, id);
+		bind_text(w->ins_theme, 2, n->theme_codes[i]->id);
+		if (run(w, w->ins_theme) < 0)
+			return -1;
+	}
+	for (i = 0; i < n->nsegs; i++) {
+		const px_segment *s = &n->segs[i];
+		sqlite3_int64 sid;
+		st = w->ins_seg;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, (int)i);
+		bind_text(st, 3, px_seg_kind_name(s->kind));
+		bind_text(st, 4, s->heading);
+		sqlite3_bind_int(st, 5, s->first_line);
+		sqlite3_bind_int(st, 6, s->last_line);
+		if (s->task >= 0)
+			sqlite3_bind_int(st, 7, s->task);
+		bind_text(st, 8, s->text);
+		if (run(w, st) < 0)
+			return -1;
+		sid = sqlite3_last_insert_rowid(w->ix->db);
+		sqlite3_bind_int64(w->ins_fts, 1, sid);
+		bind_text(w->ins_fts, 2, s->text);
+		bind_text(w->ins_fts, 3, s->heading);
+		if (run(w, w->ins_fts) < 0)
+			return -1;
+		for (k = 0; k < s->ncodes; k++) {
+			sqlite3_bind_int64(w->ins_code, 1, sid);
+			bind_text(w->ins_code, 2, s->codes[k]->id);
+			if (run(w, w->ins_code) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int delete_note(writer *w, const char *rel)
+{
+	sqlite3_int64 id;
+	int rc;
+
+	bind_text(w->find_note, 1, rel);
+	rc = sqlite3_step(w->find_note);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(w->find_note, 0) : -1;
+	sqlite3_reset(w->find_note);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		px_index_error(w->d, w->ix->db);
+		return -1;
+	}
+	if (id < 0)
+		return 0;
+	sqlite3_bind_int64(w->del_fts, 1, id);
+	if (run(w, w->del_fts) < 0)
+		return -1;
+	sqlite3_bind_int64(w->del_note, 1, id);
+	return run(w, w->del_note);
+}
+
+static void progress(writer *w)
+{
+	w->done++;
+	if (w->progress && (w->done % 250 == 0 || w->done == w->total)) {
+		px_say(stderr, MSG_INDEX_PROGRESS, w->done, w->total);
+		if (w->done == w->total)
+			fputc('\n', stderr);
+	}
+}
+
+/* Parses the blob and writes the note; a note that cannot be parsed at
+ * all is left out of the index (check reports why). */
+static int index_blob(writer *w, const char *rel, const git_oid *blob_id)
+{
+	git_blob *b = NULL;
+	px_diag quiet = PX_DIAG_INIT;
+	px_note *n = NULL;
+	char hex[GIT_OID_HEXSZ + 1];
+	int rc = -1;
+
+	if (git_blob_lookup(&b, w->ix->store->repo, blob_id) < 0) {
+		px_store_error(w->d, rel);
+		return -1;
+	}
+	git_oid_tostr(hex, sizeof hex, blob_id);
+	if (git_blob_rawsize(b) <= (git_object_size_t)PX_NOTE_MAX &&
+	    px_note_parse(&n, rel, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
+			  w->ix->kb->cb, &quiet) == 0)
+		rc = insert_note(w, rel, hex, n);
+	else
+		rc = 0;
+	progress(w);
+	px_note_free(n);
+	px_diag_free(&quiet);
+	git_blob_free(b);
+	return rc;
+}
+
+static const char *kb_rel(const px_index *ix, const char *git_path)
+{
+	size_t pl = strlen(ix->store->prefix);
+
+	if (strncmp(git_path, ix->store->prefix, pl) || !px_kb_is_note_path(git_path + pl))
+		return NULL;
+	return git_path + pl;
+}
+
+struct collect {
+	px_index *ix;
+	char **paths;
+	git_oid *ids;
+	size_t n, cap;
+};
+
+static int collect_cb(const char *root, const git_tree_entry *e, void *payload)
+{
+	struct collect *c = payload;
+	px_buf full = PX_BUF_INIT;
+	const char *rel;
+
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return 0;
+	px_buf_printf(&full, "%s%s", root, git_tree_entry_name(e));
+	rel = kb_rel(c->ix, full.ptr);
+	if (rel) {
+		if (c->n == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 256;
+			char **p = realloc(c->paths, cap * sizeof *p);
+			git_oid *q = p ? realloc(c->ids, cap * sizeof *q) : NULL;
+			if (p)
+				c->paths = p;
+			if (!q) {
+				px_buf_free(&full);
+				return -1;
+			}
+			c->ids = q;
+			c->cap = cap;
+		}
+		c->paths[c->n] = strdup(rel);
+		git_oid_cpy(&c->ids[c->n], git_tree_entry_id(e));
+		c->n++;
+	}
+	px_buf_free(&full);
+	return 0;
+}
+
+static int exec(px_index *ix, const char *sql, px_diag *d)
+{
+	if (sqlite3_exec(ix->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		px_index_error(d, ix->db);
+		return -1;
+	}
+	return 0;
+}
+
+static char *meta_get(px_index *ix, const char *key)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(ix->db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int meta_set(px_index *ix, const char *key, const char *value, px_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(ix->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", -1,
+			       &st, NULL) != SQLITE_OK) {
+		px_index_error(d, ix->db);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc)
+		px_index_error(d, ix->db);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Drops every table and creates them again from schema/index.sql. */
+static int recreate(px_index *ix, const char *schema_sql, px_diag *d)
+{
+	static const char *const drops =
+		"DROP TABLE IF EXISTS segments_fts; DROP TABLE IF EXISTS segment_codes;"
+		"DROP TABLE IF EXISTS segments; DROP TABLE IF EXISTS note_themes;"
+		"DROP TABLE IF EXISTS note_moderators; DROP TABLE IF EXISTS note_methods;"
+		"DROP TABLE IF EXISTS notes; DROP TABLE IF EXISTS meta;";
+
+	return exec(ix, drops, d) < 0 || exec(ix, schema_sql, d) < 0 ? -1 : 0;
+}
+
+int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d)
+{
+	px_index *ix = calloc(1, sizeof *ix);
+	px_buf p = PX_BUF_INIT;
+	const char *gitdir = git_repository_path(store->repo);
+
+	*out = NULL;
+	if (!ix)
+		return -1;
+	ix->kb = kb;
+	ix->store = store;
+	px_buf_printf(&p, "%spraxis", gitdir);
+	if (mkdir(p.ptr, 0777) < 0 && errno != EEXIST) {
+		px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr, strerror(errno));
+		goto fail;
+	}
+	px_buf_puts(&p, "/index.db");
+	ix->path = px_buf_detach(&p);
+	if (sqlite3_open_v2(ix->path, &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		px_index_error(d, ix->db);
+		goto fail;
+	}
+	sqlite3_busy_timeout(ix->db, 10000);
+	if (px_fts_register(ix->db) != SQLITE_OK) {
+		px_index_error(d, ix->db);
+		goto fail;
+	}
+	if (exec(ix, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+		     "PRAGMA cache_size=-16384;", d) < 0)
+		goto fail;
+	*out = ix;
+	return 0;
+fail:
+	px_buf_free(&p);
+	px_index_close(ix);
+	return -1;
+}
+
+void px_index_close(px_index *ix)
+{
+	if (!ix)
+		return;
+	sqlite3_close(ix->db);
+	free(ix->path);
+	free(ix);
+}
+
+static int read_schema(px_buf *sql, char digest[17], px_diag *d)
+{
+	char *path = px_data_path("schema/index.sql");
+
+	if (!path || px_buf_read_file(sql, path, 1 << 20) < 0) {
+		px_diag_add(d, "schema/index.sql", 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
+		free(path);
+		return -1;
+	}
+	free(path);
+	snprintf(digest, 17, "%016llx", (unsigned long long)fnv1a(sql->ptr, sql->len));
+	return 0;
+}
+
+/* Whether the index is current: same schema, codebook and commit. */
+static int is_current(px_index *ix, const char *schema, const char *head)
+{
+	char *s = meta_get(ix, SCHEMA_KEY), *c = meta_get(ix, CODEBOOK_KEY), *h = meta_get(ix, COMMIT_KEY);
+	int ok = s && c && h && !strcmp(s, schema) && !strcmp(c, ix->kb->cb->digest) &&
+		 !strcmp(h, head);
+
+	free(s);
+	free(c);
+	free(h);
+	return ok;
+}
+
+static long index_full(writer *w, git_tree *tree)
+{
+	struct collect c = { w->ix, NULL, NULL, 0, 0 };
+	size_t i;
+	long rc = -1;
+
+	if (tree && git_tree_walk(tree, GIT_TREEWALK_PRE, collect_cb, &c) < 0) {
+		px_store_error(w->d, "git");
+		goto cleanup;
+	}
+	w->total = (long)c.n;
+	for (i = 0; i < c.n; i++)
+		if (index_blob(w, c.paths[i], &c.ids[i]) < 0)
+			goto cleanup;
+	rc = (long)c.n;
+cleanup:
+	for (i = 0; i < c.n; i++)
+		free(c.paths[i]);
+	free(c.paths);
+	free(c.ids);
+	return rc;
+}
+
+static long index_diff(writer *w, git_tree *from, git_tree *to)
+{
+	git_diff *diff = NULL;
+	size_t i, n;
+	long count = 0;
+
+	if (git_diff_tree_to_tree(&diff, w->ix->store->repo, from, to, NULL) < 0) {
+		px_store_error(w->d, "git");
+		return -1;
+	}
+	n = git_diff_num_deltas(diff);
+	w->total = (long)n;
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *dd = git_diff_get_delta(diff, i);
+		const char *old_rel = dd->old_file.path ? kb_rel(w->ix, dd->old_file.path) : NULL;
+		const char *new_rel = dd->new_file.path ? kb_rel(w->ix, dd->new_file.path) : NULL;
+
+		if (old_rel && dd->status != GIT_DELTA_ADDED && delete_note(w, old_rel) < 0)
+			goto fail;
+		if (new_rel && dd->status != GIT_DELTA_DELETED) {
+			if (dd->status != GIT_DELTA_ADDED && old_rel && strcmp(old_rel, new_rel) &&
+			    delete_note(w, new_rel) < 0)
+				goto fail;
+			if (index_blob(w, new_rel, &dd->new_file.id) < 0)
+				goto fail;
+			count++;
+		} else if (old_rel) {
+			count++;
+		}
+	}
+	git_diff_free(diff);
+	return count;
+fail:
+	git_diff_free(diff);
+	return -1;
+}
+
+long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
+{
+	px_buf schema = PX_BUF_INIT;
+	char digest[17], head_hex[GIT_OID_HEXSZ + 1] = "";
+	char *old = NULL, *old_schema = NULL, *old_cb = NULL;
+	git_oid head, old_id;
+	git_commit *hc = NULL, *oc = NULL;
+	git_tree *ht = NULL, *ot = NULL;
+	writer w;
+	int unborn, full;
+	long rc = -1;
+
+	memset(&w, 0, sizeof w);
+	w.ix = ix;
+	w.d = d;
+	w.progress = o->progress;
+	if (read_schema(&schema, digest, d) < 0)
+		goto cleanup;
+	unborn = px_store_head(ix->store, &head);
+	if (unborn < 0) {
+		px_store_error(d, "git");
+		goto cleanup;
+	}
+	if (!unborn)
+		git_oid_tostr(head_hex, sizeof head_hex, &head);
+	if (!o->rebuild && is_current(ix, digest, head_hex)) {
+		rc = 0;
+		goto cleanup;
+	}
+	/* one writer at a time; look again once we hold the lock */
+	if (exec(ix, "BEGIN IMMEDIATE", d) < 0)
+		goto cleanup;
+	if (!o->rebuild && is_current(ix, digest, head_hex)) {
+		rc = 0;
+		exec(ix, "COMMIT", d);
+		goto cleanup;
+	}
+	old = meta_get(ix, COMMIT_KEY);
+	old_schema = meta_get(ix, SCHEMA_KEY);
+	old_cb = meta_get(ix, CODEBOOK_KEY);
+	full = o->rebuild || !old || !old_schema || strcmp(old_schema, digest) || !old_cb ||
+	       strcmp(old_cb, ix->kb->cb->digest) ||
+	       (*old && (git_oid_fromstr(&old_id, old) < 0 ||
+			 git_commit_lookup(&oc, ix->store->repo, &old_id) < 0));
+	if (full && recreate(ix, schema.ptr, d) < 0)
+		goto rollback;
+	if (writer_init(&w) < 0)
+		goto rollback;
+	if (!unborn && (git_commit_lookup(&hc, ix->store->repo, &head) < 0 ||
+			git_commit_tree(&ht, hc) < 0)) {
+		px_store_error(d, "git");
+		goto rollback;
+	}
+	if (full) {
+		rc = index_full(&w, ht);
+	} else {
+		if (oc && git_commit_tree(&ot, oc) < 0) {
+			px_store_error(d, "git");
+			goto rollback;
+		}
+		rc = index_diff(&w, ot, ht);
+	}
+	if (rc < 0)
+		goto rollback;
+	if (meta_set(ix, SCHEMA_KEY, digest, d) < 0 ||
+	    meta_set(ix, CODEBOOK_KEY, ix->kb->cb->digest, d) < 0 ||
+	    meta_set(ix, COMMIT_KEY, head_hex, d) < 0)
+		goto rollback;
+	writer_free(&w);
+	memset(&w, 0, sizeof w);
+	if (exec(ix, "COMMIT", d) < 0)
+		goto rollback;
+	goto cleanup;
+rollback:
+	rc = -1;
+	writer_free(&w);
+	memset(&w, 0, sizeof w);
+	sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+cleanup:
+	writer_free(&w);
+	git_tree_free(ht);
+	git_tree_free(ot);
+	git_commit_free(hc);
+	git_commit_free(oc);
+	free(old);
+	free(old_schema);
+	free(old_cb);
+	px_buf_free(&schema);
+	return rc;
+}

@@ -1,0 +1,46 @@
+/*
+ * index.h - the SQLite index (GITDIR/praxis/index.db): a cache of the
+ * notes at one commit, with FTS5 over the segments.
+ *
+ * Git is the truth: px_index_update brings the index to HEAD by diffing
+ * the indexed commit's tree with HEAD's and re-indexing only the notes
+ * that changed, in one transaction, so a process killed half-way leaves
+ * the old state. A new schema (schema/index.sql) or codebook rebuilds it
+ * from scratch. WAL and a busy timeout let processes read and update at
+ * once. SQL lives in schema/index.sql and in this module only.
+ */
+#ifndef PX_INDEX_H
+#define PX_INDEX_H
+
+#include <sqlite3.h>
+
+#include "diag.h"
+#include "kb.h"
+#include "store.h"
+
+typedef struct {
+	sqlite3 *db;
+	const px_kb *kb;  /* borrowed */
+	px_store *store;  /* borrowed */
+	char *path;
+} px_index;
+
+/* Opens (creating it when needed) the index of the knowledge base. */
+int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d);
+void px_index_close(px_index *ix);
+
+typedef struct {
+	int rebuild;   /* drop everything and index HEAD from scratch */
+	int progress;  /* report progress on stderr */
+} px_update_opts;
+
+#define PX_UPDATE_OPTS_INIT { 0, 0 }
+
+/* Brings the index to HEAD. Returns the number of notes (re)indexed,
+ * or -1 with a diagnostic. */
+long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d);
+
+/* Reports an SQLite error on `db` as a diagnostic. */
+void px_index_error(px_diag *d, sqlite3 *db);
+
+#endif

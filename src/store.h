@@ -1,0 +1,61 @@
+/*
+ * store.h - the knowledge base's git repository (libgit2): the truth.
+ *
+ * Commits are made the way `git add` + `git commit -- PATHS` would: the
+ * new tree is HEAD's tree with the given paths replaced, the repository's
+ * own index is updated for those paths (so `git status` stays clean), and
+ * a commit whose parent went stale under us (another process committed)
+ * is retried on the new HEAD, never forced. Every libgit2 error is turned
+ * into one diagnostic here, at the boundary.
+ */
+#ifndef PX_STORE_H
+#define PX_STORE_H
+
+#include <stddef.h>
+
+#include <git2.h>
+
+#include "diag.h"
+
+typedef struct {
+	git_repository *repo;
+	char *workdir;  /* with a trailing '/' */
+	char *prefix;   /* the knowledge base's folder inside the work tree: "" or "notes/" */
+} px_store;
+
+/* Creates DIR as a new knowledge base: a repository on branch main,
+ * communities.yaml to fill in, .gitignore, and a first commit. */
+int px_store_init(const char *dir, px_diag *d);
+
+/* Opens the repository holding the knowledge base rooted at `root`. */
+int px_store_open(px_store **out, const char *root, px_diag *d);
+void px_store_free(px_store *s);
+
+typedef struct {
+	const char *message;
+	const char *author;   /* "Name <email>", or NULL: the git configuration */
+	const char *fallback_name; /* used when git has no user.name */
+} px_commit_opts;
+
+#define PX_COMMIT_OPTS_INIT { NULL, NULL, NULL }
+
+/* Commits the files at `paths` (relative to the knowledge base; a path
+ * whose file is gone is committed as a deletion). Fills `out` with the
+ * new commit's id. Returns 0, or -1 with a diagnostic. */
+int px_store_commit(px_store *s, char **paths, size_t n, const px_commit_opts *o,
+		    git_oid *out, px_diag *d);
+
+/* Paths (relative to the knowledge base) of new, modified and deleted
+ * files in the work tree whose names pass `keep`. */
+long px_store_changed(px_store *s, int (*keep)(const char *rel), char ***out, px_diag *d);
+
+/* HEAD's commit id; returns 1 when the branch has no commit yet. */
+int px_store_head(px_store *s, git_oid *out);
+
+/* Reads the blob at `rel` in the tree of commit `id` into a buffer. */
+int px_store_read(px_store *s, const git_oid *commit, const char *rel, px_buf *out);
+
+/* Reports the last libgit2 error as a diagnostic for `what`. */
+void px_store_error(px_diag *d, const char *what);
+
+#endif
