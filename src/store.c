@@ -1,6 +1,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,6 +11,9 @@
 #include "buf.h"
 
 #define RETRIES 20
+
+static int commit_locked(px_store *s, char **paths, size_t n, const px_commit_opts *o, git_oid *out,
+			 px_diag *d);
 
 void px_store_error(px_diag *d, const char *what)
 {
@@ -305,8 +309,54 @@ cleanup:
 	return rc;
 }
 
+/* Serialises praxis commits on one repository: the repository's index is
+ * read, changed and written back, and two writers must not interleave.
+ * Returns an fd to close, or -1. */
+static int lock_commits(px_store *s, px_diag *d)
+{
+	px_buf p = PX_BUF_INIT;
+	struct flock fl;
+	int fd;
+
+	px_buf_printf(&p, "%spraxis", git_repository_path(s->repo));
+	mkdir(p.ptr, 0777);
+	px_buf_puts(&p, "/commit.lock");
+	fd = open(p.ptr, O_RDWR | O_CREAT, 0666);
+	if (fd < 0) {
+		px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr, strerror(errno));
+		px_buf_free(&p);
+		return -1;
+	}
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	while (fcntl(fd, F_SETLKW, &fl) < 0) {
+		if (errno != EINTR) {
+			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
+				    strerror(errno));
+			close(fd);
+			px_buf_free(&p);
+			return -1;
+		}
+	}
+	px_buf_free(&p);
+	return fd;
+}
+
 int px_store_commit(px_store *s, char **paths, size_t n, const px_commit_opts *o, git_oid *out,
 		    px_diag *d)
+{
+	int lock = lock_commits(s, d), rc;
+
+	if (lock < 0)
+		return -1;
+	rc = commit_locked(s, paths, n, o, out, d);
+	close(lock);
+	return rc;
+}
+
+static int commit_locked(px_store *s, char **paths, size_t n, const px_commit_opts *o, git_oid *out,
+			 px_diag *d)
 {
 	git_signature *sig = NULL;
 	git_commit *parent = NULL;
