@@ -98,8 +98,17 @@ asan: test-deps
 valgrind: praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/tests/%)
 	$(Q)PRAXIS_VALGRIND=1 sh tests/run.sh ./praxis $(BUILD)/tests
 
+# The main job on the demo knowledge base: check notes/, put it in a fresh
+# git knowledge base under build/demo, index it, and show what it holds.
+DEMO := $(BUILD)/demo
 demo: praxis
 	./praxis -C notes check --summary
+	rm -rf $(DEMO) && ./praxis init $(DEMO) > /dev/null
+	cp -r notes/. $(DEMO)/
+	./praxis -C $(DEMO) commit --author "Demo <demo@example.org>" -m "Demo notes 2022-2023"
+	./praxis -C $(DEMO) stats --cycle 2022-2023
+	./praxis -C $(DEMO) search ziekenhuizen --limit 3
+	./praxis -C $(DEMO) search '#temps' --kind quote --limit 3
 
 install: praxis
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/praxis/schema \
