@@ -472,7 +472,7 @@ static void paragraph(buf *b, const lang_t *L)
 	for (i = 0; i < n; i++) {
 		if (i)
 			put(b, i == 2 && chance(0.5) ? "\n" : " ", 1); /* soft line break */
-		sentence(b, L, 6, 16);
+		sentence(b, L, 6, 14);
 	}
 	tags(b, L, 0.55, 0.35);
 	puts_(b, "\n\n");

@@ -31,6 +31,7 @@ static const struct {
 	{ "log", cmd_log, PX_NEED_STORE },
 	{ "new", cmd_new, PX_NEED_KB },
 	{ "reindex", cmd_reindex, PX_NEED_STORE },
+	{ "report", cmd_report, PX_NEED_INDEX },
 	{ "search", cmd_search, PX_NEED_INDEX },
 	{ "stats", cmd_stats, PX_NEED_INDEX },
 	{ "sync", cmd_sync, PX_NEED_STORE },

@@ -766,8 +766,8 @@ static size_t line_end(const char *s, size_t len, size_t off)
 	return nl ? (size_t)(nl - s) : len;
 }
 
-int px_note_parse(px_note **out, const char *path, const char *src, size_t len,
-		  const px_codebook *cb, px_diag *d)
+static int parse(px_note **out, const char *path, const char *src, size_t len,
+		 const px_codebook *cb, px_diag *d, int body_only)
 {
 	ctx c;
 	px_note *n = NULL;
@@ -811,6 +811,19 @@ int px_note_parse(px_note **out, const char *path, const char *src, size_t len,
 	off = 0;
 	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
 		off = 3;
+	if (body_only) {
+		n = calloc(1, sizeof *n);
+		if (!n)
+			goto fail;
+		n->path = strdup(path);
+		n->attendance = -1;
+		n->body_line = 1;
+		c.n = n;
+		walk_body(&c, src + off, len - off);
+		*out = n;
+		px_lines_free(&c.lines);
+		return 0;
+	}
 	if (strspn(src + off, " \t\r\n") == len - off) {
 		px_diag_add(d, path, 1, 1, PX_SEV_ERROR, "empty", MSG_EMPTY);
 		goto fail;
@@ -853,6 +866,46 @@ int px_note_parse(px_note **out, const char *path, const char *src, size_t len,
 fail:
 	px_lines_free(&c.lines);
 	return -1;
+}
+
+int px_note_parse(px_note **out, const char *path, const char *src, size_t len,
+		  const px_codebook *cb, px_diag *d)
+{
+	return parse(out, path, src, len, cb, d, 0);
+}
+
+int px_note_parse_body(px_note **out, const char *path, const char *src, size_t len,
+		       const px_codebook *cb, px_diag *d)
+{
+	return parse(out, path, src, len, cb, d, 1);
+}
+
+char *px_text_without_tags(const char *text)
+{
+	px_buf b = PX_BUF_INIT;
+	size_t i = 0, len = strlen(text), n;
+
+	while (i < len) {
+		if (text[i] == '#' && tag_boundary_before(text, i) && i + 1 < len &&
+		    px_utf8_is_alnum(text + i + 1, len - i - 1) && !isdigit((unsigned char)text[i + 1])) {
+			i++;
+			while (i < len && tag_char(text + i, len - i))
+				i += px_utf8_next(text + i, len - i);
+			/* keep a full stop that ended the sentence */
+			if (text[i - 1] == '.' && (i == len || text[i] == ' '))
+				px_buf_putc(&b, '.');
+			while (b.len && b.ptr[b.len - 1] == ' ' && (i == len || text[i] == ' ' ||
+								       text[i] == '\n'))
+				px_buf_truncate(&b, b.len - 1);
+			continue;
+		}
+		n = px_utf8_next(text + i, len - i);
+		px_buf_put(&b, text + i, n);
+		i += n;
+	}
+	while (b.len && strchr(" \n", b.ptr[b.len - 1]))
+		px_buf_truncate(&b, b.len - 1);
+	return px_buf_detach(&b);
 }
 
 static void free_val(px_val *v) { free(v->s); }

@@ -84,6 +84,14 @@ int px_note_parse(px_note **out, const char *path, const char *src, size_t len,
 		  const px_codebook *cb, px_diag *d);
 void px_note_free(px_note *n);
 
+/* The same for a text without front matter (the analysts' synthesis):
+ * all of it is body; metadata stays empty. */
+int px_note_parse_body(px_note **out, const char *path, const char *src, size_t len,
+		       const px_codebook *cb, px_diag *d);
+
+/* A segment's text with its hashtags taken out, for quoting (malloc'd). */
+char *px_text_without_tags(const char *text);
+
 const char *px_seg_kind_name(px_seg_kind k); /* "paragraph", "item", "row", "quote" */
 
 /* Checks a calendar date "YYYY-MM-DD"; fills y/m/d. */

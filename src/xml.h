@@ -17,6 +17,9 @@
 		     XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
 
 void px_xml_init(void);
+/* Lets the parsers read files below `dir` (praxis' own stylesheets);
+ * every other external resource stays refused. NULL: none. */
+void px_xml_allow_dir(const char *dir);
 void px_xml_cleanup(void);
 
 #define PX_XML_MAX (64 << 20)

@@ -1,0 +1,315 @@
+/*
+ * searchlat.c - in-process latency of `praxis search` queries.
+ *
+ *     searchlat INDEX.DB CODEBOOK.XML QUERIES.TSV [RUNS [BUDGET_S]]
+ *
+ * For each line of QUERIES.TSV (label <TAB> query <TAB> filters <TAB>
+ * rg pattern; '#' lines are comments; filters are search options such as
+ * "--community c0001", "--cycle 2003-2004", "--kind quote", "--lang nl",
+ * or "-"), runs the same SQL as src/cmd/search.c builds (hit list with
+ * snippet and bm25, LIMIT 20, the count, the codes of every hit), with
+ * the query parsed by px_query_parse, RUNS times (default 200, at most
+ * BUDGET_S seconds per query, default 5, at least 5 runs), on one
+ * connection opened like px_index_open does, and prints the latency of
+ * the first run on a fresh connection, then median, p99 and max of the
+ * following ones, in ms. Statements are prepared on every run, as the
+ * command does.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "codebook.h"
+#include "diag.h"
+#include "fts.h"
+#include "i18n.h"
+#include "query.h"
+#include "xml.h"
+
+#define MARK_ON "\x01"
+#define MARK_OFF "\x02"
+#define LIMIT 20
+
+typedef struct {
+	const char *community, *cycle, *lang, *since, *until;
+	int kind;
+} filters;
+
+static const char *const kinds[] = { "quote", "followup", "paragraph", "item", "row", NULL };
+
+/* build_where and bind_where: as in src/cmd/search.c */
+static void build_where(px_buf *sql, const px_query *q, const filters *f)
+{
+	size_t i;
+
+	if (q->fts.len)
+		px_buf_puts(sql, " FROM segments_fts f JOIN segments s ON s.id = f.rowid"
+				 " JOIN notes n ON n.id = s.note WHERE segments_fts MATCH ?");
+	else
+		px_buf_puts(sql, " FROM segments s JOIN notes n ON n.id = s.note WHERE 1");
+	if (f->community)
+		px_buf_puts(sql, " AND n.community = ?");
+	if (f->cycle)
+		px_buf_puts(sql, " AND n.cycle = ?");
+	if (f->lang)
+		px_buf_puts(sql, " AND n.lang = ?");
+	if (f->since)
+		px_buf_puts(sql, " AND n.date >= ?");
+	if (f->until)
+		px_buf_puts(sql, " AND n.date <= ?");
+	if (f->kind == 1)
+		px_buf_puts(sql, " AND s.task IS NOT NULL");
+	else if (f->kind >= 0)
+		px_buf_puts(sql, " AND s.kind = ?");
+	for (i = 0; i < q->ncodes; i++)
+		px_buf_puts(sql, " AND s.id IN (SELECT segment FROM segment_codes WHERE code = ?)");
+}
+
+static void bind_where(sqlite3_stmt *st, const px_query *q, const filters *f)
+{
+	int k = 1;
+	size_t i;
+
+	if (q->fts.len)
+		sqlite3_bind_text(st, k++, q->fts.ptr, -1, SQLITE_STATIC);
+	if (f->community)
+		sqlite3_bind_text(st, k++, f->community, -1, SQLITE_STATIC);
+	if (f->cycle)
+		sqlite3_bind_text(st, k++, f->cycle, -1, SQLITE_STATIC);
+	if (f->lang)
+		sqlite3_bind_text(st, k++, f->lang, -1, SQLITE_STATIC);
+	if (f->since)
+		sqlite3_bind_text(st, k++, f->since, -1, SQLITE_STATIC);
+	if (f->until)
+		sqlite3_bind_text(st, k++, f->until, -1, SQLITE_STATIC);
+	if (f->kind >= 0 && f->kind != 1)
+		sqlite3_bind_text(st, k++, kinds[f->kind], -1, SQLITE_STATIC);
+	for (i = 0; i < q->ncodes; i++)
+		sqlite3_bind_text(st, k++, q->codes[i]->id, -1, SQLITE_STATIC);
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static sqlite3 *open_db(const char *path)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    px_fts_register(db) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+			     " PRAGMA foreign_keys=ON; PRAGMA cache_size=-16384;",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "searchlat: %s: %s\n", path, db ? sqlite3_errmsg(db) : "?");
+		exit(2);
+	}
+	sqlite3_busy_timeout(db, 10000);
+	return db;
+}
+
+/* One search as cmd_search runs it; returns the total, -1 on error. */
+static long run_once(sqlite3 *db, const char *hits_sql, const char *count_sql, const px_query *q,
+		     const filters *f, long *shown)
+{
+	sqlite3_stmt *st = NULL, *cnt = NULL, *codes = NULL;
+	long total = -1;
+	size_t sink = 0;
+
+	*shown = 0;
+	if (sqlite3_prepare_v2(db, hits_sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, count_sql, -1, &cnt, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT code FROM segment_codes WHERE segment = ? ORDER BY code",
+			       -1, &codes, NULL) != SQLITE_OK)
+		goto done;
+	bind_where(st, q, f);
+	bind_where(cnt, q, f);
+	if (sqlite3_step(cnt) != SQLITE_ROW)
+		goto done;
+	total = sqlite3_column_int64(cnt, 0);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int c;
+		for (c = 0; c < 13; c++) {
+			const unsigned char *t = sqlite3_column_text(st, c);
+			sink += t ? strlen((const char *)t) : 0;
+		}
+		sqlite3_bind_int64(codes, 1, sqlite3_column_int64(st, 9));
+		while (sqlite3_step(codes) == SQLITE_ROW)
+			sink += strlen((const char *)sqlite3_column_text(codes, 0));
+		sqlite3_reset(codes);
+		(*shown)++;
+	}
+	if (sink == (size_t)-1)
+		total = -2; /* keeps the reads */
+done:
+	if (total < 0)
+		fprintf(stderr, "searchlat: %s\n", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	sqlite3_finalize(cnt);
+	sqlite3_finalize(codes);
+	return total;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Nearest-rank percentile of sorted v[0..n). */
+static double pct(const double *v, size_t n, double p)
+{
+	size_t k = (size_t)(p / 100.0 * (double)n + 0.999999);
+
+	if (k < 1)
+		k = 1;
+	if (k > n)
+		k = n;
+	return v[k - 1];
+}
+
+static int parse_filters(char *s, filters *f)
+{
+	char *save = NULL, *opt = strtok_r(s, " ", &save);
+
+	memset(f, 0, sizeof *f);
+	f->kind = -1;
+	for (; opt && strcmp(opt, "-"); opt = strtok_r(NULL, " ", &save)) {
+		char *val = strtok_r(NULL, " ", &save);
+		int i;
+		if (!val)
+			return -1;
+		if (!strcmp(opt, "--community"))
+			f->community = val;
+		else if (!strcmp(opt, "--cycle"))
+			f->cycle = val;
+		else if (!strcmp(opt, "--lang"))
+			f->lang = val;
+		else if (!strcmp(opt, "--since"))
+			f->since = val;
+		else if (!strcmp(opt, "--until"))
+			f->until = val;
+		else if (!strcmp(opt, "--kind")) {
+			for (i = 0; kinds[i] && strcmp(kinds[i], val); i++)
+				;
+			if (!kinds[i])
+				return -1;
+			f->kind = i;
+		} else
+			return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	px_codebook *cb = NULL;
+	px_diag d = PX_DIAG_INIT;
+	FILE *in;
+	char line[1024];
+	long runs = argc > 4 ? strtol(argv[4], NULL, 10) : 200;
+	double budget = argc > 5 ? strtod(argv[5], NULL) * 1e3 : 5000.0;
+	double *t;
+	sqlite3 *db;
+	int status = 0;
+
+	if (argc < 4 || runs < 5) {
+		fprintf(stderr, "usage: searchlat INDEX.DB CODEBOOK.XML QUERIES.TSV [RUNS [BUDGET_S]]\n");
+		return 2;
+	}
+	px_i18n_init();
+	px_xml_init();
+	if (px_codebook_load(&cb, argv[2], argv[2], &d) < 0) {
+		px_diag_print(&d, stderr, 0);
+		return 2;
+	}
+	in = fopen(argv[3], "r");
+	t = malloc((size_t)runs * sizeof *t);
+	if (!in || !t) {
+		perror(argv[3]);
+		return 2;
+	}
+	db = open_db(argv[1]);
+	printf("%-16s %6s %8s %9s %9s %9s %9s\n", "query", "runs", "total", "first_ms", "median_ms",
+	       "p99_ms", "max_ms");
+	while (fgets(line, sizeof line, in)) {
+		char *label, *text, *fl, *save = NULL;
+		px_buf sql = PX_BUF_INIT, where = PX_BUF_INIT, count = PX_BUF_INIT;
+		px_query q;
+		filters f;
+		double start, first;
+		long total = 0, shown = 0, n = 0;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (!*line || *line == '#')
+			continue;
+		label = strtok_r(line, "\t", &save);
+		text = strtok_r(NULL, "\t", &save);
+		fl = strtok_r(NULL, "\t", &save);
+		if (!label || !text || !fl || parse_filters(fl, &f) < 0) {
+			fprintf(stderr, "searchlat: bad line in %s\n", argv[3]);
+			return 2;
+		}
+		if (px_query_parse(&q, text, cb, &d) < 0) {
+			px_diag_print(&d, stderr, 0);
+			return 2;
+		}
+		build_where(&where, &q, &f);
+		px_buf_puts(&sql, "SELECT n.path, n.community, n.cycle, n.session, n.date, n.lang, s.line,"
+				  " s.kind, s.heading, s.id, s.task, ");
+		if (q.fts.len)
+			px_buf_printf(&sql, "snippet(segments_fts, 0, '%s', '%s', '…', 24),"
+					    " bm25(segments_fts, 1.0, 0.3)", MARK_ON, MARK_OFF);
+		else
+			px_buf_puts(&sql, "s.text, 0.0");
+		px_buf_puts(&sql, where.ptr);
+		px_buf_puts(&sql, q.fts.len ? " ORDER BY bm25(segments_fts, 1.0, 0.3), s.id" :
+					      " ORDER BY n.date DESC, n.path, s.line");
+		px_buf_printf(&sql, " LIMIT %d", LIMIT);
+		px_buf_printf(&count, "SELECT count(*)%s", where.ptr);
+
+		/* the first run on a fresh connection: what one CLI call sees */
+		{
+			sqlite3 *fresh = open_db(argv[1]);
+			start = now_ms();
+			total = run_once(fresh, sql.ptr, count.ptr, &q, &f, &shown);
+			first = now_ms() - start;
+			sqlite3_close(fresh);
+		}
+		start = now_ms();
+		while (n < runs && (n < 5 || now_ms() - start < budget)) {
+			double t0 = now_ms();
+			if (run_once(db, sql.ptr, count.ptr, &q, &f, &shown) < 0) {
+				status = 1;
+				break;
+			}
+			t[n++] = now_ms() - t0;
+		}
+		if (n) {
+			qsort(t, (size_t)n, sizeof *t, cmp_double);
+			printf("%-16s %6ld %8ld %9.2f %9.2f %9.2f %9.2f\n", label, n, total, first,
+			       pct(t, (size_t)n, 50), pct(t, (size_t)n, 99), t[n - 1]);
+			fflush(stdout);
+		}
+		px_query_free(&q);
+		px_buf_free(&sql);
+		px_buf_free(&where);
+		px_buf_free(&count);
+	}
+	fclose(in);
+	free(t);
+	sqlite3_close(db);
+	px_codebook_free(cb);
+	px_diag_free(&d);
+	px_xml_cleanup();
+	return status;
+}

@@ -1,0 +1,27 @@
+/*
+ * render.h - XML data to HTML through praxis' stylesheets (libxslt).
+ *
+ * The data document is validated against its RELAX NG schema first. The
+ * stylesheets run with security preferences that forbid writing files,
+ * creating folders and any network access; documents are parsed without
+ * network or entity expansion (xml.c), and only praxis' own data
+ * directory can be read. C never writes HTML: every word a reader sees is
+ * in xslt/ or in the data.
+ */
+#ifndef PX_RENDER_H
+#define PX_RENDER_H
+
+#include "buf.h"
+#include "diag.h"
+
+/* Validates `xml` against schema/`rng` and transforms it with
+ * xslt/`xsl`. `params` are name/value pairs of plain strings (quoted
+ * here), NULL-terminated. Appends the result to `out`. */
+int px_render(const char *xml, size_t len, const char *rng, const char *xsl,
+	      const char *const *params, px_buf *out, px_diag *d);
+
+/* Writes `data` to `path` atomically (a temporary file renamed into
+ * place), so a reader never sees half a file. "-" is stdout. */
+int px_write_file(const char *path, const char *data, size_t len, px_diag *d);
+
+#endif
