@@ -29,6 +29,7 @@ enum { PX_NEED_KB = 1, PX_NEED_STORE = 2 | 1, PX_NEED_INDEX = 4 | 2 | 1 };
 
 typedef int (*px_cmd_fn)(int argc, char **argv, px_ctx *ctx);
 
+int cmd_brief(int argc, char **argv, px_ctx *ctx);
 int cmd_check(int argc, char **argv, px_ctx *ctx);
 int cmd_commit(int argc, char **argv, px_ctx *ctx);
 int cmd_init(int argc, char **argv, px_ctx *ctx);

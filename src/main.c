@@ -25,6 +25,7 @@ static const struct {
 	px_cmd_fn fn;
 	int flags;
 } commands[] = {
+	{ "brief", cmd_brief, PX_NEED_INDEX },
 	{ "check", cmd_check, PX_NEED_KB },
 	{ "commit", cmd_commit, PX_NEED_STORE },
 	{ "init", cmd_init, 0 },

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "note.h"
+#include "xmlout.h"
 
 typedef struct {
 	px_index *ix;
@@ -14,36 +15,6 @@ typedef struct {
 	/* narratives: per code, per category, and the introduction; [lang] */
 	px_buf *code_text[2], *cat_text[2], intro[2];
 } gather;
-
-static void attr(px_buf *b, const char *name, const char *value)
-{
-	px_buf_printf(b, " %s=\"", name);
-	px_buf_xml_str(b, value ? value : "");
-	px_buf_putc(b, '"');
-}
-
-static void attr_int(px_buf *b, const char *name, long long v)
-{
-	px_buf_printf(b, " %s=\"%lld\"", name, v < 0 ? 0 : v);
-}
-
-static void element(px_buf *b, const char *name, const char *lang, const char *text)
-{
-	px_buf_printf(b, "<%s", name);
-	if (lang)
-		attr(b, "lang", lang);
-	px_buf_putc(b, '>');
-	px_buf_xml_str(b, text ? text : "");
-	px_buf_printf(b, "</%s>", name);
-}
-
-static void described(px_buf *b, char *const label[2], char *const desc[2])
-{
-	element(b, "label", "nl", label[PX_NL]);
-	element(b, "label", "fr", label[PX_FR]);
-	element(b, "description", "nl", desc[PX_NL]);
-	element(b, "description", "fr", desc[PX_FR]);
-}
 
 static sqlite3_stmt *prep(gather *g, const char *sql)
 {
@@ -89,22 +60,22 @@ static int totals(gather *g)
 	localtime_r(&now, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	px_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report xmlns=\"urn:praxis:report:1\"");
-	attr(b, "cycle", g->cycle);
+	px_xml_attr(b, "cycle", g->cycle);
 	/* the cycle's period as the sessions held it, within September-June */
 	px_buf_printf(b, " from=\"%s\" to=\"%s\"", col(st, 9), col(st, 10));
 	(void)y;
-	attr(b, "generated", today);
+	px_xml_attr(b, "generated", today);
 	px_buf_puts(b, ">\n<totals");
-	attr_int(b, "communities", sqlite3_column_int64(st, 0));
-	attr_int(b, "sessions", sqlite3_column_int64(st, 1));
-	attr_int(b, "notes", sqlite3_column_int64(st, 2));
-	attr_int(b, "attendance", sqlite3_column_int64(st, 3));
-	attr_int(b, "attended-notes", sqlite3_column_int64(st, 4));
-	attr_int(b, "segments", sqlite3_column_int64(st, 6));
-	attr_int(b, "quotes", sqlite3_column_int64(st, 7));
-	attr_int(b, "codes-raised", sqlite3_column_int64(st, 8));
-	attr_int(b, "codes", (long long)g->ix->kb->cb->ncodes);
-	attr_int(b, "max-session", sqlite3_column_int64(st, 5));
+	px_xml_attr_int(b, "communities", sqlite3_column_int64(st, 0));
+	px_xml_attr_int(b, "sessions", sqlite3_column_int64(st, 1));
+	px_xml_attr_int(b, "notes", sqlite3_column_int64(st, 2));
+	px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, 3));
+	px_xml_attr_int(b, "attended-notes", sqlite3_column_int64(st, 4));
+	px_xml_attr_int(b, "segments", sqlite3_column_int64(st, 6));
+	px_xml_attr_int(b, "quotes", sqlite3_column_int64(st, 7));
+	px_xml_attr_int(b, "codes-raised", sqlite3_column_int64(st, 8));
+	px_xml_attr_int(b, "codes", (long long)g->ix->kb->cb->ncodes);
+	px_xml_attr_int(b, "max-session", sqlite3_column_int64(st, 5));
 	px_buf_puts(b, "/>\n");
 	sqlite3_finalize(st);
 	return 0;
@@ -131,35 +102,35 @@ static int communities(gather *g)
 		const char *id = col(st, 0);
 		const px_community *c = px_kb_community(kb, id);
 		px_buf_puts(b, "<community");
-		attr(b, "id", id);
-		attr(b, "lang", c ? c->lang : "nl");
-		attr_int(b, "notes", sqlite3_column_int64(st, 1));
-		attr_int(b, "sessions", sqlite3_column_int64(st, 2));
-		attr_int(b, "attendance", sqlite3_column_int64(st, 3));
+		px_xml_attr(b, "id", id);
+		px_xml_attr(b, "lang", c ? c->lang : "nl");
+		px_xml_attr_int(b, "notes", sqlite3_column_int64(st, 1));
+		px_xml_attr_int(b, "sessions", sqlite3_column_int64(st, 2));
+		px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, 3));
 		px_buf_puts(b, ">");
-		element(b, "name", "nl", c ? c->name[PX_NL] : id);
-		element(b, "name", "fr", c ? c->name[PX_FR] : id);
-		element(b, "zone", "nl", c ? c->zone[PX_NL] : "");
-		element(b, "zone", "fr", c ? c->zone[PX_FR] : "");
+		px_xml_element(b, "name", "nl", c ? c->name[PX_NL] : id);
+		px_xml_element(b, "name", "fr", c ? c->name[PX_FR] : id);
+		px_xml_element(b, "zone", "nl", c ? c->zone[PX_NL] : "");
+		px_xml_element(b, "zone", "fr", c ? c->zone[PX_FR] : "");
 		for (i = 0; c && i < c->nmoderators; i++)
-			element(b, "moderator", NULL, c->moderators[i]);
+			px_xml_element(b, "moderator", NULL, c->moderators[i]);
 		sqlite3_bind_text(ses, 2, id, -1, SQLITE_TRANSIENT);
 		while (sqlite3_step(ses) == SQLITE_ROW) {
 			const char *lang = col(ses, 4);
 			px_buf_puts(b, "\n <session");
-			attr_int(b, "n", sqlite3_column_int64(ses, 1));
-			attr(b, "date", col(ses, 2));
-			attr(b, "path", col(ses, 3));
-			attr(b, "lang", strcmp(lang, "fr") ? "nl" : "fr");
+			px_xml_attr_int(b, "n", sqlite3_column_int64(ses, 1));
+			px_xml_attr(b, "date", col(ses, 2));
+			px_xml_attr(b, "path", col(ses, 3));
+			px_xml_attr(b, "lang", strcmp(lang, "fr") ? "nl" : "fr");
 			if (sqlite3_column_type(ses, 5) != SQLITE_NULL)
-				attr_int(b, "attendance", sqlite3_column_int64(ses, 5));
+				px_xml_attr_int(b, "attendance", sqlite3_column_int64(ses, 5));
 			px_buf_puts(b, ">");
 			if (sqlite3_column_type(ses, 6) != SQLITE_NULL && *col(ses, 6))
-				element(b, "title", NULL, col(ses, 6));
+				px_xml_element(b, "title", NULL, col(ses, 6));
 			sqlite3_bind_int64(meth, 2, sqlite3_column_int64(ses, 0));
 			while (sqlite3_step(meth) == SQLITE_ROW) {
 				px_buf_puts(b, "<method");
-				attr(b, "ref", col(meth, 0));
+				px_xml_attr(b, "ref", col(meth, 0));
 				px_buf_puts(b, "/>");
 			}
 			sqlite3_reset(meth);
@@ -192,11 +163,11 @@ static int methods(gather *g)
 	for (i = 0; i < cb->nmethods; i++) {
 		sqlite3_bind_text(st, 2, cb->methods[i].id, -1, SQLITE_STATIC);
 		px_buf_puts(b, "<method");
-		attr(b, "id", cb->methods[i].id);
-		attr_int(b, "notes", sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0);
+		px_xml_attr(b, "id", cb->methods[i].id);
+		px_xml_attr_int(b, "notes", sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0);
 		sqlite3_reset(st);
 		px_buf_puts(b, ">");
-		described(b, cb->methods[i].label, cb->methods[i].desc);
+		px_xml_labels(b, cb->methods[i].label, cb->methods[i].desc);
 		px_buf_puts(b, "</method>\n");
 	}
 	px_buf_puts(b, "</methods>\n");
@@ -242,7 +213,7 @@ static void narratives(gather *g)
 					if (!strcmp(cb->cats[k].id, last))
 						target = &g->cat_text[l][k];
 				clean = px_text_without_tags(s->text);
-				element(target, "p", NULL, clean);
+				px_xml_element(target, "p", NULL, clean);
 				free(clean);
 			}
 		}
@@ -269,12 +240,12 @@ static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i)
 
 static void put_source(px_buf *b, sqlite3_stmt *st, int first)
 {
-	attr(b, "lang", strcmp(col(st, first), "fr") ? "nl" : "fr");
-	attr(b, "community", col(st, first + 1));
-	attr_int(b, "session", sqlite3_column_int64(st, first + 2));
-	attr(b, "date", col(st, first + 3));
-	attr(b, "path", col(st, first + 4));
-	attr_int(b, "line", sqlite3_column_int64(st, first + 5));
+	px_xml_attr(b, "lang", strcmp(col(st, first), "fr") ? "nl" : "fr");
+	px_xml_attr(b, "community", col(st, first + 1));
+	px_xml_attr_int(b, "session", sqlite3_column_int64(st, first + 2));
+	px_xml_attr(b, "date", col(st, first + 3));
+	px_xml_attr(b, "path", col(st, first + 4));
+	px_xml_attr_int(b, "line", sqlite3_column_int64(st, first + 5));
 }
 
 static int categories(gather *g)
@@ -306,9 +277,9 @@ static int categories(gather *g)
 	px_buf_puts(b, "<categories>\n");
 	for (k = 0; k < cb->ncats; k++) {
 		px_buf_puts(b, "<category");
-		attr(b, "id", cb->cats[k].id);
+		px_xml_attr(b, "id", cb->cats[k].id);
 		px_buf_puts(b, ">");
-		described(b, cb->cats[k].label, cb->cats[k].desc);
+		px_xml_labels(b, cb->cats[k].label, cb->cats[k].desc);
 		put_narratives(b, g->cat_text, k);
 		for (i = 0; i < cb->ncodes; i++) {
 			const px_code *c = &cb->codes[i];
@@ -321,17 +292,17 @@ static int categories(gather *g)
 			sqlite3_bind_text(raised, 2, c->id, -1, SQLITE_STATIC);
 			while (sqlite3_step(raised) == SQLITE_ROW) {
 				px_buf_puts(&inner, "<raised");
-				attr(&inner, "community", col(raised, 0));
-				attr_int(&inner, "segments", sqlite3_column_int64(raised, 1));
-				attr_int(&inner, "notes", sqlite3_column_int64(raised, 2));
+				px_xml_attr(&inner, "community", col(raised, 0));
+				px_xml_attr_int(&inner, "segments", sqlite3_column_int64(raised, 1));
+				px_xml_attr_int(&inner, "notes", sqlite3_column_int64(raised, 2));
 				px_buf_puts(&inner, "/>");
 			}
 			sqlite3_reset(raised);
 			sqlite3_bind_text(by_session, 2, c->id, -1, SQLITE_STATIC);
 			while (sqlite3_step(by_session) == SQLITE_ROW) {
 				px_buf_puts(&inner, "<by-session");
-				attr_int(&inner, "n", sqlite3_column_int64(by_session, 0));
-				attr_int(&inner, "segments", sqlite3_column_int64(by_session, 1));
+				px_xml_attr_int(&inner, "n", sqlite3_column_int64(by_session, 0));
+				px_xml_attr_int(&inner, "segments", sqlite3_column_int64(by_session, 1));
 				px_buf_puts(&inner, "/>");
 			}
 			sqlite3_reset(by_session);
@@ -368,12 +339,12 @@ static int categories(gather *g)
 				sqlite3_finalize(t);
 			}
 			px_buf_puts(b, "\n<code");
-			attr(b, "id", c->id);
-			attr(b, "ambivalent", c->ambivalent ? "true" : "false");
-			attr_int(b, "segments", segs);
-			attr_int(b, "notes", notes);
+			px_xml_attr(b, "id", c->id);
+			px_xml_attr(b, "ambivalent", c->ambivalent ? "true" : "false");
+			px_xml_attr_int(b, "segments", segs);
+			px_xml_attr_int(b, "notes", notes);
 			px_buf_puts(b, ">");
-			described(b, c->label, c->desc);
+			px_xml_labels(b, c->label, c->desc);
 			px_buf_put(b, inner.ptr, inner.len);
 			px_buf_puts(b, "</code>");
 			px_buf_free(&inner);
@@ -409,9 +380,9 @@ static int tail(gather *g)
 	px_buf_puts(b, "<cooccurrence>");
 	while (sqlite3_step(pairs) == SQLITE_ROW) {
 		px_buf_puts(b, "\n<pair");
-		attr(b, "a", col(pairs, 0));
-		attr(b, "b", col(pairs, 1));
-		attr_int(b, "segments", sqlite3_column_int64(pairs, 2));
+		px_xml_attr(b, "a", col(pairs, 0));
+		px_xml_attr(b, "b", col(pairs, 1));
+		px_xml_attr_int(b, "segments", sqlite3_column_int64(pairs, 2));
 		px_buf_puts(b, "/>");
 	}
 	px_buf_puts(b, "</cooccurrence>\n<followups>");
@@ -419,7 +390,7 @@ static int tail(gather *g)
 		char *clean = px_text_without_tags(col(fu, 0));
 		px_buf_puts(b, "\n<followup");
 		put_source(b, fu, 1);
-		attr(b, "done", sqlite3_column_int(fu, 7) ? "true" : "false");
+		px_xml_attr(b, "done", sqlite3_column_int(fu, 7) ? "true" : "false");
 		px_buf_puts(b, ">");
 		px_buf_xml_str(b, clean);
 		px_buf_puts(b, "</followup>");

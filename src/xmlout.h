@@ -1,0 +1,18 @@
+/*
+ * xmlout.h - writing the XML data documents (report, brief) into a
+ * px_buf, everything escaped. One way to write XML in praxis.
+ */
+#ifndef PX_XMLOUT_H
+#define PX_XMLOUT_H
+
+#include "buf.h"
+
+/*  name="value" with a leading space; NULL is written as "" */
+void px_xml_attr(px_buf *b, const char *name, const char *value);
+void px_xml_attr_int(px_buf *b, const char *name, long long v);
+/* <name lang="lang">text</name>; lang may be NULL */
+void px_xml_element(px_buf *b, const char *name, const char *lang, const char *text);
+/* the nl and fr label (and description, when desc is not NULL) */
+void px_xml_labels(px_buf *b, char *const label[2], char *const desc[2]);
+
+#endif
