@@ -36,13 +36,13 @@
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:call-template name="s"><xsl:with-param name="id" select="'title'"/></xsl:call-template>: <xsl:value-of select="b:name[@lang = $lang]"/></title>
+        <title><xsl:call-template name="s"><xsl:with-param name="id" select="'title'"/></xsl:call-template><xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template><xsl:value-of select="b:name[@lang = $lang]"/></title>
         <style><xsl:value-of select="$css"/></style>
       </head>
       <body class="brief">
         <main>
           <header>
-            <h1><xsl:call-template name="s"><xsl:with-param name="id" select="'title'"/></xsl:call-template>: <xsl:value-of select="b:name[@lang = $lang]"/></h1>
+            <h1><xsl:call-template name="s"><xsl:with-param name="id" select="'title'"/></xsl:call-template><xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template><xsl:value-of select="b:name[@lang = $lang]"/></h1>
             <p class="lead">
               <xsl:call-template name="s">
                 <xsl:with-param name="id" select="'progress'"/>
@@ -54,7 +54,7 @@
             </p>
             <progress max="{@expected-sessions}" value="{@next-session - 1}"><xsl:value-of select="@next-session - 1"/>/<xsl:value-of select="@expected-sessions"/></progress>
             <xsl:if test="b:moderator">
-              <p><xsl:call-template name="s"><xsl:with-param name="id" select="'moderators'"/></xsl:call-template>:
+              <p><xsl:call-template name="s"><xsl:with-param name="id" select="'moderators'"/></xsl:call-template><xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
                 <xsl:for-each select="b:moderator"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></p>
             </xsl:if>
           </header>
@@ -74,7 +74,7 @@
             <xsl:if test="not(b:recurring/b:code)"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'no-recurring'"/></xsl:call-template></p></xsl:if>
             <ul>
               <xsl:for-each select="b:recurring/b:code">
-                <li><strong><xsl:value-of select="b:label[@lang = $lang]"/></strong>:
+                <li><strong><xsl:value-of select="b:label[@lang = $lang]"/></strong><xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
                   <xsl:call-template name="s">
                     <xsl:with-param name="id" select="'recurring-line'"/>
                     <xsl:with-param name="a1" select="@sessions"/>
@@ -130,17 +130,17 @@
       <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'last'"/></xsl:call-template></h2>
       <h3><xsl:call-template name="s"><xsl:with-param name="id" select="'session'"/></xsl:call-template>
         <xsl:value-of select="concat(' ', @session, ' (', @date, ')')"/>
-        <xsl:if test="b:title">: <xsl:value-of select="b:title"/></xsl:if></h3>
+        <xsl:if test="b:title"><xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template><xsl:value-of select="b:title"/></xsl:if></h3>
       <xsl:if test="b:summary"><p><xsl:value-of select="b:summary"/></p></xsl:if>
-      <p><xsl:call-template name="s"><xsl:with-param name="id" select="'attendance'"/></xsl:call-template>:
+      <p><xsl:call-template name="s"><xsl:with-param name="id" select="'attendance'"/></xsl:call-template><xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
         <xsl:choose>
           <xsl:when test="@attendance"><xsl:value-of select="@attendance"/></xsl:when>
           <xsl:otherwise><xsl:call-template name="s"><xsl:with-param name="id" select="'unknown'"/></xsl:call-template></xsl:otherwise>
         </xsl:choose>
-        <xsl:if test="b:method"> · <xsl:call-template name="s"><xsl:with-param name="id" select="'methods'"/></xsl:call-template>:
+        <xsl:if test="b:method"> · <xsl:call-template name="s"><xsl:with-param name="id" select="'methods'"/></xsl:call-template><xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
           <xsl:for-each select="b:method"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="b:label[@lang = $lang]"/></xsl:for-each></xsl:if></p>
       <xsl:if test="b:code">
-        <p><xsl:call-template name="s"><xsl:with-param name="id" select="'codes'"/></xsl:call-template>:</p>
+        <p><xsl:call-template name="s"><xsl:with-param name="id" select="'codes'"/></xsl:call-template></p>
         <ul class="tags">
           <xsl:for-each select="b:code"><li><xsl:value-of select="b:label[@lang = $lang]"/></li></xsl:for-each>
         </ul>

@@ -23,6 +23,7 @@
     <s id="elsewhere"><nl>Wat andere gemeenschappen onlangs zeiden</nl><fr>Ce que d'autres communautés ont dit récemment</fr></s>
     <s id="no-elsewhere"><nl>Andere gemeenschappen spraken nog niet over deze thema's.</nl><fr>Les autres communautés n'ont pas encore abordé ces thèmes.</fr></s>
     <s id="trend"><nl>Aanwezigheid per sessie</nl><fr>Présences par séance</fr></s>
+    <s id="colon"><nl>: </nl><fr> : </fr></s>
     <s id="unknown"><nl>onbekend</nl><fr>inconnu</fr></s>
     <s id="generated"><nl>Opgesteld op %1 uit de vastgelegde notities.</nl><fr>Établi le %1 à partir des notes enregistrées.</fr></s>
   </xsl:variable>

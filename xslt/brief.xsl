@@ -141,7 +141,7 @@
   <xsl:template match="b:brief">
     <xsl:variable name="title">
       <xsl:call-template name="s"><xsl:with-param name="id" select="'title'"/></xsl:call-template>
-      <xsl:text>: </xsl:text>
+      <xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
       <xsl:value-of select="b:name[@lang = $lang]"/>
     </xsl:variable>
     <xsl:if test="$md"># </xsl:if>
@@ -167,7 +167,7 @@
       <xsl:call-template name="wrap">
         <xsl:with-param name="text">
           <xsl:call-template name="s"><xsl:with-param name="id" select="'moderators'"/></xsl:call-template>
-          <xsl:text>: </xsl:text>
+          <xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
           <xsl:for-each select="b:moderator"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each>
         </xsl:with-param>
       </xsl:call-template>
@@ -191,7 +191,7 @@
       <xsl:with-param name="text">
         <xsl:call-template name="s"><xsl:with-param name="id" select="'session'"/></xsl:call-template>
         <xsl:value-of select="concat(' ', @session, ' (', @date, ')')"/>
-        <xsl:if test="b:title"><xsl:value-of select="concat(': ', b:title)"/></xsl:if>
+        <xsl:if test="b:title"><xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template><xsl:value-of select="b:title"/></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="after" select="substring('**', 1, 2 * number($md))"/>
       <xsl:with-param name="first" select="substring('**', 1, 2 * number($md))"/>
@@ -204,7 +204,7 @@
     <xsl:call-template name="wrap">
       <xsl:with-param name="text">
         <xsl:call-template name="s"><xsl:with-param name="id" select="'attendance'"/></xsl:call-template>
-        <xsl:text>: </xsl:text>
+        <xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
         <xsl:choose>
           <xsl:when test="@attendance"><xsl:value-of select="@attendance"/></xsl:when>
           <xsl:otherwise><xsl:call-template name="s"><xsl:with-param name="id" select="'unknown'"/></xsl:call-template></xsl:otherwise>
@@ -212,7 +212,7 @@
         <xsl:if test="b:method">
           <xsl:text> · </xsl:text>
           <xsl:call-template name="s"><xsl:with-param name="id" select="'methods'"/></xsl:call-template>
-          <xsl:text>: </xsl:text>
+          <xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
           <xsl:for-each select="b:method"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="b:label[@lang = $lang]"/></xsl:for-each>
         </xsl:if>
       </xsl:with-param>
@@ -222,7 +222,7 @@
       <xsl:call-template name="wrap">
         <xsl:with-param name="text">
           <xsl:call-template name="s"><xsl:with-param name="id" select="'codes'"/></xsl:call-template>
-          <xsl:text>: </xsl:text>
+          <xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
           <xsl:for-each select="b:code"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="b:label[@lang = $lang]"/></xsl:for-each>
         </xsl:with-param>
         <xsl:with-param name="first" select="substring('- ', 1, 2 * number($md))"/>
@@ -256,7 +256,7 @@
       <xsl:call-template name="wrap">
         <xsl:with-param name="text">
           <xsl:value-of select="b:label[@lang = $lang]"/>
-          <xsl:text> (#</xsl:text><xsl:value-of select="@id"/><xsl:text>): </xsl:text>
+          <xsl:text> (#</xsl:text><xsl:value-of select="@id"/><xsl:text>)</xsl:text><xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
           <xsl:call-template name="s">
             <xsl:with-param name="id" select="'recurring-line'"/>
             <xsl:with-param name="a1" select="@sessions"/>
