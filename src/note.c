@@ -669,10 +669,25 @@ done:
 	free(k.r);
 }
 
-static void walk_body(ctx *c, const char *body, size_t blen)
+/* The one way a note's body is parsed: CommonMark with the GFM table,
+ * tasklist, strikethrough and autolink extensions, source positions on. */
+static cmark_parser *new_parser(void)
 {
 	static const char *const exts[] = { "table", "tasklist", "strikethrough", "autolink" };
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES);
+	size_t i;
+
+	for (i = 0; p && i < sizeof exts / sizeof *exts; i++) {
+		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
+		if (e)
+			cmark_parser_attach_syntax_extension(p, e);
+	}
+	return p;
+}
+
+static void walk_body(ctx *c, const char *body, size_t blen)
+{
+	cmark_parser *p = new_parser();
 	cmark_node *doc = NULL;
 	cmark_iter *it = NULL;
 	cmark_event_type ev;
@@ -683,11 +698,6 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 	w.c = c;
 	if (!p)
 		return;
-	for (i = 0; i < sizeof exts / sizeof *exts; i++) {
-		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
-		if (e)
-			cmark_parser_attach_syntax_extension(p, e);
-	}
 	cmark_parser_feed(p, body, blen);
 	doc = cmark_parser_finish(p);
 	if (!doc)
@@ -906,6 +916,132 @@ char *px_text_without_tags(const char *text)
 	while (b.len && strchr(" \n", b.ptr[b.len - 1]))
 		px_buf_truncate(&b, b.len - 1);
 	return px_buf_detach(&b);
+}
+
+/* Finds the next hashtag in t[i..end) by the note model's rules; sets
+ * *at and *stop around "#tag" (trailing '.', '-', '_' excluded). */
+static int next_tag(const char *t, size_t i, size_t end, size_t *at, size_t *stop)
+{
+	while (i < end) {
+		size_t j;
+		if (t[i] != '#' || !tag_boundary_before(t, i)) {
+			i++;
+			continue;
+		}
+		j = i + 1;
+		if (j >= end || !px_utf8_is_alnum(t + j, end - j) || (t[j] >= '0' && t[j] <= '9')) {
+			i++;
+			continue;
+		}
+		while (j < end && tag_char(t + j, end - j))
+			j += px_utf8_next(t + j, end - j);
+		while (j > i + 1 && strchr(".-_", t[j - 1]))
+			j--;
+		*at = i;
+		*stop = j;
+		return 1;
+	}
+	return 0;
+}
+
+/* Splits the text node `n` around its known hashtags, each becoming a
+ * custom inline node whose on_enter is the code id. */
+static void link_tags(cmark_node *n, const px_codebook *cb)
+{
+	const char *lit = cmark_node_get_literal(n);
+	char *t = lit ? strdup(lit) : NULL;
+	size_t len = t ? strlen(t) : 0, from = 0, at, stop;
+
+	while (t && next_tag(t, from, len, &at, &stop)) {
+		const px_code *code = px_codebook_resolve(cb, t + at + 1, stop - at - 1);
+		cmark_node *before, *tag, *label;
+		char *piece;
+
+		if (!code) {
+			from = stop;
+			continue;
+		}
+		piece = strndup(t, at);
+		before = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(before, piece);
+		free(piece);
+		tag = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		cmark_node_set_on_enter(tag, code->id);
+		cmark_node_set_on_exit(tag, "");
+		label = cmark_node_new(CMARK_NODE_TEXT);
+		piece = strndup(t + at, stop - at);
+		cmark_node_set_literal(label, piece);
+		free(piece);
+		cmark_node_append_child(tag, label);
+		cmark_node_insert_before(n, before);
+		cmark_node_insert_before(n, tag);
+		memmove(t, t + stop, len - stop + 1);
+		len -= stop;
+		from = 0;
+	}
+	if (t)
+		cmark_node_set_literal(n, t);
+	free(t);
+}
+
+int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_codebook *cb,
+		     px_buf *out)
+{
+	cmark_parser *p = new_parser();
+	cmark_node *doc = NULL;
+	cmark_iter *it;
+	cmark_event_type ev;
+	px_lines lines = { NULL, 0, 0 };
+	char *xml = NULL, *start;
+	size_t off;
+	int muted = 0, rc = -1;
+
+	if (!p || px_lines_build(&lines, src, len) < 0)
+		goto cleanup;
+	off = px_lines_offset(&lines, n->body_line);
+	cmark_parser_feed(p, src + off, len - off);
+	doc = cmark_parser_finish(p);
+	if (!doc)
+		goto cleanup;
+	/* collect first: splitting nodes while iterating would confuse the walk */
+	it = cmark_iter_new(doc);
+	{
+		cmark_node **texts = NULL;
+		size_t nt = 0, cap = 0, i;
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *node = cmark_iter_get_node(it);
+			cmark_node_type type = cmark_node_get_type(node);
+			if (type == CMARK_NODE_HEADING || type == CMARK_NODE_IMAGE ||
+			    (type == CMARK_NODE_LINK && is_autolink(node)))
+				muted += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			if (type != CMARK_NODE_TEXT || muted || !strchr(cmark_node_get_literal(node), '#'))
+				continue;
+			if (nt == cap) {
+				cmark_node **q = realloc(texts, (cap = cap ? cap * 2 : 16) * sizeof *q);
+				if (!q)
+					break;
+				texts = q;
+			}
+			texts[nt++] = node;
+		}
+		cmark_iter_free(it);
+		for (i = 0; i < nt; i++)
+			link_tags(texts[i], cb);
+		free(texts);
+	}
+	xml = cmark_render_xml(doc, CMARK_OPT_SOURCEPOS);
+	if (!xml)
+		goto cleanup;
+	/* drop the XML declaration and the DOCTYPE: the caller embeds it */
+	start = strstr(xml, "<document");
+	px_buf_puts(out, start ? start : "");
+	rc = 0;
+cleanup:
+	free(xml);
+	px_lines_free(&lines);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	return rc;
 }
 
 static void free_val(px_val *v) { free(v->s); }

@@ -89,6 +89,13 @@ void px_note_free(px_note *n);
 int px_note_parse_body(px_note **out, const char *path, const char *src, size_t len,
 		       const px_codebook *cb, px_diag *d);
 
+/* The body of a parsed note `n` (whose text is src/len) as CommonMark XML
+ * (namespace http://commonmark.org/xml/1.0, source positions relative to
+ * the body), every known hashtag made a <custom_inline on_enter="CODE">
+ * element around its text. Appends to `out`; 0 or -1. */
+int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_codebook *cb,
+		     px_buf *out);
+
 /* A segment's text with its hashtags taken out, for quoting (malloc'd). */
 char *px_text_without_tags(const char *text);
 

@@ -9,6 +9,7 @@
 
 #include <libexslt/exslt.h>
 #include <libxml/parser.h>
+#include <libxml/relaxng.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
@@ -47,20 +48,42 @@ static xsltSecurityPrefsPtr secure(void)
 	return p;
 }
 
-int px_render(const char *xml, size_t len, const char *rng, const char *xsl,
-	      const char *const *params, px_buf *out, px_diag *d)
+struct px_renderer {
+	xsltStylesheetPtr style;
+	xmlRelaxNGPtr schema;
+	xsltSecurityPrefsPtr prefs;
+	char *xsl;
+	char *rng;
+};
+
+void px_renderer_free(px_renderer *r)
+{
+	if (!r)
+		return;
+	xsltFreeStylesheet(r->style);
+	xmlRelaxNGFree(r->schema);
+	xsltSetDefaultSecurityPrefs(NULL);
+	xsltFreeSecurityPrefs(r->prefs);
+	free(r->xsl);
+	free(r->rng);
+	free(r);
+}
+
+int px_renderer_new(px_renderer **out, const char *rng, const char *xsl, px_diag *d)
 {
 	static int exslt;
+	px_renderer *r = calloc(1, sizeof *r);
 	px_buf err = PX_BUF_INIT, rel = PX_BUF_INIT;
 	struct errs e = { &err };
-	xsltSecurityPrefsPtr prefs = NULL;
-	xsltStylesheetPtr style = NULL;
-	xsltTransformContextPtr tc = NULL;
-	xmlDocPtr data = NULL, sdoc = NULL, result = NULL;
+	xmlDocPtr sdoc = NULL;
 	char *rng_path = NULL, *xsl_path = NULL, *xslt_dir = NULL;
-	xmlChar *text = NULL;
-	int line = 0, tlen = 0, rc = -1;
+	int line = 0, rc = -1;
 
+	*out = NULL;
+	if (!r)
+		return -1;
+	r->xsl = strdup(xsl);
+	r->rng = strdup(rng);
 	if (!exslt) {
 		exsltRegisterAll();
 		exslt = 1;
@@ -75,62 +98,99 @@ int px_render(const char *xml, size_t len, const char *rng, const char *xsl,
 		px_diag_add(d, xsl, 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 		goto cleanup;
 	}
-	data = px_xml_read_mem(xml, len, "data.xml", &err, &line);
-	if (!data || px_xml_validate(data, rng_path, &err, &line) < 0) {
-		/* a bug in praxis, not in the notes: say so plainly */
-		px_diag_add(d, rng, line, 0, PX_SEV_ERROR, "internal", MSG_RENDER_DATA, err.ptr);
+	r->schema = px_xml_schema(rng_path, &err);
+	if (!r->schema) {
+		px_diag_add(d, rng, 0, 0, PX_SEV_ERROR, "environment", MSG_RENDER_STYLE, err.ptr);
 		goto cleanup;
 	}
 	px_xml_allow_dir(xslt_dir);
-	prefs = secure();
-	if (!prefs)
+	r->prefs = secure();
+	if (!r->prefs)
 		goto cleanup;
-	xsltSetDefaultSecurityPrefs(prefs);
+	xsltSetDefaultSecurityPrefs(r->prefs);
 	xsltSetGenericErrorFunc(&e, collect);
 	xmlSetGenericErrorFunc(&e, collect);
 	sdoc = px_xml_read_file(xsl_path, &err, &line);
-	if (!sdoc)
-		goto style_error;
-	style = xsltParseStylesheetDoc(sdoc);
-	if (!style) {
-		xmlFreeDoc(sdoc);
-		goto style_error;
+	if (sdoc) {
+		r->style = xsltParseStylesheetDoc(sdoc);
+		if (!r->style)
+			xmlFreeDoc(sdoc);
 	}
-	tc = xsltNewTransformContext(style, data);
-	if (!tc)
-		goto cleanup;
-	tc->parserOptions = PX_XML_OPTS;
-	xsltSetCtxtSecurityPrefs(prefs, tc);
-	xsltSetTransformErrorFunc(tc, &e, collect);
-	if (params && xsltQuoteUserParams(tc, (const char **)params) != 0)
-		goto style_error;
-	result = xsltApplyStylesheetUser(style, data, NULL, NULL, NULL, tc);
-	if (!result || tc->state != XSLT_STATE_OK)
-		goto style_error;
-	if (xsltSaveResultToString(&text, &tlen, result, style) < 0)
-		goto style_error;
-	px_buf_put(out, text ? (const char *)text : "", text ? (size_t)tlen : 0);
-	rc = 0;
-	goto cleanup;
-style_error:
-	px_diag_add(d, xsl, line, 0, PX_SEV_ERROR, "internal", MSG_RENDER_STYLE,
-		    err.len ? err.ptr : "?");
-cleanup:
 	xsltSetGenericErrorFunc(NULL, NULL);
-	xmlSetGenericErrorFunc(NULL, NULL);
 	px_xml_init();
-	xmlFree(text);
-	xmlFreeDoc(result);
-	xsltFreeTransformContext(tc);
-	xsltFreeStylesheet(style);
-	xsltSetDefaultSecurityPrefs(NULL);
-	xsltFreeSecurityPrefs(prefs);
-	xmlFreeDoc(data);
+	if (!r->style) {
+		px_diag_add(d, xsl, line, 0, PX_SEV_ERROR, "internal", MSG_RENDER_STYLE,
+			    err.len ? err.ptr : "?");
+		goto cleanup;
+	}
+	rc = 0;
+	*out = r;
+	r = NULL;
+cleanup:
+	px_renderer_free(r);
 	free(rng_path);
 	free(xsl_path);
 	free(xslt_dir);
 	px_buf_free(&err);
 	px_buf_free(&rel);
+	return rc;
+}
+
+int px_renderer_run(px_renderer *r, const char *xml, size_t len, const char *const *params,
+		    px_buf *out, px_diag *d)
+{
+	px_buf err = PX_BUF_INIT;
+	struct errs e = { &err };
+	xsltTransformContextPtr tc = NULL;
+	xmlDocPtr data = NULL, result = NULL;
+	xmlChar *text = NULL;
+	int line = 0, tlen = 0, rc = -1;
+
+	data = px_xml_read_mem(xml, len, "data.xml", &err, &line);
+	if (!data || px_xml_check(data, r->schema, &err, &line) < 0) {
+		/* a bug in praxis, not in the notes: say so plainly */
+		px_diag_add(d, r->rng, line, 0, PX_SEV_ERROR, "internal", MSG_RENDER_DATA, err.ptr);
+		goto cleanup;
+	}
+	tc = xsltNewTransformContext(r->style, data);
+	if (!tc)
+		goto cleanup;
+	tc->parserOptions = PX_XML_OPTS;
+	xsltSetCtxtSecurityPrefs(r->prefs, tc);
+	xsltSetTransformErrorFunc(tc, &e, collect);
+	xsltSetGenericErrorFunc(&e, collect);
+	if (params && xsltQuoteUserParams(tc, (const char **)params) != 0)
+		goto style_error;
+	result = xsltApplyStylesheetUser(r->style, data, NULL, NULL, NULL, tc);
+	if (!result || tc->state != XSLT_STATE_OK)
+		goto style_error;
+	if (xsltSaveResultToString(&text, &tlen, result, r->style) < 0)
+		goto style_error;
+	px_buf_put(out, text ? (const char *)text : "", text ? (size_t)tlen : 0);
+	rc = 0;
+	goto cleanup;
+style_error:
+	px_diag_add(d, r->xsl, line, 0, PX_SEV_ERROR, "internal", MSG_RENDER_STYLE,
+		    err.len ? err.ptr : "?");
+cleanup:
+	xsltSetGenericErrorFunc(NULL, NULL);
+	xmlFree(text);
+	xmlFreeDoc(result);
+	xsltFreeTransformContext(tc);
+	xmlFreeDoc(data);
+	px_buf_free(&err);
+	return rc;
+}
+
+int px_render(const char *xml, size_t len, const char *rng, const char *xsl,
+	      const char *const *params, px_buf *out, px_diag *d)
+{
+	px_renderer *r = NULL;
+	int rc = -1;
+
+	if (px_renderer_new(&r, rng, xsl, d) == 0)
+		rc = px_renderer_run(r, xml, len, params, out, d);
+	px_renderer_free(r);
 	return rc;
 }
 

@@ -20,6 +20,14 @@
 int px_render(const char *xml, size_t len, const char *rng, const char *xsl,
 	      const char *const *params, px_buf *out, px_diag *d);
 
+/* A compiled stylesheet and schema, for rendering many documents. */
+typedef struct px_renderer px_renderer;
+
+int px_renderer_new(px_renderer **out, const char *rng, const char *xsl, px_diag *d);
+int px_renderer_run(px_renderer *r, const char *xml, size_t len, const char *const *params,
+		    px_buf *out, px_diag *d);
+void px_renderer_free(px_renderer *r);
+
 /* Writes `data` to `path` atomically (a temporary file renamed into
  * place), so a reader never sees half a file. "-" is stdout. */
 int px_write_file(const char *path, const char *data, size_t len, px_diag *d);

@@ -124,14 +124,12 @@ static void structured(void *data, xmlErrorPtr e)
 	put_error(v->err, v->line, e);
 }
 
-int px_xml_validate(xmlDocPtr doc, const char *rng_path, px_buf *err, int *line)
+xmlRelaxNGPtr px_xml_schema(const char *rng_path, px_buf *err)
 {
 	xmlRelaxNGParserCtxtPtr pc = NULL;
 	xmlRelaxNGPtr schema = NULL;
-	xmlRelaxNGValidCtxtPtr vc = NULL;
-	struct verr v = { err, line };
+	struct verr v = { err, NULL };
 	px_buf rng = PX_BUF_INIT;
-	int rc = -1;
 
 	if (px_buf_read_file(&rng, rng_path, PX_XML_MAX) < 0)
 		goto cleanup;
@@ -140,19 +138,36 @@ int px_xml_validate(xmlDocPtr doc, const char *rng_path, px_buf *err, int *line)
 		goto cleanup;
 	xmlRelaxNGSetParserStructuredErrors(pc, structured, &v);
 	schema = xmlRelaxNGParse(pc);
-	if (!schema)
-		goto cleanup;
-	vc = xmlRelaxNGNewValidCtxt(schema);
-	if (!vc)
-		goto cleanup;
-	xmlRelaxNGSetValidStructuredErrors(vc, structured, &v);
-	rc = xmlRelaxNGValidateDoc(vc, doc) == 0 ? 0 : -1;
 cleanup:
-	if (rc && err && !err->len)
+	if (!schema && err && !err->len)
 		px_buf_printf(err, "cannot use schema '%s'", rng_path);
-	xmlRelaxNGFreeValidCtxt(vc);
-	xmlRelaxNGFree(schema);
 	xmlRelaxNGFreeParserCtxt(pc);
 	px_buf_free(&rng);
+	return schema;
+}
+
+int px_xml_check(xmlDocPtr doc, xmlRelaxNGPtr schema, px_buf *err, int *line)
+{
+	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+	struct verr v = { err, line };
+	int rc = -1;
+
+	if (!vc)
+		return -1;
+	xmlRelaxNGSetValidStructuredErrors(vc, structured, &v);
+	rc = xmlRelaxNGValidateDoc(vc, doc) == 0 ? 0 : -1;
+	xmlRelaxNGFreeValidCtxt(vc);
+	return rc;
+}
+
+int px_xml_validate(xmlDocPtr doc, const char *rng_path, px_buf *err, int *line)
+{
+	xmlRelaxNGPtr schema = px_xml_schema(rng_path, err);
+	int rc;
+
+	if (!schema)
+		return -1;
+	rc = px_xml_check(doc, schema, err, line);
+	xmlRelaxNGFree(schema);
 	return rc;
 }

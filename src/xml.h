@@ -9,6 +9,7 @@
 #ifndef PX_XML_H
 #define PX_XML_H
 
+#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "buf.h"
@@ -27,6 +28,11 @@ void px_xml_cleanup(void);
 xmlDocPtr px_xml_read_mem(const char *data, size_t len, const char *url, px_buf *err, int *line);
 /* Parses a file; on failure returns NULL and puts "line N: what" in err. */
 xmlDocPtr px_xml_read_file(const char *path, px_buf *err, int *line);
+
+/* A compiled RELAX NG schema (xmlRelaxNGFree it), or NULL with err. */
+xmlRelaxNGPtr px_xml_schema(const char *rng_path, px_buf *err);
+/* Validates `doc` against a compiled schema: 0, or -1 with err/line. */
+int px_xml_check(xmlDocPtr doc, xmlRelaxNGPtr schema, px_buf *err, int *line);
 
 /* Validates `doc` against the RELAX NG schema at `rng_path`. Returns 0
  * when valid; else -1 with the first problem and its line in err/line. */
