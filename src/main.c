@@ -35,6 +35,7 @@ static const struct {
 	{ "report", cmd_report, PX_NEED_INDEX },
 	{ "search", cmd_search, PX_NEED_INDEX },
 	{ "stats", cmd_stats, PX_NEED_INDEX },
+	{ "site", cmd_site, PX_NEED_INDEX },
 	{ "sync", cmd_sync, PX_NEED_STORE },
 };
 

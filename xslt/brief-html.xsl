@@ -1,14 +1,14 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   brief-html.xsl - the brief (schema/brief.rng) as one HTML page. The
-  words come from brief-strings.xsl; everything from the notes is text.
+  words come from ui-strings.xsl; everything from the notes is text.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:b="urn:praxis:brief:1"
     xmlns:bs="urn:praxis:brief-strings"
     exclude-result-prefixes="b bs">
-  <xsl:include href="brief-strings.xsl"/>
+  <xsl:include href="ui-strings.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
   <xsl:param name="format" select="'html'"/>
   <xsl:param name="css" select="''"/>

@@ -9,7 +9,7 @@
     xmlns:b="urn:praxis:brief:1"
     xmlns:bs="urn:praxis:brief-strings"
     exclude-result-prefixes="b bs">
-  <xsl:include href="brief-strings.xsl"/>
+  <xsl:include href="ui-strings.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:param name="format" select="'text'"/>
   <xsl:param name="css" select="''"/>

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The words of the brief, in Dutch and French: every one in both. -->
+<!-- The words of the brief and the site, in Dutch and French: every one in both. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:exsl="http://exslt.org/common"
@@ -23,6 +23,32 @@
     <s id="elsewhere"><nl>Wat andere gemeenschappen onlangs zeiden</nl><fr>Ce que d'autres communautés ont dit récemment</fr></s>
     <s id="no-elsewhere"><nl>Andere gemeenschappen spraken nog niet over deze thema's.</nl><fr>Les autres communautés n'ont pas encore abordé ces thèmes.</fr></s>
     <s id="trend"><nl>Aanwezigheid per sessie</nl><fr>Présences par séance</fr></s>
+    <s id="site-title"><nl>Praktijkgemeenschappen</nl><fr>Communautés de pratique</fr></s>
+    <s id="home"><nl>Start</nl><fr>Accueil</fr></s>
+    <s id="communities"><nl>Gemeenschappen</nl><fr>Communautés</fr></s>
+    <s id="codes-title"><nl>Codeboek</nl><fr>Livre de codes</fr></s>
+    <s id="cycles"><nl>Cycli</nl><fr>Cycles</fr></s>
+    <s id="notes-count"><nl>%1 notities</nl><fr>%1 notes</fr></s>
+    <s id="report"><nl>Syntheserapport</nl><fr>Rapport de synthèse</fr></s>
+    <s id="latest"><nl>Laatste notities</nl><fr>Dernières notes</fr></s>
+    <s id="heat"><nl>Codes per gemeenschap</nl><fr>Codes par communauté</fr></s>
+    <s id="heat-caption"><nl>Aantal gecodeerde segmenten per code en per gemeenschap.</nl><fr>Nombre de segments codés par code et par communauté.</fr></s>
+    <s id="other-lang"><nl>Français</nl><fr>Nederlands</fr></s>
+    <s id="sessions"><nl>Sessies</nl><fr>Séances</fr></s>
+    <s id="brief-link"><nl>Voorbereiding van de volgende sessie</nl><fr>Préparation de la prochaine séance</fr></s>
+    <s id="all-followups"><nl>Opvolgpunten</nl><fr>Suivis</fr></s>
+    <s id="segments-notes"><nl>%1 segmenten in %2 notities</nl><fr>%1 segments dans %2 notes</fr></s>
+    <s id="not-raised"><nl>Nog nergens aangehaald.</nl><fr>Pas encore abordé.</fr></s>
+    <s id="category"><nl>Categorie</nl><fr>Catégorie</fr></s>
+    <s id="ambivalent"><nl>ambivalent</nl><fr>ambivalent</fr></s>
+    <s id="author"><nl>Verslag</nl><fr>Rapporteur</fr></s>
+    <s id="written-in"><nl>Geschreven in het %1</nl><fr>Rédigé en %1</fr></s>
+    <s id="lang-nl"><nl>Nederlands</nl><fr>néerlandais</fr></s>
+    <s id="lang-fr"><nl>Frans</nl><fr>français</fr></s>
+    <s id="quote"><nl>citaat</nl><fr>citation</fr></s>
+    <s id="followup"><nl>opvolgpunt</nl><fr>suivi</fr></s>
+    <s id="source"><nl>Bron</nl><fr>Source</fr></s>
+    <s id="skip"><nl>Naar de inhoud</nl><fr>Aller au contenu</fr></s>
     <s id="colon"><nl>: </nl><fr> : </fr></s>
     <s id="unknown"><nl>onbekend</nl><fr>inconnu</fr></s>
     <s id="generated"><nl>Opgesteld op %1 uit de vastgelegde notities.</nl><fr>Établi le %1 à partir des notes enregistrées.</fr></s>

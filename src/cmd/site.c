@@ -1,0 +1,40 @@
+/* praxis site [-o DIR]: the static bilingual site (site.c does the work). */
+#include <stdlib.h>
+
+#include "../cmd.h"
+#include "../opt.h"
+#include "../site.h"
+
+enum { OPT_OUTPUT = 1, OPT_HELP };
+
+int cmd_site(int argc, char **argv, px_ctx *ctx)
+{
+	static const px_opt opts[] = {
+		{ "output", 'o', 1, OPT_OUTPUT }, { "help", 'h', 0, OPT_HELP }, { 0, 0, 0, 0 }
+	};
+	px_optstate st = PX_OPTSTATE_INIT("site");
+	px_site_opts o = PX_SITE_OPTS_INIT;
+	px_site_stats stats;
+	px_diag d = PX_DIAG_INIT;
+	int id, status = PX_EXIT_USAGE;
+
+	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
+		switch (id) {
+		case PX_OPT_ERROR: return PX_EXIT_USAGE;
+		case OPT_HELP: return px_help(MSG_HELP_SITE);
+		case OPT_OUTPUT: o.outdir = st.arg; break;
+		default:
+			px_error(MSG_EXTRA_ARG, st.arg);
+			return PX_EXIT_USAGE;
+		}
+	}
+	o.progress = ctx->tty_err;
+	if (px_site_build(ctx->index, &o, &stats, &d) < 0) {
+		px_diag_print(&d, stderr, 0);
+	} else {
+		px_say(stdout, MSG_SITE_DONE, o.outdir, stats.pages, stats.rendered, stats.written);
+		status = PX_EXIT_OK;
+	}
+	px_diag_free(&d);
+	return status;
+}

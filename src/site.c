@@ -1,0 +1,852 @@
+#include "site.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "brief.h"
+#include "data.h"
+#include "note.h"
+#include "render.h"
+#include "report.h"
+#include "xmlout.h"
+
+#define MANIFEST ".praxis-site"
+
+typedef struct {
+	char *path;
+	char *digest;
+} entry;
+
+typedef struct {
+	entry *v;
+	size_t n, cap;
+} manifest;
+
+typedef struct {
+	px_index *ix;
+	const px_site_opts *o;
+	px_site_stats *st;
+	px_diag *d;
+	px_renderer *page, *report, *brief;
+	char today[16];
+	char global[17];   /* codebook, communities, stylesheets */
+	char head[41];     /* the indexed commit */
+	px_buf communities; /* the <communities> element every page carries */
+	px_buf css;
+	manifest old, now;
+	long total;
+} site;
+
+/* ------------------------------------------------------------ helpers */
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+#define FNV0 1469598103934665603ULL
+
+static void hex(char out[17], uint64_t h)
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
+}
+
+static void manifest_add(manifest *m, const char *path, const char *digest)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 256;
+		entry *p = realloc(m->v, cap * sizeof *p);
+		if (!p)
+			return;
+		m->v = p;
+		m->cap = cap;
+	}
+	m->v[m->n].path = strdup(path);
+	m->v[m->n].digest = strdup(digest);
+	m->n++;
+}
+
+static void manifest_free(manifest *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		free(m->v[i].path);
+		free(m->v[i].digest);
+	}
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
+static void manifest_load(site *s)
+{
+	px_buf b = PX_BUF_INIT, p = PX_BUF_INIT;
+	char *line, *save = NULL;
+
+	px_buf_printf(&p, "%s/%s", s->o->outdir, MANIFEST);
+	if (px_buf_read_file(&b, p.ptr, 64 << 20) == 0) {
+		for (line = strtok_r(b.ptr, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			char *tab = strchr(line, '\t');
+			if (!tab)
+				continue;
+			*tab = '\0';
+			manifest_add(&s->old, tab + 1, line);
+		}
+	}
+	if (s->old.n)
+		qsort(s->old.v, s->old.n, sizeof *s->old.v, cmp_entry);
+	px_buf_free(&b);
+	px_buf_free(&p);
+}
+
+static int manifest_save(site *s)
+{
+	px_buf b = PX_BUF_INIT, p = PX_BUF_INIT;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < s->now.n; i++)
+		px_buf_printf(&b, "%s\t%s\n", s->now.v[i].digest, s->now.v[i].path);
+	px_buf_printf(&p, "%s/%s", s->o->outdir, MANIFEST);
+	rc = px_write_file(p.ptr, b.ptr, b.len, s->d);
+	px_buf_free(&b);
+	px_buf_free(&p);
+	return rc;
+}
+
+static int mkdirs(const char *path)
+{
+	char *p = strdup(path), *q;
+	int rc = 0;
+
+	if (!p)
+		return -1;
+	for (q = p + 1; *q; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		if (mkdir(p, 0777) < 0 && errno != EEXIST)
+			rc = -1;
+		*q = '/';
+	}
+	free(p);
+	return rc;
+}
+
+/* Writes `data` to outdir/rel unless the file already holds exactly it. */
+static int write_page(site *s, const char *rel, const char *data, size_t len)
+{
+	px_buf full = PX_BUF_INIT, old = PX_BUF_INIT;
+	int rc = 0;
+
+	px_buf_printf(&full, "%s/%s", s->o->outdir, rel);
+	if (px_buf_read_file(&old, full.ptr, PX_BUF_MAX) == 0 && old.len == len &&
+	    !memcmp(old.ptr, data, len))
+		goto done;
+	if (mkdirs(full.ptr) < 0) {
+		px_diag_add(s->d, full.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, full.ptr,
+			    strerror(errno));
+		rc = -1;
+		goto done;
+	}
+	rc = px_write_file(full.ptr, data, len, s->d);
+	if (!rc)
+		s->st->written++;
+done:
+	px_buf_free(&full);
+	px_buf_free(&old);
+	return rc;
+}
+
+/* Whether outdir/rel was made from `digest` and still exists; records it. */
+static int fresh(site *s, const char *rel, const char *digest)
+{
+	entry key, *hit;
+	px_buf full = PX_BUF_INIT;
+	int ok = 0;
+
+	key.path = (char *)rel;
+	hit = s->old.n ? bsearch(&key, s->old.v, s->old.n, sizeof *s->old.v, cmp_entry) : NULL;
+	if (hit && !strcmp(hit->digest, digest)) {
+		px_buf_printf(&full, "%s/%s", s->o->outdir, rel);
+		ok = access(full.ptr, F_OK) == 0;
+		px_buf_free(&full);
+	}
+	manifest_add(&s->now, rel, digest);
+	s->st->pages++;
+	return ok;
+}
+
+static void progress(site *s)
+{
+	if (s->o->progress && (s->st->pages % 100 == 0 || s->st->pages == s->total))
+		px_say(stderr, MSG_SITE_PROGRESS, s->st->pages, s->total);
+}
+
+static char *root_of(const char *rel)
+{
+	px_buf b = PX_BUF_INIT;
+
+	for (; *rel; rel++)
+		if (*rel == '/')
+			px_buf_puts(&b, "../");
+	return px_buf_detach(&b);
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? s : "";
+}
+
+static sqlite3_stmt *prep(site *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(s->ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		px_index_error(s->d, s->ix->db);
+		return NULL;
+	}
+	return st;
+}
+
+static void page_open(site *s, px_buf *b, const char *kind, const char *lang, const char *self)
+{
+	char *root = root_of(self);
+
+	px_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<page xmlns=\"urn:praxis:site:1\"");
+	px_xml_attr(b, "kind", kind);
+	px_xml_attr(b, "lang", lang);
+	px_xml_attr(b, "root", root);
+	px_xml_attr(b, "self", self);
+	px_xml_attr(b, "generated", s->today);
+	px_buf_puts(b, ">\n");
+	px_buf_put(b, s->communities.ptr, s->communities.len);
+	free(root);
+}
+
+static int render(site *s, px_renderer *r, const char *rel, const px_buf *xml, const char *lang)
+{
+	const char *params[] = { "lang", lang, "css", s->css.ptr, "generated", s->today, NULL };
+	px_buf html = PX_BUF_INIT;
+	int rc;
+
+	rc = px_renderer_run(r, xml->ptr, xml->len, params, &html, s->d);
+	if (!rc)
+		rc = write_page(s, rel, html.ptr, html.len);
+	s->st->rendered++;
+	px_buf_free(&html);
+	return rc;
+}
+
+static void code_head(site *s, px_buf *b, const char *id)
+{
+	const px_codebook *cb = s->ix->kb->cb;
+	const px_code *c = px_codebook_code(cb, id);
+
+	px_xml_attr(b, "id", id);
+	px_xml_attr(b, "category", c ? cb->cats[c->category].id : "");
+	px_buf_puts(b, ">");
+	if (c) {
+		px_xml_labels(b, c->label, NULL);
+	} else {
+		px_xml_element(b, "label", "nl", id);
+		px_xml_element(b, "label", "fr", id);
+	}
+}
+
+static void note_ref(px_buf *b, sqlite3_stmt *st, int first)
+{
+	/* path, community, cycle, session, date, lang, attendance, title */
+	px_buf_puts(b, "<note-ref");
+	px_xml_attr(b, "path", col(st, first));
+	px_xml_attr(b, "community", col(st, first + 1));
+	px_xml_attr(b, "cycle", col(st, first + 2));
+	px_xml_attr_int(b, "session", sqlite3_column_int64(st, first + 3));
+	px_xml_attr(b, "date", col(st, first + 4));
+	px_xml_attr(b, "lang", strcmp(col(st, first + 5), "fr") ? "nl" : "fr");
+	if (sqlite3_column_type(st, first + 6) != SQLITE_NULL)
+		px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, first + 6));
+	px_buf_puts(b, ">");
+	if (*col(st, first + 7))
+		px_xml_element(b, "title", NULL, col(st, first + 7));
+	px_buf_puts(b, "</note-ref>");
+}
+
+#define NOTE_COLS "n.path, n.community, n.cycle, n.session, n.date, n.lang, n.attendance, n.title"
+#define VALID_NOTE "n.community IS NOT NULL AND n.cycle IS NOT NULL AND n.session IS NOT NULL AND n.date IS NOT NULL"
+
+static const char *const langs[2] = { "nl", "fr" };
+
+/* ------------------------------------------------------------- pages */
+
+static int cycles(site *s, px_buf *b, const char *community)
+{
+	sqlite3_stmt *st = prep(s, "SELECT cycle, count(*) FROM notes n WHERE " VALID_NOTE
+				   " AND (?1 IS NULL OR community = ?1) GROUP BY cycle ORDER BY cycle DESC");
+	if (!st)
+		return -1;
+	if (community)
+		sqlite3_bind_text(st, 1, community, -1, SQLITE_STATIC);
+	px_buf_puts(b, "<cycles>");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		px_buf_puts(b, "<cycle");
+		px_xml_attr(b, "id", col(st, 0));
+		px_xml_attr_int(b, "notes", sqlite3_column_int64(st, 1));
+		px_buf_puts(b, "/>");
+	}
+	px_buf_puts(b, "</cycles>\n");
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int home(site *s)
+{
+	const px_kb *kb = s->ix->kb;
+	const px_codebook *cb = kb->cb;
+	sqlite3_stmt *latest = prep(s, "SELECT " NOTE_COLS " FROM notes n WHERE " VALID_NOTE
+				       " ORDER BY n.date DESC, n.path LIMIT 12");
+	sqlite3_stmt *heat = prep(s, "SELECT n.community, count(DISTINCT s.id) FROM segment_codes c"
+				     " JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
+				     " WHERE c.code = ?1 GROUP BY n.community");
+	px_buf xml = PX_BUF_INIT, base = PX_BUF_INIT;
+	size_t k, i;
+	int l, rc = -1;
+
+	if (!latest || !heat)
+		goto cleanup;
+	if (cycles(s, &base, NULL) < 0)
+		goto cleanup;
+	px_buf_puts(&base, "<latest>");
+	while (sqlite3_step(latest) == SQLITE_ROW)
+		note_ref(&base, latest, 0);
+	px_buf_puts(&base, "</latest>\n<heat>");
+	for (k = 0; k < cb->ncats; k++) {
+		px_buf_puts(&base, "<category");
+		px_xml_attr(&base, "id", cb->cats[k].id);
+		px_buf_puts(&base, ">");
+		px_xml_labels(&base, cb->cats[k].label, NULL);
+		for (i = 0; i < cb->ncodes; i++) {
+			px_buf cells = PX_BUF_INIT;
+			long long total = 0;
+			if (cb->codes[i].category != k)
+				continue;
+			sqlite3_bind_text(heat, 1, cb->codes[i].id, -1, SQLITE_STATIC);
+			while (sqlite3_step(heat) == SQLITE_ROW) {
+				px_buf_puts(&cells, "<cell");
+				px_xml_attr(&cells, "community", col(heat, 0));
+				px_xml_attr_int(&cells, "segments", sqlite3_column_int64(heat, 1));
+				px_buf_puts(&cells, "/>");
+				total += sqlite3_column_int64(heat, 1);
+			}
+			sqlite3_reset(heat);
+			px_buf_puts(&base, "\n<code");
+			px_xml_attr_int(&base, "segments", total);
+			code_head(s, &base, cb->codes[i].id);
+			px_buf_put(&base, cells.ptr, cells.len);
+			px_buf_puts(&base, "</code>");
+			px_buf_free(&cells);
+		}
+		px_buf_puts(&base, "</category>\n");
+	}
+	px_buf_puts(&base, "</heat>\n");
+	for (l = 0; l < 2; l++) {
+		px_buf rel = PX_BUF_INIT;
+		px_buf_printf(&rel, "index.%s.html", langs[l]);
+		if (!fresh(s, rel.ptr, s->head)) {
+			px_buf_clear(&xml);
+			page_open(s, &xml, "home", langs[l], "index");
+			px_buf_puts(&xml, "<home>");
+			px_buf_put(&xml, base.ptr, base.len);
+			px_buf_puts(&xml, "</home></page>\n");
+			if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0) {
+				px_buf_free(&rel);
+				goto cleanup;
+			}
+		}
+		px_buf_free(&rel);
+	}
+	rc = 0;
+cleanup:
+	sqlite3_finalize(latest);
+	sqlite3_finalize(heat);
+	px_buf_free(&xml);
+	px_buf_free(&base);
+	return rc;
+}
+
+static int community_pages(site *s)
+{
+	const px_kb *kb = s->ix->kb;
+	sqlite3_stmt *ses = prep(s, "SELECT " NOTE_COLS " FROM notes n WHERE " VALID_NOTE
+				    " AND n.community = ?1 ORDER BY n.cycle DESC, n.session, n.date");
+	sqlite3_stmt *codes = prep(s, "SELECT c.code, count(DISTINCT s.id), count(DISTINCT n.id)"
+				      " FROM segment_codes c JOIN segments s ON s.id = c.segment"
+				      " JOIN notes n ON n.id = s.note WHERE n.community = ?1"
+				      " GROUP BY c.code ORDER BY 2 DESC, 1");
+	sqlite3_stmt *fu = prep(s, "SELECT s.text, n.path, s.line, n.session, n.date, s.task"
+				   " FROM segments s JOIN notes n ON n.id = s.note WHERE " VALID_NOTE
+				   " AND n.community = ?1 AND s.task IS NOT NULL"
+				   " ORDER BY s.task, n.date DESC, n.path, s.line");
+	px_buf xml = PX_BUF_INIT, base = PX_BUF_INIT, rel = PX_BUF_INIT, bxml = PX_BUF_INIT;
+	size_t i, k;
+	int l, rc = -1;
+
+	if (!ses || !codes || !fu)
+		goto cleanup;
+	for (i = 0; i < kb->ncommunities; i++) {
+		const px_community *c = &kb->communities[i];
+		px_buf_clear(&base);
+		px_buf_puts(&base, "<community-page");
+		px_xml_attr(&base, "id", c->id);
+		px_buf_puts(&base, ">");
+		if (cycles(s, &base, c->id) < 0)
+			goto cleanup;
+		for (k = 0; k < c->nmoderators; k++)
+			px_xml_element(&base, "moderator", NULL, c->moderators[k]);
+		px_buf_puts(&base, "<sessions>");
+		sqlite3_bind_text(ses, 1, c->id, -1, SQLITE_STATIC);
+		while (sqlite3_step(ses) == SQLITE_ROW)
+			note_ref(&base, ses, 0);
+		sqlite3_reset(ses);
+		px_buf_puts(&base, "</sessions>\n<codes>");
+		sqlite3_bind_text(codes, 1, c->id, -1, SQLITE_STATIC);
+		while (sqlite3_step(codes) == SQLITE_ROW) {
+			px_buf_puts(&base, "<code");
+			px_xml_attr_int(&base, "segments", sqlite3_column_int64(codes, 1));
+			px_xml_attr_int(&base, "notes", sqlite3_column_int64(codes, 2));
+			code_head(s, &base, col(codes, 0));
+			px_buf_puts(&base, "</code>");
+		}
+		sqlite3_reset(codes);
+		px_buf_puts(&base, "</codes>\n<followups>");
+		sqlite3_bind_text(fu, 1, c->id, -1, SQLITE_STATIC);
+		while (sqlite3_step(fu) == SQLITE_ROW) {
+			char *clean = px_text_without_tags(col(fu, 0));
+			px_buf_puts(&base, "\n<followup");
+			px_xml_attr(&base, "path", col(fu, 1));
+			px_xml_attr_int(&base, "line", sqlite3_column_int64(fu, 2));
+			px_xml_attr_int(&base, "session", sqlite3_column_int64(fu, 3));
+			px_xml_attr(&base, "date", col(fu, 4));
+			px_xml_attr(&base, "done", sqlite3_column_int(fu, 5) ? "true" : "false");
+			px_buf_puts(&base, ">");
+			px_buf_xml_str(&base, clean);
+			px_buf_puts(&base, "</followup>");
+			free(clean);
+		}
+		sqlite3_reset(fu);
+		px_buf_puts(&base, "</followups></community-page>");
+		for (l = 0; l < 2; l++) {
+			px_buf_clear(&rel);
+			px_buf_printf(&rel, "communities/%s.%s.html", c->id, langs[l]);
+			if (!fresh(s, rel.ptr, s->head)) {
+				px_buf self = PX_BUF_INIT;
+				px_buf_printf(&self, "communities/%s", c->id);
+				px_buf_clear(&xml);
+				page_open(s, &xml, "community", langs[l], self.ptr);
+				px_buf_put(&xml, base.ptr, base.len);
+				px_buf_puts(&xml, "</page>\n");
+				px_buf_free(&self);
+				if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0)
+					goto cleanup;
+			}
+			progress(s);
+			px_buf_clear(&rel);
+			px_buf_printf(&rel, "communities/%s.brief.%s.html", c->id, langs[l]);
+			if (!fresh(s, rel.ptr, s->head)) {
+				px_buf_clear(&bxml);
+				rc = px_brief_xml(s->ix, c, langs[l], &bxml, s->d);
+				if (rc < 0)
+					goto cleanup;
+				rc = -1;
+				if (bxml.len && render(s, s->brief, rel.ptr, &bxml, langs[l]) < 0)
+					goto cleanup;
+				if (!bxml.len) /* no notes yet: the community page says so */
+					write_page(s, rel.ptr, "", 0);
+			}
+		}
+	}
+	rc = 0;
+cleanup:
+	sqlite3_finalize(ses);
+	sqlite3_finalize(codes);
+	sqlite3_finalize(fu);
+	px_buf_free(&xml);
+	px_buf_free(&base);
+	px_buf_free(&rel);
+	px_buf_free(&bxml);
+	return rc;
+}
+
+static int code_pages(site *s)
+{
+	const px_codebook *cb = s->ix->kb->cb;
+	sqlite3_stmt *segs = prep(s, "SELECT s.text, n.path, s.line, n.community, n.cycle, n.session,"
+				     " n.date, n.lang, CASE WHEN s.task IS NULL THEN s.kind ELSE 'followup' END"
+				     " FROM segment_codes c JOIN segments s ON s.id = c.segment"
+				     " JOIN notes n ON n.id = s.note WHERE c.code = ?1 AND " VALID_NOTE
+				     " ORDER BY n.community, n.cycle DESC, n.session, n.path, s.line");
+	sqlite3_stmt *notes = prep(s, "SELECT count(DISTINCT s.note) FROM segment_codes c"
+				      " JOIN segments s ON s.id = c.segment WHERE c.code = ?1");
+	px_buf xml = PX_BUF_INIT, base = PX_BUF_INIT, rel = PX_BUF_INIT, self = PX_BUF_INIT;
+	size_t i;
+	int l, rc = -1;
+
+	if (!segs || !notes)
+		goto cleanup;
+	for (i = 0; i < cb->ncodes; i++) {
+		const px_code *c = &cb->codes[i];
+		long long count = 0;
+		px_buf body = PX_BUF_INIT;
+		int need = 0;
+
+		for (l = 0; l < 2; l++) {
+			px_buf_clear(&rel);
+			px_buf_printf(&rel, "codes/%s.%s.html", c->id, langs[l]);
+			need |= !fresh(s, rel.ptr, s->head) << l;
+			progress(s);
+		}
+		if (!need)
+			continue;
+		sqlite3_bind_text(segs, 1, c->id, -1, SQLITE_STATIC);
+		while (sqlite3_step(segs) == SQLITE_ROW) {
+			char *clean = px_text_without_tags(col(segs, 0));
+			px_buf_puts(&body, "\n<segment");
+			px_xml_attr(&body, "path", col(segs, 1));
+			px_xml_attr_int(&body, "line", sqlite3_column_int64(segs, 2));
+			px_xml_attr(&body, "community", col(segs, 3));
+			px_xml_attr(&body, "cycle", col(segs, 4));
+			px_xml_attr_int(&body, "session", sqlite3_column_int64(segs, 5));
+			px_xml_attr(&body, "date", col(segs, 6));
+			px_xml_attr(&body, "lang", strcmp(col(segs, 7), "fr") ? "nl" : "fr");
+			px_xml_attr(&body, "kind", col(segs, 8));
+			px_buf_puts(&body, ">");
+			px_buf_xml_str(&body, clean);
+			px_buf_puts(&body, "</segment>");
+			free(clean);
+			count++;
+		}
+		sqlite3_reset(segs);
+		sqlite3_bind_text(notes, 1, c->id, -1, SQLITE_STATIC);
+		sqlite3_step(notes);
+		px_buf_clear(&base);
+		px_buf_puts(&base, "<code-page");
+		px_xml_attr(&base, "ambivalent", c->ambivalent ? "true" : "false");
+		px_xml_attr_int(&base, "segments", count);
+		px_xml_attr_int(&base, "notes", sqlite3_column_int64(notes, 0));
+		sqlite3_reset(notes);
+		code_head(s, &base, c->id);
+		px_xml_element(&base, "description", "nl", c->desc[PX_NL]);
+		px_xml_element(&base, "description", "fr", c->desc[PX_FR]);
+		px_xml_element(&base, "category-label", "nl", cb->cats[c->category].label[PX_NL]);
+		px_xml_element(&base, "category-label", "fr", cb->cats[c->category].label[PX_FR]);
+		px_buf_put(&base, body.ptr, body.len);
+		px_buf_puts(&base, "</code-page>");
+		px_buf_free(&body);
+		for (l = 0; l < 2; l++) {
+			if (!(need & (1 << l)))
+				continue;
+			px_buf_clear(&rel);
+			px_buf_printf(&rel, "codes/%s.%s.html", c->id, langs[l]);
+			px_buf_clear(&self);
+			px_buf_printf(&self, "codes/%s", c->id);
+			px_buf_clear(&xml);
+			page_open(s, &xml, "code", langs[l], self.ptr);
+			px_buf_put(&xml, base.ptr, base.len);
+			px_buf_puts(&xml, "</page>\n");
+			if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0)
+				goto cleanup;
+		}
+	}
+	rc = 0;
+cleanup:
+	sqlite3_finalize(segs);
+	sqlite3_finalize(notes);
+	px_buf_free(&xml);
+	px_buf_free(&base);
+	px_buf_free(&rel);
+	px_buf_free(&self);
+	return rc;
+}
+
+static int note_pages(site *s)
+{
+	const px_codebook *cb = s->ix->kb->cb;
+	sqlite3_stmt *st = prep(s, "SELECT n.id, n.blob, " NOTE_COLS ", n.author, n.summary FROM notes n"
+				   " WHERE " VALID_NOTE " ORDER BY n.path");
+	sqlite3_stmt *methods = prep(s, "SELECT method FROM note_methods WHERE note = ?1");
+	sqlite3_stmt *codes = prep(s, "SELECT DISTINCT c.code FROM segment_codes c"
+				      " JOIN segments s ON s.id = c.segment WHERE s.note = ?1 ORDER BY 1");
+	px_buf xml = PX_BUF_INIT, base = PX_BUF_INIT, rel = PX_BUF_INIT, self = PX_BUF_INIT;
+	int l, rc = -1;
+
+	if (!st || !methods || !codes)
+		goto cleanup;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *path = col(st, 2), *blob = col(st, 1);
+		size_t pl = strlen(path);
+		char digest[17];
+		git_oid oid;
+		git_blob *gb = NULL;
+		px_note *n = NULL;
+		px_diag quiet = PX_DIAG_INIT;
+		int need = 0;
+
+		hex(digest, fnv(fnv(FNV0, blob, strlen(blob)), s->global, 16));
+		px_buf_clear(&self);
+		px_buf_printf(&self, "notes/%.*s", (int)(pl > 3 ? pl - 3 : pl), path);
+		for (l = 0; l < 2; l++) {
+			px_buf_clear(&rel);
+			px_buf_printf(&rel, "%s.%s.html", self.ptr, langs[l]);
+			need |= !fresh(s, rel.ptr, digest) << l;
+			progress(s);
+		}
+		if (!need)
+			continue;
+		if (git_oid_fromstr(&oid, blob) < 0 || git_blob_lookup(&gb, s->ix->store->repo, &oid) < 0) {
+			px_store_error(s->d, path);
+			goto cleanup;
+		}
+		px_buf_clear(&base);
+		px_buf_puts(&base, "<note-page");
+		px_xml_attr(&base, "path", path);
+		px_xml_attr(&base, "community", col(st, 3));
+		px_xml_attr(&base, "cycle", col(st, 4));
+		px_xml_attr_int(&base, "session", sqlite3_column_int64(st, 5));
+		px_xml_attr(&base, "date", col(st, 6));
+		px_xml_attr(&base, "lang", strcmp(col(st, 7), "fr") ? "nl" : "fr");
+		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+			px_xml_attr_int(&base, "attendance", sqlite3_column_int64(st, 8));
+		px_xml_attr(&base, "author", col(st, 10));
+		px_buf_puts(&base, ">");
+		if (*col(st, 9))
+			px_xml_element(&base, "title", NULL, col(st, 9));
+		if (*col(st, 11))
+			px_xml_element(&base, "summary", NULL, col(st, 11));
+		sqlite3_bind_int64(methods, 1, sqlite3_column_int64(st, 0));
+		while (sqlite3_step(methods) == SQLITE_ROW) {
+			const px_method *m = px_codebook_method(cb, col(methods, 0));
+			px_buf_puts(&base, "<method");
+			px_xml_attr(&base, "id", col(methods, 0));
+			px_buf_puts(&base, ">");
+			px_xml_element(&base, "label", "nl", m ? m->label[PX_NL] : col(methods, 0));
+			px_xml_element(&base, "label", "fr", m ? m->label[PX_FR] : col(methods, 0));
+			px_buf_puts(&base, "</method>");
+		}
+		sqlite3_reset(methods);
+		sqlite3_bind_int64(codes, 1, sqlite3_column_int64(st, 0));
+		while (sqlite3_step(codes) == SQLITE_ROW) {
+			px_buf_puts(&base, "<code");
+			code_head(s, &base, col(codes, 0));
+			px_buf_puts(&base, "</code>");
+		}
+		sqlite3_reset(codes);
+		px_buf_puts(&base, "<body>");
+		rc = px_note_parse(&n, path, git_blob_rawcontent(gb), (size_t)git_blob_rawsize(gb), cb, &quiet);
+		if (rc == 0)
+			rc = px_note_body_xml(n, git_blob_rawcontent(gb), (size_t)git_blob_rawsize(gb), cb, &base);
+		px_note_free(n);
+		px_diag_free(&quiet);
+		git_blob_free(gb);
+		if (rc < 0) /* the index only holds notes that parse */
+			goto cleanup;
+		rc = -1;
+		px_buf_puts(&base, "</body></note-page>");
+		for (l = 0; l < 2; l++) {
+			if (!(need & (1 << l)))
+				continue;
+			px_buf_clear(&rel);
+			px_buf_printf(&rel, "%s.%s.html", self.ptr, langs[l]);
+			px_buf_clear(&xml);
+			page_open(s, &xml, "note", langs[l], self.ptr);
+			px_buf_put(&xml, base.ptr, base.len);
+			px_buf_puts(&xml, "</page>\n");
+			if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0)
+				goto cleanup;
+		}
+	}
+	rc = 0;
+cleanup:
+	sqlite3_finalize(st);
+	sqlite3_finalize(methods);
+	sqlite3_finalize(codes);
+	px_buf_free(&xml);
+	px_buf_free(&base);
+	px_buf_free(&rel);
+	px_buf_free(&self);
+	return rc;
+}
+
+static int report_pages(site *s)
+{
+	sqlite3_stmt *st = prep(s, "SELECT DISTINCT cycle FROM notes n WHERE " VALID_NOTE " ORDER BY 1");
+	px_buf xml = PX_BUF_INIT, rel = PX_BUF_INIT;
+	int l, rc = -1;
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int need = 0;
+		for (l = 0; l < 2; l++) {
+			px_buf_clear(&rel);
+			px_buf_printf(&rel, "reports/%s.%s.html", col(st, 0), langs[l]);
+			need |= !fresh(s, rel.ptr, s->head) << l;
+		}
+		if (!need)
+			continue;
+		px_buf_clear(&xml);
+		if (px_report_xml(s->ix, col(st, 0), &xml, s->d) != 0)
+			goto cleanup;
+		for (l = 0; l < 2; l++) {
+			if (!(need & (1 << l)))
+				continue;
+			px_buf_clear(&rel);
+			px_buf_printf(&rel, "reports/%s.%s.html", col(st, 0), langs[l]);
+			if (render(s, s->report, rel.ptr, &xml, langs[l]) < 0)
+				goto cleanup;
+		}
+	}
+	rc = 0;
+cleanup:
+	sqlite3_finalize(st);
+	px_buf_free(&xml);
+	px_buf_free(&rel);
+	return rc;
+}
+
+/* ------------------------------------------------------------- driver */
+
+static uint64_t hash_file(uint64_t h, const char *rel)
+{
+	char *p = px_data_path(rel);
+	px_buf b = PX_BUF_INIT;
+
+	if (p && px_buf_read_file(&b, p, 16 << 20) == 0)
+		h = fnv(h, b.ptr, b.len);
+	free(p);
+	px_buf_free(&b);
+	return h;
+}
+
+static void global_digest(site *s)
+{
+	static const char *const files[] = {
+		"xslt/site.xsl", "xslt/strings.xsl", "xslt/report.xsl", "xslt/brief-html.xsl",
+		"xslt/ui-strings.xsl", "schema/site.rng", "site/report.css"
+	};
+	uint64_t h = FNV0;
+	size_t i;
+
+	for (i = 0; i < sizeof files / sizeof *files; i++)
+		h = hash_file(h, files[i]);
+	h = fnv(h, s->ix->kb->cb->digest, strlen(s->ix->kb->cb->digest));
+	h = fnv(h, s->communities.ptr, s->communities.len);
+	hex(s->global, h);
+}
+
+static long count_pages(site *s)
+{
+	sqlite3_stmt *st = prep(s, "SELECT count(*) FROM notes n WHERE " VALID_NOTE);
+	long n = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 2 * (n + (long)s->ix->kb->ncommunities * 2 + (long)s->ix->kb->cb->ncodes + 1);
+}
+
+int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_diag *d)
+{
+	site s;
+	const px_kb *kb = ix->kb;
+	char *css_path = px_data_path("site/report.css");
+	git_oid head;
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t i;
+	int rc = -1;
+
+	memset(&s, 0, sizeof s);
+	memset(st, 0, sizeof *st);
+	s.ix = ix;
+	s.o = o;
+	s.st = st;
+	s.d = d;
+	s.communities = (px_buf)PX_BUF_INIT;
+	s.css = (px_buf)PX_BUF_INIT;
+	localtime_r(&now, &tm);
+	strftime(s.today, sizeof s.today, "%Y-%m-%d", &tm);
+	if (px_store_head(ix->store, &head) == 0)
+		git_oid_tostr(s.head, sizeof s.head, &head);
+	if (!css_path || px_buf_read_file(&s.css, css_path, 1 << 20) < 0) {
+		px_diag_add(d, "site/report.css", 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
+		goto cleanup;
+	}
+	px_buf_puts(&s.communities, "<communities>");
+	for (i = 0; i < kb->ncommunities; i++) {
+		const px_community *c = &kb->communities[i];
+		px_buf_puts(&s.communities, "<community");
+		px_xml_attr(&s.communities, "id", c->id);
+		px_xml_attr(&s.communities, "lang", c->lang);
+		px_buf_puts(&s.communities, ">");
+		px_xml_element(&s.communities, "name", "nl", c->name[PX_NL]);
+		px_xml_element(&s.communities, "name", "fr", c->name[PX_FR]);
+		px_xml_element(&s.communities, "zone", "nl", c->zone[PX_NL]);
+		px_xml_element(&s.communities, "zone", "fr", c->zone[PX_FR]);
+		px_buf_puts(&s.communities, "</community>");
+	}
+	px_buf_puts(&s.communities, "</communities>\n");
+	global_digest(&s);
+	/* the aggregate pages depend on everything indexed */
+	{
+		char h2[17];
+		hex(h2, fnv(fnv(FNV0, s.head, strlen(s.head)), s.global, 16));
+		memcpy(s.head, h2, 17);
+	}
+	if (mkdirs(o->outdir) < 0 || (mkdir(o->outdir, 0777) < 0 && errno != EEXIST)) {
+		px_diag_add(d, o->outdir, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, o->outdir, strerror(errno));
+		goto cleanup;
+	}
+	if (px_renderer_new(&s.page, "site.rng", "site.xsl", d) < 0 ||
+	    px_renderer_new(&s.report, "report.rng", "report.xsl", d) < 0 ||
+	    px_renderer_new(&s.brief, "brief.rng", "brief-html.xsl", d) < 0)
+		goto cleanup;
+	manifest_load(&s);
+	s.total = count_pages(&s);
+	if (home(&s) < 0 || community_pages(&s) < 0 || code_pages(&s) < 0 || note_pages(&s) < 0 ||
+	    report_pages(&s) < 0)
+		goto cleanup;
+	if (write_page(&s, "style.css", s.css.ptr, s.css.len) < 0)
+		goto cleanup;
+	if (s.o->progress)
+		fputc('\n', stderr);
+	rc = manifest_save(&s);
+cleanup:
+	px_renderer_free(s.page);
+	px_renderer_free(s.report);
+	px_renderer_free(s.brief);
+	manifest_free(&s.old);
+	manifest_free(&s.now);
+	px_buf_free(&s.communities);
+	px_buf_free(&s.css);
+	free(css_path);
+	return rc;
+}

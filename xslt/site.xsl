@@ -1,0 +1,351 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  site.xsl - one page of the static site (schema/site.rng) as HTML: the
+  home page, a community, a code, a note. Links are relative, so the site
+  works from file:// as well as on a web host; every page links to the
+  same page in the other language. Everything from the notes is text; a
+  note's own HTML is never passed through.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:praxis:site:1"
+    xmlns:cm="http://commonmark.org/xml/1.0"
+    xmlns:bs="urn:praxis:brief-strings"
+    exclude-result-prefixes="p cm bs">
+  <xsl:include href="ui-strings.xsl"/>
+  <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
+  <xsl:param name="lang" select="'nl'"/>
+  <xsl:param name="css" select="''"/>
+  <xsl:param name="generated" select="''"/>
+
+  <xsl:variable name="page" select="/p:page"/>
+  <xsl:variable name="root" select="/p:page/@root"/>
+  <xsl:variable name="other" select="substring('frnl', 1 + 2 * number($lang = 'fr'), 2)"/>
+
+  <xsl:template name="s">
+    <xsl:param name="id"/>
+    <xsl:param name="a1" select="''"/>
+    <xsl:param name="a2" select="''"/>
+    <xsl:param name="l" select="$lang"/>
+    <xsl:call-template name="bs:str">
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="lang" select="$l"/>
+      <xsl:with-param name="a1" select="$a1"/>
+      <xsl:with-param name="a2" select="$a2"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="href">
+    <xsl:param name="to"/>
+    <xsl:value-of select="concat($root, $to, '.', $lang, '.html')"/>
+  </xsl:template>
+
+  <xsl:template name="community-name">
+    <xsl:param name="id"/>
+    <xsl:variable name="c" select="$page/p:communities/p:community[@id = $id]"/>
+    <xsl:choose>
+      <xsl:when test="$c"><xsl:value-of select="$c/p:name[@lang = $lang]"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="note-link">
+    <xsl:param name="path"/>
+    <xsl:call-template name="href">
+      <xsl:with-param name="to" select="concat('notes/', substring($path, 1, string-length($path) - 3))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ============================================================ layout -->
+
+  <xsl:template match="/p:page">
+    <xsl:variable name="title"><xsl:apply-templates select="*[2]" mode="title"/></xsl:variable>
+    <html lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$title"/> · <xsl:call-template name="s"><xsl:with-param name="id" select="'site-title'"/></xsl:call-template></title>
+        <link rel="stylesheet" href="{$root}style.css"/>
+        <link rel="alternate" hreflang="{$other}" href="{$root}{@self}.{$other}.html"/>
+      </head>
+      <body class="site page-{@kind}">
+        <a class="skip" href="#main"><xsl:call-template name="s"><xsl:with-param name="id" select="'skip'"/></xsl:call-template></a>
+        <header class="site-header">
+          <nav aria-label="praxis">
+            <a class="brand" href="{$root}index.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'site-title'"/></xsl:call-template></a>
+            <ul>
+              <xsl:for-each select="p:communities/p:community">
+                <li><a href="{$root}communities/{@id}.{$lang}.html"><xsl:value-of select="p:name[@lang = $lang]"/></a></li>
+              </xsl:for-each>
+            </ul>
+            <a class="lang-switch" hreflang="{$other}" lang="{$other}" href="{$root}{@self}.{$other}.html">
+              <xsl:call-template name="s"><xsl:with-param name="id" select="'other-lang'"/></xsl:call-template>
+            </a>
+          </nav>
+        </header>
+        <main id="main">
+          <h1><xsl:value-of select="$title"/></h1>
+          <xsl:apply-templates select="*[2]"/>
+        </main>
+        <footer class="site-footer"><p>praxis · <xsl:value-of select="@generated"/></p></footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- ============================================================== home -->
+
+  <xsl:template match="p:home" mode="title">
+    <xsl:call-template name="s"><xsl:with-param name="id" select="'site-title'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="p:home">
+    <section>
+      <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'communities'"/></xsl:call-template></h2>
+      <ul class="cards">
+        <xsl:for-each select="$page/p:communities/p:community">
+          <li><a href="{$root}communities/{@id}.{$lang}.html"><strong><xsl:value-of select="p:name[@lang = $lang]"/></strong></a>
+            <br/><span class="muted"><xsl:value-of select="p:zone[@lang = $lang]"/></span></li>
+        </xsl:for-each>
+      </ul>
+    </section>
+    <section>
+      <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'cycles'"/></xsl:call-template></h2>
+      <ul>
+        <xsl:for-each select="p:cycles/p:cycle">
+          <li><xsl:value-of select="@id"/> · <xsl:call-template name="s"><xsl:with-param name="id" select="'notes-count'"/><xsl:with-param name="a1" select="@notes"/></xsl:call-template>
+            · <a href="{$root}reports/{@id}.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'report'"/></xsl:call-template></a></li>
+        </xsl:for-each>
+      </ul>
+    </section>
+    <section>
+      <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'latest'"/></xsl:call-template></h2>
+      <ul class="notes"><xsl:apply-templates select="p:latest/p:note-ref"/></ul>
+    </section>
+    <section>
+      <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'heat'"/></xsl:call-template></h2>
+      <xsl:apply-templates select="p:heat"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="p:note-ref">
+    <li>
+      <a href="{$root}notes/{substring(@path, 1, string-length(@path) - 3)}.{$lang}.html">
+        <xsl:value-of select="@date"/> · <xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template>
+        <xsl:value-of select="concat(' #', @session)"/>
+      </a>
+      <xsl:if test="p:title"> — <span lang="{@lang}"><xsl:value-of select="p:title"/></span></xsl:if>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="p:heat">
+    <xsl:variable name="communities" select="$page/p:communities/p:community"/>
+    <xsl:variable name="nc" select="count($communities)"/>
+    <xsl:variable name="max">
+      <xsl:for-each select="p:category/p:code/p:cell/@segments">
+        <xsl:sort data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="rows" select="count(p:category/p:code) + count(p:category)"/>
+    <figure class="heatmap">
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {300 + 70 * $nc} {40 + 18 * $rows}" width="100%" role="img">
+        <xsl:attribute name="aria-label"><xsl:call-template name="s"><xsl:with-param name="id" select="'heat-caption'"/></xsl:call-template></xsl:attribute>
+        <xsl:for-each select="$communities">
+          <text x="{300 + 70 * (position() - 1) + 35}" y="25" font-size="11" text-anchor="middle"><xsl:value-of select="@id"/></text>
+        </xsl:for-each>
+        <xsl:for-each select="p:category">
+          <xsl:variable name="before" select="count(preceding-sibling::p:category/p:code) + count(preceding-sibling::p:category)"/>
+          <text x="0" y="{40 + 18 * $before + 12}" font-size="11" font-weight="bold"><xsl:value-of select="p:label[@lang = $lang]"/></text>
+          <xsl:for-each select="p:code">
+            <xsl:variable name="row" select="$before + position()"/>
+            <xsl:variable name="code" select="."/>
+            <a href="{$root}codes/{@id}.{$lang}.html">
+              <text x="8" y="{40 + 18 * $row + 12}" font-size="11"><xsl:value-of select="substring(p:label[@lang = $lang], 1, 44)"/></text>
+            </a>
+            <xsl:for-each select="$communities">
+              <xsl:variable name="id" select="@id"/>
+              <xsl:variable name="v" select="number(concat('0', $code/p:cell[@community = $id]/@segments))"/>
+              <rect x="{300 + 70 * (position() - 1)}" y="{40 + 18 * $row}" width="66" height="16"
+                    fill="#1f5f8b" fill-opacity="{0.06 + 0.94 * $v div ($max + number($max = 0))}">
+                <title><xsl:value-of select="concat($id, ': ', $v)"/></title>
+              </rect>
+              <text x="{300 + 70 * (position() - 1) + 33}" y="{40 + 18 * $row + 12}" font-size="10" text-anchor="middle"><xsl:value-of select="$v"/></text>
+            </xsl:for-each>
+          </xsl:for-each>
+        </xsl:for-each>
+      </svg>
+      <figcaption><xsl:call-template name="s"><xsl:with-param name="id" select="'heat-caption'"/></xsl:call-template></figcaption>
+    </figure>
+  </xsl:template>
+
+  <!-- ========================================================= community -->
+
+  <xsl:template match="p:community-page" mode="title">
+    <xsl:call-template name="community-name"><xsl:with-param name="id" select="@id"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="p:community-page">
+    <xsl:variable name="id" select="@id"/>
+    <p class="lead"><xsl:value-of select="$page/p:communities/p:community[@id = $id]/p:zone[@lang = $lang]"/>
+      <xsl:if test="p:moderator"> · <xsl:for-each select="p:moderator"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></xsl:if></p>
+    <p><a class="button" href="{$root}communities/{@id}.brief.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'brief-link'"/></xsl:call-template></a></p>
+    <section>
+      <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'sessions'"/></xsl:call-template></h2>
+      <table>
+        <thead><tr><th><xsl:call-template name="s"><xsl:with-param name="id" select="'cycles'"/></xsl:call-template></th><th>#</th><th>📅</th>
+          <th><xsl:call-template name="s"><xsl:with-param name="id" select="'attendance'"/></xsl:call-template></th><th></th></tr></thead>
+        <tbody>
+          <xsl:for-each select="p:sessions/p:note-ref">
+            <tr><td><xsl:value-of select="@cycle"/></td><td><xsl:value-of select="@session"/></td>
+              <td><a><xsl:attribute name="href"><xsl:call-template name="note-link"><xsl:with-param name="path" select="@path"/></xsl:call-template></xsl:attribute><xsl:value-of select="@date"/></a></td>
+              <td class="num"><xsl:value-of select="@attendance"/></td>
+              <td lang="{@lang}"><xsl:value-of select="p:title"/></td></tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </section>
+    <section>
+      <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'codes'"/></xsl:call-template></h2>
+      <ul class="tags">
+        <xsl:for-each select="p:codes/p:code">
+          <li><a href="{$root}codes/{@id}.{$lang}.html"><xsl:value-of select="p:label[@lang = $lang]"/></a>
+            <span class="count"><xsl:value-of select="@segments"/></span></li>
+        </xsl:for-each>
+      </ul>
+    </section>
+    <section>
+      <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'all-followups'"/></xsl:call-template></h2>
+      <xsl:if test="not(p:followups/p:followup[@done = 'false'])"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'no-followups'"/></xsl:call-template></p></xsl:if>
+      <ul class="followups">
+        <xsl:for-each select="p:followups/p:followup">
+          <li class="done-{@done}">
+            <span class="box" aria-hidden="true"><xsl:choose><xsl:when test="@done = 'true'">☑</xsl:when><xsl:otherwise>☐</xsl:otherwise></xsl:choose></span>
+            <xsl:text> </xsl:text><xsl:value-of select="."/>
+            <xsl:text> </xsl:text>
+            <a class="source"><xsl:attribute name="href"><xsl:call-template name="note-link"><xsl:with-param name="path" select="@path"/></xsl:call-template></xsl:attribute>(<xsl:value-of select="concat(@date, ', ', @path, ':', @line)"/>)</a>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================== code -->
+
+  <xsl:template match="p:code-page" mode="title">
+    <xsl:value-of select="p:label[@lang = $lang]"/>
+  </xsl:template>
+
+  <xsl:template match="p:code-page">
+    <p class="muted"><xsl:call-template name="s"><xsl:with-param name="id" select="'category'"/></xsl:call-template>: <xsl:value-of select="p:category-label[@lang = $lang]"/>
+      · <code>#<xsl:value-of select="@id"/></code>
+      <xsl:if test="@ambivalent = 'true'"> · <span class="badge"><xsl:call-template name="s"><xsl:with-param name="id" select="'ambivalent'"/></xsl:call-template></span></xsl:if></p>
+    <p class="lead"><xsl:value-of select="p:description[@lang = $lang]"/></p>
+    <p><xsl:call-template name="s"><xsl:with-param name="id" select="'segments-notes'"/><xsl:with-param name="a1" select="@segments"/><xsl:with-param name="a2" select="@notes"/></xsl:call-template></p>
+    <xsl:if test="not(p:segment)"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'not-raised'"/></xsl:call-template></p></xsl:if>
+    <xsl:for-each select="p:segment[not(@community = preceding-sibling::p:segment[1]/@community)]">
+      <xsl:variable name="c" select="@community"/>
+      <section>
+        <h2><xsl:call-template name="community-name"><xsl:with-param name="id" select="$c"/></xsl:call-template>
+          <span class="count"><xsl:value-of select="count(../p:segment[@community = $c])"/></span></h2>
+        <xsl:for-each select="../p:segment[@community = $c]">
+          <xsl:if test="not(@session = preceding-sibling::p:segment[1]/@session and @cycle = preceding-sibling::p:segment[1]/@cycle and @community = preceding-sibling::p:segment[1]/@community)">
+            <h3><a><xsl:attribute name="href"><xsl:call-template name="note-link"><xsl:with-param name="path" select="@path"/></xsl:call-template></xsl:attribute>
+              <xsl:value-of select="concat(@cycle, ' #', @session, ' · ', @date)"/></a></h3>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="@kind = 'quote'">
+              <blockquote lang="{@lang}"><p><xsl:value-of select="."/></p>
+                <footer><code><xsl:value-of select="concat(@path, ':', @line)"/></code></footer></blockquote>
+            </xsl:when>
+            <xsl:otherwise>
+              <p lang="{@lang}" class="segment kind-{@kind}">
+                <xsl:if test="@kind = 'followup'"><span class="box" aria-hidden="true">☐ </span></xsl:if>
+                <xsl:value-of select="."/>
+                <xsl:text> </xsl:text><code class="source"><xsl:value-of select="concat(@path, ':', @line)"/></code></p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================== note -->
+
+  <xsl:template match="p:note-page" mode="title">
+    <xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template>
+    <xsl:value-of select="concat(' · ', @cycle, ' #', @session)"/>
+    <xsl:if test="p:title"><xsl:value-of select="concat(' · ', p:title)"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="p:note-page">
+    <p class="meta">
+      <xsl:value-of select="@date"/>
+      <xsl:if test="@attendance"> · <xsl:call-template name="s"><xsl:with-param name="id" select="'attendance'"/></xsl:call-template>: <xsl:value-of select="@attendance"/></xsl:if>
+      · <xsl:call-template name="s"><xsl:with-param name="id" select="'author'"/></xsl:call-template>: <xsl:value-of select="@author"/>
+      <xsl:if test="p:method"> · <xsl:for-each select="p:method"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="p:label[@lang = $lang]"/></xsl:for-each></xsl:if>
+      · <a href="{$root}communities/{@community}.{$lang}.html"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template></a>
+    </p>
+    <xsl:if test="@lang != $lang">
+      <p class="notice"><xsl:call-template name="s"><xsl:with-param name="id" select="'written-in'"/>
+        <xsl:with-param name="a1"><xsl:call-template name="s"><xsl:with-param name="id" select="concat('lang-', @lang)"/></xsl:call-template></xsl:with-param></xsl:call-template></p>
+    </xsl:if>
+    <xsl:if test="p:summary"><p class="lead" lang="{@lang}"><xsl:value-of select="p:summary"/></p></xsl:if>
+    <xsl:if test="p:code">
+      <ul class="tags">
+        <xsl:for-each select="p:code"><li><a href="{$root}codes/{@id}.{$lang}.html"><xsl:value-of select="p:label[@lang = $lang]"/></a></li></xsl:for-each>
+      </ul>
+    </xsl:if>
+    <article class="note" lang="{@lang}">
+      <xsl:apply-templates select="p:body/cm:document/node()"/>
+    </article>
+    <p class="source"><xsl:call-template name="s"><xsl:with-param name="id" select="'source'"/></xsl:call-template>: <code><xsl:value-of select="@path"/></code></p>
+  </xsl:template>
+
+  <!-- CommonMark XML to HTML -->
+  <xsl:template match="cm:paragraph"><p><xsl:apply-templates/></p></xsl:template>
+  <xsl:template match="cm:heading">
+    <!-- note headings sit below the page's h1 -->
+    <xsl:variable name="level" select="@level + 1 - number(@level = 6)"/>
+    <xsl:element name="h{$level}"><xsl:apply-templates/></xsl:element>
+  </xsl:template>
+  <xsl:template match="cm:block_quote"><blockquote><xsl:apply-templates/></blockquote></xsl:template>
+  <xsl:template match="cm:list[@type = 'ordered']"><ol><xsl:if test="@start and @start != 1"><xsl:attribute name="start"><xsl:value-of select="@start"/></xsl:attribute></xsl:if><xsl:apply-templates/></ol></xsl:template>
+  <xsl:template match="cm:list"><ul><xsl:if test="cm:tasklist"><xsl:attribute name="class">tasks</xsl:attribute></xsl:if><xsl:apply-templates/></ul></xsl:template>
+  <xsl:template match="cm:item"><li><xsl:apply-templates/></li></xsl:template>
+  <xsl:template match="cm:tasklist">
+    <li class="task done-{@completed = 'true'}">
+      <span class="box"><xsl:choose><xsl:when test="@completed = 'true'">☑ </xsl:when><xsl:otherwise>☐ </xsl:otherwise></xsl:choose></span>
+      <xsl:apply-templates/>
+    </li>
+  </xsl:template>
+  <xsl:template match="cm:item/cm:paragraph[count(../cm:paragraph) = 1] | cm:tasklist/cm:paragraph[count(../cm:paragraph) = 1]"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="cm:code_block"><pre><code><xsl:value-of select="."/></code></pre></xsl:template>
+  <xsl:template match="cm:thematic_break"><hr/></xsl:template>
+  <xsl:template match="cm:table"><div class="table"><table><xsl:apply-templates/></table></div></xsl:template>
+  <xsl:template match="cm:table_header"><thead><tr><xsl:for-each select="cm:table_cell"><th><xsl:apply-templates/></th></xsl:for-each></tr></thead></xsl:template>
+  <xsl:template match="cm:table_row"><tr><xsl:for-each select="cm:table_cell"><td><xsl:apply-templates/></td></xsl:for-each></tr></xsl:template>
+  <xsl:template match="cm:text"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="cm:softbreak"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="cm:linebreak"><br/></xsl:template>
+  <xsl:template match="cm:code"><code><xsl:value-of select="."/></code></xsl:template>
+  <xsl:template match="cm:emph"><em><xsl:apply-templates/></em></xsl:template>
+  <xsl:template match="cm:strong"><strong><xsl:apply-templates/></strong></xsl:template>
+  <xsl:template match="cm:strikethrough"><del><xsl:apply-templates/></del></xsl:template>
+  <xsl:template match="cm:link">
+    <xsl:choose>
+      <!-- only web and mail links; anything else (javascript:, data:) stays text -->
+      <xsl:when test="starts-with(@destination, 'https://') or starts-with(@destination, 'http://') or starts-with(@destination, 'mailto:')">
+        <a href="{@destination}" rel="nofollow noopener"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- images are not fetched: their description stands in -->
+  <xsl:template match="cm:image"><span class="image">[<xsl:apply-templates/>]</span></xsl:template>
+  <!-- a note's own HTML is never passed through -->
+  <xsl:template match="cm:html_block | cm:html_inline"/>
+  <xsl:template match="cm:custom_inline">
+    <a class="code-tag" href="{$root}codes/{@on_enter}.{$lang}.html" title="{$page/p:note-page/p:code[@id = current()/@on_enter]/p:label[@lang = $lang]}"><xsl:apply-templates/></a>
+  </xsl:template>
+  <xsl:template match="cm:*"><xsl:apply-templates/></xsl:template>
+</xsl:stylesheet>
