@@ -7,8 +7,8 @@ level=${1:-test}
 build="build-essential pkg-config git sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgit2-dev libsqlite3-dev libxml2-dev libxslt1-dev libyaml-dev libstemmer-dev
   libutf8proc-dev"
-test="$build libcmocka-dev xsltproc libxml2-utils cmark-gfm valgrind"
-tools="$test weasyprint chromium poppler-utils"
+test="$build libcmocka-dev xsltproc libxml2-utils cmark-gfm valgrind chromium weasyprint poppler-utils"
+tools="$test hyperfine ripgrep time"
 case $level in
   build) want=$build ;;
   test) want=$test ;;
