@@ -526,6 +526,32 @@ static void add_code(px_segment *s, const px_code *code)
 	s->codes[s->ncodes++] = code;
 }
 
+/* Finds the next hashtag in t[i..end) by the note model's rules; sets
+ * *at and *stop around "#tag" (trailing '.', '-', '_' excluded). */
+static int next_tag(const char *t, size_t i, size_t end, size_t *at, size_t *stop)
+{
+	while (i < end) {
+		size_t j;
+		if (t[i] != '#' || !tag_boundary_before(t, i)) {
+			i++;
+			continue;
+		}
+		j = i + 1;
+		if (j >= end || !px_utf8_is_alnum(t + j, end - j) || (t[j] >= '0' && t[j] <= '9')) {
+			i++;
+			continue;
+		}
+		while (j < end && tag_char(t + j, end - j))
+			j += px_utf8_next(t + j, end - j);
+		while (j > i + 1 && strchr(".-_", t[j - 1]))
+			j--;
+		*at = i;
+		*stop = j;
+		return 1;
+	}
+	return 0;
+}
+
 static void scan_tags(ctx *c, px_segment *seg, const collector *k)
 {
 	const char *t = k->text.ptr;
@@ -534,27 +560,13 @@ static void scan_tags(ctx *c, px_segment *seg, const collector *k)
 	size_t cap = 0;
 
 	for (r = 0; r < k->nr; r++) {
-		size_t i = k->r[r].start, end = k->r[r].end;
-		while (i < end) {
-			size_t j, tl, at, ls;
+		size_t i = k->r[r].start, end = k->r[r].end, j;
+		while (next_tag(t, i, end, &i, &j)) {
+			size_t tl, at, ls;
 			const px_code *code;
 			char *tag;
 			int line, col;
 
-			if (t[i] != '#' || !tag_boundary_before(t, i)) {
-				i++;
-				continue;
-			}
-			j = i + 1;
-			if (j >= end || !px_utf8_is_alnum(t + j, end - j) ||
-			    (t[j] >= '0' && t[j] <= '9')) {
-				i++;
-				continue;
-			}
-			while (j < end && tag_char(t + j, end - j))
-				j += px_utf8_next(t + j, end - j);
-			while (j > i + 1 && strchr(".-_", t[j - 1]))
-				j--;
 			tl = j - i - 1;
 			tag = strndup(t + i + 1, tl);
 			i = j;
@@ -893,55 +905,20 @@ int px_note_parse_body(px_note **out, const char *path, const char *src, size_t 
 char *px_text_without_tags(const char *text)
 {
 	px_buf b = PX_BUF_INIT;
-	size_t i = 0, len = strlen(text), n;
+	size_t i = 0, len = strlen(text), at, stop;
 
-	while (i < len) {
-		if (text[i] == '#' && tag_boundary_before(text, i) && i + 1 < len &&
-		    px_utf8_is_alnum(text + i + 1, len - i - 1) && !isdigit((unsigned char)text[i + 1])) {
-			i++;
-			while (i < len && tag_char(text + i, len - i))
-				i += px_utf8_next(text + i, len - i);
-			/* keep a full stop that ended the sentence */
-			if (text[i - 1] == '.' && (i == len || text[i] == ' '))
-				px_buf_putc(&b, '.');
-			while (b.len && b.ptr[b.len - 1] == ' ' && (i == len || text[i] == ' ' ||
-								       text[i] == '\n'))
+	while (next_tag(text, i, len, &at, &stop)) {
+		px_buf_put(&b, text + i, at - i);
+		/* "zin. #tijd #temps" keeps "zin." */
+		if (stop == len || text[stop] == ' ' || text[stop] == '\n' || text[stop] == '.')
+			while (b.len && b.ptr[b.len - 1] == ' ')
 				px_buf_truncate(&b, b.len - 1);
-			continue;
-		}
-		n = px_utf8_next(text + i, len - i);
-		px_buf_put(&b, text + i, n);
-		i += n;
+		i = stop;
 	}
+	px_buf_puts(&b, text + i);
 	while (b.len && strchr(" \n", b.ptr[b.len - 1]))
 		px_buf_truncate(&b, b.len - 1);
 	return px_buf_detach(&b);
-}
-
-/* Finds the next hashtag in t[i..end) by the note model's rules; sets
- * *at and *stop around "#tag" (trailing '.', '-', '_' excluded). */
-static int next_tag(const char *t, size_t i, size_t end, size_t *at, size_t *stop)
-{
-	while (i < end) {
-		size_t j;
-		if (t[i] != '#' || !tag_boundary_before(t, i)) {
-			i++;
-			continue;
-		}
-		j = i + 1;
-		if (j >= end || !px_utf8_is_alnum(t + j, end - j) || (t[j] >= '0' && t[j] <= '9')) {
-			i++;
-			continue;
-		}
-		while (j < end && tag_char(t + j, end - j))
-			j += px_utf8_next(t + j, end - j);
-		while (j > i + 1 && strchr(".-_", t[j - 1]))
-			j--;
-		*at = i;
-		*stop = j;
-		return 1;
-	}
-	return 0;
 }
 
 /* Splits the text node `n` around its known hashtags, each becoming a
