@@ -109,13 +109,30 @@ demo: praxis
 	./praxis -C $(DEMO) stats --cycle 2022-2023
 	./praxis -C $(DEMO) search ziekenhuizen --limit 3
 	./praxis -C $(DEMO) search '#temps' --kind quote --limit 3
+	./praxis -C $(DEMO) brief zuid
+	./praxis -C $(DEMO) report 2022-2023 --lang nl,fr -o $(CURDIR)/$(BUILD)/report-2022-2023.html
+	./praxis -C $(DEMO) report 2022-2023 --lang both -o $(CURDIR)/$(BUILD)/report-2022-2023.both.html
+	./praxis -C $(DEMO) site -o $(CURDIR)/$(BUILD)/site
 
 install: praxis
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/praxis/schema \
+	  $(DESTDIR)$(PREFIX)/share/praxis/xslt $(DESTDIR)$(PREFIX)/share/praxis/site \
 	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 praxis $(DESTDIR)$(PREFIX)/bin/praxis
 	install -m 644 schema/* $(DESTDIR)$(PREFIX)/share/praxis/schema/
+	install -m 644 xslt/* $(DESTDIR)$(PREFIX)/share/praxis/xslt/
+	install -m 644 site/* $(DESTDIR)$(PREFIX)/share/praxis/site/
 	install -m 644 doc/praxis.1 $(DESTDIR)$(PREFIX)/share/man/man1/praxis.1
+
+# Benchmarks against the named baselines (bench/run.sh; not part of check).
+bench: praxis $(BUILD)/libpraxis.a
+	@mkdir -p $(BUILD)/bench
+	$(Q)$(CC) $(WARN) $(CFLAGS) -o $(BUILD)/bench/gen bench/gen.c -lm
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $(BUILD)/bench/searchlat bench/searchlat.c \
+	  $(BUILD)/libpraxis.a $(PKG_LIBS)
+	$(Q)bash bench/run.sh
+
+.PHONY: bench
 
 clean:
 	rm -rf $(BUILD) praxis
