@@ -181,3 +181,20 @@ int px_buf_xml_str(px_buf *b, const char *s)
 	}
 	return 0;
 }
+
+unsigned long long px_fnv1a(unsigned long long h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void px_digest_hex(char out[17], unsigned long long h)
+{
+	snprintf(out, 17, "%016llx", h);
+}

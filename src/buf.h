@@ -52,4 +52,11 @@ int px_buf_read_file(px_buf *b, const char *path, size_t max);
 int px_buf_json_str(px_buf *b, const char *s);
 int px_buf_xml_str(px_buf *b, const char *s);
 
+/* FNV-1a, 64 bits: a digest to notice that inputs changed (not for
+ * security). Start with PX_FNV_INIT and chain calls. */
+#define PX_FNV_INIT 1469598103934665603ULL
+unsigned long long px_fnv1a(unsigned long long h, const void *data, size_t n);
+/* The 16 hex digits of a digest into out[17]. */
+void px_digest_hex(char out[17], unsigned long long h);
+
 #endif

@@ -95,18 +95,6 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(x->folded, y->folded);
 }
 
-static uint64_t fnv1a(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static int add_name(px_codebook *cb, const char *shown, size_t code)
 {
 	struct px_cb_name *n = &cb->names[cb->nnames];
@@ -262,7 +250,7 @@ int px_codebook_load(px_codebook **out, const char *path, const char *display, p
 		goto cleanup;
 	{
 		char hex[17];
-		snprintf(hex, sizeof hex, "%016llx", (unsigned long long)fnv1a(raw.ptr, raw.len));
+		px_digest_hex(hex, px_fnv1a(PX_FNV_INIT, raw.ptr, raw.len));
 		cb->digest = strdup(hex);
 	}
 	*out = cb;

@@ -22,18 +22,6 @@ void px_index_error(px_diag *d, sqlite3 *db)
 		    db ? sqlite3_errmsg(db) : "?");
 }
 
-static uint64_t fnv1a(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 typedef struct {
 	px_index *ix;
 	px_diag *d;
@@ -402,7 +390,7 @@ static int read_schema(px_buf *sql, char digest[17], px_diag *d)
 		return -1;
 	}
 	free(path);
-	snprintf(digest, 17, "%016llx", (unsigned long long)fnv1a(sql->ptr, sql->len));
+	px_digest_hex(digest, px_fnv1a(PX_FNV_INIT, sql->ptr, sql->len));
 	return 0;
 }
 

@@ -950,8 +950,15 @@ static void link_tags(cmark_node *n, const px_codebook *cb)
 		cmark_node_set_literal(label, piece);
 		free(piece);
 		cmark_node_append_child(tag, label);
-		cmark_node_insert_before(n, before);
-		cmark_node_insert_before(n, tag);
+		/* some containers (table cells) accept no custom node: the tag
+		 * stays text there */
+		if (!cmark_node_insert_before(n, tag)) {
+			cmark_node_free(tag);
+			cmark_node_free(before);
+			from = stop;
+			continue;
+		}
+		cmark_node_insert_before(tag, before);
 		memmove(t, t + stop, len - stop + 1);
 		len -= stop;
 		from = 0;

@@ -46,24 +46,6 @@ typedef struct {
 
 /* ------------------------------------------------------------ helpers */
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-#define FNV0 1469598103934665603ULL
-
-static void hex(char out[17], uint64_t h)
-{
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
-
 static int cmp_entry(const void *a, const void *b)
 {
 	return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
@@ -610,7 +592,7 @@ static int note_pages(site *s)
 		px_diag quiet = PX_DIAG_INIT;
 		int need = 0;
 
-		hex(digest, fnv(fnv(FNV0, blob, strlen(blob)), s->global, 16));
+		px_digest_hex(digest, px_fnv1a(px_fnv1a(PX_FNV_INIT, blob, strlen(blob)), s->global, 16));
 		px_buf_clear(&self);
 		px_buf_printf(&self, "notes/%.*s", (int)(pl > 3 ? pl - 3 : pl), path);
 		for (l = 0; l < 2; l++) {
@@ -734,13 +716,13 @@ cleanup:
 
 /* ------------------------------------------------------------- driver */
 
-static uint64_t hash_file(uint64_t h, const char *rel)
+static unsigned long long hash_file(unsigned long long h, const char *rel)
 {
 	char *p = px_data_path(rel);
 	px_buf b = PX_BUF_INIT;
 
 	if (p && px_buf_read_file(&b, p, 16 << 20) == 0)
-		h = fnv(h, b.ptr, b.len);
+		h = px_fnv1a(h, b.ptr, b.len);
 	free(p);
 	px_buf_free(&b);
 	return h;
@@ -752,14 +734,14 @@ static void global_digest(site *s)
 		"xslt/site.xsl", "xslt/strings.xsl", "xslt/report.xsl", "xslt/brief-html.xsl",
 		"xslt/ui-strings.xsl", "schema/site.rng", "site/report.css"
 	};
-	uint64_t h = FNV0;
+	unsigned long long h = PX_FNV_INIT;
 	size_t i;
 
 	for (i = 0; i < sizeof files / sizeof *files; i++)
 		h = hash_file(h, files[i]);
-	h = fnv(h, s->ix->kb->cb->digest, strlen(s->ix->kb->cb->digest));
-	h = fnv(h, s->communities.ptr, s->communities.len);
-	hex(s->global, h);
+	h = px_fnv1a(h, s->ix->kb->cb->digest, strlen(s->ix->kb->cb->digest));
+	h = px_fnv1a(h, s->communities.ptr, s->communities.len);
+	px_digest_hex(s->global, h);
 }
 
 static long count_pages(site *s)
@@ -818,7 +800,7 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 	/* the aggregate pages depend on everything indexed */
 	{
 		char h2[17];
-		hex(h2, fnv(fnv(FNV0, s.head, strlen(s.head)), s.global, 16));
+		px_digest_hex(h2, px_fnv1a(px_fnv1a(PX_FNV_INIT, s.head, strlen(s.head)), s.global, 16));
 		memcpy(s.head, h2, 17);
 	}
 	if (mkdirs(o->outdir) < 0 || (mkdir(o->outdir, 0777) < 0 && errno != EEXIST)) {

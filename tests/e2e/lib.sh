@@ -44,3 +44,11 @@ note() {
 		cat
 	} > "$f"
 }
+# a private git identity and configuration for the test
+git_identity() {
+	HOME=$TMPDIR XDG_CONFIG_HOME=$TMPDIR/.config GIT_CONFIG_NOSYSTEM=1
+	export HOME XDG_CONFIG_HOME GIT_CONFIG_NOSYSTEM
+	git config --global user.name "Test Lead"
+	git config --global user.email "lead@example.org"
+	git config --global init.defaultBranch main
+}

@@ -1,10 +1,7 @@
 # init, new, commit, log: a real repository that the git CLI agrees with.
 . "$TOP/tests/e2e/lib.sh"
 set -e
-export HOME=$TMPDIR XDG_CONFIG_HOME=$TMPDIR/.config GIT_CONFIG_NOSYSTEM=1
-git config --global user.name "Test Lead"
-git config --global user.email "lead@example.org"
-git config --global init.defaultBranch main
+git_identity
 
 px init kb
 expect_rc 0

@@ -2,9 +2,7 @@
 # incremental updates, and the sqlite3 client reading what praxis wrote.
 . "$TOP/tests/e2e/lib.sh"
 set -e
-export HOME=$TMPDIR XDG_CONFIG_HOME=$TMPDIR/.config GIT_CONFIG_NOSYSTEM=1
-git config --global user.name "Test Lead"
-git config --global user.email "lead@example.org"
+git_identity
 px init kb
 make_kb kb2
 cp kb2/communities.yaml kb/

@@ -2,9 +2,7 @@
 # share the index; a process killed while indexing leaves a usable index.
 . "$TOP/tests/e2e/lib.sh"
 set -e
-export HOME=$TMPDIR XDG_CONFIG_HOME=$TMPDIR/.config GIT_CONFIG_NOSYSTEM=1
-git config --global user.name "Test Lead"
-git config --global user.email "lead@example.org"
+git_identity
 px init kb
 cp "$TOP/notes/communities.yaml" kb/
 cd kb

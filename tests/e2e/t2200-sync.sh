@@ -1,10 +1,7 @@
 # sync: two machines share a knowledge base through a bare repository.
 . "$TOP/tests/e2e/lib.sh"
 set -e
-export HOME=$TMPDIR XDG_CONFIG_HOME=$TMPDIR/.config GIT_CONFIG_NOSYSTEM=1
-git config --global user.name "Test Lead"
-git config --global user.email "lead@example.org"
-git config --global init.defaultBranch main
+git_identity
 
 git init -q --bare remote.git
 px init a

@@ -2,7 +2,7 @@
 # notes; text fits 80 columns; both languages; JSON shape.
 . "$TOP/tests/e2e/lib.sh"
 set -e
-export HOME=$TMPDIR XDG_CONFIG_HOME=$TMPDIR/.config GIT_CONFIG_NOSYSTEM=1
+git_identity
 px init kb
 cp -r "$TOP/notes/." kb/
 cd kb

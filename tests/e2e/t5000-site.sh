@@ -4,7 +4,7 @@
 . "$TOP/tests/e2e/lib.sh"
 . "$TOP/tests/e2e/lib-browser.sh"
 set -e
-export HOME=$TMPDIR XDG_CONFIG_HOME=$TMPDIR/.config GIT_CONFIG_NOSYSTEM=1
+git_identity
 px init kb
 cp -r "$TOP/notes/." kb/
 # a note that tries to inject markup
