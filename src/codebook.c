@@ -1,6 +1,7 @@
 #include "codebook.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,8 +124,34 @@ static size_t count_children(xmlNodePtr el, const char *name)
 	return n;
 }
 
+/* Whether this exact codebook already passed this exact schema: a
+ * digest of both in `cache` (GITDIR/praxis/codebook-valid). The schema
+ * check is the slow part of loading and the codebook rarely changes. */
+static int known_valid(const char *cache, const px_buf *raw, const char *rng, char digest[17])
+{
+	px_buf schema = PX_BUF_INIT, seen = PX_BUF_INIT;
+	int ok = 0;
+
+	digest[0] = '\0';
+	if (!cache || px_buf_read_file(&schema, rng, 1 << 20) < 0)
+		goto done;
+	px_digest_hex(digest, px_fnv1a(px_fnv1a(PX_FNV_INIT, raw->ptr, raw->len), schema.ptr, schema.len));
+	ok = px_buf_read_file(&seen, cache, 64) == 0 && !strcmp(seen.ptr, digest);
+done:
+	px_buf_free(&schema);
+	px_buf_free(&seen);
+	return ok;
+}
+
 int px_codebook_load(px_codebook **out, const char *path, const char *display, px_diag *d)
 {
+	return px_codebook_load_cached(out, path, display, NULL, d);
+}
+
+int px_codebook_load_cached(px_codebook **out, const char *path, const char *display,
+			    const char *cache, px_diag *d)
+{
+	char digest[17];
 	px_codebook *cb = NULL;
 	xmlDocPtr doc = NULL;
 	xmlNodePtr root, cat, c;
@@ -150,10 +177,20 @@ int px_codebook_load(px_codebook **out, const char *path, const char *display, p
 		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 		goto cleanup;
 	}
-	if (px_xml_validate(doc, rng, &err, &line) < 0) {
-		px_diag_add(d, display, line, 0, PX_SEV_ERROR, "codebook-invalid",
-			    MSG_CODEBOOK_SCHEMA, err.ptr);
-		goto cleanup;
+	if (!known_valid(cache, &raw, rng, digest)) {
+		if (px_xml_validate(doc, rng, &err, &line) < 0) {
+			px_diag_add(d, display, line, 0, PX_SEV_ERROR, "codebook-invalid",
+				    MSG_CODEBOOK_SCHEMA, err.ptr);
+			goto cleanup;
+		}
+		if (cache && digest[0]) {
+			/* best effort: a cache that cannot be written is only slower */
+			FILE *f = fopen(cache, "w");
+			if (f) {
+				fputs(digest, f);
+				fclose(f);
+			}
+		}
 	}
 
 	cb = calloc(1, sizeof *cb);

@@ -60,6 +60,10 @@ struct px_codebook {
 /* Loads and validates `path` (the RELAX NG schema comes from the data
  * directory). Problems go to `d` with file:line; returns 0 or -1. */
 int px_codebook_load(px_codebook **out, const char *path, const char *display, px_diag *d);
+/* The same, skipping the schema check when `cache` (a file path, may be
+ * NULL) records that this codebook already passed it. */
+int px_codebook_load_cached(px_codebook **out, const char *path, const char *display,
+			    const char *cache, px_diag *d);
 void px_codebook_free(px_codebook *cb);
 
 /* Resolves a hashtag (without '#') written as an id or alias, any case,

@@ -160,7 +160,7 @@ static char *discover_gitdir(const char *root)
 int px_kb_open(px_kb **out, const char *root, px_diag *d)
 {
 	px_kb *kb = calloc(1, sizeof *kb);
-	px_buf p = PX_BUF_INIT;
+	px_buf p = PX_BUF_INIT, cache = PX_BUF_INIT;
 	char *def = NULL;
 	int rc = -1;
 
@@ -174,10 +174,16 @@ int px_kb_open(px_kb **out, const char *root, px_diag *d)
 	px_buf_printf(&p, "%s/communities.yaml", kb->root);
 	if (load_communities(kb, p.ptr, d) < 0)
 		goto cleanup;
+	if (kb->gitdir) {
+		px_buf_printf(&cache, "%s/praxis", kb->gitdir);
+		mkdir(cache.ptr, 0777);
+		px_buf_puts(&cache, "/codebook-valid");
+	}
 	px_buf_clear(&p);
 	px_buf_printf(&p, "%s/codebook.xml", kb->root);
 	if (is_file(p.ptr)) {
-		if (px_codebook_load(&kb->cb, p.ptr, "codebook.xml", d) < 0)
+		if (px_codebook_load_cached(&kb->cb, p.ptr, "codebook.xml",
+					    cache.len ? cache.ptr : NULL, d) < 0)
 			goto cleanup;
 	} else {
 		def = px_data_path("schema/codebook.xml");
@@ -185,7 +191,7 @@ int px_kb_open(px_kb **out, const char *root, px_diag *d)
 			px_diag_add(d, "codebook.xml", 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 			goto cleanup;
 		}
-		if (px_codebook_load(&kb->cb, def, def, d) < 0)
+		if (px_codebook_load_cached(&kb->cb, def, def, cache.len ? cache.ptr : NULL, d) < 0)
 			goto cleanup;
 	}
 	if (kb->gitdir) {
@@ -203,6 +209,7 @@ int px_kb_open(px_kb **out, const char *root, px_diag *d)
 cleanup:
 	free(def);
 	px_buf_free(&p);
+	px_buf_free(&cache);
 	px_kb_free(kb);
 	return rc;
 }
