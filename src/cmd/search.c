@@ -231,7 +231,7 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const fi
 	capped = total > COUNT_CAP;
 	if (capped)
 		total = COUNT_CAP;
-	if (fts)
+	if (fts && nhits > 1)
 		qsort(hits, nhits, sizeof *hits, by_score);
 	if (f->limit && nhits > (size_t)f->limit)
 		nhits = (size_t)f->limit;
