@@ -415,6 +415,8 @@ static void collect(collector *k, cmark_node *root, int own_only)
 			break;
 		case CMARK_NODE_CODE:
 		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			/* what the lead wrote, kept as text (and escaped on output) */
 			if (t == CMARK_NODE_CODE_BLOCK)
 				separate(k, "\n");
 			add_text(k, cmark_node_get_literal(n), 0);

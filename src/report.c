@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -61,9 +62,14 @@ static int totals(gather *g)
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	px_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report xmlns=\"urn:praxis:report:1\"");
 	px_xml_attr(b, "cycle", g->cycle);
-	/* the cycle's period as the sessions held it, within September-June */
-	px_buf_printf(b, " from=\"%s\" to=\"%s\"", col(st, 9), col(st, 10));
-	(void)y;
+	/* the cycle's period: September to June, or to its last session when
+	 * that came later (summer sessions) */
+	{
+		char to[32];
+		snprintf(to, sizeof to, "%04d-06-30", y + 1);
+		px_buf_printf(b, " from=\"%04d-09-01\" to=\"%s\"", y,
+			      strcmp(col(st, 10), to) > 0 ? col(st, 10) : to);
+	}
 	px_xml_attr(b, "generated", today);
 	px_buf_puts(b, ">\n<totals");
 	px_xml_attr_int(b, "communities", sqlite3_column_int64(st, 0));

@@ -100,6 +100,7 @@ static int run_editor(const char *path)
 		ed = getenv("EDITOR");
 	if (!ed || !*ed)
 		ed = "vi";
+	fflush(NULL);
 	pid = fork();
 	if (pid < 0)
 		return -1;

@@ -60,9 +60,11 @@ static int in_path(const char *prog)
 
 static int run(char *const argv[])
 {
-	pid_t pid = fork();
+	pid_t pid;
 	int status;
 
+	fflush(NULL); /* or the child writes what is still buffered again */
+	pid = fork();
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {

@@ -1,0 +1,116 @@
+# report: Dutch, French and side by side; every code's label in the
+# report's language; the figures equal `praxis stats`; every quote points
+# to a note line that holds it; notes are escaped; Chromium and the PDF
+# show pages.
+. "$TOP/tests/e2e/lib.sh"
+. "$TOP/tests/e2e/lib-browser.sh"
+set -e
+git_identity
+px init kb
+cp -r "$TOP/notes/." kb/
+cat > kb/2022-2023/zuid/08.md <<'EOF2'
+---
+community: zuid
+cycle: 2022-2023
+session: 8
+date: 2023-04-18
+lang: nl
+author: "M. Lead"
+title: "<script>alert(1)</script>"
+---
+
+> "Ik <b>durf</b> het niet & zij ook niet <script>alert(2)</script>" #taboe
+EOF2
+cd kb
+px commit
+expect_rc 0
+out_dir=$TMPDIR/out
+mkdir -p "$out_dir"
+
+px report 2022-2023 --lang nl,fr -o "$out_dir/r.html"
+expect_rc 0
+contains "$out" "wrote $out_dir/r.nl.html"
+contains "$out" "wrote $out_dir/r.fr.html"
+px report 2022-2023 --lang both -o "$out_dir/both.html"
+expect_rc 0
+px report 2022-2023 --xml -o "$out_dir/r.xml"
+expect_rc 0
+xmllint --noout --relaxng "$TOP/schema/report.rng" "$out_dir/r.xml" 2>/dev/null || fail "report data does not validate"
+
+q() { xmllint --html --xpath "$2" "$1" 2>/dev/null || true; }
+cb=$TOP/schema/codebook.xml
+codes=$(xmllint --xpath '//*[local-name()="code"]/@id' "$cb" | sed 's/ id="\([^"]*\)"/\1\n/g' | grep .)
+[ "$(printf '%s\n' "$codes" | wc -l)" = 37 ] || fail "expected 37 codes"
+px stats --cycle 2022-2023 --format json
+stats=$out
+for c in $codes; do
+	for l in nl fr; do
+		label=$(xmllint --xpath "string(//*[local-name()='code'][@id='$c']/*[local-name()='label'][@lang='$l'])" "$cb")
+		section=$(q "$out_dir/r.$l.html" "string(//*[@id='$c'])" | tr -d '\302\255')
+		[ -n "$section" ] || fail "no section with id $c in the $l report"
+		printf '%s' "$section" | grep -qiF "$label" || fail "$l report lacks the label '$label' of $c"
+		both=$(q "$out_dir/both.html" "string(//*[@id='$c'])" | tr -d '\302\255')
+		printf '%s' "$both" | grep -qiF "$label" || fail "bilingual report lacks '$label'"
+	done
+	notes=$(printf '%s\n' "$stats" | sed -n "s/.*{\"code\": \"$c\", \"segments\": [0-9]*, \"notes\": \([0-9]*\),.*/\1/p")
+	raised_nl=$(q "$out_dir/r.nl.html" "string(//*[@id='$c']//*[@class='raised'])" | tr -d '\302\255')
+	raised_fr=$(q "$out_dir/r.fr.html" "string(//*[@id='$c']//*[@class='raised'])" | tr -d '\302\255')
+	if [ "$notes" -gt 0 ]; then
+		contains "$raised_nl" "Aangehaald in $notes "
+		contains "$raised_fr" "dans $notes "
+	else
+		lacks "$raised_nl" "Aangehaald in"
+	fi
+done
+
+# every quote's source is a real note line that holds the quote
+n=$(q "$out_dir/r.nl.html" "count(//blockquote)")
+[ "$n" -gt 20 ] || fail "only $n quotes"
+i=1
+while [ "$i" -le "$n" ]; do
+	text=$(q "$out_dir/r.nl.html" "string((//blockquote)[$i]/p)")
+	loc=$(q "$out_dir/r.nl.html" "string((//blockquote)[$i]//*[@class='loc'])")
+	file=${loc%:*}
+	line=${loc##*:}
+	[ -f "$file" ] || fail "quote $i: no note $file"
+	words=$(printf '%s' "$text" | tr -d '"«»“”' | awk '{print $1, $2, $3}')
+	sed -n "${line}p" "$file" | grep -qF "$words" || fail "quote $i: line $loc does not hold '$words'"
+	i=$((i + 1))
+done
+
+# what the notes say is text
+for f in r.nl.html r.fr.html both.html; do
+	grep -q '<script>alert' "$out_dir/$f" && fail "unescaped script in $f"
+	grep -q '<b>durf' "$out_dir/$f" && fail "unescaped markup in $f"
+done
+grep -q 'durf&lt;/b&gt; het niet &amp; zij' "$out_dir/r.nl.html" || fail "the quote was not escaped as text"
+grep -q '<input' "$out_dir/r.nl.html" && fail "a form control in the report"
+grep -q '☐' "$out_dir/r.nl.html" || fail "no open follow-up box"
+grep -q '☑' "$out_dir/r.nl.html" || fail "no done follow-up box"
+for f in r.nl.html r.fr.html both.html; do
+	xmllint --html --noout "$out_dir/$f" 2>"$TMPDIR/lint" || true
+	grep 'error' "$TMPDIR/lint" | grep -v 'Tag [a-z]* invalid' | grep -q . && fail "HTML errors in $f: $(grep error "$TMPDIR/lint" | grep -v 'Tag [a-z]* invalid' | head -3)"
+done
+grep -q '<html lang="nl"' "$out_dir/r.nl.html" || fail "nl report not lang=nl"
+grep -q '<html lang="fr"' "$out_dir/r.fr.html" || fail "fr report not lang=fr"
+
+# a browser shows it, and the PDF has pages
+shot "file://$out_dir/r.nl.html" "$TMPDIR/report.png"
+px report 2022-2023 --lang fr -o "$out_dir/p.html" --pdf
+expect_rc 0
+contains "$out" "wrote $out_dir/p.pdf"
+pages=$(pdfinfo "$out_dir/p.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" -gt 5 ] || fail "the PDF has $pages pages"
+pdftotext "$out_dir/p.pdf" - | grep -q 'Communautés de pratique' || fail "the PDF lacks its title"
+pdftoppm -png -r 40 -f 1 -l 1 "$out_dir/p.pdf" "$TMPDIR/page"
+[ "$(wc -c < "$TMPDIR/page-01.png")" -gt 5000 ] || fail "the PDF's first page looks blank"
+
+# usage errors
+px report 2022-2024
+expect_rc 2
+contains "$err" "cycle must be two consecutive years"
+px report 2021-2022
+expect_rc 1
+contains "$err" "no committed notes for cycle '2021-2022'"
+px report 2022-2023 --lang de
+expect_rc 2
