@@ -48,9 +48,9 @@ for c in $codes; do
 		label=$(xmllint --xpath "string(//*[local-name()='code'][@id='$c']/*[local-name()='label'][@lang='$l'])" "$cb")
 		section=$(q "$out_dir/r.$l.html" "string(//*[@id='$c'])" | tr -d '\302\255')
 		[ -n "$section" ] || fail "no section with id $c in the $l report"
-		printf '%s' "$section" | grep -qiF "$label" || fail "$l report lacks the label '$label' of $c"
+		printf '%s' "$section" | LC_ALL=C.UTF-8 grep -qiF "$label" || fail "$l report lacks the label '$label' of $c"
 		both=$(q "$out_dir/both.html" "string(//*[@id='$c'])" | tr -d '\302\255')
-		printf '%s' "$both" | grep -qiF "$label" || fail "bilingual report lacks '$label'"
+		printf '%s' "$both" | LC_ALL=C.UTF-8 grep -qiF "$label" || fail "bilingual report lacks '$label'"
 	done
 	notes=$(printf '%s\n' "$stats" | sed -n "s/.*{\"code\": \"$c\", \"segments\": [0-9]*, \"notes\": \([0-9]*\),.*/\1/p")
 	raised_nl=$(q "$out_dir/r.nl.html" "string(//*[@id='$c']//*[@class='raised'])" | tr -d '\302\255')
