@@ -37,7 +37,7 @@ all: praxis
 $(BUILD)/config.mk: .ci/deps.sh Makefile
 	$(Q)sh .ci/deps.sh build
 	$(Q)mkdir -p $(BUILD)
-	$(Q)printf 'PKG_CFLAGS := %s\nPKG_LIBS := %s -lstemmer\n' \
+	$(Q)printf 'PKG_CFLAGS := %s -pthread\nPKG_LIBS := %s -lstemmer -pthread\n' \
 	  "$$(pkg-config --cflags $(PKGS))" "$$(pkg-config --libs $(PKGS))" > $@
 
 $(BUILD)/obj/%.o: src/%.c

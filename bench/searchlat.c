@@ -117,10 +117,14 @@ static sqlite3 *open_db(const char *path)
 	return db;
 }
 
-/* One search as cmd_search runs it; returns the total, -1 on error. */
+static double now_ms(void);
+
+/* One search as cmd_search runs it; returns the total, -1 on error.
+ * split[0]: ms spent in the count, split[1]: in the hit list. */
 static long run_once(sqlite3 *db, const char *hits_sql, const char *count_sql, const px_query *q,
-		     const filters *f, long *shown)
+		     const filters *f, long *shown, double split[2])
 {
+	double t0;
 	sqlite3_stmt *st = NULL, *cnt = NULL, *codes = NULL;
 	long total = -1;
 	size_t sink = 0;
@@ -133,9 +137,12 @@ static long run_once(sqlite3 *db, const char *hits_sql, const char *count_sql, c
 		goto done;
 	bind_where(st, q, f);
 	bind_where(cnt, q, f);
+	t0 = now_ms();
 	if (sqlite3_step(cnt) != SQLITE_ROW)
 		goto done;
 	total = sqlite3_column_int64(cnt, 0);
+	split[0] = now_ms() - t0;
+	t0 = now_ms();
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int c;
 		for (c = 0; c < 13; c++) {
@@ -148,6 +155,7 @@ static long run_once(sqlite3 *db, const char *hits_sql, const char *count_sql, c
 		sqlite3_reset(codes);
 		(*shown)++;
 	}
+	split[1] = now_ms() - t0;
 	if (sink == (size_t)-1)
 		total = -2; /* keeps the reads */
 done:
@@ -218,7 +226,7 @@ int main(int argc, char **argv)
 	char line[1024];
 	long runs = argc > 4 ? strtol(argv[4], NULL, 10) : 200;
 	double budget = argc > 5 ? strtod(argv[5], NULL) * 1e3 : 5000.0;
-	double *t;
+	double *t, *tc, *th;
 	sqlite3 *db;
 	int status = 0;
 
@@ -234,19 +242,21 @@ int main(int argc, char **argv)
 	}
 	in = fopen(argv[3], "r");
 	t = malloc((size_t)runs * sizeof *t);
-	if (!in || !t) {
+	tc = malloc((size_t)runs * sizeof *tc);
+	th = malloc((size_t)runs * sizeof *th);
+	if (!in || !t || !tc || !th) {
 		perror(argv[3]);
 		return 2;
 	}
 	db = open_db(argv[1]);
-	printf("%-16s %6s %8s %9s %9s %9s %9s\n", "query", "runs", "total", "first_ms", "median_ms",
-	       "p99_ms", "max_ms");
+	printf("%-12s %5s %7s %9s %9s %9s %9s %9s %9s\n", "query", "runs", "total", "first_ms",
+	       "median_ms", "p99_ms", "max_ms", "count_ms", "hits_ms");
 	while (fgets(line, sizeof line, in)) {
 		char *label, *text, *fl, *save = NULL;
 		px_buf sql = PX_BUF_INIT, where = PX_BUF_INIT, count = PX_BUF_INIT;
 		px_query q;
 		filters f;
-		double start, first;
+		double start, first, split[2] = { 0, 0 };
 		long total = 0, shown = 0, n = 0;
 
 		line[strcspn(line, "\n")] = '\0';
@@ -281,23 +291,29 @@ int main(int argc, char **argv)
 		{
 			sqlite3 *fresh = open_db(argv[1]);
 			start = now_ms();
-			total = run_once(fresh, sql.ptr, count.ptr, &q, &f, &shown);
+			total = run_once(fresh, sql.ptr, count.ptr, &q, &f, &shown, split);
 			first = now_ms() - start;
 			sqlite3_close(fresh);
 		}
 		start = now_ms();
 		while (n < runs && (n < 5 || now_ms() - start < budget)) {
 			double t0 = now_ms();
-			if (run_once(db, sql.ptr, count.ptr, &q, &f, &shown) < 0) {
+			if (run_once(db, sql.ptr, count.ptr, &q, &f, &shown, split) < 0) {
 				status = 1;
 				break;
 			}
-			t[n++] = now_ms() - t0;
+			t[n] = now_ms() - t0;
+			tc[n] = split[0];
+			th[n] = split[1];
+			n++;
 		}
 		if (n) {
 			qsort(t, (size_t)n, sizeof *t, cmp_double);
-			printf("%-16s %6ld %8ld %9.2f %9.2f %9.2f %9.2f\n", label, n, total, first,
-			       pct(t, (size_t)n, 50), pct(t, (size_t)n, 99), t[n - 1]);
+			qsort(tc, (size_t)n, sizeof *tc, cmp_double);
+			qsort(th, (size_t)n, sizeof *th, cmp_double);
+			printf("%-12s %5ld %7ld %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f\n", label, n, total,
+			       first, pct(t, (size_t)n, 50), pct(t, (size_t)n, 99), t[n - 1],
+			       pct(tc, (size_t)n, 50), pct(th, (size_t)n, 50));
 			fflush(stdout);
 		}
 		px_query_free(&q);
@@ -307,6 +323,8 @@ int main(int argc, char **argv)
 	}
 	fclose(in);
 	free(t);
+	free(tc);
+	free(th);
 	sqlite3_close(db);
 	px_codebook_free(cb);
 	px_diag_free(&d);
