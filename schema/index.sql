@@ -27,26 +27,22 @@ CREATE TABLE notes (
 	summary    TEXT,
 	attendance INTEGER
 );
-CREATE INDEX notes_by_community ON notes (community, cycle, session);
 
 CREATE TABLE note_methods (
 	note   INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
 	method TEXT NOT NULL
 );
-CREATE INDEX note_methods_by_note ON note_methods (note);
 
 CREATE TABLE note_moderators (
 	note INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
 	name TEXT NOT NULL
 );
-CREATE INDEX note_moderators_by_note ON note_moderators (note);
 
 -- codes of the session as a whole (front matter 'themes')
 CREATE TABLE note_themes (
 	note INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
 	code TEXT NOT NULL
 );
-CREATE INDEX note_themes_by_note ON note_themes (note);
 
 -- paragraphs, list items, table rows and block quotes; task is NULL for
 -- what is not a task item, 0 for an open follow-up, 1 for a done one
@@ -54,24 +50,32 @@ CREATE TABLE segments (
 	id        INTEGER PRIMARY KEY,
 	note      INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
 	ord       INTEGER NOT NULL,
-	kind      TEXT NOT NULL CHECK (kind IN ('paragraph', 'item', 'row', 'quote')),
+	-- (an IN list here costs a temporary table per insert in SQLite 3.40)
+	kind      TEXT NOT NULL CHECK (kind = 'paragraph' OR kind = 'item' OR kind = 'row' OR kind = 'quote'),
 	heading   TEXT NOT NULL,
 	line      INTEGER NOT NULL,
 	last_line INTEGER NOT NULL,
 	task      INTEGER,
 	text      TEXT NOT NULL
 );
-CREATE INDEX segments_by_note ON segments (note);
 
 CREATE TABLE segment_codes (
 	segment INTEGER NOT NULL REFERENCES segments (id) ON DELETE CASCADE,
-	code    TEXT NOT NULL,
-	PRIMARY KEY (code, segment)
-) WITHOUT ROWID;
-CREATE INDEX segment_codes_by_segment ON segment_codes (segment);
+	code    TEXT NOT NULL
+);
 
 CREATE VIRTUAL TABLE segments_fts USING fts5 (
 	text, heading,
 	content = 'segments', content_rowid = 'id',
 	tokenize = 'praxis'
 );
+
+-- @indexes: a full rebuild creates these after loading the rows (sorting
+-- once is faster than keeping them up to date row by row)
+CREATE INDEX notes_by_community ON notes (community, cycle, session);
+CREATE INDEX note_methods_by_note ON note_methods (note);
+CREATE INDEX note_moderators_by_note ON note_moderators (note);
+CREATE INDEX note_themes_by_note ON note_themes (note);
+CREATE INDEX segments_by_note ON segments (note);
+CREATE INDEX segment_codes_by_segment ON segment_codes (segment);
+CREATE UNIQUE INDEX segment_codes_by_code ON segment_codes (code, segment);

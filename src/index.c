@@ -1,6 +1,7 @@
 #include "index.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #define SCHEMA_KEY "schema"
 #define CODEBOOK_KEY "codebook"
 #define COMMIT_KEY "commit"
+#define INDEXES_MARK "-- @indexes"
 
 void px_index_error(px_diag *d, sqlite3 *db)
 {
@@ -51,7 +53,7 @@ static int writer_init(writer *w)
 	       prep(w, &w->ins_seg,
 		    "INSERT INTO segments (note, ord, kind, heading, line, last_line, task, text)"
 		    " VALUES (?,?,?,?,?,?,?,?)") |
-	       prep(w, &w->ins_code, "INSERT OR IGNORE INTO segment_codes (segment, code) VALUES (?,?)") |
+	       prep(w, &w->ins_code, "INSERT INTO segment_codes (segment, code) VALUES (?,?)") |
 	       prep(w, &w->ins_fts, "INSERT INTO segments_fts (rowid, text, heading) VALUES (?,?,?)") |
 	       prep(w, &w->del_fts,
 		    "INSERT INTO segments_fts (segments_fts, rowid, text, heading)"
@@ -204,29 +206,39 @@ static void progress(writer *w)
 
 /* Parses the blob and writes the note; a note that cannot be parsed at
  * all is left out of the index (check reports why). */
-static int index_blob(writer *w, const char *rel, const git_oid *blob_id)
+/* Reads and parses one note's blob. *out is NULL for a note that cannot
+ * be parsed at all: it stays out of the index (check says why). */
+static int parse_blob(git_repository *repo, const px_codebook *cb, const char *rel,
+		      const git_oid *blob_id, px_note **out)
 {
 	git_blob *b = NULL;
 	px_diag quiet = PX_DIAG_INIT;
+
+	*out = NULL;
+	if (git_blob_lookup(&b, repo, blob_id) < 0)
+		return -1;
+	if (git_blob_rawsize(b) <= (git_object_size_t)PX_NOTE_MAX)
+		px_note_parse(out, rel, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), cb, &quiet);
+	px_diag_free(&quiet);
+	git_blob_free(b);
+	return 0;
+}
+
+static int index_blob(writer *w, const char *rel, const git_oid *blob_id)
+{
 	px_note *n = NULL;
 	char hex[GIT_OID_HEXSZ + 1];
-	int rc = -1;
+	int rc = 0;
 
-	if (git_blob_lookup(&b, w->ix->store->repo, blob_id) < 0) {
+	if (parse_blob(w->ix->store->repo, w->ix->kb->cb, rel, blob_id, &n) < 0) {
 		px_store_error(w->d, rel);
 		return -1;
 	}
 	git_oid_tostr(hex, sizeof hex, blob_id);
-	if (git_blob_rawsize(b) <= (git_object_size_t)PX_NOTE_MAX &&
-	    px_note_parse(&n, rel, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
-			  w->ix->kb->cb, &quiet) == 0)
+	if (n)
 		rc = insert_note(w, rel, hex, n);
-	else
-		rc = 0;
 	progress(w);
 	px_note_free(n);
-	px_diag_free(&quiet);
-	git_blob_free(b);
 	return rc;
 }
 
@@ -329,7 +341,21 @@ static int recreate(px_index *ix, const char *schema_sql, px_diag *d)
 		"DROP TABLE IF EXISTS note_moderators; DROP TABLE IF EXISTS note_methods;"
 		"DROP TABLE IF EXISTS notes; DROP TABLE IF EXISTS meta;";
 
-	return exec(ix, drops, d) < 0 || exec(ix, schema_sql, d) < 0 ? -1 : 0;
+	const char *mark = strstr(schema_sql, INDEXES_MARK);
+	char *tables = mark ? strndup(schema_sql, (size_t)(mark - schema_sql)) : strdup(schema_sql);
+	int rc;
+
+	rc = !tables || exec(ix, drops, d) < 0 || exec(ix, tables, d) < 0 ? -1 : 0;
+	free(tables);
+	return rc;
+}
+
+/* The part of the schema a full rebuild creates after loading. */
+static int create_indexes(px_index *ix, const char *schema_sql, px_diag *d)
+{
+	const char *mark = strstr(schema_sql, INDEXES_MARK);
+
+	return mark ? exec(ix, mark, d) : 0;
 }
 
 int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d)
@@ -407,22 +433,134 @@ static int is_current(px_index *ix, const char *schema, const char *head)
 	return ok;
 }
 
+/* A full rebuild uses both cores: a worker thread reads and parses the
+ * notes (with its own repository handle, as libgit2 wants) while this
+ * thread writes them, through a small ring of parsed notes. */
+#define RING 64
+
+struct ring {
+	pthread_mutex_t lock;
+	pthread_cond_t not_empty, not_full;
+	px_note *notes[RING];
+	int failed[RING];
+	size_t head, tail; /* produced, consumed */
+	int stop;          /* the writer gave up */
+	struct collect *c;
+	git_repository *repo;
+	const px_codebook *cb;
+};
+
+static void *parse_all(void *arg)
+{
+	struct ring *r = arg;
+	size_t i;
+
+	for (i = 0; i < r->c->n; i++) {
+		px_note *n = NULL;
+		int failed = parse_blob(r->repo, r->cb, r->c->paths[i], &r->c->ids[i], &n) < 0;
+
+		pthread_mutex_lock(&r->lock);
+		while (r->head - r->tail == RING && !r->stop)
+			pthread_cond_wait(&r->not_full, &r->lock);
+		if (r->stop) {
+			pthread_mutex_unlock(&r->lock);
+			px_note_free(n);
+			break;
+		}
+		r->notes[r->head % RING] = n;
+		r->failed[r->head % RING] = failed;
+		r->head++;
+		pthread_cond_signal(&r->not_empty);
+		pthread_mutex_unlock(&r->lock);
+	}
+	return NULL;
+}
+
+static long write_all(writer *w, struct ring *r)
+{
+	size_t i;
+	long rc = (long)r->c->n;
+
+	for (i = 0; i < r->c->n; i++) {
+		px_note *n;
+		int failed;
+		char hex[GIT_OID_HEXSZ + 1];
+
+		pthread_mutex_lock(&r->lock);
+		while (r->head == r->tail)
+			pthread_cond_wait(&r->not_empty, &r->lock);
+		n = r->notes[r->tail % RING];
+		failed = r->failed[r->tail % RING];
+		r->tail++;
+		pthread_cond_signal(&r->not_full);
+		pthread_mutex_unlock(&r->lock);
+		if (failed) {
+			px_diag_add(w->d, r->c->paths[i], 0, 0, PX_SEV_ERROR, "git", MSG_GIT, "?");
+			rc = -1;
+		}
+		git_oid_tostr(hex, sizeof hex, &r->c->ids[i]);
+		if (rc >= 0 && n && insert_note(w, r->c->paths[i], hex, n) < 0)
+			rc = -1;
+		px_note_free(n);
+		progress(w);
+		if (rc < 0)
+			break;
+	}
+	pthread_mutex_lock(&r->lock);
+	r->stop = 1;
+	pthread_cond_signal(&r->not_full);
+	pthread_mutex_unlock(&r->lock);
+	return rc;
+}
+
 static long index_full(writer *w, git_tree *tree)
 {
 	struct collect c = { w->ix, NULL, NULL, 0, 0 };
+	struct ring r;
+	pthread_t worker;
 	size_t i;
 	long rc = -1;
 
+	memset(&r, 0, sizeof r);
 	if (tree && git_tree_walk(tree, GIT_TREEWALK_PRE, collect_cb, &c) < 0) {
 		px_store_error(w->d, "git");
 		goto cleanup;
 	}
 	w->total = (long)c.n;
-	for (i = 0; i < c.n; i++)
-		if (index_blob(w, c.paths[i], &c.ids[i]) < 0)
-			goto cleanup;
-	rc = (long)c.n;
+	/* every blob is read once: libgit2's object cache would only grow */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	r.c = &c;
+	r.cb = w->ix->kb->cb;
+	if (c.n < 64 || git_repository_open(&r.repo, git_repository_path(w->ix->store->repo)) < 0) {
+		/* few notes, or no second handle: one thread does it all */
+		for (i = 0; i < c.n; i++)
+			if (index_blob(w, c.paths[i], &c.ids[i]) < 0)
+				goto cleanup;
+		rc = (long)c.n;
+		goto cleanup;
+	}
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.not_empty, NULL);
+	pthread_cond_init(&r.not_full, NULL);
+	if (pthread_create(&worker, NULL, parse_all, &r) != 0) {
+		for (i = 0; i < c.n; i++)
+			if (index_blob(w, c.paths[i], &c.ids[i]) < 0)
+				goto destroy;
+		rc = (long)c.n;
+		goto destroy;
+	}
+	rc = write_all(w, &r);
+	pthread_join(worker, NULL);
+	/* what the worker parsed after the writer stopped */
+	for (; r.tail < r.head; r.tail++)
+		px_note_free(r.notes[r.tail % RING]);
+destroy:
+	pthread_mutex_destroy(&r.lock);
+	pthread_cond_destroy(&r.not_empty);
+	pthread_cond_destroy(&r.not_full);
 cleanup:
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
+	git_repository_free(r.repo);
 	for (i = 0; i < c.n; i++)
 		free(c.paths[i]);
 	free(c.paths);
@@ -521,7 +659,12 @@ long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
 		goto rollback;
 	}
 	if (full) {
+		/* a bigger page cache while loading; the default again after */
+		exec(ix, "PRAGMA cache_size=-65536", d);
 		rc = index_full(&w, ht);
+		if (rc >= 0 && create_indexes(ix, schema.ptr, d) < 0)
+			rc = -1;
+		exec(ix, "PRAGMA cache_size=-16384", d);
 	} else {
 		if (oc && git_commit_tree(&ot, oc) < 0) {
 			px_store_error(d, "git");

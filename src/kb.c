@@ -42,6 +42,8 @@ char *px_kb_find(const char *start)
 	return dir;
 }
 
+static int cmp_str(const void *a, const void *b);
+
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -108,11 +110,6 @@ static int load_communities(px_kb *kb, const char *path, px_diag *d)
 				rc = -1;
 			}
 		}
-		if (id && *id && px_kb_community(kb, id)) {
-			px_diag_add(d, file, px_yaml_line(c, 1), px_yaml_col(c), PX_SEV_ERROR,
-				    "communities-invalid", MSG_COMMUNITY_DUP, id);
-			rc = -1;
-		}
 		pc->id = strdup(id ? id : "");
 		pc->lang = strdup(lang ? lang : "nl");
 		for (i = 0; i < 2; i++) {
@@ -134,6 +131,23 @@ static int load_communities(px_kb *kb, const char *path, px_diag *d)
 			}
 		}
 		kb->ncommunities++;
+	}
+	if (kb->ncommunities > 1) {
+		/* ids must be unique: sorted copies meet their twins */
+		const char **ids = malloc(kb->ncommunities * sizeof *ids);
+		size_t i;
+		for (i = 0; ids && i < kb->ncommunities; i++)
+			ids[i] = kb->communities[i].id;
+		if (ids)
+			qsort(ids, kb->ncommunities, sizeof *ids, cmp_str);
+		for (i = 1; ids && i < kb->ncommunities; i++) {
+			if (*ids[i] && !strcmp(ids[i], ids[i - 1])) {
+				px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "communities-invalid",
+					    MSG_COMMUNITY_DUP, ids[i]);
+				rc = -1;
+			}
+		}
+		free(ids);
 	}
 cleanup:
 	if (loaded)

@@ -212,8 +212,9 @@ static int is_file(const char *p)
 	return lstat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* HEAD's tree with `paths` replaced by the work tree's files. */
-static int build_tree(px_store *s, git_commit *parent, char **paths, size_t n, git_oid *tree_oid,
+/* HEAD's tree with `paths` replaced by the work tree's files, for a
+ * first commit (no tree to start from). */
+static int build_first_tree(px_store *s, git_commit *parent, char **paths, size_t n, git_oid *tree_oid,
 		      px_diag *d)
 {
 	git_index *idx = NULL;
@@ -267,6 +268,71 @@ cleanup:
 	return rc;
 }
 
+/* HEAD's tree with `paths` replaced: only the trees on those paths are
+ * rewritten, the rest of the repository is not read. */
+static int build_tree(px_store *s, git_commit *parent, char **paths, size_t n, git_oid *tree_oid,
+		      px_diag *d)
+{
+	git_tree *base = NULL;
+	git_tree_update *u = NULL;
+	char **gp = NULL;
+	px_buf full = PX_BUF_INIT, content = PX_BUF_INIT;
+	size_t i, nu = 0;
+	int rc = -1;
+
+	if (!parent)
+		return build_first_tree(s, parent, paths, n, tree_oid, d);
+	u = calloc(n + 1, sizeof *u);
+	gp = calloc(n + 1, sizeof *gp);
+	if (!u || !gp || git_commit_tree(&base, parent) < 0)
+		goto git;
+	for (i = 0; i < n; i++) {
+		px_buf g = PX_BUF_INIT;
+		px_buf_printf(&g, "%s%s", s->prefix, paths[i]);
+		gp[i] = px_buf_detach(&g);
+		px_buf_clear(&full);
+		px_buf_printf(&full, "%s%s", s->workdir, gp[i]);
+		if (is_file(full.ptr)) {
+			px_buf_clear(&content);
+			if (px_buf_read_file(&content, full.ptr, PX_BUF_MAX) < 0) {
+				px_diag_add(d, paths[i], 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, paths[i],
+					    strerror(errno));
+				goto cleanup;
+			}
+			if (git_blob_create_from_buffer(&u[nu].id, s->repo, content.ptr, content.len) < 0)
+				goto git;
+			u[nu].action = GIT_TREE_UPDATE_UPSERT;
+			u[nu].filemode = GIT_FILEMODE_BLOB;
+			u[nu].path = gp[i];
+			nu++;
+		} else {
+			git_tree_entry *e = NULL;
+			/* a deletion of what HEAD does not have changes nothing */
+			if (git_tree_entry_bypath(&e, base, gp[i]) == 0) {
+				u[nu].action = GIT_TREE_UPDATE_REMOVE;
+				u[nu].path = gp[i];
+				nu++;
+			}
+			git_tree_entry_free(e);
+		}
+	}
+	if (git_tree_create_updated(tree_oid, s->repo, base, nu, u) < 0)
+		goto git;
+	rc = 0;
+	goto cleanup;
+git:
+	px_store_error(d, "git");
+cleanup:
+	for (i = 0; gp && i < n; i++)
+		free(gp[i]);
+	free(gp);
+	free(u);
+	git_tree_free(base);
+	px_buf_free(&full);
+	px_buf_free(&content);
+	return rc;
+}
+
 /* Brings the repository's own index in line for the committed paths, as
  * `git add` would have; waits for another writer's lock. */
 static int update_repo_index(px_store *s, char **paths, size_t n, px_diag *d)
@@ -280,7 +346,8 @@ static int update_repo_index(px_store *s, char **paths, size_t n, px_diag *d)
 	if (git_repository_index(&idx, s->repo) < 0)
 		goto git;
 	for (attempt = 0; attempt < RETRIES; attempt++) {
-		if (git_index_read(idx, 1) < 0)
+		/* again from disk only if another writer changed it */
+		if (git_index_read(idx, 0) < 0)
 			goto git;
 		for (i = 0; i < n; i++) {
 			px_buf_clear(&gp);
