@@ -6,9 +6,10 @@
  * For each line of QUERIES.TSV (label <TAB> query <TAB> filters <TAB>
  * rg pattern; '#' lines are comments; filters are search options such as
  * "--community c0001", "--cycle 2003-2004", "--kind quote", "--lang nl",
- * or "-"), runs the same SQL as src/cmd/search.c builds (hit list with
- * snippet and bm25, LIMIT 20, the count, the codes of every hit), with
- * the query parsed by px_query_parse, RUNS times (default 200, at most
+ * or "-"), runs what `praxis search` runs (px_search_run from
+ * src/search.c: the ranked candidates and the count, then for each of the
+ * 20 hits its row with the snippet and its codes), with the query parsed
+ * by px_query_parse, RUNS times (default 200, at most
  * BUDGET_S seconds per query, default 5, at least 5 runs), on one
  * connection opened like px_index_open does, and prints the latency of
  * the first run on a fresh connection, then median, p99 and max of the
@@ -29,69 +30,12 @@
 #include "fts.h"
 #include "i18n.h"
 #include "query.h"
+#include "search.h"
 #include "xml.h"
 
 #define MARK_ON "\x01"
 #define MARK_OFF "\x02"
 #define LIMIT 20
-
-typedef struct {
-	const char *community, *cycle, *lang, *since, *until;
-	int kind;
-} filters;
-
-static const char *const kinds[] = { "quote", "followup", "paragraph", "item", "row", NULL };
-
-/* build_where and bind_where: as in src/cmd/search.c */
-static void build_where(px_buf *sql, const px_query *q, const filters *f)
-{
-	size_t i;
-
-	if (q->fts.len)
-		px_buf_puts(sql, " FROM segments_fts f JOIN segments s ON s.id = f.rowid"
-				 " JOIN notes n ON n.id = s.note WHERE segments_fts MATCH ?");
-	else
-		px_buf_puts(sql, " FROM segments s JOIN notes n ON n.id = s.note WHERE 1");
-	if (f->community)
-		px_buf_puts(sql, " AND n.community = ?");
-	if (f->cycle)
-		px_buf_puts(sql, " AND n.cycle = ?");
-	if (f->lang)
-		px_buf_puts(sql, " AND n.lang = ?");
-	if (f->since)
-		px_buf_puts(sql, " AND n.date >= ?");
-	if (f->until)
-		px_buf_puts(sql, " AND n.date <= ?");
-	if (f->kind == 1)
-		px_buf_puts(sql, " AND s.task IS NOT NULL");
-	else if (f->kind >= 0)
-		px_buf_puts(sql, " AND s.kind = ?");
-	for (i = 0; i < q->ncodes; i++)
-		px_buf_puts(sql, " AND s.id IN (SELECT segment FROM segment_codes WHERE code = ?)");
-}
-
-static void bind_where(sqlite3_stmt *st, const px_query *q, const filters *f)
-{
-	int k = 1;
-	size_t i;
-
-	if (q->fts.len)
-		sqlite3_bind_text(st, k++, q->fts.ptr, -1, SQLITE_STATIC);
-	if (f->community)
-		sqlite3_bind_text(st, k++, f->community, -1, SQLITE_STATIC);
-	if (f->cycle)
-		sqlite3_bind_text(st, k++, f->cycle, -1, SQLITE_STATIC);
-	if (f->lang)
-		sqlite3_bind_text(st, k++, f->lang, -1, SQLITE_STATIC);
-	if (f->since)
-		sqlite3_bind_text(st, k++, f->since, -1, SQLITE_STATIC);
-	if (f->until)
-		sqlite3_bind_text(st, k++, f->until, -1, SQLITE_STATIC);
-	if (f->kind >= 0 && f->kind != 1)
-		sqlite3_bind_text(st, k++, kinds[f->kind], -1, SQLITE_STATIC);
-	for (i = 0; i < q->ncodes; i++)
-		sqlite3_bind_text(st, k++, q->codes[i]->id, -1, SQLITE_STATIC);
-}
 
 static double now_ms(void)
 {
@@ -117,52 +61,55 @@ static sqlite3 *open_db(const char *path)
 	return db;
 }
 
-static double now_ms(void);
-
 /* One search as cmd_search runs it; returns the total, -1 on error.
- * split[0]: ms spent in the count, split[1]: in the hit list. */
-static long run_once(sqlite3 *db, const char *hits_sql, const char *count_sql, const px_query *q,
-		     const filters *f, long *shown, double split[2])
+ * split[0]: ms spent ranking and counting, split[1]: showing the hits. */
+static long run_once(sqlite3 *db, const char *row_sql, const px_query *q,
+		     const px_search_filters *f, long *shown, double split[2])
 {
 	double t0;
-	sqlite3_stmt *st = NULL, *cnt = NULL, *codes = NULL;
+	sqlite3_stmt *row = NULL, *codes = NULL;
+	px_search_result res;
 	long total = -1;
-	size_t sink = 0;
+	size_t sink = 0, i;
 
 	*shown = 0;
-	if (sqlite3_prepare_v2(db, hits_sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, count_sql, -1, &cnt, NULL) != SQLITE_OK ||
+	memset(&res, 0, sizeof res);
+	t0 = now_ms();
+	if (px_search_run(db, q, f, &res) != SQLITE_OK)
+		goto done;
+	split[0] = now_ms() - t0;
+	t0 = now_ms();
+	if (sqlite3_prepare_v2(db, row_sql, -1, &row, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "SELECT code FROM segment_codes WHERE segment = ? ORDER BY code",
 			       -1, &codes, NULL) != SQLITE_OK)
 		goto done;
-	bind_where(st, q, f);
-	bind_where(cnt, q, f);
-	t0 = now_ms();
-	if (sqlite3_step(cnt) != SQLITE_ROW)
-		goto done;
-	total = sqlite3_column_int64(cnt, 0);
-	split[0] = now_ms() - t0;
-	t0 = now_ms();
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	if (q->fts.len)
+		sqlite3_bind_text(row, 1, q->fts.ptr, -1, SQLITE_STATIC);
+	for (i = 0; i < res.n; i++) {
 		int c;
-		for (c = 0; c < 13; c++) {
-			const unsigned char *t = sqlite3_column_text(st, c);
-			sink += t ? strlen((const char *)t) : 0;
+		sqlite3_bind_int64(row, 2, res.hits[i].id);
+		if (sqlite3_step(row) == SQLITE_ROW) {
+			for (c = 0; c < 12; c++) {
+				const unsigned char *t = sqlite3_column_text(row, c);
+				sink += t ? strlen((const char *)t) : 0;
+			}
+			(*shown)++;
 		}
-		sqlite3_bind_int64(codes, 1, sqlite3_column_int64(st, 9));
+		sqlite3_reset(row);
+		sqlite3_bind_int64(codes, 1, res.hits[i].id);
 		while (sqlite3_step(codes) == SQLITE_ROW)
 			sink += strlen((const char *)sqlite3_column_text(codes, 0));
 		sqlite3_reset(codes);
-		(*shown)++;
 	}
 	split[1] = now_ms() - t0;
+	total = res.total;
 	if (sink == (size_t)-1)
 		total = -2; /* keeps the reads */
 done:
 	if (total < 0)
 		fprintf(stderr, "searchlat: %s\n", sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	sqlite3_finalize(cnt);
+	px_search_result_free(&res);
+	sqlite3_finalize(row);
 	sqlite3_finalize(codes);
 	return total;
 }
@@ -185,12 +132,13 @@ static double pct(const double *v, size_t n, double p)
 	return v[k - 1];
 }
 
-static int parse_filters(char *s, filters *f)
+static int parse_filters(char *s, px_search_filters *f)
 {
 	char *save = NULL, *opt = strtok_r(s, " ", &save);
 
 	memset(f, 0, sizeof *f);
 	f->kind = -1;
+	f->limit = LIMIT;
 	for (; opt && strcmp(opt, "-"); opt = strtok_r(NULL, " ", &save)) {
 		char *val = strtok_r(NULL, " ", &save);
 		int i;
@@ -207,9 +155,9 @@ static int parse_filters(char *s, filters *f)
 		else if (!strcmp(opt, "--until"))
 			f->until = val;
 		else if (!strcmp(opt, "--kind")) {
-			for (i = 0; kinds[i] && strcmp(kinds[i], val); i++)
+			for (i = 0; px_search_kinds[i] && strcmp(px_search_kinds[i], val); i++)
 				;
-			if (!kinds[i])
+			if (!px_search_kinds[i])
 				return -1;
 			f->kind = i;
 		} else
@@ -250,12 +198,12 @@ int main(int argc, char **argv)
 	}
 	db = open_db(argv[1]);
 	printf("%-12s %5s %7s %9s %9s %9s %9s %9s %9s\n", "query", "runs", "total", "first_ms",
-	       "median_ms", "p99_ms", "max_ms", "count_ms", "hits_ms");
+	       "median_ms", "p99_ms", "max_ms", "rank_ms", "show_ms");
 	while (fgets(line, sizeof line, in)) {
 		char *label, *text, *fl, *save = NULL;
-		px_buf sql = PX_BUF_INIT, where = PX_BUF_INIT, count = PX_BUF_INIT;
+		px_buf sql = PX_BUF_INIT;
 		px_query q;
-		filters f;
+		px_search_filters f;
 		double start, first, split[2] = { 0, 0 };
 		long total = 0, shown = 0, n = 0;
 
@@ -273,32 +221,20 @@ int main(int argc, char **argv)
 			px_diag_print(&d, stderr, 0);
 			return 2;
 		}
-		build_where(&where, &q, &f);
-		px_buf_puts(&sql, "SELECT n.path, n.community, n.cycle, n.session, n.date, n.lang, s.line,"
-				  " s.kind, s.heading, s.id, s.task, ");
-		if (q.fts.len)
-			px_buf_printf(&sql, "snippet(segments_fts, 0, '%s', '%s', '…', 24),"
-					    " bm25(segments_fts, 1.0, 0.3)", MARK_ON, MARK_OFF);
-		else
-			px_buf_puts(&sql, "s.text, 0.0");
-		px_buf_puts(&sql, where.ptr);
-		px_buf_puts(&sql, q.fts.len ? " ORDER BY bm25(segments_fts, 1.0, 0.3), s.id" :
-					      " ORDER BY n.date DESC, n.path, s.line");
-		px_buf_printf(&sql, " LIMIT %d", LIMIT);
-		px_buf_printf(&count, "SELECT count(*)%s", where.ptr);
+		px_search_row_sql(&sql, &q, MARK_ON, MARK_OFF);
 
 		/* the first run on a fresh connection: what one CLI call sees */
 		{
 			sqlite3 *fresh = open_db(argv[1]);
 			start = now_ms();
-			total = run_once(fresh, sql.ptr, count.ptr, &q, &f, &shown, split);
+			total = run_once(fresh, sql.ptr, &q, &f, &shown, split);
 			first = now_ms() - start;
 			sqlite3_close(fresh);
 		}
 		start = now_ms();
 		while (n < runs && (n < 5 || now_ms() - start < budget)) {
 			double t0 = now_ms();
-			if (run_once(db, sql.ptr, count.ptr, &q, &f, &shown, split) < 0) {
+			if (run_once(db, sql.ptr, &q, &f, &shown, split) < 0) {
 				status = 1;
 				break;
 			}
@@ -318,8 +254,7 @@ int main(int argc, char **argv)
 		}
 		px_query_free(&q);
 		px_buf_free(&sql);
-		px_buf_free(&where);
-		px_buf_free(&count);
+
 	}
 	fclose(in);
 	free(t);

@@ -12,6 +12,7 @@
 #include "../note.h"
 #include "../opt.h"
 #include "../query.h"
+#include "../search.h"
 
 enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OPT_UNTIL,
        OPT_LIMIT, OPT_FORMAT, OPT_HELP };
@@ -19,74 +20,6 @@ enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OP
 #define MARK_ON "\x01"
 #define MARK_OFF "\x02"
 
-typedef struct {
-	const char *community, *cycle, *lang, *since, *until;
-	int kind; /* index into kinds, -1: any */
-	long limit;
-	int json;
-} filters;
-
-static const char *const kinds[] = { "quote", "followup", "paragraph", "item", "row", NULL };
-
-/* The FROM and WHERE shared by the hit list and the count, with the
- * values bound in the order they appear. */
-static void build_where(px_buf *sql, const px_query *q, const filters *f)
-{
-	size_t i;
-
-	if (q->fts.len)
-		px_buf_puts(sql, " FROM segments_fts f JOIN segments s ON s.id = f.rowid"
-				 " JOIN notes n ON n.id = s.note WHERE segments_fts MATCH ?");
-	else
-		px_buf_puts(sql, " FROM segments s JOIN notes n ON n.id = s.note WHERE 1");
-	/* without filters on the notes, the FTS table alone answers */
-	if (q->fts.len && !f->community && !f->cycle && !f->lang && !f->since && !f->until &&
-	    f->kind < 0 && !q->ncodes) {
-		px_buf_clear(sql);
-		px_buf_puts(sql, " FROM segments_fts f WHERE segments_fts MATCH ?");
-		return;
-	}
-	if (f->community)
-		px_buf_puts(sql, " AND n.community = ?");
-	if (f->cycle)
-		px_buf_puts(sql, " AND n.cycle = ?");
-	if (f->lang)
-		px_buf_puts(sql, " AND n.lang = ?");
-	if (f->since)
-		px_buf_puts(sql, " AND n.date >= ?");
-	if (f->until)
-		px_buf_puts(sql, " AND n.date <= ?");
-	if (f->kind == 1)
-		px_buf_puts(sql, " AND s.task IS NOT NULL");
-	else if (f->kind >= 0)
-		px_buf_puts(sql, " AND s.kind = ?");
-	for (i = 0; i < q->ncodes; i++)
-		px_buf_puts(sql, " AND s.id IN (SELECT segment FROM segment_codes WHERE code = ?)");
-}
-
-static int bind_where(sqlite3_stmt *st, const px_query *q, const filters *f)
-{
-	int k = 1;
-	size_t i;
-
-	if (q->fts.len)
-		sqlite3_bind_text(st, k++, q->fts.ptr, -1, SQLITE_STATIC);
-	if (f->community)
-		sqlite3_bind_text(st, k++, f->community, -1, SQLITE_STATIC);
-	if (f->cycle)
-		sqlite3_bind_text(st, k++, f->cycle, -1, SQLITE_STATIC);
-	if (f->lang)
-		sqlite3_bind_text(st, k++, f->lang, -1, SQLITE_STATIC);
-	if (f->since)
-		sqlite3_bind_text(st, k++, f->since, -1, SQLITE_STATIC);
-	if (f->until)
-		sqlite3_bind_text(st, k++, f->until, -1, SQLITE_STATIC);
-	if (f->kind >= 0 && f->kind != 1)
-		sqlite3_bind_text(st, k++, kinds[f->kind], -1, SQLITE_STATIC);
-	for (i = 0; i < q->ncodes; i++)
-		sqlite3_bind_text(st, k++, q->codes[i]->id, -1, SQLITE_STATIC);
-	return k;
-}
 
 /* Replaces the match markers: ANSI bold on a terminal, **word** else. */
 static void put_snippet(px_buf *out, const char *s, int color, int json)
@@ -141,100 +74,29 @@ static void put_codes(px_buf *out, sqlite3_stmt *codes, sqlite3_int64 seg, int j
 	sqlite3_reset(codes);
 }
 
-/* How many matching segments are ranked: the most recent ones (highest
- * ids: later cycles, later commits). Ranking every match of a word found
- * in a fifth of a million segments costs half a second and changes
- * nothing a reader sees in the first twenty hits. --limit 0 ranks all. */
-#define WINDOW 2000
-/* Counting stops here; above it the total is a lower bound. */
-#define COUNT_CAP 10000
-
-typedef struct {
-	sqlite3_int64 id;
-	double score;
-} hit;
-
-static int by_score(const void *a, const void *b)
-{
-	const hit *x = a, *y = b;
-
-	if (x->score != y->score)
-		return x->score < y->score ? -1 : 1;
-	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
-}
-
-static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st)
-{
-	return sqlite3_prepare_v2(db, sql, -1, st, NULL) == SQLITE_OK ? 0 : -1;
-}
-
-static int run_search(px_ctx *ctx, const char *text, const px_query *q, const filters *f, px_diag *d)
+static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px_search_filters *f,
+		      px_diag *d)
 {
 	sqlite3 *db = ctx->index->db;
-	sqlite3_stmt *cand = NULL, *cnt = NULL, *row = NULL, *codes = NULL;
-	px_buf sql = PX_BUF_INIT, where = PX_BUF_INIT, out = PX_BUF_INIT;
-	hit *hits = NULL;
-	size_t nhits = 0, cap = 0, i;
-	long total = 0, shown = 0, window = f->limit ? WINDOW : -1;
+	sqlite3_stmt *row = NULL, *codes = NULL;
+	px_buf sql = PX_BUF_INIT, out = PX_BUF_INIT;
+	px_search_result res;
+	px_hit *hits;
+	size_t nhits, i;
+	long total, shown = 0;
 	int rc, capped, fts = q->fts.len > 0, status = PX_EXIT_USAGE;
 
-	if (f->limit > window && window > 0)
-		window = f->limit;
-	build_where(&where, q, f);
-
-	/* 1. the candidates: the newest matches, with their score */
-	if (fts)
-		px_buf_printf(&sql, "SELECT f.rowid, bm25(segments_fts, 1.0, 0.3)%s ORDER BY f.rowid DESC LIMIT %ld",
-			      where.ptr, window);
-	else
-		px_buf_printf(&sql, "SELECT s.id, 0.0%s ORDER BY s.id DESC LIMIT %ld", where.ptr,
-			      f->limit ? f->limit : -1L);
-	/* 2. the total, counted up to a cap */
-	if (prepare(db, sql.ptr, &cand) < 0)
+	if (px_search_run(db, q, f, &res) != SQLITE_OK)
 		goto query_error;
-	px_buf_clear(&sql);
-	px_buf_printf(&sql, "SELECT count(*) FROM (SELECT 1%s LIMIT %d)", where.ptr, COUNT_CAP + 1);
-	if (prepare(db, sql.ptr, &cnt) < 0)
+	hits = res.hits;
+	nhits = res.n;
+	total = res.total;
+	capped = res.capped;
+	px_search_row_sql(&sql, q, MARK_ON, MARK_OFF);
+	if (sqlite3_prepare_v2(db, sql.ptr, -1, &row, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT code FROM segment_codes WHERE segment = ? ORDER BY code", -1,
+			       &codes, NULL) != SQLITE_OK)
 		goto query_error;
-	/* 3. what is shown of each hit */
-	px_buf_clear(&sql);
-	px_buf_puts(&sql, "SELECT n.path, n.community, n.cycle, n.session, n.date, n.lang, s.line,"
-			  " s.kind, s.heading, s.id, s.task, ");
-	if (fts)
-		px_buf_printf(&sql, "snippet(segments_fts, 0, '%s', '%s', '…', 24) FROM segments_fts"
-				    " JOIN segments s ON s.id = segments_fts.rowid JOIN notes n ON n.id = s.note"
-				    " WHERE segments_fts MATCH ?1 AND segments_fts.rowid = ?2", MARK_ON, MARK_OFF);
-	else
-		px_buf_puts(&sql, "s.text FROM segments s JOIN notes n ON n.id = s.note WHERE s.id = ?2 AND ?1 IS ?1");
-	if (prepare(db, sql.ptr, &row) < 0 ||
-	    prepare(db, "SELECT code FROM segment_codes WHERE segment = ? ORDER BY code", &codes) < 0)
-		goto query_error;
-
-	bind_where(cand, q, f);
-	while ((rc = sqlite3_step(cand)) == SQLITE_ROW) {
-		if (nhits == cap) {
-			hit *p = realloc(hits, (cap = cap ? cap * 2 : 64) * sizeof *p);
-			if (!p)
-				goto cleanup;
-			hits = p;
-		}
-		hits[nhits].id = sqlite3_column_int64(cand, 0);
-		hits[nhits].score = sqlite3_column_double(cand, 1);
-		nhits++;
-	}
-	if (rc != SQLITE_DONE)
-		goto query_error;
-	bind_where(cnt, q, f);
-	if (sqlite3_step(cnt) != SQLITE_ROW)
-		goto query_error;
-	total = sqlite3_column_int64(cnt, 0);
-	capped = total > COUNT_CAP;
-	if (capped)
-		total = COUNT_CAP;
-	if (fts && nhits > 1)
-		qsort(hits, nhits, sizeof *hits, by_score);
-	if (f->limit && nhits > (size_t)f->limit)
-		nhits = (size_t)f->limit;
 
 	if (f->json) {
 		px_buf_puts(&out, "{\"query\": \"");
@@ -319,13 +181,10 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const fi
 query_error:
 	status = query_error(db, text, d);
 cleanup:
-	free(hits);
-	sqlite3_finalize(cand);
-	sqlite3_finalize(cnt);
+	px_search_result_free(&res);
 	sqlite3_finalize(row);
 	sqlite3_finalize(codes);
 	px_buf_free(&sql);
-	px_buf_free(&where);
 	px_buf_free(&out);
 	return status;
 }
@@ -352,7 +211,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 	px_diag d = PX_DIAG_INIT;
 	px_query q;
 	px_buf text = PX_BUF_INIT, codes = PX_BUF_INIT;
-	filters f = { NULL, NULL, NULL, NULL, NULL, -1, 20, 0 };
+	px_search_filters f = PX_SEARCH_FILTERS_INIT;
 	char *end;
 	int id, status = PX_EXIT_USAGE;
 
@@ -376,7 +235,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			f.lang = st.arg;
 			break;
 		case OPT_KIND:
-			if ((f.kind = px_opt_choice(&st, kinds)) < 0)
+			if ((f.kind = px_opt_choice(&st, px_search_kinds)) < 0)
 				goto cleanup;
 			break;
 		case OPT_SINCE:

@@ -1,0 +1,157 @@
+#include "search.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const px_search_kinds[] = { "quote", "followup", "paragraph", "item", "row", NULL };
+
+/* The FROM and WHERE shared by the hit list and the count, with the
+ * values bound in the order they appear. */
+static void build_where(px_buf *sql, const px_query *q, const px_search_filters *f)
+{
+	size_t i;
+
+	if (q->fts.len)
+		px_buf_puts(sql, " FROM segments_fts f JOIN segments s ON s.id = f.rowid"
+				 " JOIN notes n ON n.id = s.note WHERE segments_fts MATCH ?");
+	else
+		px_buf_puts(sql, " FROM segments s JOIN notes n ON n.id = s.note WHERE 1");
+	/* without filters on the notes, the FTS table alone answers */
+	if (q->fts.len && !f->community && !f->cycle && !f->lang && !f->since && !f->until &&
+	    f->kind < 0 && !q->ncodes) {
+		px_buf_clear(sql);
+		px_buf_puts(sql, " FROM segments_fts f WHERE segments_fts MATCH ?");
+		return;
+	}
+	if (f->community)
+		px_buf_puts(sql, " AND n.community = ?");
+	if (f->cycle)
+		px_buf_puts(sql, " AND n.cycle = ?");
+	if (f->lang)
+		px_buf_puts(sql, " AND n.lang = ?");
+	if (f->since)
+		px_buf_puts(sql, " AND n.date >= ?");
+	if (f->until)
+		px_buf_puts(sql, " AND n.date <= ?");
+	if (f->kind == 1)
+		px_buf_puts(sql, " AND s.task IS NOT NULL");
+	else if (f->kind >= 0)
+		px_buf_puts(sql, " AND s.kind = ?");
+	for (i = 0; i < q->ncodes; i++)
+		px_buf_puts(sql, " AND s.id IN (SELECT segment FROM segment_codes WHERE code = ?)");
+}
+
+static int bind_where(sqlite3_stmt *st, const px_query *q, const px_search_filters *f)
+{
+	int k = 1;
+	size_t i;
+
+	if (q->fts.len)
+		sqlite3_bind_text(st, k++, q->fts.ptr, -1, SQLITE_STATIC);
+	if (f->community)
+		sqlite3_bind_text(st, k++, f->community, -1, SQLITE_STATIC);
+	if (f->cycle)
+		sqlite3_bind_text(st, k++, f->cycle, -1, SQLITE_STATIC);
+	if (f->lang)
+		sqlite3_bind_text(st, k++, f->lang, -1, SQLITE_STATIC);
+	if (f->since)
+		sqlite3_bind_text(st, k++, f->since, -1, SQLITE_STATIC);
+	if (f->until)
+		sqlite3_bind_text(st, k++, f->until, -1, SQLITE_STATIC);
+	if (f->kind >= 0 && f->kind != 1)
+		sqlite3_bind_text(st, k++, px_search_kinds[f->kind], -1, SQLITE_STATIC);
+	for (i = 0; i < q->ncodes; i++)
+		sqlite3_bind_text(st, k++, q->codes[i]->id, -1, SQLITE_STATIC);
+	return k;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const px_hit *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+int px_search_run(sqlite3 *db, const px_query *q, const px_search_filters *f,
+		  px_search_result *out)
+{
+	sqlite3_stmt *cand = NULL, *cnt = NULL;
+	px_buf sql = PX_BUF_INIT, where = PX_BUF_INIT;
+	size_t cap = 0;
+	long window = f->limit ? PX_SEARCH_WINDOW : -1;
+	int rc, fts = q->fts.len > 0;
+
+	memset(out, 0, sizeof *out);
+	if (f->limit > window && window > 0)
+		window = f->limit;
+	build_where(&where, q, f);
+	if (fts)
+		px_buf_printf(&sql, "SELECT f.rowid, bm25(segments_fts, 1.0, 0.3)%s ORDER BY f.rowid DESC LIMIT %ld",
+			      where.ptr, window);
+	else
+		px_buf_printf(&sql, "SELECT s.id, 0.0%s ORDER BY s.id DESC LIMIT %ld", where.ptr,
+			      f->limit ? f->limit : -1L);
+	rc = sqlite3_prepare_v2(db, sql.ptr, -1, &cand, NULL);
+	if (rc != SQLITE_OK)
+		goto cleanup;
+	px_buf_clear(&sql);
+	px_buf_printf(&sql, "SELECT count(*) FROM (SELECT 1%s LIMIT %d)", where.ptr, PX_SEARCH_COUNT_CAP + 1);
+	rc = sqlite3_prepare_v2(db, sql.ptr, -1, &cnt, NULL);
+	if (rc != SQLITE_OK)
+		goto cleanup;
+	bind_where(cand, q, f);
+	while ((rc = sqlite3_step(cand)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			px_hit *p = realloc(out->hits, (cap = cap ? cap * 2 : 64) * sizeof *p);
+			if (!p) {
+				rc = SQLITE_NOMEM;
+				goto cleanup;
+			}
+			out->hits = p;
+		}
+		out->hits[out->n].id = sqlite3_column_int64(cand, 0);
+		out->hits[out->n].score = sqlite3_column_double(cand, 1);
+		out->n++;
+	}
+	if (rc != SQLITE_DONE)
+		goto cleanup;
+	bind_where(cnt, q, f);
+	rc = sqlite3_step(cnt);
+	if (rc != SQLITE_ROW)
+		goto cleanup;
+	out->total = (long)sqlite3_column_int64(cnt, 0);
+	out->capped = out->total > PX_SEARCH_COUNT_CAP;
+	if (out->capped)
+		out->total = PX_SEARCH_COUNT_CAP;
+	if (fts && out->n > 1)
+		qsort(out->hits, out->n, sizeof *out->hits, by_score);
+	if (f->limit && out->n > (size_t)f->limit)
+		out->n = (size_t)f->limit;
+	rc = SQLITE_OK;
+cleanup:
+	sqlite3_finalize(cand);
+	sqlite3_finalize(cnt);
+	px_buf_free(&sql);
+	px_buf_free(&where);
+	return rc;
+}
+
+void px_search_result_free(px_search_result *r)
+{
+	free(r->hits);
+	memset(r, 0, sizeof *r);
+}
+
+void px_search_row_sql(px_buf *sql, const px_query *q, const char *mark_on, const char *mark_off)
+{
+	px_buf_puts(sql, "SELECT n.path, n.community, n.cycle, n.session, n.date, n.lang, s.line,"
+			 " s.kind, s.heading, s.id, s.task, ");
+	if (q->fts.len)
+		px_buf_printf(sql, "snippet(segments_fts, 0, '%s', '%s', '…', 24) FROM segments_fts"
+				   " JOIN segments s ON s.id = segments_fts.rowid JOIN notes n ON n.id = s.note"
+				   " WHERE segments_fts MATCH ?1 AND segments_fts.rowid = ?2", mark_on, mark_off);
+	else
+		px_buf_puts(sql, "s.text FROM segments s JOIN notes n ON n.id = s.note WHERE s.id = ?2 AND ?1 IS ?1");
+}
