@@ -10,6 +10,7 @@
 #      of the same SQL (build/bench/searchlat)
 #
 # Environment:
+#   d. praxis site of N notes against hugo on the same notes
 #   BENCH_FULL=1        the BIG-note parts (RSS at BIG, search on BIG notes);
 #                       0 skips them and searches the N-note base (default 1:
 #                       the whole run takes ~6 minutes on 2 cores,
@@ -301,6 +302,50 @@ sed 's/^/   /' "$B/lat.txt" | tee -a "$SUMMARY"
 sed 's/^/c searchlat /' "$B/lat.txt" >>"$RAW"
 latok=$(awk 'NR > 1 && ($5 >= 5 || $6 >= 30) { bad = bad " " $1 } END { print bad }' "$B/lat.txt")
 say "   goal: median < 5 ms, p99 < 30 ms   $([ -z "$latok" ] && echo ok || echo "MISSED:$latok")"
+
+# ---- d. static site against Hugo -----------------------------------------------
+# The same N notes: praxis writes every page in Dutch and French (notes,
+# codes, communities with their briefs, home, cycle reports); Hugo writes
+# one page per note plus its section list pages, with minimal layouts.
+need hugo hugo
+say ""
+say "d. static site of $N notes (first build into an empty folder; median of $IRUNS)"
+H=$B/hugo
+rm -rf "$H"
+mkdir -p "$H/content" "$H/layouts/_default"
+(cd "$KB" && xargs -0 cp --parents -t "$H/content" <"$KB.files")
+cat >"$H/config.toml" <<'TOML'
+baseURL = "http://localhost/"
+title = "bench"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+TOML
+printf '<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1><p>{{ .Params.community }} {{ .Params.cycle }} #{{ .Params.session }}</p>{{ .Content }}\n' >"$H/layouts/_default/single.html"
+printf '<!doctype html><title>{{ .Title }}</title><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>\n' >"$H/layouts/_default/list.html"
+cp "$H/layouts/_default/list.html" "$H/layouts/index.html"
+ts=() ; th=() ; rs=() ; rh=()
+for i in $(seq "$IRUNS"); do
+	rm -rf "$B/site-out"
+	now; t0=$T
+	(cd "$KB" && /usr/bin/time -f %M -o "$B/rss" "$PRAXIS" site -o "$B/site-out" >/dev/null)
+	now; ts+=("$(ms "$t0" "$T")"); rs+=("$(cat "$B/rss")")
+	rm -rf "$B/hugo-out"
+	now; t0=$T
+	/usr/bin/time -f %M -o "$B/rss" hugo --quiet -s "$H" -d "$B/hugo-out" >/dev/null 2>&1
+	now; th+=("$(ms "$t0" "$T")"); rh+=("$(cat "$B/rss")")
+done
+now; t0=$T
+(cd "$KB" && "$PRAXIS" site -o "$B/site-out" >/dev/null)
+now; tinc=$(ms "$t0" "$T")
+pages_p=$(find "$B/site-out" -name '*.html' | wc -l)
+pages_h=$(find "$B/hugo-out" -name '*.html' | wc -l)
+raw "d praxis site ms: ${ts[*]} peak_rss_kb: ${rs[*]} pages: $pages_p; second run ms: $tinc"
+raw "d hugo ms: ${th[*]} peak_rss_kb: ${rh[*]} pages: $pages_h ($(hugo version | head -1))"
+sm=$(echo "${ts[*]}" | median); hm=$(echo "${th[*]}" | median)
+printf '   praxis site                %9.1f ms   %6d pages (nl and fr)   peak RSS %6s MB\n' "$sm" "$pages_p" "$(mb "$(echo "${rs[*]}" | median)")" | tee -a "$SUMMARY"
+printf '   hugo                       %9.1f ms   %6d pages               peak RSS %6s MB\n' "$hm" "$pages_h" "$(mb "$(echo "${rh[*]}" | median)")" | tee -a "$SUMMARY"
+say "   ratio praxis/hugo            $(div "$sm" "$hm")      goal <= 1.0   $(verdict le "$sm" "$hm")"
+say "   per page: praxis $(div "$sm" "$pages_p") ms, hugo $(div "$hm" "$pages_h") ms; praxis second run (nothing changed): $tinc ms"
+rm -rf "$B/site-out" "$B/hugo-out"
 
 if [ "$FULL" = 1 ] && [ "${BENCH_KEEP:-0}" != 1 ]; then
 	rm -rf "$KBB" "$KBB.files"

@@ -160,38 +160,55 @@ static int recurring(gather *g, char ***codes, size_t *ncodes)
 		" JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
 		" WHERE n.community = ?1 AND n.cycle = ?2 GROUP BY c.code"
 		" HAVING count(DISTINCT n.session) >= 2 ORDER BY 2 DESC, 3 DESC, 1 LIMIT 8");
+	/* the same codes in the other communities of the cycle, in one pass
+	 * over the cycle's notes */
 	sqlite3_stmt *other = prep(g,
-		"SELECT count(DISTINCT s.id), count(DISTINCT n.community) FROM segment_codes c"
-		" JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
-		" WHERE n.community != ?1 AND n.cycle = ?2 AND c.code = ?3");
-	px_buf *b = g->out;
+		"SELECT c.code, count(DISTINCT s.id), count(DISTINCT n.community)"
+		" FROM notes n CROSS JOIN segments s ON s.note = n.id"
+		" CROSS JOIN segment_codes c ON c.segment = s.id"
+		" WHERE n.cycle = ?2 AND n.community != ?1 GROUP BY c.code");
+	px_buf *b = g->out, rows = PX_BUF_INIT;
 	int rc = -1;
 
 	*codes = calloc(RECURRING_MAX + 1, sizeof **codes);
 	*ncodes = 0;
 	if (!st || !other || !*codes)
 		goto cleanup;
-	px_buf_puts(b, "<recurring>");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *id = col(st, 0);
-		sqlite3_bind_text(other, 3, id, -1, SQLITE_TRANSIENT);
-		sqlite3_step(other);
-		px_buf_puts(b, "\n<code");
-		px_xml_attr(b, "id", id);
-		px_xml_attr_int(b, "sessions", sqlite3_column_int64(st, 1));
-		px_xml_attr_int(b, "segments", sqlite3_column_int64(st, 2));
-		px_xml_attr_int(b, "other-segments", sqlite3_column_int64(other, 0));
-		px_xml_attr_int(b, "other-communities", sqlite3_column_int64(other, 1));
-		px_buf_puts(b, ">");
-		code_labels(g, id);
-		px_buf_puts(b, "</code>");
-		sqlite3_reset(other);
-		if (*ncodes < RECURRING_MAX)
-			(*codes)[(*ncodes)++] = strdup(id);
+	while (sqlite3_step(st) == SQLITE_ROW && *ncodes < RECURRING_MAX) {
+		(*codes)[*ncodes] = strdup(col(st, 0));
+		px_buf_printf(&rows, "%lld %lld\n", sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+		(*ncodes)++;
 	}
-	px_buf_puts(b, "</recurring>\n");
-	rc = 0;
+	{
+		long long *os = calloc(*ncodes + 1, sizeof *os), *oc = calloc(*ncodes + 1, sizeof *oc);
+		const char *r = rows.ptr;
+		size_t i;
+		while (os && oc && sqlite3_step(other) == SQLITE_ROW)
+			for (i = 0; i < *ncodes; i++)
+				if (!strcmp((*codes)[i], col(other, 0))) {
+					os[i] = sqlite3_column_int64(other, 1);
+					oc[i] = sqlite3_column_int64(other, 2);
+				}
+		px_buf_puts(b, "<recurring>");
+		for (i = 0; os && oc && i < *ncodes; i++) {
+			long long sessions = strtoll(r, (char **)&r, 10), segments = strtoll(r, (char **)&r, 10);
+			px_buf_puts(b, "\n<code");
+			px_xml_attr(b, "id", (*codes)[i]);
+			px_xml_attr_int(b, "sessions", sessions);
+			px_xml_attr_int(b, "segments", segments);
+			px_xml_attr_int(b, "other-segments", os[i]);
+			px_xml_attr_int(b, "other-communities", oc[i]);
+			px_buf_puts(b, ">");
+			code_labels(g, (*codes)[i]);
+			px_buf_puts(b, "</code>");
+		}
+		px_buf_puts(b, "</recurring>\n");
+		rc = os && oc ? 0 : -1;
+		free(os);
+		free(oc);
+	}
 cleanup:
+	px_buf_free(&rows);
 	sqlite3_finalize(st);
 	sqlite3_finalize(other);
 	return rc;
@@ -204,14 +221,15 @@ static int elsewhere(gather *g, char **codes, size_t ncodes)
 	sqlite3_stmt *st = prep(g,
 		"SELECT n.path, s.line, n.session, n.date, n.community, s.kind, s.text"
 		" FROM segment_codes c JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
-		" WHERE n.community != ?1 AND c.code = ?2 AND n.date IS NOT NULL AND n.session IS NOT NULL"
-		" ORDER BY n.date DESC, s.kind = 'quote' DESC, s.line LIMIT 4");
+		" WHERE n.community != ?1 AND c.code = ?2 AND n.cycle = ?3 AND n.date IS NOT NULL"
+		" AND n.session IS NOT NULL ORDER BY n.date DESC, s.kind = 'quote' DESC, s.line LIMIT 4");
 	px_buf *b = g->out, seen = PX_BUF_INIT;
 	size_t i;
 
 	if (!st)
 		return -1;
 	px_buf_puts(b, "<elsewhere>");
+	sqlite3_bind_text(st, 3, g->cycle, -1, SQLITE_STATIC);
 	for (i = 0; i < ncodes; i++) {
 		int shown = 0;
 		sqlite3_bind_text(st, 2, codes[i], -1, SQLITE_STATIC);

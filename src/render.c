@@ -49,12 +49,18 @@ static xsltSecurityPrefsPtr secure(void)
 }
 
 struct px_renderer {
+	int validate;
 	xsltStylesheetPtr style;
 	xmlRelaxNGPtr schema;
 	xsltSecurityPrefsPtr prefs;
 	char *xsl;
 	char *rng;
 };
+
+void px_renderer_validate(px_renderer *r, int on)
+{
+	r->validate = on;
+}
 
 void px_renderer_free(px_renderer *r)
 {
@@ -84,6 +90,7 @@ int px_renderer_new(px_renderer **out, const char *rng, const char *xsl, px_diag
 		return -1;
 	r->xsl = strdup(xsl);
 	r->rng = strdup(rng);
+	r->validate = 1;
 	if (!exslt) {
 		exsltRegisterAll();
 		exslt = 1;
@@ -147,7 +154,7 @@ int px_renderer_run(px_renderer *r, const char *xml, size_t len, const char *con
 	int line = 0, tlen = 0, rc = -1;
 
 	data = px_xml_read_mem(xml, len, "data.xml", &err, &line);
-	if (!data || px_xml_check(data, r->schema, &err, &line) < 0) {
+	if (!data || (r->validate && px_xml_check(data, r->schema, &err, &line) < 0)) {
 		/* a bug in praxis, not in the notes: say so plainly */
 		px_diag_add(d, r->rng, line, 0, PX_SEV_ERROR, "internal", MSG_RENDER_DATA, err.ptr);
 		goto cleanup;

@@ -26,6 +26,10 @@ typedef struct px_renderer px_renderer;
 int px_renderer_new(px_renderer **out, const char *rng, const char *xsl, px_diag *d);
 int px_renderer_run(px_renderer *r, const char *xml, size_t len, const char *const *params,
 		    px_buf *out, px_diag *d);
+/* Whether each document is checked against the schema first (the
+ * default). The site turns it off for its thousands of pages unless
+ * PRAXIS_VALIDATE is set, as the test suite does. */
+void px_renderer_validate(px_renderer *r, int on);
 void px_renderer_free(px_renderer *r);
 
 /* Writes `data` to `path` atomically (a temporary file renamed into

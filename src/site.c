@@ -210,9 +210,15 @@ static sqlite3_stmt *prep(site *s, const char *sql)
 	return st;
 }
 
-static void page_open(site *s, px_buf *b, const char *kind, const char *lang, const char *self)
+/* With many communities, the navigation links to the home page's list
+ * and a page carries only the community it is about. */
+#define NAV_MAX 8
+
+static void page_open(site *s, px_buf *b, const char *kind, const char *lang, const char *self,
+		      const char *only)
 {
 	char *root = root_of(self);
+	const px_kb *kb = s->ix->kb;
 
 	px_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<page xmlns=\"urn:praxis:site:1\"");
 	px_xml_attr(b, "kind", kind);
@@ -221,13 +227,30 @@ static void page_open(site *s, px_buf *b, const char *kind, const char *lang, co
 	px_xml_attr(b, "self", self);
 	px_xml_attr(b, "generated", s->today);
 	px_buf_puts(b, ">\n");
-	px_buf_put(b, s->communities.ptr, s->communities.len);
+	if (only && kb->ncommunities > NAV_MAX) {
+		const px_community *c = px_kb_community(kb, only);
+		px_buf_printf(b, "<communities total=\"%zu\">", kb->ncommunities);
+		if (c) {
+			px_buf_puts(b, "<community");
+			px_xml_attr(b, "id", c->id);
+			px_xml_attr(b, "lang", c->lang);
+			px_buf_puts(b, ">");
+			px_xml_element(b, "name", "nl", c->name[PX_NL]);
+			px_xml_element(b, "name", "fr", c->name[PX_FR]);
+			px_xml_element(b, "zone", "nl", c->zone[PX_NL]);
+			px_xml_element(b, "zone", "fr", c->zone[PX_FR]);
+			px_buf_puts(b, "</community>");
+		}
+		px_buf_puts(b, "</communities>\n");
+	} else {
+		px_buf_put(b, s->communities.ptr, s->communities.len);
+	}
 	free(root);
 }
 
 static int render(site *s, px_renderer *r, const char *rel, const px_buf *xml, const char *lang)
 {
-	const char *params[] = { "lang", lang, "css", s->css.ptr, "generated", s->today, NULL };
+	const char *params[] = { "lang", lang, "for", lang, "css", s->css.ptr, "generated", s->today, NULL };
 	px_buf html = PX_BUF_INIT;
 	int rc;
 
@@ -355,7 +378,7 @@ static int home(site *s)
 		px_buf_printf(&rel, "index.%s.html", langs[l]);
 		if (!fresh(s, rel.ptr, s->head)) {
 			px_buf_clear(&xml);
-			page_open(s, &xml, "home", langs[l], "index");
+			page_open(s, &xml, "home", langs[l], "index", NULL);
 			px_buf_puts(&xml, "<home>");
 			px_buf_put(&xml, base.ptr, base.len);
 			px_buf_puts(&xml, "</home></page>\n");
@@ -443,7 +466,7 @@ static int community_pages(site *s)
 				px_buf self = PX_BUF_INIT;
 				px_buf_printf(&self, "communities/%s", c->id);
 				px_buf_clear(&xml);
-				page_open(s, &xml, "community", langs[l], self.ptr);
+				page_open(s, &xml, "community", langs[l], self.ptr, c->id);
 				px_buf_put(&xml, base.ptr, base.len);
 				px_buf_puts(&xml, "</page>\n");
 				px_buf_free(&self);
@@ -454,17 +477,20 @@ static int community_pages(site *s)
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "communities/%s.brief.%s.html", c->id, langs[l]);
 			if (!fresh(s, rel.ptr, s->head)) {
-				px_buf_clear(&bxml);
-				rc = px_brief_xml(s->ix, c, langs[l], &bxml, s->d);
-				if (rc < 0)
-					goto cleanup;
-				rc = -1;
+				/* one brief, written in both languages */
+				if (!bxml.len) {
+					rc = px_brief_xml(s->ix, c, c->lang, &bxml, s->d);
+					if (rc < 0)
+						goto cleanup;
+					rc = -1;
+				}
 				if (bxml.len && render(s, s->brief, rel.ptr, &bxml, langs[l]) < 0)
 					goto cleanup;
 				if (!bxml.len) /* no notes yet: the community page says so */
 					write_page(s, rel.ptr, "", 0);
 			}
 		}
+		px_buf_clear(&bxml);
 	}
 	rc = 0;
 cleanup:
@@ -551,7 +577,7 @@ static int code_pages(site *s)
 			px_buf_clear(&self);
 			px_buf_printf(&self, "codes/%s", c->id);
 			px_buf_clear(&xml);
-			page_open(s, &xml, "code", langs[l], self.ptr);
+			page_open(s, &xml, "code", langs[l], self.ptr, NULL);
 			px_buf_put(&xml, base.ptr, base.len);
 			px_buf_puts(&xml, "</page>\n");
 			if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0)
@@ -658,7 +684,7 @@ static int note_pages(site *s)
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "%s.%s.html", self.ptr, langs[l]);
 			px_buf_clear(&xml);
-			page_open(s, &xml, "note", langs[l], self.ptr);
+			page_open(s, &xml, "note", langs[l], self.ptr, col(st, 3));
 			px_buf_put(&xml, base.ptr, base.len);
 			px_buf_puts(&xml, "</page>\n");
 			if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0)
@@ -782,7 +808,7 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		px_diag_add(d, "site/report.css", 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 		goto cleanup;
 	}
-	px_buf_puts(&s.communities, "<communities>");
+	px_buf_printf(&s.communities, "<communities total=\"%zu\">", kb->ncommunities);
 	for (i = 0; i < kb->ncommunities; i++) {
 		const px_community *c = &kb->communities[i];
 		px_buf_puts(&s.communities, "<community");
@@ -811,6 +837,13 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 	    px_renderer_new(&s.report, "report.rng", "report.xsl", d) < 0 ||
 	    px_renderer_new(&s.brief, "brief.rng", "brief-html.xsl", d) < 0)
 		goto cleanup;
+	{
+		const char *v = getenv("PRAXIS_VALIDATE");
+		int on = v && *v && strcmp(v, "0");
+		px_renderer_validate(s.page, on);
+		px_renderer_validate(s.report, on);
+		px_renderer_validate(s.brief, on);
+	}
 	manifest_load(&s);
 	s.total = count_pages(&s);
 	if (home(&s) < 0 || community_pages(&s) < 0 || code_pages(&s) < 0 || note_pages(&s) < 0 ||

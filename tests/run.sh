@@ -12,6 +12,9 @@ export PRAXIS PRAXIS_DATADIR TOP
 # tests assert English messages unless they choose a language
 PRAXIS_LANG=en
 export PRAXIS_LANG
+# every generated XML document is checked against its schema in the tests
+PRAXIS_VALIDATE=1
+export PRAXIS_VALIDATE
 unset LC_ALL LC_MESSAGES LANG NO_COLOR
 pass=0 fail=0 failed=
 vg=

@@ -13,7 +13,9 @@
   <xsl:param name="format" select="'html'"/>
   <xsl:param name="css" select="''"/>
 
-  <xsl:variable name="lang" select="/b:brief/@lang"/>
+  <!-- the site renders one brief in both languages: `for` overrides @lang -->
+  <xsl:param name="for" select="''"/>
+  <xsl:variable name="lang" select="substring(concat($for, /b:brief/@lang), 1, 2)"/>
 
   <xsl:template name="s">
     <xsl:param name="id"/>

@@ -14,7 +14,9 @@
   <xsl:param name="format" select="'text'"/>
   <xsl:param name="css" select="''"/>
 
-  <xsl:variable name="lang" select="/b:brief/@lang"/>
+  <!-- the site renders one brief in both languages: `for` overrides @lang -->
+  <xsl:param name="for" select="''"/>
+  <xsl:variable name="lang" select="substring(concat($for, /b:brief/@lang), 1, 2)"/>
   <xsl:variable name="md" select="$format = 'md'"/>
   <xsl:variable name="nl" select="'&#10;'"/>
 

@@ -764,12 +764,12 @@
                 <xsl:variable name="x" select="$gx + (position() - 1) * $colw"/>
                 <g class="hm-cell">
                   <title>
-                    <xsl:variable name="cid" select="@id"/>
+                    <!-- community: count, without a string lookup per cell (a
+                         cycle with a hundred communities has thousands of cells) -->
+                    <xsl:variable name="comm" select="."/>
                     <xsl:for-each select="$langs">
                       <xsl:if test="position() &gt; 1"> / </xsl:if>
-                      <xsl:value-of select="px:fmt('overview.cell', string(.), $code/r:label[@lang = string(current())],
-                                                   px:cname($cid, string(current())),
-                                                   px:plural('code.segments', $n, string(current())))"/>
+                      <xsl:value-of select="concat($comm/r:name[@lang = string(current())], ': ', $n)"/>
                     </xsl:for-each>
                   </title>
                   <rect x="{$x + 2}" y="{$y + 2}" width="{$colw - 4}" height="{$rowh - 3}" rx="2"

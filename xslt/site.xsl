@@ -18,6 +18,9 @@
   <xsl:param name="css" select="''"/>
   <xsl:param name="generated" select="''"/>
 
+  <xsl:key name="by-community" match="p:code-page/p:segment" use="@community"/>
+  <xsl:key name="by-session" match="p:code-page/p:segment" use="concat(@community, ' ', @cycle, ' ', @session)"/>
+
   <xsl:variable name="page" select="/p:page"/>
   <xsl:variable name="root" select="/p:page/@root"/>
   <xsl:variable name="other" select="substring('frnl', 1 + 2 * number($lang = 'fr'), 2)"/>
@@ -74,9 +77,16 @@
           <nav aria-label="praxis">
             <a class="brand" href="{$root}index.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'site-title'"/></xsl:call-template></a>
             <ul>
-              <xsl:for-each select="p:communities/p:community">
-                <li><a href="{$root}communities/{@id}.{$lang}.html"><xsl:value-of select="p:name[@lang = $lang]"/></a></li>
-              </xsl:for-each>
+              <xsl:choose>
+                <xsl:when test="p:communities/@total &lt;= 8">
+                  <xsl:for-each select="p:communities/p:community">
+                    <li><a href="{$root}communities/{@id}.{$lang}.html"><xsl:value-of select="p:name[@lang = $lang]"/></a></li>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise>
+                  <li><a href="{$root}index.{$lang}.html#communities"><xsl:call-template name="s"><xsl:with-param name="id" select="'communities'"/></xsl:call-template></a></li>
+                </xsl:otherwise>
+              </xsl:choose>
             </ul>
             <a class="lang-switch" hreflang="{$other}" lang="{$other}" href="{$root}{@self}.{$other}.html">
               <xsl:call-template name="s"><xsl:with-param name="id" select="'other-lang'"/></xsl:call-template>
@@ -99,7 +109,7 @@
   </xsl:template>
 
   <xsl:template match="p:home">
-    <section>
+    <section id="communities">
       <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'communities'"/></xsl:call-template></h2>
       <ul class="cards">
         <xsl:for-each select="$page/p:communities/p:community">
@@ -242,13 +252,14 @@
     <p class="lead"><xsl:value-of select="p:description[@lang = $lang]"/></p>
     <p><xsl:call-template name="s"><xsl:with-param name="id" select="'segments-notes'"/><xsl:with-param name="a1" select="@segments"/><xsl:with-param name="a2" select="@notes"/></xsl:call-template></p>
     <xsl:if test="not(p:segment)"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'not-raised'"/></xsl:call-template></p></xsl:if>
-    <xsl:for-each select="p:segment[not(@community = preceding-sibling::p:segment[1]/@community)]">
+    <xsl:for-each select="p:segment[generate-id() = generate-id(key('by-community', @community)[1])]">
       <xsl:variable name="c" select="@community"/>
+      <xsl:variable name="group" select="key('by-community', $c)"/>
       <section>
         <h2><xsl:call-template name="community-name"><xsl:with-param name="id" select="$c"/></xsl:call-template>
-          <span class="count"><xsl:value-of select="count(../p:segment[@community = $c])"/></span></h2>
-        <xsl:for-each select="../p:segment[@community = $c]">
-          <xsl:if test="not(@session = preceding-sibling::p:segment[1]/@session and @cycle = preceding-sibling::p:segment[1]/@cycle and @community = preceding-sibling::p:segment[1]/@community)">
+          <span class="count"><xsl:value-of select="count($group)"/></span></h2>
+        <xsl:for-each select="$group">
+          <xsl:if test="generate-id() = generate-id(key('by-session', concat(@community, ' ', @cycle, ' ', @session))[1])">
             <h3><a><xsl:attribute name="href"><xsl:call-template name="note-link"><xsl:with-param name="path" select="@path"/></xsl:call-template></xsl:attribute>
               <xsl:value-of select="concat(@cycle, ' #', @session, ' · ', @date)"/></a></h3>
           </xsl:if>
