@@ -33,12 +33,6 @@ static sqlite3_stmt *prep(gather *g, const char *sql)
 	return st;
 }
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? s : "";
-}
-
 static void code_labels(gather *g, const char *id)
 {
 	const px_code *c = px_codebook_code(g->ix->kb->cb, id);
@@ -50,10 +44,10 @@ static void code_labels(gather *g, const char *id)
 /* path, line, session, date of columns first.. first+3 */
 static void source(px_buf *b, sqlite3_stmt *st, int first)
 {
-	px_xml_attr(b, "path", col(st, first));
+	px_xml_attr(b, "path", px_col(st, first));
 	px_xml_attr_int(b, "line", sqlite3_column_int64(st, first + 1));
 	px_xml_attr_int(b, "session", sqlite3_column_int64(st, first + 2));
-	px_xml_attr(b, "date", col(st, first + 3));
+	px_xml_attr(b, "date", px_col(st, first + 3));
 }
 
 static int last_session(gather *g)
@@ -83,16 +77,16 @@ static int last_session(gather *g)
 	if (sqlite3_column_type(st, 5) != SQLITE_NULL)
 		px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, 5));
 	px_buf_puts(b, ">");
-	if (*col(st, 6))
-		px_xml_element(b, "title", NULL, col(st, 6));
-	if (*col(st, 7))
-		px_xml_element(b, "summary", NULL, col(st, 7));
+	if (*px_col(st, 6))
+		px_xml_element(b, "title", NULL, px_col(st, 6));
+	if (*px_col(st, 7))
+		px_xml_element(b, "summary", NULL, px_col(st, 7));
 	sqlite3_bind_int64(m, 2, sqlite3_column_int64(st, 0));
 	while (sqlite3_step(m) == SQLITE_ROW) {
-		const px_method *me = px_codebook_method(g->ix->kb->cb, col(m, 0));
-		char *none[2] = { (char *)col(m, 0), (char *)col(m, 0) };
+		const px_method *me = px_codebook_method(g->ix->kb->cb, px_col(m, 0));
+		char *none[2] = { (char *)px_col(m, 0), (char *)px_col(m, 0) };
 		px_buf_puts(b, "<method");
-		px_xml_attr(b, "id", col(m, 0));
+		px_xml_attr(b, "id", px_col(m, 0));
 		px_buf_puts(b, ">");
 		px_xml_labels(b, me ? me->label : none, NULL);
 		px_buf_puts(b, "</method>");
@@ -104,7 +98,7 @@ static int last_session(gather *g)
 		size_t i;
 		sqlite3_bind_int64(codes, 2, sqlite3_column_int64(st, 0));
 		while (seen && sqlite3_step(codes) == SQLITE_ROW) {
-			const px_code *c = px_codebook_code(cb, col(codes, 0));
+			const px_code *c = px_codebook_code(cb, px_col(codes, 0));
 			if (c)
 				seen[c->index] = 1;
 		}
@@ -140,7 +134,7 @@ static int followups(gather *g)
 		return -1;
 	px_buf_puts(b, "<followups>");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		char *clean = px_text_without_tags(col(st, 0));
+		char *clean = px_text_without_tags(px_col(st, 0));
 		px_buf_puts(b, "\n<followup");
 		source(b, st, 1);
 		px_buf_puts(b, ">");
@@ -175,7 +169,7 @@ static int recurring(gather *g, char ***codes, size_t *ncodes)
 	if (!st || !other || !*codes)
 		goto cleanup;
 	while (sqlite3_step(st) == SQLITE_ROW && *ncodes < RECURRING_MAX) {
-		(*codes)[*ncodes] = strdup(col(st, 0));
+		(*codes)[*ncodes] = strdup(px_col(st, 0));
 		px_buf_printf(&rows, "%lld %lld\n", sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
 		(*ncodes)++;
 	}
@@ -185,7 +179,7 @@ static int recurring(gather *g, char ***codes, size_t *ncodes)
 		size_t i;
 		while (os && oc && sqlite3_step(other) == SQLITE_ROW)
 			for (i = 0; i < *ncodes; i++)
-				if (!strcmp((*codes)[i], col(other, 0))) {
+				if (!strcmp((*codes)[i], px_col(other, 0))) {
 					os[i] = sqlite3_column_int64(other, 1);
 					oc[i] = sqlite3_column_int64(other, 2);
 				}
@@ -234,11 +228,11 @@ static int elsewhere(gather *g, char **codes, size_t ncodes)
 		int shown = 0;
 		sqlite3_bind_text(st, 2, codes[i], -1, SQLITE_STATIC);
 		while (shown < ELSEWHERE_PER_CODE && sqlite3_step(st) == SQLITE_ROW) {
-			const px_community *c = px_kb_community(g->ix->kb, col(st, 4));
+			const px_community *c = px_kb_community(g->ix->kb, px_col(st, 4));
 			px_buf key = PX_BUF_INIT;
 			char *clean;
 			/* one segment raised by two recurring codes is shown once */
-			px_buf_printf(&key, "\n%s:%lld\n", col(st, 0), sqlite3_column_int64(st, 1));
+			px_buf_printf(&key, "\n%s:%lld\n", px_col(st, 0), sqlite3_column_int64(st, 1));
 			if (seen.len && strstr(seen.ptr, key.ptr)) {
 				px_buf_free(&key);
 				continue;
@@ -246,15 +240,15 @@ static int elsewhere(gather *g, char **codes, size_t ncodes)
 			px_buf_puts(&seen, key.ptr + 1);
 			px_buf_free(&key);
 			shown++;
-			clean = px_text_without_tags(col(st, 6));
+			clean = px_text_without_tags(px_col(st, 6));
 			px_buf_puts(b, "\n<segment");
 			source(b, st, 0);
-			px_xml_attr(b, "community", col(st, 4));
+			px_xml_attr(b, "community", px_col(st, 4));
 			px_xml_attr(b, "code", codes[i]);
-			px_xml_attr(b, "kind", col(st, 5));
+			px_xml_attr(b, "kind", px_col(st, 5));
 			px_buf_puts(b, ">");
-			px_xml_element(b, "community-name", "nl", c ? c->name[PX_NL] : col(st, 4));
-			px_xml_element(b, "community-name", "fr", c ? c->name[PX_FR] : col(st, 4));
+			px_xml_element(b, "community-name", "nl", c ? c->name[PX_NL] : px_col(st, 4));
+			px_xml_element(b, "community-name", "fr", c ? c->name[PX_FR] : px_col(st, 4));
 			px_xml_element(b, "text", NULL, clean);
 			px_buf_puts(b, "</segment>");
 			free(clean);
@@ -280,7 +274,7 @@ static int attendance(gather *g)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		px_buf_puts(b, "<session");
 		px_xml_attr_int(b, "n", sqlite3_column_int64(st, 0));
-		px_xml_attr(b, "date", col(st, 1));
+		px_xml_attr(b, "date", px_col(st, 1));
 		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
 			px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, 2));
 		px_buf_puts(b, "/>");
@@ -310,7 +304,7 @@ int px_brief_xml(px_index *ix, const px_community *community, const char *lang, 
 		sqlite3_finalize(st);
 		return 1;
 	}
-	g.cycle = strdup(col(st, 0));
+	g.cycle = strdup(px_col(st, 0));
 	next = sqlite3_column_int64(st, 1) + 1;
 	sqlite3_finalize(st);
 	localtime_r(&now, &tm);

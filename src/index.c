@@ -18,6 +18,12 @@
 #define COMMIT_KEY "commit"
 #define INDEXES_MARK "-- @indexes"
 
+const char *px_col(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? s : "";
+}
+
 void px_index_error(px_diag *d, sqlite3 *db)
 {
 	px_diag_add(d, "index", 0, 0, PX_SEV_ERROR, "index", MSG_INDEX_ERROR,

@@ -40,6 +40,9 @@ typedef struct {
  * or -1 with a diagnostic. */
 long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d);
 
+/* Column i of the current row as text, "" for NULL (never NULL). */
+const char *px_col(sqlite3_stmt *st, int i);
+
 /* Reports an SQLite error on `db` as a diagnostic. */
 void px_index_error(px_diag *d, sqlite3 *db);
 

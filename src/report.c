@@ -29,12 +29,6 @@ static sqlite3_stmt *prep(gather *g, const char *sql)
 	return st;
 }
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? s : "";
-}
-
 static int totals(gather *g)
 {
 	sqlite3_stmt *st = prep(g,
@@ -68,7 +62,7 @@ static int totals(gather *g)
 		char to[32];
 		snprintf(to, sizeof to, "%04d-06-30", y + 1);
 		px_buf_printf(b, " from=\"%04d-09-01\" to=\"%s\"", y,
-			      strcmp(col(st, 10), to) > 0 ? col(st, 10) : to);
+			      strcmp(px_col(st, 10), to) > 0 ? px_col(st, 10) : to);
 	}
 	px_xml_attr(b, "generated", today);
 	px_buf_puts(b, ">\n<totals");
@@ -105,7 +99,7 @@ static int communities(gather *g)
 		goto cleanup;
 	px_buf_puts(b, "<communities>\n");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *id = col(st, 0);
+		const char *id = px_col(st, 0);
 		const px_community *c = px_kb_community(kb, id);
 		px_buf_puts(b, "<community");
 		px_xml_attr(b, "id", id);
@@ -122,21 +116,21 @@ static int communities(gather *g)
 			px_xml_element(b, "moderator", NULL, c->moderators[i]);
 		sqlite3_bind_text(ses, 2, id, -1, SQLITE_TRANSIENT);
 		while (sqlite3_step(ses) == SQLITE_ROW) {
-			const char *lang = col(ses, 4);
+			const char *lang = px_col(ses, 4);
 			px_buf_puts(b, "\n <session");
 			px_xml_attr_int(b, "n", sqlite3_column_int64(ses, 1));
-			px_xml_attr(b, "date", col(ses, 2));
-			px_xml_attr(b, "path", col(ses, 3));
+			px_xml_attr(b, "date", px_col(ses, 2));
+			px_xml_attr(b, "path", px_col(ses, 3));
 			px_xml_attr(b, "lang", strcmp(lang, "fr") ? "nl" : "fr");
 			if (sqlite3_column_type(ses, 5) != SQLITE_NULL)
 				px_xml_attr_int(b, "attendance", sqlite3_column_int64(ses, 5));
 			px_buf_puts(b, ">");
-			if (sqlite3_column_type(ses, 6) != SQLITE_NULL && *col(ses, 6))
-				px_xml_element(b, "title", NULL, col(ses, 6));
+			if (sqlite3_column_type(ses, 6) != SQLITE_NULL && *px_col(ses, 6))
+				px_xml_element(b, "title", NULL, px_col(ses, 6));
 			sqlite3_bind_int64(meth, 2, sqlite3_column_int64(ses, 0));
 			while (sqlite3_step(meth) == SQLITE_ROW) {
 				px_buf_puts(b, "<method");
-				px_xml_attr(b, "ref", col(meth, 0));
+				px_xml_attr(b, "ref", px_col(meth, 0));
 				px_buf_puts(b, "/>");
 			}
 			sqlite3_reset(meth);
@@ -246,11 +240,11 @@ static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i)
 
 static void put_source(px_buf *b, sqlite3_stmt *st, int first)
 {
-	px_xml_attr(b, "lang", strcmp(col(st, first), "fr") ? "nl" : "fr");
-	px_xml_attr(b, "community", col(st, first + 1));
+	px_xml_attr(b, "lang", strcmp(px_col(st, first), "fr") ? "nl" : "fr");
+	px_xml_attr(b, "community", px_col(st, first + 1));
 	px_xml_attr_int(b, "session", sqlite3_column_int64(st, first + 2));
-	px_xml_attr(b, "date", col(st, first + 3));
-	px_xml_attr(b, "path", col(st, first + 4));
+	px_xml_attr(b, "date", px_col(st, first + 3));
+	px_xml_attr(b, "path", px_col(st, first + 4));
 	px_xml_attr_int(b, "line", sqlite3_column_int64(st, first + 5));
 }
 
@@ -298,7 +292,7 @@ static int categories(gather *g)
 			sqlite3_bind_text(raised, 2, c->id, -1, SQLITE_STATIC);
 			while (sqlite3_step(raised) == SQLITE_ROW) {
 				px_buf_puts(&inner, "<raised");
-				px_xml_attr(&inner, "community", col(raised, 0));
+				px_xml_attr(&inner, "community", px_col(raised, 0));
 				px_xml_attr_int(&inner, "segments", sqlite3_column_int64(raised, 1));
 				px_xml_attr_int(&inner, "notes", sqlite3_column_int64(raised, 2));
 				px_buf_puts(&inner, "/>");
@@ -317,7 +311,7 @@ static int categories(gather *g)
 				sqlite3_bind_text(quotes, 2, c->id, -1, SQLITE_STATIC);
 				sqlite3_bind_text(quotes, 3, l ? "fr" : "nl", -1, SQLITE_STATIC);
 				while (sqlite3_step(quotes) == SQLITE_ROW) {
-					char *clean = px_text_without_tags(col(quotes, 0));
+					char *clean = px_text_without_tags(px_col(quotes, 0));
 					px_buf_puts(&inner, "<quote");
 					put_source(&inner, quotes, 1);
 					px_buf_puts(&inner, ">");
@@ -386,14 +380,14 @@ static int tail(gather *g)
 	px_buf_puts(b, "<cooccurrence>");
 	while (sqlite3_step(pairs) == SQLITE_ROW) {
 		px_buf_puts(b, "\n<pair");
-		px_xml_attr(b, "a", col(pairs, 0));
-		px_xml_attr(b, "b", col(pairs, 1));
+		px_xml_attr(b, "a", px_col(pairs, 0));
+		px_xml_attr(b, "b", px_col(pairs, 1));
 		px_xml_attr_int(b, "segments", sqlite3_column_int64(pairs, 2));
 		px_buf_puts(b, "/>");
 	}
 	px_buf_puts(b, "</cooccurrence>\n<followups>");
 	while (sqlite3_step(fu) == SQLITE_ROW) {
-		char *clean = px_text_without_tags(col(fu, 0));
+		char *clean = px_text_without_tags(px_col(fu, 0));
 		px_buf_puts(b, "\n<followup");
 		put_source(b, fu, 1);
 		px_xml_attr(b, "done", sqlite3_column_int(fu, 7) ? "true" : "false");

@@ -193,12 +193,6 @@ static char *root_of(const char *rel)
 	return px_buf_detach(&b);
 }
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? s : "";
-}
-
 static sqlite3_stmt *prep(site *s, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
@@ -282,17 +276,17 @@ static void note_ref(px_buf *b, sqlite3_stmt *st, int first)
 {
 	/* path, community, cycle, session, date, lang, attendance, title */
 	px_buf_puts(b, "<note-ref");
-	px_xml_attr(b, "path", col(st, first));
-	px_xml_attr(b, "community", col(st, first + 1));
-	px_xml_attr(b, "cycle", col(st, first + 2));
+	px_xml_attr(b, "path", px_col(st, first));
+	px_xml_attr(b, "community", px_col(st, first + 1));
+	px_xml_attr(b, "cycle", px_col(st, first + 2));
 	px_xml_attr_int(b, "session", sqlite3_column_int64(st, first + 3));
-	px_xml_attr(b, "date", col(st, first + 4));
-	px_xml_attr(b, "lang", strcmp(col(st, first + 5), "fr") ? "nl" : "fr");
+	px_xml_attr(b, "date", px_col(st, first + 4));
+	px_xml_attr(b, "lang", strcmp(px_col(st, first + 5), "fr") ? "nl" : "fr");
 	if (sqlite3_column_type(st, first + 6) != SQLITE_NULL)
 		px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, first + 6));
 	px_buf_puts(b, ">");
-	if (*col(st, first + 7))
-		px_xml_element(b, "title", NULL, col(st, first + 7));
+	if (*px_col(st, first + 7))
+		px_xml_element(b, "title", NULL, px_col(st, first + 7));
 	px_buf_puts(b, "</note-ref>");
 }
 
@@ -314,7 +308,7 @@ static int cycles(site *s, px_buf *b, const char *community)
 	px_buf_puts(b, "<cycles>");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		px_buf_puts(b, "<cycle");
-		px_xml_attr(b, "id", col(st, 0));
+		px_xml_attr(b, "id", px_col(st, 0));
 		px_xml_attr_int(b, "notes", sqlite3_column_int64(st, 1));
 		px_buf_puts(b, "/>");
 	}
@@ -357,7 +351,7 @@ static int home(site *s)
 			sqlite3_bind_text(heat, 1, cb->codes[i].id, -1, SQLITE_STATIC);
 			while (sqlite3_step(heat) == SQLITE_ROW) {
 				px_buf_puts(&cells, "<cell");
-				px_xml_attr(&cells, "community", col(heat, 0));
+				px_xml_attr(&cells, "community", px_col(heat, 0));
 				px_xml_attr_int(&cells, "segments", sqlite3_column_int64(heat, 1));
 				px_buf_puts(&cells, "/>");
 				total += sqlite3_column_int64(heat, 1);
@@ -438,19 +432,19 @@ static int community_pages(site *s)
 			px_buf_puts(&base, "<code");
 			px_xml_attr_int(&base, "segments", sqlite3_column_int64(codes, 1));
 			px_xml_attr_int(&base, "notes", sqlite3_column_int64(codes, 2));
-			code_head(s, &base, col(codes, 0));
+			code_head(s, &base, px_col(codes, 0));
 			px_buf_puts(&base, "</code>");
 		}
 		sqlite3_reset(codes);
 		px_buf_puts(&base, "</codes>\n<followups>");
 		sqlite3_bind_text(fu, 1, c->id, -1, SQLITE_STATIC);
 		while (sqlite3_step(fu) == SQLITE_ROW) {
-			char *clean = px_text_without_tags(col(fu, 0));
+			char *clean = px_text_without_tags(px_col(fu, 0));
 			px_buf_puts(&base, "\n<followup");
-			px_xml_attr(&base, "path", col(fu, 1));
+			px_xml_attr(&base, "path", px_col(fu, 1));
 			px_xml_attr_int(&base, "line", sqlite3_column_int64(fu, 2));
 			px_xml_attr_int(&base, "session", sqlite3_column_int64(fu, 3));
-			px_xml_attr(&base, "date", col(fu, 4));
+			px_xml_attr(&base, "date", px_col(fu, 4));
 			px_xml_attr(&base, "done", sqlite3_column_int(fu, 5) ? "true" : "false");
 			px_buf_puts(&base, ">");
 			px_buf_xml_str(&base, clean);
@@ -536,16 +530,16 @@ static int code_pages(site *s)
 			continue;
 		sqlite3_bind_text(segs, 1, c->id, -1, SQLITE_STATIC);
 		while (sqlite3_step(segs) == SQLITE_ROW) {
-			char *clean = px_text_without_tags(col(segs, 0));
+			char *clean = px_text_without_tags(px_col(segs, 0));
 			px_buf_puts(&body, "\n<segment");
-			px_xml_attr(&body, "path", col(segs, 1));
+			px_xml_attr(&body, "path", px_col(segs, 1));
 			px_xml_attr_int(&body, "line", sqlite3_column_int64(segs, 2));
-			px_xml_attr(&body, "community", col(segs, 3));
-			px_xml_attr(&body, "cycle", col(segs, 4));
+			px_xml_attr(&body, "community", px_col(segs, 3));
+			px_xml_attr(&body, "cycle", px_col(segs, 4));
 			px_xml_attr_int(&body, "session", sqlite3_column_int64(segs, 5));
-			px_xml_attr(&body, "date", col(segs, 6));
-			px_xml_attr(&body, "lang", strcmp(col(segs, 7), "fr") ? "nl" : "fr");
-			px_xml_attr(&body, "kind", col(segs, 8));
+			px_xml_attr(&body, "date", px_col(segs, 6));
+			px_xml_attr(&body, "lang", strcmp(px_col(segs, 7), "fr") ? "nl" : "fr");
+			px_xml_attr(&body, "kind", px_col(segs, 8));
 			px_buf_puts(&body, ">");
 			px_buf_xml_str(&body, clean);
 			px_buf_puts(&body, "</segment>");
@@ -609,7 +603,7 @@ static int note_pages(site *s)
 	if (!st || !methods || !codes)
 		goto cleanup;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *path = col(st, 2), *blob = col(st, 1);
+		const char *path = px_col(st, 2), *blob = px_col(st, 1);
 		size_t pl = strlen(path);
 		char digest[17];
 		git_oid oid;
@@ -636,34 +630,34 @@ static int note_pages(site *s)
 		px_buf_clear(&base);
 		px_buf_puts(&base, "<note-page");
 		px_xml_attr(&base, "path", path);
-		px_xml_attr(&base, "community", col(st, 3));
-		px_xml_attr(&base, "cycle", col(st, 4));
+		px_xml_attr(&base, "community", px_col(st, 3));
+		px_xml_attr(&base, "cycle", px_col(st, 4));
 		px_xml_attr_int(&base, "session", sqlite3_column_int64(st, 5));
-		px_xml_attr(&base, "date", col(st, 6));
-		px_xml_attr(&base, "lang", strcmp(col(st, 7), "fr") ? "nl" : "fr");
+		px_xml_attr(&base, "date", px_col(st, 6));
+		px_xml_attr(&base, "lang", strcmp(px_col(st, 7), "fr") ? "nl" : "fr");
 		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
 			px_xml_attr_int(&base, "attendance", sqlite3_column_int64(st, 8));
-		px_xml_attr(&base, "author", col(st, 10));
+		px_xml_attr(&base, "author", px_col(st, 10));
 		px_buf_puts(&base, ">");
-		if (*col(st, 9))
-			px_xml_element(&base, "title", NULL, col(st, 9));
-		if (*col(st, 11))
-			px_xml_element(&base, "summary", NULL, col(st, 11));
+		if (*px_col(st, 9))
+			px_xml_element(&base, "title", NULL, px_col(st, 9));
+		if (*px_col(st, 11))
+			px_xml_element(&base, "summary", NULL, px_col(st, 11));
 		sqlite3_bind_int64(methods, 1, sqlite3_column_int64(st, 0));
 		while (sqlite3_step(methods) == SQLITE_ROW) {
-			const px_method *m = px_codebook_method(cb, col(methods, 0));
+			const px_method *m = px_codebook_method(cb, px_col(methods, 0));
 			px_buf_puts(&base, "<method");
-			px_xml_attr(&base, "id", col(methods, 0));
+			px_xml_attr(&base, "id", px_col(methods, 0));
 			px_buf_puts(&base, ">");
-			px_xml_element(&base, "label", "nl", m ? m->label[PX_NL] : col(methods, 0));
-			px_xml_element(&base, "label", "fr", m ? m->label[PX_FR] : col(methods, 0));
+			px_xml_element(&base, "label", "nl", m ? m->label[PX_NL] : px_col(methods, 0));
+			px_xml_element(&base, "label", "fr", m ? m->label[PX_FR] : px_col(methods, 0));
 			px_buf_puts(&base, "</method>");
 		}
 		sqlite3_reset(methods);
 		sqlite3_bind_int64(codes, 1, sqlite3_column_int64(st, 0));
 		while (sqlite3_step(codes) == SQLITE_ROW) {
 			px_buf_puts(&base, "<code");
-			code_head(s, &base, col(codes, 0));
+			code_head(s, &base, px_col(codes, 0));
 			px_buf_puts(&base, "</code>");
 		}
 		sqlite3_reset(codes);
@@ -684,7 +678,7 @@ static int note_pages(site *s)
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "%s.%s.html", self.ptr, langs[l]);
 			px_buf_clear(&xml);
-			page_open(s, &xml, "note", langs[l], self.ptr, col(st, 3));
+			page_open(s, &xml, "note", langs[l], self.ptr, px_col(st, 3));
 			px_buf_put(&xml, base.ptr, base.len);
 			px_buf_puts(&xml, "</page>\n");
 			if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0)
@@ -715,19 +709,19 @@ static int report_pages(site *s)
 		int need = 0;
 		for (l = 0; l < 2; l++) {
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "reports/%s.%s.html", col(st, 0), langs[l]);
+			px_buf_printf(&rel, "reports/%s.%s.html", px_col(st, 0), langs[l]);
 			need |= !fresh(s, rel.ptr, s->head) << l;
 		}
 		if (!need)
 			continue;
 		px_buf_clear(&xml);
-		if (px_report_xml(s->ix, col(st, 0), &xml, s->d) != 0)
+		if (px_report_xml(s->ix, px_col(st, 0), &xml, s->d) != 0)
 			goto cleanup;
 		for (l = 0; l < 2; l++) {
 			if (!(need & (1 << l)))
 				continue;
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "reports/%s.%s.html", col(st, 0), langs[l]);
+			px_buf_printf(&rel, "reports/%s.%s.html", px_col(st, 0), langs[l]);
 			if (render(s, s->report, rel.ptr, &xml, langs[l]) < 0)
 				goto cleanup;
 		}
