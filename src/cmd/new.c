@@ -90,25 +90,26 @@ static void yaml_quoted(px_buf *b, const char *s)
 	px_buf_putc(b, '"');
 }
 
-static int run_editor(const char *path)
+/* Runs the editor through the shell as git does ("$EDITOR" "$@"), so
+ * an editor given with options ("code -w") works. */
+static int run_editor(const char *editor, const char *path)
 {
-	const char *ed = getenv("VISUAL");
+	px_buf cmd = PX_BUF_INIT;
 	pid_t pid;
 	int status;
 
-	if (!ed || !*ed)
-		ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = "vi";
+	px_buf_printf(&cmd, "%s \"$@\"", editor);
 	fflush(NULL);
 	pid = fork();
-	if (pid < 0)
+	if (pid < 0) {
+		px_buf_free(&cmd);
 		return -1;
+	}
 	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", "$PRAXIS_EDITOR \"$1\"", "sh", path, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", cmd.ptr, "sh", path, (char *)NULL);
 		_exit(127);
 	}
-	(void)ed;
+	px_buf_free(&cmd);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -1;
@@ -177,9 +178,7 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 	author = git_user();
 
 	px_buf_printf(&rel, "%s/%s/%02d.md", cycle, community, session);
-	px_buf_printf(&path, "%s/%s/%s", ctx->kb->root, cycle, community);
-	mkdir(path.ptr, 0777) < 0 && errno == ENOENT ? (void)0 : (void)0;
-	px_buf_clear(&path);
+	/* CYCLE/ and CYCLE/COMMUNITY/, which may exist already */
 	px_buf_printf(&path, "%s/%s", ctx->kb->root, cycle);
 	mkdir(path.ptr, 0777);
 	px_buf_printf(&path, "/%s", community);
@@ -215,9 +214,7 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 		const char *ed = getenv("VISUAL");
 		if (!ed || !*ed)
 			ed = getenv("EDITOR");
-		setenv("PRAXIS_EDITOR", ed && *ed ? ed : "vi", 1);
-		fflush(stdout);
-		if (run_editor(path.ptr) < 0)
+		if (run_editor(ed && *ed ? ed : "vi", path.ptr) < 0)
 			status = PX_EXIT_USAGE;
 	}
 cleanup:

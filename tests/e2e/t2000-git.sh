@@ -31,6 +31,12 @@ grep -q '^## Opvolging$' 2022-2023/zuid/01.md || fail "template lacks the Dutch 
 px new centrum --date 2023-01-18
 grep -q '^## Suivi$' 2022-2023/centrum/01.md || fail "French template lacks its sections"
 rm 2022-2023/centrum/01.md
+# --edit runs the editor as git does, options and quotes included
+EDITOR="sed -i 's/^title: \"\"/title: \"Bewerkt\"/'" px new centrum --date 2023-01-18 --edit
+expect_rc 0
+grep -q '^title: "Bewerkt"$' 2022-2023/centrum/01.md || fail "--edit did not run the editor"
+rm 2022-2023/centrum/01.md
+
 
 cat >> 2022-2023/zuid/01.md <<'EOF2'
 Mevrouw A. kwam uit het ziekenhuis en niemand volgde op. #ziekenhuis #samenwerking
