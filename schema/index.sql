@@ -56,7 +56,10 @@ CREATE TABLE segments (
 	line      INTEGER NOT NULL,
 	last_line INTEGER NOT NULL,
 	task      INTEGER,
-	text      TEXT NOT NULL
+	text      TEXT NOT NULL,
+	-- the filters as words of the full-text index (search.h): community,
+	-- cycle, language, kind and codes, so FTS5 can filter as it matches
+	scope     TEXT NOT NULL
 );
 
 CREATE TABLE segment_codes (
@@ -65,7 +68,7 @@ CREATE TABLE segment_codes (
 );
 
 CREATE VIRTUAL TABLE segments_fts USING fts5 (
-	text, heading,
+	text, heading, scope,
 	content = 'segments', content_rowid = 'id',
 	tokenize = 'praxis'
 );

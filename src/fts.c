@@ -193,6 +193,17 @@ static int emit_forms(struct run *r, const struct form *f, int start, int end)
 	return rc;
 }
 
+/* Whether the token holds an ASCII digit. */
+static int has_digit(const char *tok, int ntok)
+{
+	int i;
+
+	for (i = 0; i < ntok; i++)
+		if (tok[i] >= '0' && tok[i] <= '9')
+			return 1;
+	return 0;
+}
+
 static int on_token(void *arg, int tflags, const char *tok, int ntok,
 		    int start, int end)
 {
@@ -205,6 +216,10 @@ static int on_token(void *arg, int tflags, const char *tok, int ntok,
 	(void)tflags;
 	if (ntok <= 0)
 		return SQLITE_OK;
+	/* numbers, dates and the index's own scope words (search.h) are
+	 * not language: they go in as they are, without stemming */
+	if (has_digit(tok, ntok))
+		return r->emit(r->ctx, 0, tok, ntok, start, end);
 	if (t->cache && !r->prefix && ntok <= PX_FTS_MAX_STEM) {
 		sl = &t->cache[hash(tok, (size_t)ntok)];
 		if (sl->klen == ntok && !memcmp(sl->data, tok, (size_t)ntok)) {

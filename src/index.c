@@ -12,6 +12,7 @@
 #include "data.h"
 #include "fts.h"
 #include "note.h"
+#include "search.h"
 
 #define SCHEMA_KEY "schema"
 #define CODEBOOK_KEY "codebook"
@@ -37,6 +38,7 @@ typedef struct {
 		*ins_fts, *del_fts, *del_note, *find_note;
 	long done, total;
 	int progress;
+	px_buf scope;
 } writer;
 
 static int prep(writer *w, sqlite3_stmt **st, const char *sql)
@@ -57,13 +59,13 @@ static int writer_init(writer *w)
 	       prep(w, &w->ins_moderator, "INSERT INTO note_moderators (note, name) VALUES (?,?)") |
 	       prep(w, &w->ins_theme, "INSERT INTO note_themes (note, code) VALUES (?,?)") |
 	       prep(w, &w->ins_seg,
-		    "INSERT INTO segments (note, ord, kind, heading, line, last_line, task, text)"
-		    " VALUES (?,?,?,?,?,?,?,?)") |
+		    "INSERT INTO segments (note, ord, kind, heading, line, last_line, task, text, scope)"
+		    " VALUES (?,?,?,?,?,?,?,?,?)") |
 	       prep(w, &w->ins_code, "INSERT INTO segment_codes (segment, code) VALUES (?,?)") |
-	       prep(w, &w->ins_fts, "INSERT INTO segments_fts (rowid, text, heading) VALUES (?,?,?)") |
+	       prep(w, &w->ins_fts, "INSERT INTO segments_fts (rowid, text, heading, scope) VALUES (?,?,?,?)") |
 	       prep(w, &w->del_fts,
-		    "INSERT INTO segments_fts (segments_fts, rowid, text, heading)"
-		    " SELECT 'delete', id, text, heading FROM segments WHERE note = ?") |
+		    "INSERT INTO segments_fts (segments_fts, rowid, text, heading, scope)"
+		    " SELECT 'delete', id, text, heading, scope FROM segments WHERE note = ?") |
 	       prep(w, &w->del_note, "DELETE FROM notes WHERE id = ?") |
 	       prep(w, &w->find_note, "SELECT id FROM notes WHERE path = ?");
 }
@@ -80,6 +82,7 @@ static void writer_free(writer *w)
 	sqlite3_finalize(w->del_fts);
 	sqlite3_finalize(w->del_note);
 	sqlite3_finalize(w->find_note);
+	px_buf_free(&w->scope);
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -150,6 +153,16 @@ static int insert_note(writer *w, const char *rel, const char *blob, const px_no
 	for (i = 0; i < n->nsegs; i++) {
 		const px_segment *s = &n->segs[i];
 		sqlite3_int64 sid;
+		px_buf_clear(&w->scope);
+		if (n->community.s)
+			px_scope_word(&w->scope, 'c', n->community.s);
+		if (n->cycle_year)
+			px_scope_word(&w->scope, 'y', n->cycle.s);
+		if (n->lang.s)
+			px_scope_word(&w->scope, 'l', n->lang.s);
+		px_scope_word(&w->scope, 'k', s->task >= 0 ? "followup" : px_seg_kind_name(s->kind));
+		for (k = 0; k < s->ncodes; k++)
+			px_scope_word(&w->scope, 'x', s->codes[k]->id);
 		st = w->ins_seg;
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int(st, 2, (int)i);
@@ -160,12 +173,14 @@ static int insert_note(writer *w, const char *rel, const char *blob, const px_no
 		if (s->task >= 0)
 			sqlite3_bind_int(st, 7, s->task);
 		bind_text(st, 8, s->text);
+		bind_text(st, 9, w->scope.ptr);
 		if (run(w, st) < 0)
 			return -1;
 		sid = sqlite3_last_insert_rowid(w->ix->db);
 		sqlite3_bind_int64(w->ins_fts, 1, sid);
 		bind_text(w->ins_fts, 2, s->text);
 		bind_text(w->ins_fts, 3, s->heading);
+		bind_text(w->ins_fts, 4, w->scope.ptr);
 		if (run(w, w->ins_fts) < 0)
 			return -1;
 		for (k = 0; k < s->ncodes; k++) {
@@ -624,6 +639,7 @@ long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
 	long rc = -1;
 
 	memset(&w, 0, sizeof w);
+	w.scope = (px_buf)PX_BUF_INIT;
 	w.ix = ix;
 	w.d = d;
 	w.progress = o->progress;

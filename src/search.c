@@ -5,24 +5,75 @@
 
 const char *const px_search_kinds[] = { "quote", "followup", "paragraph", "item", "row", NULL };
 
+void px_scope_word(px_buf *b, char filter, const char *value)
+{
+	/* 48 bits of the value's digest, in base 36 with a digit first: short
+	 * words keep the index small (two values meeting is a chance of one
+	 * in 2^48 per pair) */
+	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+	unsigned long long h = px_fnv1a(PX_FNV_INIT, value, strlen(value)) & 0xffffffffffffULL;
+	char w[16];
+	int n = 0;
+
+	do {
+		w[n++] = digits[h % 36];
+		h /= 36;
+	} while (h);
+	if (b->len)
+		px_buf_putc(b, ' ');
+	px_buf_printf(b, "zz%c0", filter);
+	while (n)
+		px_buf_putc(b, w[--n]);
+}
+
+/* The FTS5 expression: the user's, and the filters as scope words. */
+static void fts_expression(px_buf *e, const px_query *q, const px_search_filters *f)
+{
+	px_buf words = PX_BUF_INIT;
+	size_t i;
+
+	if (f->community)
+		px_scope_word(&words, 'c', f->community);
+	if (f->cycle)
+		px_scope_word(&words, 'y', f->cycle);
+	if (f->lang)
+		px_scope_word(&words, 'l', f->lang);
+	if (f->kind >= 0)
+		px_scope_word(&words, 'k', px_search_kinds[f->kind]);
+	for (i = 0; i < q->ncodes; i++)
+		px_scope_word(&words, 'x', q->codes[i]->id);
+	if (!words.len) {
+		px_buf_puts(e, q->fts.ptr);
+	} else {
+		char *w, *save = NULL;
+		px_buf_printf(e, "(%s)", q->fts.ptr);
+		for (w = strtok_r(words.ptr, " ", &save); w; w = strtok_r(NULL, " ", &save))
+			px_buf_printf(e, " AND scope:%s", w);
+	}
+	px_buf_free(&words);
+}
+
 /* The FROM and WHERE shared by the hit list and the count, with the
- * values bound in the order they appear. */
+ * values bound in the order they appear. With a text query, FTS5 answers
+ * every filter but the dates through the scope words. */
 static void build_where(px_buf *sql, const px_query *q, const px_search_filters *f)
 {
 	size_t i;
 
-	if (q->fts.len)
+	if (q->fts.len) {
+		if (!f->since && !f->until) {
+			px_buf_puts(sql, " FROM segments_fts f WHERE segments_fts MATCH ?");
+			return;
+		}
 		px_buf_puts(sql, " FROM segments_fts f JOIN segments s ON s.id = f.rowid"
 				 " JOIN notes n ON n.id = s.note WHERE segments_fts MATCH ?");
-	else
-		px_buf_puts(sql, " FROM segments s JOIN notes n ON n.id = s.note WHERE 1");
-	/* without filters on the notes, the FTS table alone answers */
-	if (q->fts.len && !f->community && !f->cycle && !f->lang && !f->since && !f->until &&
-	    f->kind < 0 && !q->ncodes) {
-		px_buf_clear(sql);
-		px_buf_puts(sql, " FROM segments_fts f WHERE segments_fts MATCH ?");
+		if (f->since)
+			px_buf_puts(sql, " AND n.date >= ?");
+		if (f->until)
+			px_buf_puts(sql, " AND n.date <= ?");
 		return;
 	}
+	px_buf_puts(sql, " FROM segments s JOIN notes n ON n.id = s.note WHERE 1");
 	if (f->community)
 		px_buf_puts(sql, " AND n.community = ?");
 	if (f->cycle)
@@ -41,13 +92,20 @@ static void build_where(px_buf *sql, const px_query *q, const px_search_filters 
 		px_buf_puts(sql, " AND s.id IN (SELECT segment FROM segment_codes WHERE code = ?)");
 }
 
-static int bind_where(sqlite3_stmt *st, const px_query *q, const px_search_filters *f)
+static int bind_where(sqlite3_stmt *st, const px_query *q, const px_search_filters *f,
+		      const px_buf *expr)
 {
 	int k = 1;
 	size_t i;
 
-	if (q->fts.len)
-		sqlite3_bind_text(st, k++, q->fts.ptr, -1, SQLITE_STATIC);
+	if (q->fts.len) {
+		sqlite3_bind_text(st, k++, expr->ptr, -1, SQLITE_STATIC);
+		if (f->since)
+			sqlite3_bind_text(st, k++, f->since, -1, SQLITE_STATIC);
+		if (f->until)
+			sqlite3_bind_text(st, k++, f->until, -1, SQLITE_STATIC);
+		return k;
+	}
 	if (f->community)
 		sqlite3_bind_text(st, k++, f->community, -1, SQLITE_STATIC);
 	if (f->cycle)
@@ -78,7 +136,7 @@ int px_search_run(sqlite3 *db, const px_query *q, const px_search_filters *f,
 		  px_search_result *out)
 {
 	sqlite3_stmt *cand = NULL, *cnt = NULL;
-	px_buf sql = PX_BUF_INIT, where = PX_BUF_INIT;
+	px_buf sql = PX_BUF_INIT, where = PX_BUF_INIT, expr = PX_BUF_INIT;
 	size_t cap = 0;
 	long window = f->limit ? PX_SEARCH_WINDOW : -1;
 	int rc, fts = q->fts.len > 0;
@@ -88,7 +146,9 @@ int px_search_run(sqlite3 *db, const px_query *q, const px_search_filters *f,
 		window = f->limit;
 	build_where(&where, q, f);
 	if (fts)
-		px_buf_printf(&sql, "SELECT f.rowid, bm25(segments_fts, 1.0, 0.3)%s ORDER BY f.rowid DESC LIMIT %ld",
+		fts_expression(&expr, q, f);
+	if (fts)
+		px_buf_printf(&sql, "SELECT f.rowid, bm25(segments_fts, 1.0, 0.3, 0.0)%s ORDER BY f.rowid DESC LIMIT %ld",
 			      where.ptr, window);
 	else
 		px_buf_printf(&sql, "SELECT s.id, 0.0%s ORDER BY s.id DESC LIMIT %ld", where.ptr,
@@ -101,7 +161,7 @@ int px_search_run(sqlite3 *db, const px_query *q, const px_search_filters *f,
 	rc = sqlite3_prepare_v2(db, sql.ptr, -1, &cnt, NULL);
 	if (rc != SQLITE_OK)
 		goto cleanup;
-	bind_where(cand, q, f);
+	bind_where(cand, q, f, &expr);
 	while ((rc = sqlite3_step(cand)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			px_hit *p = realloc(out->hits, (cap = cap ? cap * 2 : 64) * sizeof *p);
@@ -117,7 +177,7 @@ int px_search_run(sqlite3 *db, const px_query *q, const px_search_filters *f,
 	}
 	if (rc != SQLITE_DONE)
 		goto cleanup;
-	bind_where(cnt, q, f);
+	bind_where(cnt, q, f, &expr);
 	rc = sqlite3_step(cnt);
 	if (rc != SQLITE_ROW)
 		goto cleanup;
@@ -135,6 +195,7 @@ cleanup:
 	sqlite3_finalize(cnt);
 	px_buf_free(&sql);
 	px_buf_free(&where);
+	px_buf_free(&expr);
 	return rc;
 }
 

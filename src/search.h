@@ -45,6 +45,15 @@ typedef struct {
 	int capped;    /* there were more */
 } px_search_result;
 
+/* The scope of a segment: its filters as words of the full-text index,
+ * in the FTS column `scope`, so that --community, --cycle, --lang,
+ * --kind and codes are matched by FTS5 itself instead of by joins. Each
+ * word is "zz", a letter for the filter, "0" and a digest of the value in
+ * base 36 (values may hold any character; the words must survive the
+ * tokenizer, and words with digits are not stemmed):
+ *   c community, y cycle, l lang, k kind ("followup" for task items), x code */
+void px_scope_word(px_buf *b, char filter, const char *value);
+
 /* Runs the query; returns SQLITE_OK or the SQLite error (the message is
  * sqlite3_errmsg(db): a malformed FTS5 query is the caller's to word). */
 int px_search_run(sqlite3 *db, const px_query *q, const px_search_filters *f,
