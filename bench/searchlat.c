@@ -69,6 +69,7 @@ static long run_once(sqlite3 *db, const char *row_sql, const px_query *q,
 	double t0;
 	sqlite3_stmt *row = NULL, *codes = NULL;
 	px_search_result res;
+	char **snippets = NULL;
 	long total = -1;
 	size_t sink = 0, i;
 
@@ -79,15 +80,17 @@ static long run_once(sqlite3 *db, const char *row_sql, const px_query *q,
 		goto done;
 	split[0] = now_ms() - t0;
 	t0 = now_ms();
+	if (q->fts.len)
+		snippets = px_search_snippets(db, q, &res, MARK_ON, MARK_OFF);
 	if (sqlite3_prepare_v2(db, row_sql, -1, &row, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "SELECT code FROM segment_codes WHERE segment = ? ORDER BY code",
 			       -1, &codes, NULL) != SQLITE_OK)
 		goto done;
-	if (q->fts.len)
-		sqlite3_bind_text(row, 1, q->fts.ptr, -1, SQLITE_STATIC);
 	for (i = 0; i < res.n; i++) {
 		int c;
-		sqlite3_bind_int64(row, 2, res.hits[i].id);
+		if (snippets && snippets[i])
+			sink += strlen(snippets[i]);
+		sqlite3_bind_int64(row, 1, res.hits[i].id);
 		if (sqlite3_step(row) == SQLITE_ROW) {
 			for (c = 0; c < 12; c++) {
 				const unsigned char *t = sqlite3_column_text(row, c);
@@ -108,6 +111,7 @@ static long run_once(sqlite3 *db, const char *row_sql, const px_query *q,
 done:
 	if (total < 0)
 		fprintf(stderr, "searchlat: %s\n", sqlite3_errmsg(db));
+	px_search_snippets_free(snippets, res.n);
 	px_search_result_free(&res);
 	sqlite3_finalize(row);
 	sqlite3_finalize(codes);
@@ -221,7 +225,7 @@ int main(int argc, char **argv)
 			px_diag_print(&d, stderr, 0);
 			return 2;
 		}
-		px_search_row_sql(&sql, &q, MARK_ON, MARK_OFF);
+		px_search_row_sql(&sql);
 
 		/* the first run on a fresh connection: what one CLI call sees */
 		{

@@ -205,14 +205,64 @@ void px_search_result_free(px_search_result *r)
 	memset(r, 0, sizeof *r);
 }
 
-void px_search_row_sql(px_buf *sql, const px_query *q, const char *mark_on, const char *mark_off)
+void px_search_row_sql(px_buf *sql)
 {
 	px_buf_puts(sql, "SELECT n.path, n.community, n.cycle, n.session, n.date, n.lang, s.line,"
-			 " s.kind, s.heading, s.id, s.task, ");
-	if (q->fts.len)
-		px_buf_printf(sql, "snippet(segments_fts, 0, '%s', '%s', '…', 24) FROM segments_fts"
-				   " JOIN segments s ON s.id = segments_fts.rowid JOIN notes n ON n.id = s.note"
-				   " WHERE segments_fts MATCH ?1 AND segments_fts.rowid = ?2", mark_on, mark_off);
-	else
-		px_buf_puts(sql, "s.text FROM segments s JOIN notes n ON n.id = s.note WHERE s.id = ?2 AND ?1 IS ?1");
+			 " s.kind, s.heading, s.id, s.task, s.text FROM segments s"
+			 " JOIN notes n ON n.id = s.note WHERE s.id = ?1");
+}
+
+char **px_search_snippets(sqlite3 *db, const px_query *q, const px_search_result *res,
+			  const char *on, const char *off)
+{
+	char **out = calloc(res->n + 1, sizeof *out);
+	px_buf sql = PX_BUF_INIT, ids = PX_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	/* a prefix makes FTS5 merge the doclists of every word it starts:
+	 * once for all hits rather than once per hit */
+	int batch = strchr(q->fts.ptr, '*') != NULL;
+
+	if (!out || !q->fts.len || !res->n)
+		return out;
+	px_buf_printf(&sql, "SELECT rowid, snippet(segments_fts, 0, '%s', '%s', '…', 24) FROM segments_fts"
+			    " WHERE segments_fts MATCH ?1 AND %s", on, off,
+		      batch ? "+rowid IN (SELECT value FROM json_each(?2))" : "rowid = ?2");
+	if (sqlite3_prepare_v2(db, sql.ptr, -1, &st, NULL) != SQLITE_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, q->fts.ptr, -1, SQLITE_STATIC);
+	if (batch) {
+		px_buf_putc(&ids, '[');
+		for (i = 0; i < res->n; i++)
+			px_buf_printf(&ids, "%s%lld", i ? "," : "", (long long)res->hits[i].id);
+		px_buf_putc(&ids, ']');
+		sqlite3_bind_text(st, 2, ids.ptr, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			sqlite3_int64 id = sqlite3_column_int64(st, 0);
+			for (i = 0; i < res->n; i++)
+				if (res->hits[i].id == id && !out[i])
+					out[i] = strdup((const char *)sqlite3_column_text(st, 1));
+		}
+	} else {
+		for (i = 0; i < res->n; i++) {
+			sqlite3_bind_int64(st, 2, res->hits[i].id);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				out[i] = strdup((const char *)sqlite3_column_text(st, 1));
+			sqlite3_reset(st);
+		}
+	}
+done:
+	sqlite3_finalize(st);
+	px_buf_free(&sql);
+	px_buf_free(&ids);
+	return out;
+}
+
+void px_search_snippets_free(char **snippets, size_t n)
+{
+	size_t i;
+
+	for (i = 0; snippets && i < n; i++)
+		free(snippets[i]);
+	free(snippets);
 }

@@ -60,9 +60,15 @@ int px_search_run(sqlite3 *db, const px_query *q, const px_search_filters *f,
 		  px_search_result *out);
 void px_search_result_free(px_search_result *r);
 
-/* The statement that shows one hit: bind ?1 the FTS expression (when
- * there is one) and ?2 the segment id. Columns: path, community, cycle,
- * session, date, lang, line, kind, heading, id, task, snippet or text. */
-void px_search_row_sql(px_buf *sql, const px_query *q, const char *mark_on, const char *mark_off);
+/* The statement that shows one hit: bind ?1 the segment id. Columns:
+ * path, community, cycle, session, date, lang, line, kind, heading, id,
+ * task, text. */
+void px_search_row_sql(px_buf *sql);
+
+/* The snippets of the hits of a text query, in hit order, matches
+ * between `on` and `off` (malloc'd; an entry may be NULL). */
+char **px_search_snippets(sqlite3 *db, const px_query *q, const px_search_result *res,
+			  const char *on, const char *off);
+void px_search_snippets_free(char **snippets, size_t n);
 
 #endif

@@ -82,6 +82,7 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 	px_buf sql = PX_BUF_INIT, out = PX_BUF_INIT;
 	px_search_result res;
 	px_hit *hits;
+	char **snippets = NULL;
 	size_t nhits, i;
 	long total, shown = 0;
 	int rc, capped, fts = q->fts.len > 0, status = PX_EXIT_USAGE;
@@ -92,7 +93,9 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 	nhits = res.n;
 	total = res.total;
 	capped = res.capped;
-	px_search_row_sql(&sql, q, MARK_ON, MARK_OFF);
+	px_search_row_sql(&sql);
+	if (fts)
+		snippets = px_search_snippets(db, q, &res, MARK_ON, MARK_OFF);
 	if (sqlite3_prepare_v2(db, sql.ptr, -1, &row, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "SELECT code FROM segment_codes WHERE segment = ? ORDER BY code", -1,
 			       &codes, NULL) != SQLITE_OK)
@@ -104,14 +107,12 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 		px_buf_printf(&out, "\", \"total\": %ld, \"total_capped\": %s, \"hits\": [", total,
 			      capped ? "true" : "false");
 	}
-	if (fts)
-		sqlite3_bind_text(row, 1, q->fts.ptr, -1, SQLITE_STATIC);
 	for (i = 0; i < nhits; i++) {
 		const char *path, *community, *cycle, *date, *lang, *kind, *heading, *snip;
 		int session, line, is_task;
 		sqlite3_int64 sid;
 
-		sqlite3_bind_int64(row, 2, hits[i].id);
+		sqlite3_bind_int64(row, 1, hits[i].id);
 		rc = sqlite3_step(row);
 		if (rc != SQLITE_ROW) {
 			sqlite3_reset(row);
@@ -130,7 +131,8 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 		heading = (const char *)sqlite3_column_text(row, 8);
 		sid = sqlite3_column_int64(row, 9);
 		is_task = sqlite3_column_type(row, 10) != SQLITE_NULL;
-		snip = (const char *)sqlite3_column_text(row, 11);
+		snip = fts ? (snippets && snippets[i] ? snippets[i] : "")
+			   : (const char *)sqlite3_column_text(row, 11);
 		if (!community) community = "";
 		if (!cycle) cycle = "";
 		if (!date) date = "";
@@ -181,6 +183,7 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 query_error:
 	status = query_error(db, text, d);
 cleanup:
+	px_search_snippets_free(snippets, res.n);
 	px_search_result_free(&res);
 	sqlite3_finalize(row);
 	sqlite3_finalize(codes);
