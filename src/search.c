@@ -46,9 +46,10 @@ static void fts_expression(px_buf *e, const px_query *q, const px_search_filters
 		px_buf_puts(e, q->fts.ptr);
 	} else {
 		char *w, *save = NULL;
-		px_buf_printf(e, "(%s)", q->fts.ptr);
+		if (q->fts.len)
+			px_buf_printf(e, "(%s)", q->fts.ptr);
 		for (w = strtok_r(words.ptr, " ", &save); w; w = strtok_r(NULL, " ", &save))
-			px_buf_printf(e, " AND scope:%s", w);
+			px_buf_printf(e, "%sscope:%s", e->len ? " AND " : "", w);
 	}
 	px_buf_free(&words);
 }
@@ -56,11 +57,16 @@ static void fts_expression(px_buf *e, const px_query *q, const px_search_filters
 /* The FROM and WHERE shared by the hit list and the count, with the
  * values bound in the order they appear. With a text query, FTS5 answers
  * every filter but the dates through the scope words. */
+static int use_fts(const px_query *q)
+{
+	return q->fts.len > 0 || q->ncodes > 0;
+}
+
 static void build_where(px_buf *sql, const px_query *q, const px_search_filters *f)
 {
 	size_t i;
 
-	if (q->fts.len) {
+	if (use_fts(q)) {
 		if (!f->since && !f->until) {
 			px_buf_puts(sql, " FROM segments_fts f WHERE segments_fts MATCH ?");
 			return;
@@ -98,7 +104,7 @@ static int bind_where(sqlite3_stmt *st, const px_query *q, const px_search_filte
 	int k = 1;
 	size_t i;
 
-	if (q->fts.len) {
+	if (use_fts(q)) {
 		sqlite3_bind_text(st, k++, expr->ptr, -1, SQLITE_STATIC);
 		if (f->since)
 			sqlite3_bind_text(st, k++, f->since, -1, SQLITE_STATIC);
@@ -139,7 +145,7 @@ int px_search_run(sqlite3 *db, const px_query *q, const px_search_filters *f,
 	px_buf sql = PX_BUF_INIT, where = PX_BUF_INIT, expr = PX_BUF_INIT;
 	size_t cap = 0;
 	long window = f->limit ? PX_SEARCH_WINDOW : -1;
-	int rc, fts = q->fts.len > 0;
+	int rc, fts = use_fts(q);
 
 	memset(out, 0, sizeof *out);
 	if (f->limit > window && window > 0)
