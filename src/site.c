@@ -478,10 +478,10 @@ static int community_pages(site *s)
 						goto cleanup;
 					rc = -1;
 				}
+				/* no notes yet: no brief, and the community page
+				 * does not link to one */
 				if (bxml.len && render(s, s->brief, rel.ptr, &bxml, langs[l]) < 0)
 					goto cleanup;
-				if (!bxml.len) /* no notes yet: the community page says so */
-					write_page(s, rel.ptr, "", 0);
 			}
 		}
 		px_buf_clear(&bxml);

@@ -198,7 +198,9 @@
     <xsl:variable name="id" select="@id"/>
     <p class="lead"><xsl:value-of select="$page/p:communities/p:community[@id = $id]/p:zone[@lang = $lang]"/>
       <xsl:if test="p:moderator"> · <xsl:for-each select="p:moderator"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></xsl:if></p>
-    <p><a class="button" href="{$root}communities/{@id}.brief.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'brief-link'"/></xsl:call-template></a></p>
+    <xsl:if test="p:sessions/p:note-ref">
+      <p><a class="button" href="{$root}communities/{@id}.brief.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'brief-link'"/></xsl:call-template></a></p>
+    </xsl:if>
     <section>
       <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'sessions'"/></xsl:call-template></h2>
       <table>
