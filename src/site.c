@@ -242,9 +242,14 @@ static void page_open(site *s, px_buf *b, const char *kind, const char *lang, co
 	free(root);
 }
 
-static int render(site *s, px_renderer *r, const char *rel, const px_buf *xml, const char *lang)
+/* `links`: home, back and switch URLs for the brief and report pages,
+ * which are made for use outside the site too (NULL: none). */
+static int render_linked(site *s, px_renderer *r, const char *rel, const px_buf *xml,
+			 const char *lang, const char *const links[3])
 {
-	const char *params[] = { "lang", lang, "for", lang, "css", s->css.ptr, "generated", s->today, NULL };
+	const char *params[] = { "lang", lang, "for", lang, "css", s->css.ptr, "generated", s->today,
+				 "home", links ? links[0] : "", "back", links ? links[1] : "",
+				 "switch", links ? links[2] : "", NULL };
 	px_buf html = PX_BUF_INIT;
 	int rc;
 
@@ -254,6 +259,11 @@ static int render(site *s, px_renderer *r, const char *rel, const px_buf *xml, c
 	s->st->rendered++;
 	px_buf_free(&html);
 	return rc;
+}
+
+static int render(site *s, px_renderer *r, const char *rel, const px_buf *xml, const char *lang)
+{
+	return render_linked(s, r, rel, xml, lang, NULL);
 }
 
 static void code_head(site *s, px_buf *b, const char *id)
@@ -480,8 +490,23 @@ static int community_pages(site *s)
 				}
 				/* no notes yet: no brief, and the community page
 				 * does not link to one */
-				if (bxml.len && render(s, s->brief, rel.ptr, &bxml, langs[l]) < 0)
-					goto cleanup;
+				if (bxml.len) {
+					px_buf home = PX_BUF_INIT, back = PX_BUF_INIT, sw = PX_BUF_INIT;
+					const char *links[3];
+					px_buf_printf(&home, "../index.%s.html", langs[l]);
+					px_buf_printf(&back, "%s.%s.html", c->id, langs[l]);
+					px_buf_printf(&sw, "%s.brief.%s.html", c->id, langs[!l]);
+					links[0] = home.ptr;
+					links[1] = back.ptr;
+					links[2] = sw.ptr;
+					rc = render_linked(s, s->brief, rel.ptr, &bxml, langs[l], links);
+					px_buf_free(&home);
+					px_buf_free(&back);
+					px_buf_free(&sw);
+					if (rc < 0)
+						goto cleanup;
+					rc = -1;
+				}
 			}
 		}
 		px_buf_clear(&bxml);
@@ -722,8 +747,21 @@ static int report_pages(site *s)
 				continue;
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "reports/%s.%s.html", px_col(st, 0), langs[l]);
-			if (render(s, s->report, rel.ptr, &xml, langs[l]) < 0)
-				goto cleanup;
+			{
+				px_buf home = PX_BUF_INIT, sw = PX_BUF_INIT;
+				const char *links[3];
+				int r2;
+				px_buf_printf(&home, "../index.%s.html", langs[l]);
+				px_buf_printf(&sw, "%s.%s.html", px_col(st, 0), langs[!l]);
+				links[0] = home.ptr;
+				links[1] = "";
+				links[2] = sw.ptr;
+				r2 = render_linked(s, s->report, rel.ptr, &xml, langs[l], links);
+				px_buf_free(&home);
+				px_buf_free(&sw);
+				if (r2 < 0)
+					goto cleanup;
+			}
 		}
 	}
 	rc = 0;

@@ -12,6 +12,10 @@
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
   <xsl:param name="format" select="'html'"/>
   <xsl:param name="css" select="''"/>
+  <!-- in the site: the home page, the community's page, this brief in the other language -->
+  <xsl:param name="home" select="''"/>
+  <xsl:param name="back" select="''"/>
+  <xsl:param name="switch" select="''"/>
 
   <!-- the site renders one brief in both languages: `for` overrides @lang -->
   <xsl:param name="for" select="''"/>
@@ -42,6 +46,15 @@
         <style><xsl:value-of select="$css"/></style>
       </head>
       <body class="brief">
+        <xsl:if test="$home != ''">
+          <nav class="site-nav brief-nav">
+            <a href="{$home}"><xsl:call-template name="s"><xsl:with-param name="id" select="'home'"/></xsl:call-template></a>
+            <xsl:text> · </xsl:text>
+            <a href="{$back}"><xsl:value-of select="b:name[@lang = $lang]"/></a>
+            <xsl:text> · </xsl:text>
+            <a href="{$switch}"><xsl:call-template name="s"><xsl:with-param name="id" select="'other-lang'"/></xsl:call-template></a>
+          </nav>
+        </xsl:if>
         <main>
           <header>
             <h1><xsl:call-template name="s"><xsl:with-param name="id" select="'title'"/></xsl:call-template><xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template><xsl:value-of select="b:name[@lang = $lang]"/></h1>

@@ -58,6 +58,9 @@
   <xsl:param name="lang" select="'nl'"/>
   <xsl:param name="css" select="''"/>
   <xsl:param name="generated" select="''"/>
+  <!-- in the site: the home page and this report in the other language -->
+  <xsl:param name="home" select="''"/>
+  <xsl:param name="switch" select="''"/>
 
   <!-- ===================================================== data ===== -->
 
@@ -278,6 +281,15 @@
         </xsl:if>
       </head>
       <body class="report lang-{$lang}">
+        <xsl:if test="$home != '' and $lang != 'both'">
+          <nav class="site-nav report-nav">
+            <a href="{$home}"><xsl:value-of select="px:str('nav.home', $lang)"/></a>
+            <xsl:if test="$switch != ''">
+              <xsl:text> · </xsl:text>
+              <a href="{$switch}" hreflang="{substring('frnl', 1 + 2 * number($lang = 'fr'), 2)}"><xsl:value-of select="px:str('nav.other', $lang)"/></a>
+            </xsl:if>
+          </nav>
+        </xsl:if>
         <xsl:call-template name="row">
           <xsl:with-param name="kind" select="'cover'"/>
           <xsl:with-param name="id" select="'cover'"/>

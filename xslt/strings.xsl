@@ -262,6 +262,14 @@
       <fr>Carte de chaleur du nombre de passages par code (lignes, par catégorie) et par communauté de pratique (colonnes).</fr>
     </s>
     <!-- {1} code label, {2} community name, {3} "n fragmenten" -->
+    <s id="nav.home">
+      <nl>Startpagina</nl>
+      <fr>Accueil</fr>
+    </s>
+    <s id="nav.other">
+      <nl>Français</nl>
+      <fr>Nederlands</fr>
+    </s>
     <s id="overview.cell">
       <nl>{1} – {2}: {3}</nl>
       <fr>{1} – {2}&#160;: {3}</fr>

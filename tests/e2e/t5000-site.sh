@@ -60,6 +60,8 @@ done
 grep -q 'hreflang="fr"[^>]*href="../../../notes/2022-2023/zuid/04.fr.html"' notes/2022-2023/zuid/04.nl.html ||
 grep -q 'href="../../../notes/2022-2023/zuid/04.fr.html"' notes/2022-2023/zuid/04.nl.html || fail "no switch to the French note"
 grep -q 'href="../codes/resource.time.nl.html"' codes/resource.time.fr.html || fail "no switch to the Dutch code page"
+grep -q 'href="zuid.brief.fr.html"' communities/zuid.brief.nl.html || fail "no switch on the brief page"
+grep -q 'href="2022-2023.nl.html"' reports/2022-2023.fr.html || fail "no switch on the report page"
 grep -q '<html lang="fr"' index.fr.html || fail "French home not lang=fr"
 grep -q 'Communautés' index.fr.html || fail "French home lacks French words"
 grep -q 'Gemeenschappen' index.nl.html || fail "Dutch home lacks Dutch words"
