@@ -5,6 +5,7 @@
  * stylesheets in xslt/ write the HTML, weasyprint (or Chromium) the PDF.
  */
 #include <errno.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,14 @@ static int run(char *const argv[])
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
 static int to_pdf(const char *html, px_diag *d)
 {
 	px_buf pdf = PX_BUF_INIT, arg = PX_BUF_INIT, url = PX_BUF_INIT;
@@ -105,6 +114,9 @@ static int to_pdf(const char *html, px_diag *d)
 					 "--no-pdf-header-footer", prof.ptr, arg.ptr, url.ptr, NULL };
 			rc = run(argv);
 		}
+		/* the browser's throw-away profile */
+		if (dir)
+			nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 		px_buf_free(&prof);
 	} else {
 		px_diag_add(d, html, 0, 0, PX_SEV_ERROR, "environment", MSG_NO_PDF);
