@@ -177,8 +177,9 @@ void px_diag_print(const px_diag *d, FILE *out, int color)
 			on = it->sev == PX_SEV_ERROR ? "\033[1;31m" : "\033[1;35m";
 			off = "\033[0m";
 		}
-		fputs(it->file, out);
-		if (it->line > 0) {
+		/* a problem of no file in particular (git, the index) */
+		fputs(*it->file ? it->file : "praxis", out);
+		if (*it->file && it->line > 0) {
 			fprintf(out, ":%d", it->line);
 			if (it->col > 0)
 				fprintf(out, ":%d", it->col);

@@ -10,7 +10,8 @@
  *        12 | Niemand wist wie de coördinatie opnam. #tjid
  *           |                                        ^
  *
- * or as JSON (see doc/check.md). Line 0 means "the whole file".
+ * or as JSON (see doc/check.md). Line 0 means "the whole file"; a NULL
+ * file a problem of no file in particular (printed as "praxis:").
  */
 #ifndef PX_DIAG_H
 #define PX_DIAG_H

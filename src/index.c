@@ -27,7 +27,7 @@ const char *px_col(sqlite3_stmt *st, int i)
 
 void px_index_error(px_diag *d, sqlite3 *db)
 {
-	px_diag_add(d, "index", 0, 0, PX_SEV_ERROR, "index", MSG_INDEX_ERROR,
+	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "index", MSG_INDEX_ERROR,
 		    db ? sqlite3_errmsg(db) : "?");
 }
 
@@ -647,7 +647,7 @@ long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
 		goto cleanup;
 	unborn = px_store_head(ix->store, &head);
 	if (unborn < 0) {
-		px_store_error(d, "git");
+		px_store_error(d, NULL);
 		goto cleanup;
 	}
 	if (!unborn)
@@ -677,7 +677,7 @@ long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
 		goto rollback;
 	if (!unborn && (git_commit_lookup(&hc, ix->store->repo, &head) < 0 ||
 			git_commit_tree(&ht, hc) < 0)) {
-		px_store_error(d, "git");
+		px_store_error(d, NULL);
 		goto rollback;
 	}
 	if (full) {
@@ -688,7 +688,7 @@ long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
 			rc = -1;
 	} else {
 		if (oc && git_commit_tree(&ot, oc) < 0) {
-			px_store_error(d, "git");
+			px_store_error(d, NULL);
 			goto rollback;
 		}
 		rc = index_diff(&w, ot, ht);

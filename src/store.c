@@ -202,7 +202,7 @@ static int make_signature(git_signature **sig, px_store *s, const px_commit_opts
 		return 0;
 	if (o->fallback_name && git_signature_now(sig, o->fallback_name, "") == 0)
 		return 0;
-	px_diag_add(d, "git", 0, 0, PX_SEV_ERROR, "git", MSG_NO_IDENTITY);
+	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_NO_IDENTITY);
 	return -1;
 }
 
@@ -258,7 +258,7 @@ static int build_first_tree(px_store *s, git_commit *parent, char **paths, size_
 	rc = 0;
 	goto cleanup;
 git:
-	px_store_error(d, "git");
+	px_store_error(d, NULL);
 cleanup:
 	git_tree_free(tree);
 	git_index_free(idx);
@@ -321,7 +321,7 @@ static int build_tree(px_store *s, git_commit *parent, char **paths, size_t n, g
 	rc = 0;
 	goto cleanup;
 git:
-	px_store_error(d, "git");
+	px_store_error(d, NULL);
 cleanup:
 	for (i = 0; gp && i < n; i++)
 		free(gp[i]);
@@ -367,7 +367,7 @@ static int update_repo_index(px_store *s, char **paths, size_t n, px_diag *d)
 		goto git;
 	goto cleanup;
 git:
-	px_store_error(d, "git");
+	px_store_error(d, NULL);
 	rc = -1;
 cleanup:
 	git_index_free(idx);
@@ -465,13 +465,13 @@ static int commit_locked(px_store *s, char **paths, size_t n, const px_commit_op
 		nanosleep(&pause, NULL);
 	}
 	if (attempt == RETRIES) {
-		px_diag_add(d, "git", 0, 0, PX_SEV_ERROR, "git", MSG_COMMIT_BUSY);
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_COMMIT_BUSY);
 		goto cleanup;
 	}
 	rc = update_repo_index(s, paths, n, d);
 	goto cleanup;
 git:
-	px_store_error(d, "git");
+	px_store_error(d, NULL);
 cleanup:
 	git_tree_free(tree);
 	git_commit_free(parent);
@@ -491,7 +491,7 @@ long px_store_changed(px_store *s, int (*keep)(const char *rel), char ***out, px
 	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
 	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
 	if (git_status_list_new(&list, s->repo, &opts) < 0) {
-		px_store_error(d, "git");
+		px_store_error(d, NULL);
 		return -1;
 	}
 	n = git_status_list_entrycount(list);

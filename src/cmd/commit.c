@@ -58,6 +58,16 @@ static char *kb_relative(const px_kb *kb, const char *typed)
 	return rel;
 }
 
+static int in_head(px_store *s, const char *rel)
+{
+	px_buf b = PX_BUF_INIT;
+	git_oid head;
+	int found = px_store_head(s, &head) == 0 && px_store_read(s, &head, rel, &b) == 0;
+
+	px_buf_free(&b);
+	return found;
+}
+
 static void describe(px_buf *msg, const px_note *n, const char *rel)
 {
 	if (msg->len)
@@ -98,6 +108,11 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		case OPT_AUTHOR: co.author = st.arg; break;
 		default:
 			paths[n] = kb_relative(ctx->kb, st.arg);
+			if (paths[n] && access(st.arg, F_OK) != 0 && !in_head(ctx->store, paths[n])) {
+				/* neither here nor committed: a typo, not a deletion */
+				free(paths[n]);
+				paths[n] = NULL;
+			}
 			if (!paths[n]) {
 				px_error(MSG_NOT_NOTE_PATH, st.arg);
 				goto cleanup;

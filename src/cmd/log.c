@@ -158,7 +158,7 @@ static int walk(logger *lg, px_diag *d)
 	rc = 0;
 	goto cleanup;
 git:
-	px_store_error(d, "git");
+	px_store_error(d, NULL);
 cleanup:
 	git_revwalk_free(w);
 	return rc;

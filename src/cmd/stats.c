@@ -64,7 +64,14 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 		switch (id) {
 		case PX_OPT_ERROR: goto cleanup;
 		case OPT_HELP: status = px_help(MSG_HELP_STATS); goto cleanup;
-		case OPT_CYCLE: cycle = st.arg; break;
+		case OPT_CYCLE:
+			cycle = st.arg;
+			if (strlen(cycle) != 9 || cycle[4] != '-' || strspn(cycle, "0123456789") != 4 ||
+			    strspn(cycle + 5, "0123456789") != 4) {
+				px_error(MSG_BAD_CYCLE, cycle);
+				goto cleanup;
+			}
+			break;
 		case OPT_FORMAT:
 			if ((json = px_opt_choice(&st, formats)) < 0)
 				goto cleanup;

@@ -13,7 +13,7 @@
 
 static int fail(px_diag *d)
 {
-	px_store_error(d, "git");
+	px_store_error(d, NULL);
 	return -1;
 }
 
@@ -28,7 +28,7 @@ static int move_to(git_repository *repo, git_reference *branch, const git_oid *t
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 	co.checkout_strategy = GIT_CHECKOUT_SAFE;
 	if (git_checkout_tree(repo, (const git_object *)commit, &co) < 0) {
-		px_diag_add(d, "git", 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_DIRTY,
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_DIRTY,
 			    git_error_last() ? git_error_last()->message : "?");
 		return -1;
 	}
@@ -60,7 +60,7 @@ static int merge(git_repository *repo, git_reference *branch, git_commit *ours,
 			}
 			git_index_conflict_iterator_free(it);
 		}
-		px_diag_add(d, "git", 0, 0, PX_SEV_ERROR, "sync-conflict", MSG_SYNC_CONFLICT_HINT);
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync-conflict", MSG_SYNC_CONFLICT_HINT);
 		goto cleanup;
 	}
 	if (git_index_write_tree_to(&tree_id, idx, repo) < 0 ||
@@ -106,7 +106,7 @@ int cmd_sync(int argc, char **argv, px_ctx *ctx)
 	if (n)
 		name = args[0];
 	if (git_remote_lookup(&remote, repo, name) < 0) {
-		px_diag_add(&d, "git", 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_NO_REMOTE, name, name);
+		px_diag_add(&d, NULL, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_NO_REMOTE, name, name);
 		goto out;
 	}
 	if (git_repository_head(&head, repo) < 0) {

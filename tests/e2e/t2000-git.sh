@@ -79,6 +79,10 @@ expect_rc 0
 px commit
 expect_rc 0
 contains "$out" "nothing to commit"
+# a path that is neither a file nor committed is a typo, not a deletion
+px commit 2022-2023/zuid/99.md
+expect_rc 2
+contains "$err" "'2022-2023/zuid/99.md' is not a note (.md file) of this knowledge base"
 
 # deleting a note is a change too
 rm 2022-2023/zuid/02.md

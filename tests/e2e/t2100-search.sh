@@ -183,6 +183,9 @@ contains "$out" '{"a": "difficulty.coordination", "b": "difficulty.hospital", "s
 px stats
 expect_rc 0
 contains "$out" "resource.time"
+px stats --cycle nope
+expect_rc 2
+contains "$err" "cycle must be two consecutive years as YYYY-YYYY, not 'nope'"
 
 # a process killed while indexing leaves a usable index
 px reindex

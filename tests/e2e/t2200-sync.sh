@@ -11,7 +11,7 @@ cd a
 px commit
 px sync
 expect_rc 2
-contains "$err" "no remote 'origin': add one with 'git remote add origin URL'"
+contains "$err" "praxis: error: no remote 'origin': add one with 'git remote add origin URL'"
 git remote add origin "$TMPDIR/remote.git"
 px sync
 expect_rc 0
