@@ -20,24 +20,42 @@
 #define PX_VERSION "0.1.0"
 #endif
 
+/*
+ * A command runs only with everything its flags promise open: the
+ * dispatcher answers --help itself from `help`, so no command is ever
+ * called with a context it was not given.
+ */
 static const struct {
 	const char *name;
 	px_cmd_fn fn;
 	int flags;
+	px_msgid help;
 } commands[] = {
-	{ "brief", cmd_brief, PX_NEED_INDEX },
-	{ "check", cmd_check, PX_NEED_KB },
-	{ "commit", cmd_commit, PX_NEED_STORE },
-	{ "init", cmd_init, 0 },
-	{ "log", cmd_log, PX_NEED_STORE },
-	{ "new", cmd_new, PX_NEED_KB },
-	{ "reindex", cmd_reindex, PX_NEED_STORE },
-	{ "report", cmd_report, PX_NEED_INDEX },
-	{ "search", cmd_search, PX_NEED_INDEX },
-	{ "stats", cmd_stats, PX_NEED_INDEX },
-	{ "site", cmd_site, PX_NEED_INDEX },
-	{ "sync", cmd_sync, PX_NEED_STORE },
+	{ "brief", cmd_brief, PX_NEED_INDEX, MSG_HELP_BRIEF },
+	{ "check", cmd_check, PX_NEED_KB, MSG_HELP_CHECK },
+	{ "commit", cmd_commit, PX_NEED_STORE, MSG_HELP_COMMIT },
+	{ "init", cmd_init, 0, MSG_HELP_INIT },
+	{ "log", cmd_log, PX_NEED_STORE, MSG_HELP_LOG },
+	{ "new", cmd_new, PX_NEED_KB, MSG_HELP_NEW },
+	{ "reindex", cmd_reindex, PX_NEED_STORE, MSG_HELP_REINDEX },
+	{ "report", cmd_report, PX_NEED_INDEX, MSG_HELP_REPORT },
+	{ "search", cmd_search, PX_NEED_INDEX, MSG_HELP_SEARCH },
+	{ "stats", cmd_stats, PX_NEED_INDEX, MSG_HELP_STATS },
+	{ "site", cmd_site, PX_NEED_INDEX, MSG_HELP_SITE },
+	{ "sync", cmd_sync, PX_NEED_STORE, MSG_HELP_SYNC },
 };
+#define NCOMMANDS (sizeof commands / sizeof *commands)
+
+/* Whether the arguments ask for help: --help or -h before any "--". */
+static int wants_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return 1;
+	return 0;
+}
 
 int px_simple_opts(int argc, char **argv, px_msgid help, const char **args, int max, int *nargs)
 {
@@ -82,6 +100,7 @@ static int run(int argc, char **argv)
 		{ "lang", 'L', 1, 2 },
 		{ "help", 'h', 0, 3 },
 		{ "version", 'V', 0, 4 },
+		{ "list-commands", 0, 0, 5 },
 		{ 0, 0, 0, 0 }
 	};
 	px_optstate st = PX_OPTSTATE_INIT("");
@@ -112,20 +131,25 @@ static int run(int argc, char **argv)
 			printf("praxis %s\n", PX_VERSION);
 			return PX_EXIT_OK;
 		}
+		if (id == 5) {
+			for (i = 0; i < NCOMMANDS; i++)
+				puts(commands[i].name);
+			return PX_EXIT_OK;
+		}
 	}
 	if (st.i >= argc) {
 		px_help(MSG_HELP_MAIN);
 		px_error(MSG_NO_COMMAND);
 		return PX_EXIT_USAGE;
 	}
-	for (ci = 0; ci < sizeof commands / sizeof *commands; ci++)
+	for (ci = 0; ci < NCOMMANDS; ci++)
 		if (!strcmp(commands[ci].name, argv[st.i]))
 			break;
-	if (ci == sizeof commands / sizeof *commands) {
+	if (ci == NCOMMANDS) {
 		const char *hint;
-		for (i = 0; i < sizeof commands / sizeof *commands; i++)
+		for (i = 0; i < NCOMMANDS; i++)
 			names[i] = commands[i].name;
-		hint = px_suggest(argv[st.i], names, sizeof commands / sizeof *commands);
+		hint = px_suggest(argv[st.i], names, NCOMMANDS);
 		if (hint)
 			px_error(MSG_UNKNOWN_COMMAND_HINT, argv[st.i], hint);
 		else
@@ -136,12 +160,9 @@ static int run(int argc, char **argv)
 	argv += st.i;
 	ctx.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	ctx.tty_err = isatty(STDERR_FILENO);
+	if (wants_help(argc, argv))
+		return px_help(commands[ci].help);
 	if (commands[ci].flags & PX_NEED_KB) {
-		int wants_help = 0;
-		for (i = 1; i < (size_t)argc; i++)
-			wants_help |= !strcmp(argv[i], "--help") || !strcmp(argv[i], "-h");
-		if (wants_help)
-			return commands[ci].fn(argc, argv, &ctx);
 		root = px_kb_find(".");
 		if (!root) {
 			char cwd[4096];
