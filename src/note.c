@@ -9,6 +9,7 @@
 #include <cmark-gfm-extension_api.h>
 
 #include "fold.h"
+#include "text.h"
 #include "yaml.h"
 
 #define HEADING_LEVELS 6
@@ -73,6 +74,7 @@ static void set_val(px_val *v, const yaml_node_t *node, const char *s, int line0
 }
 
 static void err_at(ctx *c, const yaml_node_t *node, const char *rule, px_msgid msg, ...);
+static void check_value(ctx *c, const yaml_node_t *node, const char *key, const char *s);
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -139,6 +141,7 @@ static void read_list(ctx *c, const yaml_node_t *node, const char *key, px_vals 
 			continue;
 		}
 		set_val(&out->v[out->n++], e, s, c->line0);
+		check_value(c, e, key, s);
 	}
 }
 
@@ -159,6 +162,7 @@ static void read_key(ctx *c, enum key k, yaml_node_t *v)
 		err_at(c, v, "invalid-value", MSG_NOT_SCALAR, key_names[k]);
 		return;
 	}
+	check_value(c, v, key_names[k], s);
 	switch (k) {
 	case K_COMMUNITY:
 		set_val(&n->community, v, s, c->line0);
@@ -336,6 +340,29 @@ typedef struct {
 	int muted;      /* >0 inside autolinks, images, headings, code */
 } collector;
 
+/* U+000B and U+000C, the line and page breaks word processors paste,
+ * are line breaks in the note model (check warns about them). */
+static void normalise_breaks(char *s, size_t len)
+{
+	for (; len; s++, len--)
+		if (*s == '\v' || *s == '\f')
+			*s = '\n';
+}
+
+/* A note's own HTML is dropped everywhere, except a line break:
+ * <br>, <br/>, <br /> in any case. */
+static int is_br(const char *html)
+{
+	if (!html || html[0] != '<' || (html[1] | 0x20) != 'b' || (html[2] | 0x20) != 'r')
+		return 0;
+	html += 3;
+	while (*html == ' ' || *html == '\t' || *html == '\n')
+		html++;
+	if (*html == '/')
+		html++;
+	return html[0] == '>' && !html[1];
+}
+
 static void add_text(collector *k, const char *s, int eligible)
 {
 	size_t start = k->text.len;
@@ -343,6 +370,7 @@ static void add_text(collector *k, const char *s, int eligible)
 	if (!s || !*s)
 		return;
 	px_buf_puts(&k->text, s);
+	normalise_breaks(k->text.ptr + start, k->text.len - start);
 	if (!eligible || k->muted)
 		return;
 	if (k->nr && k->r[k->nr - 1].end == start) {
@@ -415,11 +443,15 @@ static void collect(collector *k, cmark_node *root, int own_only)
 			break;
 		case CMARK_NODE_CODE:
 		case CMARK_NODE_CODE_BLOCK:
-		case CMARK_NODE_HTML_INLINE:
 			/* what the lead wrote, kept as text (and escaped on output) */
 			if (t == CMARK_NODE_CODE_BLOCK)
 				separate(k, "\n");
 			add_text(k, cmark_node_get_literal(n), 0);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			/* a note's own HTML: <br> is a line break, the rest is dropped */
+			if (is_br(cmark_node_get_literal(n)))
+				add_text(k, "\n", 0);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 			add_text(k, " ", 1);
@@ -770,6 +802,97 @@ cleanup:
 	cmark_parser_free(p);
 }
 
+/* ------------------------------------------------ unsafe characters */
+
+#define CTRL_SHOWN 100 /* diagnostics per note; the rest are counted */
+
+static void report_char(ctx *c, int line, int col, px_char_kind k, unsigned long cp)
+{
+	px_diag_add(c->d, c->path, line, col, k == PX_CH_BREAK ? PX_SEV_WARNING : PX_SEV_ERROR,
+		    "control-character",
+		    k == PX_CH_BREAK ? MSG_CTRL_BREAK : k == PX_CH_NONCHAR ? MSG_NONCHAR : MSG_CTRL_CHAR,
+		    cp);
+}
+
+/* Reports every control character and noncharacter of the note (text.h
+ * says which) at its own line and column, front matter included. The
+ * note is valid UTF-8 without NUL by now. */
+static void check_chars(ctx *c, size_t from)
+{
+	const unsigned char *p = (const unsigned char *)c->src;
+	size_t i = from, n, found = 0;
+	unsigned long cp;
+	int line = 1, col = 1;
+
+	if (px_text_unsafe_at(c->src + from, c->len - from) == c->len - from)
+		return;
+	while (i < c->len) {
+		px_char_kind k;
+
+		if ((p[i] >= 0x20 && p[i] < 0x7F) || p[i] == '\t' || p[i] == '\r') {
+			i++;
+			col++;
+			continue;
+		}
+		if (p[i] == '\n') {
+			i++;
+			line++;
+			col = 1;
+			continue;
+		}
+		k = px_char_at(c->src + i, c->len - i, &cp, &n);
+		if (k != PX_CH_OK && k != PX_CH_INVALID && found++ < CTRL_SHOWN)
+			report_char(c, line, col, k, cp);
+		i += n;
+		col++;
+	}
+	if (found > CTRL_SHOWN)
+		px_diag_add(c->d, c->path, 0, 0, PX_SEV_ERROR, "control-character", MSG_CTRL_MORE,
+			    (unsigned long)(found - CTRL_SHOWN));
+}
+
+/* What libyaml reads: the front matter with its unsafe characters
+ * replaced one for one (a break by a space, the others by U+FFFD), so
+ * libyaml neither stops at them nor counts lines differently, and
+ * check_chars has reported each where it is. */
+static void yaml_input(px_buf *out, const char *y, size_t len)
+{
+	size_t i = 0, from = 0, n;
+	unsigned long cp;
+
+	while (i < len) {
+		px_char_kind k;
+		if ((unsigned char)y[i] >= 0x20 && (unsigned char)y[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		k = px_char_at(y + i, len - i, &cp, &n);
+		if (k == PX_CH_BREAK || k == PX_CH_CONTROL || k == PX_CH_NONCHAR) {
+			px_buf_put(out, y + from, i - from);
+			px_buf_puts(out, k == PX_CH_BREAK ? " " : "\xEF\xBF\xBD");
+			from = i + n;
+		}
+		i += n;
+	}
+	px_buf_put(out, y + from, len - from);
+}
+
+/* A value can still hold such a character through a YAML escape
+ * ("\e", "\x0b"): reported at the value. */
+static void check_value(ctx *c, const yaml_node_t *node, const char *key, const char *s)
+{
+	size_t len = strlen(s), at = px_text_unsafe_at(s, len), n;
+	unsigned long cp;
+	px_char_kind k;
+
+	if (at == len)
+		return;
+	k = px_char_at(s + at, len - at, &cp, &n);
+	px_diag_add(c->d, c->path, px_yaml_line(node, c->line0), px_yaml_col(node),
+		    k == PX_CH_BREAK ? PX_SEV_WARNING : PX_SEV_ERROR, "control-character",
+		    MSG_CTRL_VALUE, key, cp);
+}
+
 /* --------------------------------------------------------------- entry */
 
 static int line_is(const char *s, size_t len, const char *word)
@@ -835,6 +958,7 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 	off = 0;
 	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
 		off = 3;
+	check_chars(&c, off);
 	if (body_only) {
 		n = calloc(1, sizeof *n);
 		if (!n)
@@ -882,7 +1006,12 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 	n->body_line = line + 1;
 	c.n = n;
 	c.line0 = 2;
-	parse_front_matter(&c, src + fm_start, fm_end - fm_start);
+	{
+		px_buf fm = PX_BUF_INIT;
+		yaml_input(&fm, src + fm_start, fm_end - fm_start);
+		parse_front_matter(&c, fm.ptr, fm.len);
+		px_buf_free(&fm);
+	}
 	walk_body(&c, src + off, len - off);
 	*out = n;
 	px_lines_free(&c.lines);
@@ -970,6 +1099,17 @@ static void link_tags(cmark_node *n, const px_codebook *cb)
 	free(t);
 }
 
+/* Replaces an inline <br> by the line break it means. */
+static void br_to_linebreak(cmark_node *html)
+{
+	cmark_node *br = cmark_node_new(CMARK_NODE_LINEBREAK);
+
+	if (br && cmark_node_insert_before(html, br))
+		cmark_node_free(html);
+	else
+		cmark_node_free(br);
+}
+
 int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_codebook *cb,
 		     px_buf *out)
 {
@@ -1000,7 +1140,10 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 			if (type == CMARK_NODE_HEADING || type == CMARK_NODE_IMAGE ||
 			    (type == CMARK_NODE_LINK && is_autolink(node)))
 				muted += ev == CMARK_EVENT_ENTER ? 1 : -1;
-			if (type != CMARK_NODE_TEXT || muted || !strchr(cmark_node_get_literal(node), '#'))
+			if (type == CMARK_NODE_HTML_INLINE && !is_br(cmark_node_get_literal(node)))
+				continue;
+			if (type != CMARK_NODE_HTML_INLINE &&
+			    (type != CMARK_NODE_TEXT || muted || !strchr(cmark_node_get_literal(node), '#')))
 				continue;
 			if (nt == cap) {
 				cmark_node **q = realloc(texts, (cap = cap ? cap * 2 : 16) * sizeof *q);
@@ -1012,7 +1155,10 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 		}
 		cmark_iter_free(it);
 		for (i = 0; i < nt; i++)
-			link_tags(texts[i], cb);
+			if (cmark_node_get_type(texts[i]) == CMARK_NODE_HTML_INLINE)
+				br_to_linebreak(texts[i]);
+			else
+				link_tags(texts[i], cb);
 		free(texts);
 	}
 	xml = cmark_render_xml(doc, CMARK_OPT_SOURCEPOS);
@@ -1020,7 +1166,9 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 		goto cleanup;
 	/* drop the XML declaration and the DOCTYPE: the caller embeds it */
 	start = strstr(xml, "<document");
-	px_buf_puts(out, start ? start : "");
+	/* cmark-gfm escapes markup but passes control characters through */
+	if (start)
+		px_buf_xml_text(out, start, strlen(start), 0);
 	rc = 0;
 cleanup:
 	free(xml);
