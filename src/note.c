@@ -660,6 +660,118 @@ static void scan_tags(ctx *c, px_segment *seg, const collector *k)
 	}
 }
 
+/* ---------------------------------------------- table rows cut short */
+
+static cmark_parser *new_parser(void);
+
+/* Offsets in line[0..len) of the '|' that separate a GFM table row's
+ * cells, as cmark-gfm splits them: every '|' not escaped by '\', also
+ * inside a code span. The leading and trailing pipes are left out.
+ * Returns how many separators there are (up to max). */
+static size_t row_pipes(const char *line, size_t len, size_t *at, size_t max)
+{
+	size_t i = 0, n = 0, end = len;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i < len && line[i] == '|')
+		i++;
+	while (end > i && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r'))
+		end--;
+	if (end > i && line[end - 1] == '|' && !(end >= 2 && line[end - 2] == '\\'))
+		end--;
+	for (; i < end && n < max; i++) {
+		if (line[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (line[i] == '|')
+			at[n++] = i;
+	}
+	return n;
+}
+
+/* cmark-gfm drops the cells of a row beyond its header's columns (a '|'
+ * in a code span starts a new cell). The note model drops nothing: check
+ * warns at the first such '|', and the text of the dropped cells is kept
+ * as the end of the row's text, where its hashtags code the row. */
+static void add_piece(collector *k, const char *s, size_t len, int eligible)
+{
+	char *t = strndup(s, len);
+
+	add_text(k, t, eligible);
+	free(t);
+}
+
+static void keep_dropped_cells(ctx *c, cmark_node *row, collector *k)
+{
+	cmark_node *table = cmark_node_parent(row);
+	size_t at[256], np, off, end, i;
+	int ncols, line;
+	px_buf rest = PX_BUF_INIT;
+	cmark_parser *p;
+	cmark_node *doc;
+
+	if (!table || !is_type(table, "table"))
+		return;
+	ncols = cmark_gfm_extensions_get_table_columns(table);
+	line = cmark_node_get_start_line(row) + c->n->body_line - 1;
+	off = px_lines_offset(&c->lines, line);
+	if (ncols <= 0 || off >= c->len)
+		return;
+	end = off;
+	while (end < c->len && c->src[end] != '\n')
+		end++;
+	np = row_pipes(c->src + off, end - off, at, sizeof at / sizeof *at);
+	if (np < (size_t)ncols)
+		return;
+	px_diag_add_at(c->d, c->path, line, at[ncols - 1], PX_SEV_WARNING, "table-cells",
+		       MSG_TABLE_CELLS, (int)np + 1, ncols);
+	/* the dropped cells, their separators made the row's " | " */
+	for (i = (size_t)ncols - 1; i < np; i++) {
+		size_t from = at[i] + 1, to = i + 1 < np ? at[i + 1] : end - off;
+		const char *cell = c->src + off + from;
+		size_t cl = to - from;
+		if (i + 1 == np) { /* the last: without its trailing pipe */
+			while (cl && strchr(" \t\r", cell[cl - 1]))
+				cl--;
+			if (cl && cell[cl - 1] == '|' && !(cl >= 2 && cell[cl - 2] == '\\'))
+				cl--;
+		}
+		if (rest.len)
+			px_buf_puts(&rest, " | ");
+		px_buf_put(&rest, cell, cl);
+	}
+	/* read as the inline Markdown it is */
+	p = new_parser();
+	if (!p)
+		goto done;
+	cmark_parser_feed(p, rest.ptr, rest.len);
+	doc = cmark_parser_finish(p);
+	if (doc) {
+		collector k2 = { PX_BUF_INIT, NULL, 0, 0, 0 };
+		size_t pos = 0, r;
+		collect(&k2, doc, 0);
+		add_text(k, " | ", 0);
+		/* appended with the same ranges where hashtags count */
+		for (r = 0; r <= k2.nr; r++) {
+			size_t st = r < k2.nr ? k2.r[r].start : k2.text.len;
+			if (st > pos)
+				add_piece(k, k2.text.ptr + pos, st - pos, 0);
+			if (r < k2.nr) {
+				add_piece(k, k2.text.ptr + st, k2.r[r].end - st, 1);
+				pos = k2.r[r].end;
+			}
+		}
+		px_buf_free(&k2.text);
+		free(k2.r);
+		cmark_node_free(doc);
+	}
+	cmark_parser_free(p);
+done:
+	px_buf_free(&rest);
+}
+
 typedef struct {
 	ctx *c;
 	char *heading[HEADING_LEVELS];
@@ -689,6 +801,8 @@ static void add_segment(walker *w, cmark_node *node, px_seg_kind kind, int own_o
 	px_segment *s;
 
 	collect(&k, node, own_only);
+	if (kind == PX_SEG_ROW)
+		keep_dropped_cells(c, node, &k);
 	if (!k.text.len && task < 0)
 		goto done;
 	if (n->nsegs == w->cap) {
@@ -731,6 +845,22 @@ static cmark_parser *new_parser(void)
 	return p;
 }
 
+/* An HTML block is not part of the note's text (doc/check.md): its
+ * content would be lost without a word, so check says so. A comment
+ * (the guidance `praxis new` writes) is meant to be left out. */
+static void warn_html_block(ctx *c, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+
+	if (!lit)
+		return;
+	lit += strspn(lit, " \t");
+	if (!strncmp(lit, "<!--", 4))
+		return;
+	px_diag_add(c->d, c->path, cmark_node_get_start_line(n) + c->n->body_line - 1, 1,
+		    PX_SEV_WARNING, "raw-html", MSG_HTML_BLOCK);
+}
+
 static void walk_body(ctx *c, const char *body, size_t blen)
 {
 	cmark_parser *p = new_parser();
@@ -770,6 +900,9 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		}
+		case CMARK_NODE_HTML_BLOCK:
+			warn_html_block(c, n);
+			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 			add_segment(&w, n, PX_SEG_QUOTE, 0, -1);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);

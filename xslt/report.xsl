@@ -1078,6 +1078,20 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- a line break in a quote (a note's <br>, or two lines of a
+       participant's words) stays one -->
+  <xsl:template name="lines">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '&#10;')">
+        <xsl:value-of select="substring-before($s, '&#10;')"/>
+        <br/>
+        <xsl:call-template name="lines"><xsl:with-param name="s" select="substring-after($s, '&#10;')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="quote">
     <xsl:param name="l"/>
     <blockquote lang="{@lang}">
@@ -1085,7 +1099,7 @@
         <xsl:text>quote</xsl:text>
         <xsl:if test="@lang != $l"> other-lang</xsl:if>
       </xsl:attribute>
-      <p><xsl:value-of select="px:quote-text(.)"/></p>
+      <p><xsl:call-template name="lines"><xsl:with-param name="s" select="px:quote-text(.)"/></xsl:call-template></p>
       <footer lang="{$l}">
         <cite>
           <xsl:value-of select="px:fmt('source', $l, px:cname(@community, $l), @session, px:date(@date, $l))"/>
