@@ -73,14 +73,17 @@ const char *px_msg(px_msgid id)
 
 /* Every message may carry text from notes, git or file names: it goes
  * out through the terminal sanitiser (the catalogue's own line feeds
- * stay). */
+ * stay, and the CR that starts a progress line). */
 static void vsay(FILE *f, const char *prefix, px_msgid id, va_list ap)
 {
 	px_buf m = PX_BUF_INIT, out = PX_BUF_INIT;
 
+	size_t cr = px_msg(id)[0] == '\r'; /* a progress line rewrites itself */
+
 	px_buf_vprintf(&m, px_msg(id), ap);
 	px_buf_puts(&out, prefix);
-	px_buf_term_text(&out, m.ptr, m.len, 0);
+	px_buf_put(&out, m.ptr, cr);
+	px_buf_term_text(&out, m.ptr + cr, m.len - cr, 0);
 	fwrite(out.ptr, 1, out.len, f);
 	px_buf_free(&m);
 	px_buf_free(&out);
