@@ -62,10 +62,10 @@ praxis: $(BUILD)/obj/main.o $(BUILD)/libpraxis.a
 
 # The tokenizer as a loadable extension, so the sqlite3 client can read
 # the FTS table:  sqlite3 .git/praxis/index.db '.load build/praxisfts' ...
-$(BUILD)/praxisfts.so: src/fts_ext.c src/fts.c src/fold.c src/buf.c src/fts.h
+$(BUILD)/praxisfts.so: src/fts_ext.c src/fts.c src/fold.c src/buf.c src/text.c src/fts.h
 	@echo "  LD      $@"
 	$(Q)$(CC) $(WARN) $(CFLAGS) -fPIC -shared -fvisibility=hidden -DPX_FTS_EXTENSION $(PKG_CFLAGS) \
-	  -o $@ src/fts_ext.c src/fts.c src/fold.c src/buf.c -lstemmer -lutf8proc
+	  -o $@ src/fts_ext.c src/fts.c src/fold.c src/buf.c src/text.c -lstemmer -lutf8proc
 
 $(BUILD)/asan/praxis: $(BUILD)/asan/main.o $(BUILD)/asan/libpraxis.a
 	$(Q)$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)

@@ -1,4 +1,5 @@
 #include "buf.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -136,9 +137,12 @@ int px_buf_read_file(px_buf *b, const char *path, size_t max)
 int px_buf_json_str(px_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), n;
+	unsigned long cp;
 
-	for (; *p; p++) {
+	for (; *p; p += n, len -= n) {
 		int rc;
+		n = 1;
 		switch (*p) {
 		case '"': rc = px_buf_puts(b, "\\\""); break;
 		case '\\': rc = px_buf_puts(b, "\\\\"); break;
@@ -146,35 +150,26 @@ int px_buf_json_str(px_buf *b, const char *s)
 		case '\r': rc = px_buf_puts(b, "\\r"); break;
 		case '\t': rc = px_buf_puts(b, "\\t"); break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				rc = px_buf_printf(b, "\\u%04x", *p);
-			else
-				rc = px_buf_putc(b, (char)*p);
-		}
-		if (rc < 0)
-			return -1;
-	}
-	return 0;
-}
-
-int px_buf_xml_str(px_buf *b, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (; *p; p++) {
-		int rc;
-		switch (*p) {
-		case '&': rc = px_buf_puts(b, "&amp;"); break;
-		case '<': rc = px_buf_puts(b, "&lt;"); break;
-		case '>': rc = px_buf_puts(b, "&gt;"); break;
-		case '"': rc = px_buf_puts(b, "&quot;"); break;
-		case '\'': rc = px_buf_puts(b, "&apos;"); break;
-		default:
-			/* XML 1.0 forbids most C0 controls even as references */
-			if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-				rc = px_buf_putc(b, ' ');
-			else
-				rc = px_buf_putc(b, (char)*p);
+			/* controls (C1 too: a terminal acts on them) and
+			 * noncharacters as \u escapes; an invalid byte as U+FFFD */
+			switch (*p < 0x20 ? PX_CH_CONTROL : *p < 0x7F ? PX_CH_OK :
+				px_char_at((const char *)p, len, &cp, &n)) {
+			case PX_CH_OK:
+				rc = px_buf_put(b, (const char *)p, n);
+				break;
+			case PX_CH_INVALID:
+				rc = px_buf_puts(b, "\\ufffd");
+				break;
+			default:
+				if (*p < 0x20)
+					cp = *p;
+				if (cp > 0xFFFF) /* a surrogate pair */
+					rc = px_buf_printf(b, "\\u%04lx\\u%04lx",
+							   0xD800 + ((cp - 0x10000) >> 10),
+							   0xDC00 + ((cp - 0x10000) & 0x3FF));
+				else
+					rc = px_buf_printf(b, "\\u%04lx", cp);
+			}
 		}
 		if (rc < 0)
 			return -1;

@@ -47,10 +47,10 @@ void px_buf_free(px_buf *b);
  * -1 with errno set on I/O errors). */
 int px_buf_read_file(px_buf *b, const char *path, size_t max);
 
-/* Appends `s` escaped for JSON (without the quotes), for XML/HTML text
- * and attributes (&<>"'), respectively. */
+/* Appends `s` escaped for JSON (without the quotes); control characters
+ * and noncharacters as \u escapes (text.h has the XML and terminal
+ * escapes). */
 int px_buf_json_str(px_buf *b, const char *s);
-int px_buf_xml_str(px_buf *b, const char *s);
 
 /* FNV-1a, 64 bits: a digest to notice that inputs changed (not for
  * security). Start with PX_FNV_INIT and chain calls. */

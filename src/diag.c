@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "text.h"
 
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
@@ -165,8 +166,27 @@ static const char *sev_word(px_severity s)
 	return px_msg(s == PX_SEV_ERROR ? MSG_SEV_ERROR : MSG_SEV_WARNING);
 }
 
+/* The caret's indentation: as wide as the sanitised text before column
+ * `col` of `src` (escapes are wider than the character they stand for),
+ * tabs kept so it lines up under them. */
+static void caret_pad(px_buf *b, const char *src, int col)
+{
+	px_buf pre = PX_BUF_INIT;
+	const char *s = src;
+	size_t i;
+	int k;
+
+	for (k = 1; k < col && *s; k++)
+		s += px_utf8_next(s, strlen(s));
+	px_buf_term_text(&pre, src, (size_t)(s - src), PX_TERM_LINE);
+	for (i = 0; i < pre.len; i += px_utf8_next(pre.ptr + i, pre.len - i))
+		px_buf_putc(b, pre.ptr[i] == '\t' ? '\t' : ' ');
+	px_buf_free(&pre);
+}
+
 void px_diag_print(const px_diag *d, FILE *out, int color)
 {
+	px_buf b = PX_BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
@@ -177,31 +197,36 @@ void px_diag_print(const px_diag *d, FILE *out, int color)
 			on = it->sev == PX_SEV_ERROR ? "\033[1;31m" : "\033[1;35m";
 			off = "\033[0m";
 		}
-		/* a problem of no file in particular (git, the index) */
-		fputs(*it->file ? it->file : "praxis", out);
+		/* a file name, a message quoting a note and its source line may
+		 * hold anything: they reach the terminal sanitised */
+		px_buf_clear(&b);
+		px_buf_term_str(&b, *it->file ? it->file : "praxis", PX_TERM_LINE);
 		if (*it->file && it->line > 0) {
-			fprintf(out, ":%d", it->line);
+			px_buf_printf(&b, ":%d", it->line);
 			if (it->col > 0)
-				fprintf(out, ":%d", it->col);
+				px_buf_printf(&b, ":%d", it->col);
 		}
-		fprintf(out, ": %s%s:%s %s [%s]\n", on, sev_word(it->sev), off, it->message, it->rule);
+		px_buf_printf(&b, ": %s%s:%s ", on, sev_word(it->sev), off);
+		px_buf_term_str(&b, it->message, PX_TERM_LINE);
+		px_buf_printf(&b, " [%s]\n", it->rule);
 		if (it->source) {
-			const char *s = it->source;
-			int k;
-			fprintf(out, "%5d | %s\n      | ", it->line, s);
-			/* the caret lines up under tabs and multibyte characters */
-			for (k = 1; k < it->col && *s; k++) {
-				size_t n = px_utf8_next(s, strlen(s));
-				fputc(*s == '\t' ? '\t' : ' ', out);
-				s += n;
+			px_buf_printf(&b, "%5d | ", it->line);
+			px_buf_term_str(&b, it->source, PX_TERM_LINE);
+			px_buf_puts(&b, "\n      | ");
+			if (it->col > 0) {
+				caret_pad(&b, it->source, it->col);
+				px_buf_printf(&b, "%s^%s", on, off);
 			}
-			if (it->col > 0)
-				fprintf(out, "%s^%s", on, off);
-			fputc('\n', out);
+			px_buf_putc(&b, '\n');
 		}
-		if (it->hint)
-			fprintf(out, "      = %s\n", it->hint);
+		if (it->hint) {
+			px_buf_puts(&b, "      = ");
+			px_buf_term_str(&b, it->hint, PX_TERM_LINE);
+			px_buf_putc(&b, '\n');
+		}
+		fwrite(b.ptr, 1, b.len, out);
 	}
+	px_buf_free(&b);
 }
 
 void px_diag_json(const px_diag *d, px_buf *out)

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "text.h"
+
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
 static const char *const catalogue[PX_MSG_COUNT][PX_LANG_COUNT] = {
@@ -68,11 +71,32 @@ const char *px_msg(px_msgid id)
 	return catalogue[id][ui];
 }
 
+/* Every message may carry text from notes, git or file names: it goes
+ * out through the terminal sanitiser (the catalogue's own line feeds
+ * stay, and the CR that starts a progress line). */
+static void vsay(FILE *f, const char *prefix, px_msgid id, va_list ap)
+{
+	px_buf m = PX_BUF_INIT, out = PX_BUF_INIT;
+
+	size_t cr = px_msg(id)[0] == '\r'; /* a progress line rewrites itself */
+
+	px_buf_vprintf(&m, px_msg(id), ap);
+	px_buf_puts(&out, prefix);
+	px_buf_put(&out, m.ptr, cr);
+	px_buf_term_text(&out, m.ptr + cr, m.len - cr, 0);
+	fwrite(out.ptr, 1, out.len, f);
+	px_buf_free(&m);
+	px_buf_free(&out);
+}
+
 static void report(px_msgid sev, px_msgid id, va_list ap)
 {
-	fprintf(stderr, "praxis: %s: ", px_msg(sev));
-	vfprintf(stderr, px_msg(id), ap);
+	px_buf prefix = PX_BUF_INIT;
+
+	px_buf_printf(&prefix, "praxis: %s: ", px_msg(sev));
+	vsay(stderr, prefix.ptr, id, ap);
 	fputc('\n', stderr);
+	px_buf_free(&prefix);
 }
 
 void px_error(px_msgid id, ...)
@@ -95,6 +119,6 @@ void px_say(FILE *f, px_msgid id, ...)
 {
 	va_list ap;
 	va_start(ap, id);
-	vfprintf(f, px_msg(id), ap);
+	vsay(f, "", id, ap);
 	va_end(ap);
 }

@@ -9,6 +9,7 @@
 #include <cmark-gfm-extension_api.h>
 
 #include "fold.h"
+#include "text.h"
 #include "yaml.h"
 
 #define HEADING_LEVELS 6
@@ -73,6 +74,7 @@ static void set_val(px_val *v, const yaml_node_t *node, const char *s, int line0
 }
 
 static void err_at(ctx *c, const yaml_node_t *node, const char *rule, px_msgid msg, ...);
+static void check_value(ctx *c, const yaml_node_t *node, const char *key, const char *s);
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -139,6 +141,7 @@ static void read_list(ctx *c, const yaml_node_t *node, const char *key, px_vals 
 			continue;
 		}
 		set_val(&out->v[out->n++], e, s, c->line0);
+		check_value(c, e, key, s);
 	}
 }
 
@@ -159,6 +162,7 @@ static void read_key(ctx *c, enum key k, yaml_node_t *v)
 		err_at(c, v, "invalid-value", MSG_NOT_SCALAR, key_names[k]);
 		return;
 	}
+	check_value(c, v, key_names[k], s);
 	switch (k) {
 	case K_COMMUNITY:
 		set_val(&n->community, v, s, c->line0);
@@ -336,6 +340,29 @@ typedef struct {
 	int muted;      /* >0 inside autolinks, images, headings, code */
 } collector;
 
+/* U+000B and U+000C, the line and page breaks word processors paste,
+ * are line breaks in the note model (check warns about them). */
+static void normalise_breaks(char *s, size_t len)
+{
+	for (; len; s++, len--)
+		if (*s == '\v' || *s == '\f')
+			*s = '\n';
+}
+
+/* A note's own HTML is dropped everywhere, except a line break:
+ * <br>, <br/>, <br /> in any case. */
+static int is_br(const char *html)
+{
+	if (!html || html[0] != '<' || (html[1] | 0x20) != 'b' || (html[2] | 0x20) != 'r')
+		return 0;
+	html += 3;
+	while (*html == ' ' || *html == '\t' || *html == '\n')
+		html++;
+	if (*html == '/')
+		html++;
+	return html[0] == '>' && !html[1];
+}
+
 static void add_text(collector *k, const char *s, int eligible)
 {
 	size_t start = k->text.len;
@@ -343,6 +370,7 @@ static void add_text(collector *k, const char *s, int eligible)
 	if (!s || !*s)
 		return;
 	px_buf_puts(&k->text, s);
+	normalise_breaks(k->text.ptr + start, k->text.len - start);
 	if (!eligible || k->muted)
 		return;
 	if (k->nr && k->r[k->nr - 1].end == start) {
@@ -415,11 +443,15 @@ static void collect(collector *k, cmark_node *root, int own_only)
 			break;
 		case CMARK_NODE_CODE:
 		case CMARK_NODE_CODE_BLOCK:
-		case CMARK_NODE_HTML_INLINE:
 			/* what the lead wrote, kept as text (and escaped on output) */
 			if (t == CMARK_NODE_CODE_BLOCK)
 				separate(k, "\n");
 			add_text(k, cmark_node_get_literal(n), 0);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			/* a note's own HTML: <br> is a line break, the rest is dropped */
+			if (is_br(cmark_node_get_literal(n)))
+				add_text(k, "\n", 0);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 			add_text(k, " ", 1);
@@ -628,6 +660,118 @@ static void scan_tags(ctx *c, px_segment *seg, const collector *k)
 	}
 }
 
+/* ---------------------------------------------- table rows cut short */
+
+static cmark_parser *new_parser(void);
+
+/* Offsets in line[0..len) of the '|' that separate a GFM table row's
+ * cells, as cmark-gfm splits them: every '|' not escaped by '\', also
+ * inside a code span. The leading and trailing pipes are left out.
+ * Returns how many separators there are (up to max). */
+static size_t row_pipes(const char *line, size_t len, size_t *at, size_t max)
+{
+	size_t i = 0, n = 0, end = len;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i < len && line[i] == '|')
+		i++;
+	while (end > i && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r'))
+		end--;
+	if (end > i && line[end - 1] == '|' && !(end >= 2 && line[end - 2] == '\\'))
+		end--;
+	for (; i < end && n < max; i++) {
+		if (line[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (line[i] == '|')
+			at[n++] = i;
+	}
+	return n;
+}
+
+/* cmark-gfm drops the cells of a row beyond its header's columns (a '|'
+ * in a code span starts a new cell). The note model drops nothing: check
+ * warns at the first such '|', and the text of the dropped cells is kept
+ * as the end of the row's text, where its hashtags code the row. */
+static void add_piece(collector *k, const char *s, size_t len, int eligible)
+{
+	char *t = strndup(s, len);
+
+	add_text(k, t, eligible);
+	free(t);
+}
+
+static void keep_dropped_cells(ctx *c, cmark_node *row, collector *k)
+{
+	cmark_node *table = cmark_node_parent(row);
+	size_t at[256], np, off, end, i;
+	int ncols, line;
+	px_buf rest = PX_BUF_INIT;
+	cmark_parser *p;
+	cmark_node *doc;
+
+	if (!table || !is_type(table, "table"))
+		return;
+	ncols = cmark_gfm_extensions_get_table_columns(table);
+	line = cmark_node_get_start_line(row) + c->n->body_line - 1;
+	off = px_lines_offset(&c->lines, line);
+	if (ncols <= 0 || off >= c->len)
+		return;
+	end = off;
+	while (end < c->len && c->src[end] != '\n')
+		end++;
+	np = row_pipes(c->src + off, end - off, at, sizeof at / sizeof *at);
+	if (np < (size_t)ncols)
+		return;
+	px_diag_add_at(c->d, c->path, line, at[ncols - 1], PX_SEV_WARNING, "table-cells",
+		       MSG_TABLE_CELLS, (int)np + 1, ncols);
+	/* the dropped cells, their separators made the row's " | " */
+	for (i = (size_t)ncols - 1; i < np; i++) {
+		size_t from = at[i] + 1, to = i + 1 < np ? at[i + 1] : end - off;
+		const char *cell = c->src + off + from;
+		size_t cl = to - from;
+		if (i + 1 == np) { /* the last: without its trailing pipe */
+			while (cl && strchr(" \t\r", cell[cl - 1]))
+				cl--;
+			if (cl && cell[cl - 1] == '|' && !(cl >= 2 && cell[cl - 2] == '\\'))
+				cl--;
+		}
+		if (rest.len)
+			px_buf_puts(&rest, " | ");
+		px_buf_put(&rest, cell, cl);
+	}
+	/* read as the inline Markdown it is */
+	p = new_parser();
+	if (!p)
+		goto done;
+	cmark_parser_feed(p, rest.ptr, rest.len);
+	doc = cmark_parser_finish(p);
+	if (doc) {
+		collector k2 = { PX_BUF_INIT, NULL, 0, 0, 0 };
+		size_t pos = 0, r;
+		collect(&k2, doc, 0);
+		add_text(k, " | ", 0);
+		/* appended with the same ranges where hashtags count */
+		for (r = 0; r <= k2.nr; r++) {
+			size_t st = r < k2.nr ? k2.r[r].start : k2.text.len;
+			if (st > pos)
+				add_piece(k, k2.text.ptr + pos, st - pos, 0);
+			if (r < k2.nr) {
+				add_piece(k, k2.text.ptr + st, k2.r[r].end - st, 1);
+				pos = k2.r[r].end;
+			}
+		}
+		px_buf_free(&k2.text);
+		free(k2.r);
+		cmark_node_free(doc);
+	}
+	cmark_parser_free(p);
+done:
+	px_buf_free(&rest);
+}
+
 typedef struct {
 	ctx *c;
 	char *heading[HEADING_LEVELS];
@@ -657,6 +801,8 @@ static void add_segment(walker *w, cmark_node *node, px_seg_kind kind, int own_o
 	px_segment *s;
 
 	collect(&k, node, own_only);
+	if (kind == PX_SEG_ROW)
+		keep_dropped_cells(c, node, &k);
 	if (!k.text.len && task < 0)
 		goto done;
 	if (n->nsegs == w->cap) {
@@ -699,6 +845,22 @@ static cmark_parser *new_parser(void)
 	return p;
 }
 
+/* An HTML block is not part of the note's text (doc/check.md): its
+ * content would be lost without a word, so check says so. A comment
+ * (the guidance `praxis new` writes) is meant to be left out. */
+static void warn_html_block(ctx *c, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+
+	if (!lit)
+		return;
+	lit += strspn(lit, " \t");
+	if (!strncmp(lit, "<!--", 4))
+		return;
+	px_diag_add(c->d, c->path, cmark_node_get_start_line(n) + c->n->body_line - 1, 1,
+		    PX_SEV_WARNING, "raw-html", MSG_HTML_BLOCK);
+}
+
 static void walk_body(ctx *c, const char *body, size_t blen)
 {
 	cmark_parser *p = new_parser();
@@ -738,6 +900,9 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		}
+		case CMARK_NODE_HTML_BLOCK:
+			warn_html_block(c, n);
+			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 			add_segment(&w, n, PX_SEG_QUOTE, 0, -1);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
@@ -768,6 +933,97 @@ cleanup:
 	cmark_iter_free(it);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
+}
+
+/* ------------------------------------------------ unsafe characters */
+
+#define CTRL_SHOWN 100 /* diagnostics per note; the rest are counted */
+
+static void report_char(ctx *c, int line, int col, px_char_kind k, unsigned long cp)
+{
+	px_diag_add(c->d, c->path, line, col, k == PX_CH_BREAK ? PX_SEV_WARNING : PX_SEV_ERROR,
+		    "control-character",
+		    k == PX_CH_BREAK ? MSG_CTRL_BREAK : k == PX_CH_NONCHAR ? MSG_NONCHAR : MSG_CTRL_CHAR,
+		    cp);
+}
+
+/* Reports every control character and noncharacter of the note (text.h
+ * says which) at its own line and column, front matter included. The
+ * note is valid UTF-8 without NUL by now. */
+static void check_chars(ctx *c, size_t from)
+{
+	const unsigned char *p = (const unsigned char *)c->src;
+	size_t i = from, n, found = 0;
+	unsigned long cp;
+	int line = 1, col = 1;
+
+	if (px_text_unsafe_at(c->src + from, c->len - from) == c->len - from)
+		return;
+	while (i < c->len) {
+		px_char_kind k;
+
+		if ((p[i] >= 0x20 && p[i] < 0x7F) || p[i] == '\t' || p[i] == '\r') {
+			i++;
+			col++;
+			continue;
+		}
+		if (p[i] == '\n') {
+			i++;
+			line++;
+			col = 1;
+			continue;
+		}
+		k = px_char_at(c->src + i, c->len - i, &cp, &n);
+		if (k != PX_CH_OK && k != PX_CH_INVALID && found++ < CTRL_SHOWN)
+			report_char(c, line, col, k, cp);
+		i += n;
+		col++;
+	}
+	if (found > CTRL_SHOWN)
+		px_diag_add(c->d, c->path, 0, 0, PX_SEV_ERROR, "control-character", MSG_CTRL_MORE,
+			    (unsigned long)(found - CTRL_SHOWN));
+}
+
+/* What libyaml reads: the front matter with its unsafe characters
+ * replaced one for one (a break by a space, the others by U+FFFD), so
+ * libyaml neither stops at them nor counts lines differently, and
+ * check_chars has reported each where it is. */
+static void yaml_input(px_buf *out, const char *y, size_t len)
+{
+	size_t i = 0, from = 0, n;
+	unsigned long cp;
+
+	while (i < len) {
+		px_char_kind k;
+		if ((unsigned char)y[i] >= 0x20 && (unsigned char)y[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		k = px_char_at(y + i, len - i, &cp, &n);
+		if (k == PX_CH_BREAK || k == PX_CH_CONTROL || k == PX_CH_NONCHAR) {
+			px_buf_put(out, y + from, i - from);
+			px_buf_puts(out, k == PX_CH_BREAK ? " " : "\xEF\xBF\xBD");
+			from = i + n;
+		}
+		i += n;
+	}
+	px_buf_put(out, y + from, len - from);
+}
+
+/* A value can still hold such a character through a YAML escape
+ * ("\e", "\x0b"): reported at the value. */
+static void check_value(ctx *c, const yaml_node_t *node, const char *key, const char *s)
+{
+	size_t len = strlen(s), at = px_text_unsafe_at(s, len), n;
+	unsigned long cp;
+	px_char_kind k;
+
+	if (at == len)
+		return;
+	k = px_char_at(s + at, len - at, &cp, &n);
+	px_diag_add(c->d, c->path, px_yaml_line(node, c->line0), px_yaml_col(node),
+		    k == PX_CH_BREAK ? PX_SEV_WARNING : PX_SEV_ERROR, "control-character",
+		    MSG_CTRL_VALUE, key, cp);
 }
 
 /* --------------------------------------------------------------- entry */
@@ -835,6 +1091,7 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 	off = 0;
 	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
 		off = 3;
+	check_chars(&c, off);
 	if (body_only) {
 		n = calloc(1, sizeof *n);
 		if (!n)
@@ -882,7 +1139,12 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 	n->body_line = line + 1;
 	c.n = n;
 	c.line0 = 2;
-	parse_front_matter(&c, src + fm_start, fm_end - fm_start);
+	{
+		px_buf fm = PX_BUF_INIT;
+		yaml_input(&fm, src + fm_start, fm_end - fm_start);
+		parse_front_matter(&c, fm.ptr, fm.len);
+		px_buf_free(&fm);
+	}
 	walk_body(&c, src + off, len - off);
 	*out = n;
 	px_lines_free(&c.lines);
@@ -970,6 +1232,17 @@ static void link_tags(cmark_node *n, const px_codebook *cb)
 	free(t);
 }
 
+/* Replaces an inline <br> by the line break it means. */
+static void br_to_linebreak(cmark_node *html)
+{
+	cmark_node *br = cmark_node_new(CMARK_NODE_LINEBREAK);
+
+	if (br && cmark_node_insert_before(html, br))
+		cmark_node_free(html);
+	else
+		cmark_node_free(br);
+}
+
 int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_codebook *cb,
 		     px_buf *out)
 {
@@ -1000,7 +1273,10 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 			if (type == CMARK_NODE_HEADING || type == CMARK_NODE_IMAGE ||
 			    (type == CMARK_NODE_LINK && is_autolink(node)))
 				muted += ev == CMARK_EVENT_ENTER ? 1 : -1;
-			if (type != CMARK_NODE_TEXT || muted || !strchr(cmark_node_get_literal(node), '#'))
+			if (type == CMARK_NODE_HTML_INLINE && !is_br(cmark_node_get_literal(node)))
+				continue;
+			if (type != CMARK_NODE_HTML_INLINE &&
+			    (type != CMARK_NODE_TEXT || muted || !strchr(cmark_node_get_literal(node), '#')))
 				continue;
 			if (nt == cap) {
 				cmark_node **q = realloc(texts, (cap = cap ? cap * 2 : 16) * sizeof *q);
@@ -1012,7 +1288,10 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 		}
 		cmark_iter_free(it);
 		for (i = 0; i < nt; i++)
-			link_tags(texts[i], cb);
+			if (cmark_node_get_type(texts[i]) == CMARK_NODE_HTML_INLINE)
+				br_to_linebreak(texts[i]);
+			else
+				link_tags(texts[i], cb);
 		free(texts);
 	}
 	xml = cmark_render_xml(doc, CMARK_OPT_SOURCEPOS);
@@ -1020,7 +1299,9 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 		goto cleanup;
 	/* drop the XML declaration and the DOCTYPE: the caller embeds it */
 	start = strstr(xml, "<document");
-	px_buf_puts(out, start ? start : "");
+	/* cmark-gfm escapes markup but passes control characters through */
+	if (start)
+		px_buf_xml_text(out, start, strlen(start), 0);
 	rc = 0;
 cleanup:
 	free(xml);

@@ -6,6 +6,7 @@
 #define PX_XMLOUT_H
 
 #include "buf.h"
+#include "text.h" /* px_buf_xml_str, px_buf_xml_text */
 
 /*  name="value" with a leading space; NULL is written as "" */
 void px_xml_attr(px_buf *b, const char *name, const char *value);

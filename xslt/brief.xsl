@@ -90,7 +90,7 @@
   <!-- what a note says must not turn into Markdown markup -->
   <xsl:template name="md-escape">
     <xsl:param name="s"/>
-    <xsl:variable name="special" select="'\`*_[]&lt;&gt;#|'"/>
+    <xsl:variable name="special" select="'\`*_[]&lt;&gt;#|&amp;!'"/>
     <xsl:variable name="plain" select="translate($s, $special, '')"/>
     <xsl:choose>
       <xsl:when test="string-length($plain) = string-length($s)"><xsl:value-of select="$s"/></xsl:when>
@@ -144,7 +144,13 @@
     <xsl:variable name="title">
       <xsl:call-template name="s"><xsl:with-param name="id" select="'title'"/></xsl:call-template>
       <xsl:call-template name="s"><xsl:with-param name="id" select="'colon'"/></xsl:call-template>
-      <xsl:value-of select="b:name[@lang = $lang]"/>
+      <!-- the name comes from communities.yaml: one line, and no Markdown -->
+      <xsl:choose>
+        <xsl:when test="$md">
+          <xsl:call-template name="md-escape"><xsl:with-param name="s" select="normalize-space(b:name[@lang = $lang])"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(b:name[@lang = $lang])"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:if test="$md"># </xsl:if>
     <xsl:value-of select="$title"/><xsl:value-of select="$nl"/>

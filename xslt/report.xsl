@@ -202,7 +202,8 @@
   <!-- a quote's words: no end hashtags, no quotation marks around it all -->
   <func:function name="px:quote-text">
     <xsl:param name="t"/>
-    <xsl:variable name="s" select="px:strip-tags($t)"/>
+    <!-- line breaks survive normalize-space as U+E000, "lines" makes them <br> -->
+    <xsl:variable name="s" select="px:strip-tags(translate($t, '&#10;', '&#xE000;'))"/>
     <xsl:variable name="f" select="substring($s, 1, 1)"/>
     <xsl:variable name="z" select="substring($s, string-length($s), 1)"/>
     <xsl:variable name="inner" select="substring($s, 2, string-length($s) - 2)"/>
@@ -1078,6 +1079,20 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- a line break in a quote (a note's <br>, or two lines of a
+       participant's words), marked U+E000 by px:quote-text, stays one -->
+  <xsl:template name="lines">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '&#xE000;')">
+        <xsl:value-of select="normalize-space(substring-before($s, '&#xE000;'))"/>
+        <br/>
+        <xsl:call-template name="lines"><xsl:with-param name="s" select="normalize-space(substring-after($s, '&#xE000;'))"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="quote">
     <xsl:param name="l"/>
     <blockquote lang="{@lang}">
@@ -1085,7 +1100,7 @@
         <xsl:text>quote</xsl:text>
         <xsl:if test="@lang != $l"> other-lang</xsl:if>
       </xsl:attribute>
-      <p><xsl:value-of select="px:quote-text(.)"/></p>
+      <p><xsl:call-template name="lines"><xsl:with-param name="s" select="px:quote-text(.)"/></xsl:call-template></p>
       <footer lang="{$l}">
         <cite>
           <xsl:value-of select="px:fmt('source', $l, px:cname(@community, $l), @session, px:date(@date, $l))"/>

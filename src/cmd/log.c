@@ -11,6 +11,7 @@
 #include "../cmd.h"
 #include "../note.h"
 #include "../opt.h"
+#include "../text.h"
 
 enum { OPT_FORMAT = 1, OPT_LIMIT, OPT_HELP };
 
@@ -97,13 +98,28 @@ static void emit(logger *lg, git_commit *c, const git_diff_delta *dd, const char
 		}
 		px_buf_puts(o, "}");
 	} else {
+		/* the author's name, the path and the note's values may hold
+		 * anything: through the terminal sanitiser */
+		px_buf line = PX_BUF_INIT, name = PX_BUF_INIT;
 		hex[7] = '\0';
-		printf("%s  %s  %-20s ", hex, when, a->name);
-		px_say(stdout, change_msg(dd->status));
-		if (n && n->community.s && n->session)
-			printf("  %s %s #%d (%s)", n->community.s, n->cycle.s ? n->cycle.s : "?",
-			       n->session, n->date.s ? n->date.s : "?");
-		printf("  %s\n", rel);
+		px_buf_term_str(&name, a->name ? a->name : "", PX_TERM_LINE);
+		px_buf_printf(&line, "%s  %s  %-20s ", hex, when, name.ptr);
+		px_buf_puts(&line, px_msg(change_msg(dd->status)));
+		if (n && n->community.s && n->session) {
+			px_buf_puts(&line, "  ");
+			px_buf_term_str(&line, n->community.s, PX_TERM_LINE);
+			px_buf_putc(&line, ' ');
+			px_buf_term_str(&line, n->cycle.s ? n->cycle.s : "?", PX_TERM_LINE);
+			px_buf_printf(&line, " #%d (", n->session);
+			px_buf_term_str(&line, n->date.s ? n->date.s : "?", PX_TERM_LINE);
+			px_buf_putc(&line, ')');
+		}
+		px_buf_puts(&line, "  ");
+		px_buf_term_str(&line, rel, PX_TERM_LINE);
+		px_buf_putc(&line, '\n');
+		fwrite(line.ptr, 1, line.len, stdout);
+		px_buf_free(&line);
+		px_buf_free(&name);
 	}
 done:
 	px_note_free(n);

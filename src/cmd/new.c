@@ -20,6 +20,7 @@
 #include "../cmd.h"
 #include "../note.h"
 #include "../opt.h"
+#include "../text.h"
 
 enum { OPT_DATE = 1, OPT_EDIT, OPT_HELP };
 
@@ -208,7 +209,8 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 		unlink(path.ptr);
 		goto cleanup;
 	}
-	printf("%s\n", path.ptr);
+	px_term_fputs(path.ptr, PX_TERM_LINE, stdout);
+	putchar('\n');
 	status = PX_EXIT_OK;
 	if (edit) {
 		const char *ed = getenv("VISUAL");

@@ -13,6 +13,7 @@
 #include "../opt.h"
 #include "../query.h"
 #include "../search.h"
+#include "../text.h"
 
 enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OPT_UNTIL,
        OPT_LIMIT, OPT_FORMAT, OPT_HELP };
@@ -21,20 +22,29 @@ enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OP
 #define MARK_OFF "\x02"
 
 
-/* Replaces the match markers: ANSI bold on a terminal, **word** else. */
+/* Replaces the match markers: ANSI bold on a terminal, **word** else;
+ * line breaks become spaces, and the note's text between the markers
+ * goes through the terminal sanitiser. */
 static void put_snippet(px_buf *out, const char *s, int color, int json)
 {
 	px_buf tmp = PX_BUF_INIT;
+	size_t run;
 
-	for (; *s; s++) {
-		if (*s == MARK_ON[0])
-			px_buf_puts(&tmp, color ? "\033[1;33m" : "**");
-		else if (*s == MARK_OFF[0])
-			px_buf_puts(&tmp, color ? "\033[0m" : "**");
-		else if (*s == '\n')
-			px_buf_putc(&tmp, ' ');
+	for (; *s; s += run) {
+		run = strcspn(s, MARK_ON MARK_OFF "\n");
+		if (json)
+			px_buf_put(&tmp, s, run);
 		else
-			px_buf_putc(&tmp, *s);
+			px_buf_term_text(&tmp, s, run, PX_TERM_LINE);
+		if (!s[run])
+			break;
+		if (s[run] == MARK_ON[0])
+			px_buf_puts(&tmp, color ? "\033[1;33m" : "**");
+		else if (s[run] == MARK_OFF[0])
+			px_buf_puts(&tmp, color ? "\033[0m" : "**");
+		else
+			px_buf_putc(&tmp, ' ');
+		run++;
 	}
 	if (json)
 		px_buf_json_str(out, tmp.ptr);
@@ -67,7 +77,8 @@ static void put_codes(px_buf *out, sqlite3_stmt *codes, sqlite3_int64 seg, int j
 			px_buf_json_str(out, c);
 			px_buf_putc(out, '"');
 		} else {
-			px_buf_printf(out, "%s#%s", first ? "" : " ", c);
+			px_buf_printf(out, "%s#", first ? "" : " ");
+			px_buf_term_str(out, c, PX_TERM_LINE);
 		}
 		first = 0;
 	}
@@ -157,10 +168,19 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 			put_snippet(&out, snip ? snip : "", 0, 1);
 			px_buf_printf(&out, "\", \"score\": %.6f}", -hits[i].score);
 		} else {
-			px_buf_printf(&out, "%s%s:%d%s  %s %s #%d %s", ctx->color ? "\033[1m" : "", path,
-				      line, ctx->color ? "\033[0m" : "", community, cycle, session, date);
-			if (heading && *heading)
-				px_buf_printf(&out, "  %s", heading);
+			/* every field comes from a note or its path */
+			px_buf_puts(&out, ctx->color ? "\033[1m" : "");
+			px_buf_term_str(&out, path, PX_TERM_LINE);
+			px_buf_printf(&out, ":%d%s  ", line, ctx->color ? "\033[0m" : "");
+			px_buf_term_str(&out, community, PX_TERM_LINE);
+			px_buf_putc(&out, ' ');
+			px_buf_term_str(&out, cycle, PX_TERM_LINE);
+			px_buf_printf(&out, " #%d ", session);
+			px_buf_term_str(&out, date, PX_TERM_LINE);
+			if (heading && *heading) {
+				px_buf_puts(&out, "  ");
+				px_buf_term_str(&out, heading, PX_TERM_LINE);
+			}
 			px_buf_puts(&out, "  ");
 			put_codes(&out, codes, sid, 0);
 			px_buf_puts(&out, "\n    ");

@@ -10,6 +10,7 @@
 
 #include "../cmd.h"
 #include "../opt.h"
+#include "../text.h"
 
 enum { OPT_CYCLE = 1, OPT_FORMAT, OPT_HELP };
 
@@ -26,6 +27,14 @@ static int prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql, const char *
 	if (cycle)
 		sqlite3_bind_text(*st, 1, cycle, -1, SQLITE_STATIC);
 	return 0;
+}
+
+/* `s` made safe for the terminal, in `t` (reused by the next call). */
+static const char *term(px_buf *t, const char *s)
+{
+	px_buf_clear(t);
+	px_buf_term_str(t, s, PX_TERM_LINE);
+	return t->ptr;
 }
 
 static long community_index(const px_kb *kb, const char *id)
@@ -52,7 +61,7 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 	sqlite3 *db = ctx->index->db;
 	px_optstate st = PX_OPTSTATE_INIT("stats");
 	px_diag d = PX_DIAG_INIT;
-	px_buf out = PX_BUF_INIT;
+	px_buf out = PX_BUF_INIT, t = PX_BUF_INIT;
 	sqlite3_stmt *q = NULL;
 	const char *cycle = NULL;
 	size_t nc = kb->ncommunities, i, k;
@@ -139,7 +148,7 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 	} else {
 		px_buf_printf(&out, "%-34s %9s", px_msg(MSG_STATS_CODE), px_msg(MSG_STATS_TOTAL));
 		for (k = 0; k < nc; k++)
-			px_buf_printf(&out, " %10.10s", kb->communities[k].id);
+			px_buf_printf(&out, " %10.10s", term(&t, kb->communities[k].id));
 		px_buf_printf(&out, "\n%-34s %9s\n", "", px_msg(MSG_STATS_UNIT));
 		for (i = 0; i < cb->ncodes; i++) {
 			char cell[32];
@@ -174,7 +183,7 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 				      sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2),
 				      sqlite3_column_int64(q, 3), sqlite3_column_double(q, 4));
 		} else {
-			px_buf_printf(&out, "%-14s %6lld %9lld %11lld\n", c, sqlite3_column_int64(q, 1),
+			px_buf_printf(&out, "%-14s %6lld %9lld %11lld\n", term(&t, c), sqlite3_column_int64(q, 1),
 				      sqlite3_column_int64(q, 2), sqlite3_column_int64(q, 3));
 		}
 	}
@@ -203,7 +212,11 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 			px_buf_json_str(&out, b);
 			px_buf_printf(&out, "\", \"segments\": %lld}", sqlite3_column_int64(q, 2));
 		} else if (pairs < 15) {
-			px_buf_printf(&out, "%5lld  %s + %s\n", sqlite3_column_int64(q, 2), a, b);
+			px_buf_printf(&out, "%5lld  ", sqlite3_column_int64(q, 2));
+			px_buf_term_str(&out, a, PX_TERM_LINE);
+			px_buf_puts(&out, " + ");
+			px_buf_term_str(&out, b, PX_TERM_LINE);
+			px_buf_putc(&out, '\n');
 		}
 		pairs++;
 	}
@@ -220,6 +233,7 @@ cleanup:
 	free(by);
 	free(tot);
 	px_buf_free(&out);
+	px_buf_free(&t);
 	px_diag_free(&d);
 	return status;
 }
