@@ -44,6 +44,16 @@ char *px_kb_find(const char *start)
 
 static int cmp_str(const void *a, const void *b);
 
+int px_kb_valid_id(const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') || s[n] == '-'))
+			return 0;
+	return n > 0 && n <= PX_ID_MAX;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -90,7 +100,8 @@ static int load_communities(px_kb *kb, const char *path, px_diag *d)
 	for (it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
 		yaml_node_t *c = yaml_document_get_node(&doc, *it);
 		px_community *pc = &kb->communities[kb->ncommunities];
-		const char *id = px_yaml_str(px_yaml_get(&doc, c, "id"));
+		yaml_node_t *idn = px_yaml_get(&doc, c, "id");
+		const char *id = px_yaml_str(idn);
 		const char *lang = px_yaml_str(px_yaml_get(&doc, c, "lang"));
 		yaml_node_t *mods = px_yaml_get(&doc, c, "moderators");
 		static const char *const need[] = { "id", "name", "lang" };
@@ -109,6 +120,12 @@ static int load_communities(px_kb *kb, const char *path, px_diag *d)
 					    "communities-invalid", MSG_COMMUNITY_FIELD, need[i]);
 				rc = -1;
 			}
+		}
+		/* the id becomes file names (CYCLE/ID/, the site's pages) and links */
+		if (id && *id && !px_kb_valid_id(id)) {
+			px_diag_add(d, file, px_yaml_line(idn, 1), px_yaml_col(idn), PX_SEV_ERROR,
+				    "communities-invalid", MSG_BAD_COMMUNITY_ID, id);
+			rc = -1;
 		}
 		pc->id = strdup(id ? id : "");
 		pc->lang = strdup(lang ? lang : "nl");

@@ -902,7 +902,7 @@ static int open_folders(site *s)
 		if (!s->target)
 			goto cleanup;
 		manifest_load(s);
-		if (foreign_file(s, s->target, &rel, &found) || !strcmp(s->target, "/")) {
+		if (!strcmp(s->target, "/") || foreign_file(s, s->target, &rel, &found)) {
 			px_diag_add(s->d, p.ptr, 0, 0, PX_SEV_ERROR, "not-ours", MSG_SITE_FOREIGN, p.ptr,
 				    found.len ? found.ptr : "/");
 			goto cleanup;
