@@ -147,11 +147,11 @@ static void digest_of(char out[17], const char *data, size_t len)
 	px_digest_hex(out, px_fnv1a(PX_FNV_INIT, data, len));
 }
 
-/* The registry line for `abs`, "DIGEST\tABS", or NULL (in `reg`). */
-static char *reg_find(px_buf *reg, const char *abs)
+/* The next registry line for `abs` from `line` on, "DIGEST\tABS", or
+ * NULL (in `reg`). */
+static char *reg_find(char *line, const char *abs)
 {
 	size_t al = strlen(abs);
-	char *line = reg->ptr;
 
 	while (*line) {
 		char *nl = strchr(line, '\n');
@@ -171,9 +171,13 @@ static int registered(const char *registry, const char *path)
 	int ok = 0;
 
 	if (registry && abs && px_buf_read_file(&reg, registry, 64 << 20) == 0 &&
-	    (line = reg_find(&reg, abs)) && px_buf_read_file(&cur, path, PX_BUF_MAX) == 0) {
+	    reg_find(reg.ptr, abs) && px_buf_read_file(&cur, path, PX_BUF_MAX) == 0) {
 		digest_of(dg, cur.ptr, cur.len);
-		ok = !memcmp(line, dg, 16);
+		for (line = reg_find(reg.ptr, abs); line && !ok;) {
+			char *nl = strchr(line, '\n');
+			ok = !memcmp(line, dg, 16);
+			line = nl ? reg_find(nl + 1, abs) : NULL;
+		}
 	}
 	free(abs);
 	px_buf_free(&reg);
@@ -181,7 +185,11 @@ static int registered(const char *registry, const char *path)
 	return ok;
 }
 
-static int record(const char *registry, const char *path, const char *data, size_t len, px_diag *d)
+/* Records that praxis wrote `data` to `path`. Before the rename it is
+ * recorded next to what was there (`keep`), so a kill between the two
+ * leaves either file recognised; after it, alone. */
+static int record(const char *registry, const char *path, const char *data, size_t len, int keep,
+		  px_diag *d)
 {
 	px_out_opts o = PX_OUT_OPTS_INIT;
 	px_buf reg = PX_BUF_INIT, now = PX_BUF_INIT;
@@ -192,13 +200,13 @@ static int record(const char *registry, const char *path, const char *data, size
 		goto done;
 	if (px_buf_read_file(&reg, registry, 64 << 20) < 0 && errno != ENOENT)
 		px_buf_clear(&reg);
-	while ((line = reg_find(&reg, abs))) {
+	digest_of(dg, data, len);
+	while (!keep && (line = reg_find(reg.ptr, abs))) {
 		char *nl = strchr(line, '\n');
 		size_t cut = nl ? (size_t)(nl - line) + 1 : strlen(line);
 		memmove(line, line + cut, reg.len - (size_t)(line - reg.ptr) - cut + 1);
 		reg.len -= cut;
 	}
-	digest_of(dg, data, len);
 	px_buf_put(&now, reg.ptr, reg.len);
 	px_buf_printf(&now, "%s\t%s\n", dg, abs);
 	o.force = 1;
@@ -294,6 +302,10 @@ static int finish(const char *tmp, const char *path, const px_out_opts *o, const
 {
 	int err;
 
+	if (o->registry && record(o->registry, path, data, len, 1, d) < 0) {
+		unlink(tmp);
+		return -1;
+	}
 	if (o->excl) {
 		if (link(tmp, path) < 0) {
 			err = errno;
@@ -308,7 +320,7 @@ static int finish(const char *tmp, const char *path, const px_out_opts *o, const
 	}
 	if (!o->batch && sync_dir_of(path) < 0)
 		return write_error(d, path, errno);
-	return o->registry ? record(o->registry, path, data, len, d) : 0;
+	return o->registry ? record(o->registry, path, data, len, 0, d) : 0;
 }
 
 int px_out_write(const char *path, const char *data, size_t len, const px_out_opts *o, px_diag *d)
