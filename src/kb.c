@@ -11,6 +11,7 @@
 #include <git2.h>
 
 #include "data.h"
+#include "out.h"
 #include "yaml.h"
 
 static int is_file(const char *p)
@@ -77,7 +78,7 @@ static int load_communities(px_kb *kb, const char *path, px_diag *d)
 	int rc = -1, loaded = 0;
 
 	if (px_buf_read_file(&src, path, 1 << 20) < 0) {
-		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file, strerror(errno));
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file, px_strerror(errno));
 		goto cleanup;
 	}
 	px_diag_source(d, file, src.ptr, src.len);
@@ -230,7 +231,7 @@ int px_kb_open(px_kb **out, const char *root, px_diag *d)
 		px_buf_printf(&p, "%s/praxis/denylist", kb->gitdir);
 		if (px_denylist_load(&kb->deny, p.ptr) < 0) {
 			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
-				    strerror(errno));
+				    px_strerror(errno));
 			goto cleanup;
 		}
 	}
