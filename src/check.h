@@ -21,7 +21,11 @@ px_note *px_check_text(const px_kb *kb, const char *display, const char *rel,
 		       const char *src, size_t len, px_diag *d);
 
 /* Reads and checks a file. *out gets the note (or NULL; `out` may be
- * NULL). Returns PX_CHECK_UNREADABLE when the file could not be read. */
+ * NULL). Returns PX_CHECK_UNREADABLE when the file could not be read.
+ * A note is read as git would see it: a regular file, opened without
+ * following a symbolic link (O_NOFOLLOW), and no part of its path inside
+ * the knowledge base may be a link; a link is an error ("symlink"), its
+ * target never read. */
 int px_check_file(const px_kb *kb, const char *display, const char *fs_path, px_diag *d,
 		  px_note **out);
 

@@ -11,6 +11,7 @@
 #include <git2.h>
 
 #include "data.h"
+#include "out.h"
 #include "yaml.h"
 
 static int is_file(const char *p)
@@ -44,6 +45,16 @@ char *px_kb_find(const char *start)
 
 static int cmp_str(const void *a, const void *b);
 
+int px_kb_valid_id(const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') || s[n] == '-'))
+			return 0;
+	return n > 0 && n <= PX_ID_MAX;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -67,7 +78,7 @@ static int load_communities(px_kb *kb, const char *path, px_diag *d)
 	int rc = -1, loaded = 0;
 
 	if (px_buf_read_file(&src, path, 1 << 20) < 0) {
-		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file, strerror(errno));
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file, px_strerror(errno));
 		goto cleanup;
 	}
 	px_diag_source(d, file, src.ptr, src.len);
@@ -90,7 +101,8 @@ static int load_communities(px_kb *kb, const char *path, px_diag *d)
 	for (it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
 		yaml_node_t *c = yaml_document_get_node(&doc, *it);
 		px_community *pc = &kb->communities[kb->ncommunities];
-		const char *id = px_yaml_str(px_yaml_get(&doc, c, "id"));
+		yaml_node_t *idn = px_yaml_get(&doc, c, "id");
+		const char *id = px_yaml_str(idn);
 		const char *lang = px_yaml_str(px_yaml_get(&doc, c, "lang"));
 		yaml_node_t *mods = px_yaml_get(&doc, c, "moderators");
 		static const char *const need[] = { "id", "name", "lang" };
@@ -109,6 +121,12 @@ static int load_communities(px_kb *kb, const char *path, px_diag *d)
 					    "communities-invalid", MSG_COMMUNITY_FIELD, need[i]);
 				rc = -1;
 			}
+		}
+		/* the id becomes file names (CYCLE/ID/, the site's pages) and links */
+		if (id && *id && !px_kb_valid_id(id)) {
+			px_diag_add(d, file, px_yaml_line(idn, 1), px_yaml_col(idn), PX_SEV_ERROR,
+				    "communities-invalid", MSG_BAD_COMMUNITY_ID, id);
+			rc = -1;
 		}
 		pc->id = strdup(id ? id : "");
 		pc->lang = strdup(lang ? lang : "nl");
@@ -213,7 +231,7 @@ int px_kb_open(px_kb **out, const char *root, px_diag *d)
 		px_buf_printf(&p, "%s/praxis/denylist", kb->gitdir);
 		if (px_denylist_load(&kb->deny, p.ptr) < 0) {
 			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
-				    strerror(errno));
+				    px_strerror(errno));
 			goto cleanup;
 		}
 	}

@@ -55,6 +55,11 @@ void px_strv_free(char **v, size_t n);
  * it lies outside. */
 char *px_kb_relpath(const px_kb *kb, const char *path);
 
+/* Whether `id` may name a community: 1 to PX_ID_MAX of [a-z0-9-], since
+ * it becomes a folder, file names and links. */
+#define PX_ID_MAX 64
+int px_kb_valid_id(const char *id);
+
 /* Whether `rel` (relative to the root) names a note by those rules. */
 int px_kb_is_note_path(const char *rel);
 

@@ -14,6 +14,7 @@
 
 #include "cmd.h"
 #include "opt.h"
+#include "out.h"
 #include "xml.h"
 
 #ifndef PX_VERSION
@@ -87,7 +88,7 @@ int px_help(px_msgid msg)
 int px_finish_stdout(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		px_error(MSG_WRITE_FAILED, strerror(errno ? errno : EIO));
+		px_error(MSG_WRITE_FAILED, px_strerror(errno ? errno : EIO));
 		return PX_EXIT_USAGE;
 	}
 	return status;
@@ -117,7 +118,7 @@ static int run(int argc, char **argv)
 		if (id == PX_OPT_ERROR || id == PX_OPT_END)
 			return PX_EXIT_USAGE;
 		if (id == 1 && chdir(st.arg) < 0) {
-			px_error(MSG_NO_SUCH_DIR, st.arg, strerror(errno));
+			px_error(MSG_NO_SUCH_DIR, st.arg, px_strerror(errno));
 			return PX_EXIT_USAGE;
 		}
 		if (id == 2 && px_i18n_set(st.arg) < 0) {

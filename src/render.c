@@ -200,36 +200,3 @@ int px_render(const char *xml, size_t len, const char *rng, const char *xsl,
 	px_renderer_free(r);
 	return rc;
 }
-
-int px_write_file(const char *path, const char *data, size_t len, px_diag *d)
-{
-	px_buf tmp = PX_BUF_INIT;
-	FILE *f;
-	int rc = -1;
-
-	if (!strcmp(path, "-")) {
-		if (fwrite(data, 1, len, stdout) != len)
-			goto io;
-		return 0;
-	}
-	px_buf_printf(&tmp, "%s.tmp%ld", path, (long)getpid());
-	f = fopen(tmp.ptr, "wb");
-	if (!f)
-		goto io;
-	if (fwrite(data, 1, len, f) != len) {
-		fclose(f);
-		unlink(tmp.ptr);
-		goto io;
-	}
-	if (fclose(f) != 0 || rename(tmp.ptr, path) < 0) {
-		unlink(tmp.ptr);
-		goto io;
-	}
-	rc = 0;
-	goto done;
-io:
-	px_diag_add(d, path, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, path, strerror(errno));
-done:
-	px_buf_free(&tmp);
-	return rc;
-}

@@ -32,8 +32,4 @@ int px_renderer_run(px_renderer *r, const char *xml, size_t len, const char *con
 void px_renderer_validate(px_renderer *r, int on);
 void px_renderer_free(px_renderer *r);
 
-/* Writes `data` to `path` atomically (a temporary file renamed into
- * place), so a reader never sees half a file. "-" is stdout. */
-int px_write_file(const char *path, const char *data, size_t len, px_diag *d);
-
 #endif

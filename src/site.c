@@ -13,6 +13,7 @@
 #include "brief.h"
 #include "data.h"
 #include "note.h"
+#include "out.h"
 #include "render.h"
 #include "report.h"
 #include "xmlout.h"
@@ -42,6 +43,10 @@ typedef struct {
 	px_buf css;
 	manifest old, now;
 	long total;
+	char *target;  /* the site's folder as it is (resolved), NULL when new */
+	char *dir;     /* the site's folder as given, without trailing '/' */
+	char *build;   /* the fresh sibling folder this run writes */
+	int leftovers; /* the old folder holds temporary files of killed runs */
 } site;
 
 /* ------------------------------------------------------------ helpers */
@@ -83,7 +88,9 @@ static void manifest_load(site *s)
 	px_buf b = PX_BUF_INIT, p = PX_BUF_INIT;
 	char *line, *save = NULL;
 
-	px_buf_printf(&p, "%s/%s", s->o->outdir, MANIFEST);
+	if (!s->target)
+		return;
+	px_buf_printf(&p, "%s/%s", s->target, MANIFEST);
 	if (px_buf_read_file(&b, p.ptr, 64 << 20) == 0) {
 		for (line = strtok_r(b.ptr, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 			char *tab = strchr(line, '\t');
@@ -99,6 +106,9 @@ static void manifest_load(site *s)
 	px_buf_free(&p);
 }
 
+/* Pages go into the fresh folder, which holds nothing of anyone else. */
+static const px_out_opts batch = { 1, 0, 1, NULL };
+
 static int manifest_save(site *s)
 {
 	px_buf b = PX_BUF_INIT, p = PX_BUF_INIT;
@@ -107,71 +117,77 @@ static int manifest_save(site *s)
 
 	for (i = 0; i < s->now.n; i++)
 		px_buf_printf(&b, "%s\t%s\n", s->now.v[i].digest, s->now.v[i].path);
-	px_buf_printf(&p, "%s/%s", s->o->outdir, MANIFEST);
-	rc = px_write_file(p.ptr, b.ptr, b.len, s->d);
+	px_buf_printf(&p, "%s/%s", s->build, MANIFEST);
+	rc = px_out_write(p.ptr, b.ptr, b.len, &batch, s->d);
 	px_buf_free(&b);
 	px_buf_free(&p);
 	return rc;
 }
 
-static int mkdirs(const char *path)
+/* The page `rel` of the old site into the new one, as a hard link: an
+ * unchanged page keeps its file. */
+static int keep(site *s, const char *rel)
 {
-	char *p = strdup(path), *q;
-	int rc = 0;
+	char *from = NULL, *to = NULL, *slash;
+	int ok = 0;
 
-	if (!p)
-		return -1;
-	for (q = p + 1; *q; q++) {
-		if (*q != '/')
-			continue;
-		*q = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST)
-			rc = -1;
-		*q = '/';
-	}
-	free(p);
-	return rc;
+	if (!s->target || px_out_join(&from, s->target, rel, s->d) < 0 ||
+	    px_out_join(&to, s->build, rel, s->d) < 0)
+		goto done;
+	slash = strrchr(to, '/');
+	*slash = '\0';
+	if (px_out_mkdirs(to, s->d) < 0)
+		goto done;
+	*slash = '/';
+	ok = link(from, to) == 0;
+done:
+	free(from);
+	free(to);
+	return ok;
 }
 
-/* Writes `data` to outdir/rel unless the file already holds exactly it. */
+/* Writes `data` as the page `rel` of the new site; an unchanged page is
+ * kept from the old one. */
 static int write_page(site *s, const char *rel, const char *data, size_t len)
 {
-	px_buf full = PX_BUF_INIT, old = PX_BUF_INIT;
-	int rc = 0;
+	px_buf old = PX_BUF_INIT;
+	char *prev = NULL, *full = NULL, *slash;
+	int rc = -1;
 
-	px_buf_printf(&full, "%s/%s", s->o->outdir, rel);
-	if (px_buf_read_file(&old, full.ptr, PX_BUF_MAX) == 0 && old.len == len &&
-	    !memcmp(old.ptr, data, len))
-		goto done;
-	if (mkdirs(full.ptr) < 0) {
-		px_diag_add(s->d, full.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, full.ptr,
-			    strerror(errno));
-		rc = -1;
+	if (s->target && px_out_join(&prev, s->target, rel, s->d) == 0 &&
+	    px_buf_read_file(&old, prev, PX_BUF_MAX) == 0 && old.len == len &&
+	    !memcmp(old.ptr, data, len) && keep(s, rel)) {
+		rc = 0;
 		goto done;
 	}
-	rc = px_write_file(full.ptr, data, len, s->d);
+	if (px_out_join(&full, s->build, rel, s->d) < 0)
+		goto done;
+	slash = strrchr(full, '/');
+	*slash = '\0';
+	if (px_out_mkdirs(full, s->d) < 0)
+		goto done;
+	*slash = '/';
+	rc = px_out_write(full, data, len, &batch, s->d);
 	if (!rc)
 		s->st->written++;
 done:
-	px_buf_free(&full);
+	free(prev);
+	free(full);
 	px_buf_free(&old);
 	return rc;
 }
 
-/* Whether outdir/rel was made from `digest` and still exists; records it. */
+/* Whether the page `rel` was made from `digest` and is kept from the old
+ * site; records it. */
 static int fresh(site *s, const char *rel, const char *digest)
 {
 	entry key, *hit;
-	px_buf full = PX_BUF_INIT;
 	int ok = 0;
 
 	key.path = (char *)rel;
 	hit = s->old.n ? bsearch(&key, s->old.v, s->old.n, sizeof *s->old.v, cmp_entry) : NULL;
-	if (hit && !strcmp(hit->digest, digest)) {
-		px_buf_printf(&full, "%s/%s", s->o->outdir, rel);
-		ok = access(full.ptr, F_OK) == 0;
-		px_buf_free(&full);
-	}
+	if (hit && !strcmp(hit->digest, digest))
+		ok = keep(s, rel);
 	manifest_add(&s->now, rel, digest);
 	s->st->pages++;
 	return ok;
@@ -813,6 +829,131 @@ static long count_pages(site *s)
 	return 2 * (n + (long)s->ix->kb->ncommunities * 2 + (long)s->ix->kb->cb->ncodes + 1);
 }
 
+/* ----------------------------------------------------------- folders */
+
+/* The first file under `dir` that praxis did not write: neither the
+ * manifest, a page it lists, nor a temporary file of a killed run. */
+static int foreign_file(site *s, const char *dir, px_buf *rel, px_buf *found)
+{
+	px_buf p = PX_BUF_INIT;
+	DIR *dh = opendir(dir);
+	struct dirent *e;
+	size_t mark = rel->len;
+	int rc = 0;
+
+	if (!dh)
+		return 0;
+	while (!rc && (e = readdir(dh))) {
+		struct stat st;
+		entry key, *hit;
+		const char *t;
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		px_buf_truncate(rel, mark);
+		px_buf_printf(rel, "%s%s", mark ? "/" : "", e->d_name);
+		px_buf_clear(&p);
+		px_buf_printf(&p, "%s/%s", dir, e->d_name);
+		if (lstat(p.ptr, &st) < 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			rc = foreign_file(s, p.ptr, rel, found);
+			continue;
+		}
+		key.path = rel->ptr;
+		hit = s->old.n ? bsearch(&key, s->old.v, s->old.n, sizeof *s->old.v, cmp_entry) : NULL;
+		t = strstr(e->d_name, ".tmp");
+		if (S_ISREG(st.st_mode) && t && t[4] >= '0' && t[4] <= '9' &&
+		    strspn(t + 4, "0123456789") == strlen(t + 4)) {
+			s->leftovers = 1;
+			continue;
+		}
+		if (S_ISREG(st.st_mode) && (hit || !strcmp(rel->ptr, MANIFEST) || !strcmp(rel->ptr, "style.css")))
+			continue;
+		px_buf_clear(found);
+		px_buf_puts(found, rel->ptr);
+		rc = 1;
+	}
+	px_buf_truncate(rel, mark);
+	closedir(dh);
+	px_buf_free(&p);
+	return rc;
+}
+
+/* Finds the site's folder and refuses one holding files of others;
+ * makes the fresh sibling folder the pages go to. */
+static int open_folders(site *s)
+{
+	px_buf rel = PX_BUF_INIT, found = PX_BUF_INIT, parent = PX_BUF_INIT, p = PX_BUF_INIT;
+	struct stat st;
+	size_t n;
+	char *slash;
+	int rc = -1;
+
+	px_buf_puts(&p, s->o->outdir);
+	while (p.len > 1 && p.ptr[p.len - 1] == '/')
+		px_buf_truncate(&p, p.len - 1);
+	if (stat(p.ptr, &st) == 0) {
+		if (!S_ISDIR(st.st_mode)) {
+			px_diag_add(s->d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE, p.ptr,
+				    px_strerror(ENOTDIR));
+			goto cleanup;
+		}
+		s->target = realpath(p.ptr, NULL);
+		if (!s->target)
+			goto cleanup;
+		manifest_load(s);
+		if (!strcmp(s->target, "/") || foreign_file(s, s->target, &rel, &found)) {
+			px_diag_add(s->d, p.ptr, 0, 0, PX_SEV_ERROR, "not-ours", MSG_SITE_FOREIGN, p.ptr,
+				    found.len ? found.ptr : "/");
+			goto cleanup;
+		}
+		s->dir = strdup(s->target);
+	} else {
+		s->dir = strdup(p.ptr);
+	}
+	if (!s->dir)
+		goto cleanup;
+	slash = strrchr(s->dir, '/');
+	n = slash ? (size_t)(slash - s->dir) : 0;
+	px_buf_put(&parent, s->dir, slash == s->dir ? 1 : n);
+	if (parent.len && px_out_mkdirs(parent.ptr, s->d) < 0)
+		goto cleanup;
+	px_out_clean_stale(s->dir);
+	s->build = px_out_tmpname(s->dir);
+	if (!s->build)
+		goto cleanup;
+	px_out_rmtree(s->build); /* a killed run's that had our pid */
+	if (mkdir(s->build, 0777) < 0) {
+		px_diag_add(s->d, s->dir, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE, s->dir,
+			    px_strerror(errno));
+		free(s->build);
+		s->build = NULL;
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	px_buf_free(&rel);
+	px_buf_free(&found);
+	px_buf_free(&parent);
+	px_buf_free(&p);
+	return rc;
+}
+
+/* Whether the new site differs from the old one. */
+static int changed(site *s)
+{
+	size_t i;
+
+	if (!s->target || s->leftovers || s->st->written || s->now.n != s->old.n)
+		return 1;
+	qsort(s->now.v, s->now.n, sizeof *s->now.v, cmp_entry);
+	for (i = 0; i < s->now.n; i++)
+		if (strcmp(s->now.v[i].path, s->old.v[i].path) ||
+		    strcmp(s->now.v[i].digest, s->old.v[i].digest))
+			return 1;
+	return 0;
+}
+
 int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_diag *d)
 {
 	site s;
@@ -861,10 +1002,8 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		px_digest_hex(h2, px_fnv1a(px_fnv1a(PX_FNV_INIT, s.head, strlen(s.head)), s.global, 16));
 		memcpy(s.head, h2, 17);
 	}
-	if (mkdirs(o->outdir) < 0 || (mkdir(o->outdir, 0777) < 0 && errno != EEXIST)) {
-		px_diag_add(d, o->outdir, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, o->outdir, strerror(errno));
+	if (open_folders(&s) < 0)
 		goto cleanup;
-	}
 	if (px_renderer_new(&s.page, "site.rng", "site.xsl", d) < 0 ||
 	    px_renderer_new(&s.report, "report.rng", "report.xsl", d) < 0 ||
 	    px_renderer_new(&s.brief, "brief.rng", "brief-html.xsl", d) < 0)
@@ -876,17 +1015,34 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		px_renderer_validate(s.report, on);
 		px_renderer_validate(s.brief, on);
 	}
-	manifest_load(&s);
 	s.total = count_pages(&s);
 	if (home(&s) < 0 || community_pages(&s) < 0 || code_pages(&s) < 0 || note_pages(&s) < 0 ||
 	    report_pages(&s) < 0)
 		goto cleanup;
-	if (write_page(&s, "style.css", s.css.ptr, s.css.len) < 0)
-		goto cleanup;
+	{
+		char dg[17];
+		px_digest_hex(dg, px_fnv1a(PX_FNV_INIT, s.css.ptr, s.css.len));
+		manifest_add(&s.now, "style.css", dg);
+		if (write_page(&s, "style.css", s.css.ptr, s.css.len) < 0)
+			goto cleanup;
+	}
 	if (s.o->progress)
 		fputc('\n', stderr);
-	rc = manifest_save(&s);
+	if (manifest_save(&s) < 0)
+		goto cleanup;
+	if (!changed(&s)) { /* the site as it is stays */
+		rc = 0;
+		goto cleanup;
+	}
+	if (px_out_sync(s.build, d) < 0 || px_out_replace_dir(s.build, s.dir, d) < 0)
+		goto cleanup;
+	rc = 0;
 cleanup:
+	if (s.build)
+		px_out_rmtree(s.build);
+	free(s.build);
+	free(s.target);
+	free(s.dir);
 	px_renderer_free(s.page);
 	px_renderer_free(s.report);
 	px_renderer_free(s.brief);

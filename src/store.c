@@ -114,18 +114,53 @@ cleanup:
 	return rc;
 }
 
+/* Whether the nearest folder at or above `dir` holding .git belongs to
+ * another user (git's safe.directory check refuses it). */
+static int owned_by_other(const char *dir)
+{
+	px_buf p = PX_BUF_INIT;
+	struct stat st;
+	int other = 0;
+
+	px_buf_puts(&p, dir);
+	for (;;) {
+		size_t len = p.len;
+		char *slash;
+		px_buf_puts(&p, "/.git");
+		if (lstat(p.ptr, &st) == 0) {
+			other = st.st_uid != geteuid();
+			px_buf_truncate(&p, len);
+			other |= stat(p.ptr, &st) == 0 && st.st_uid != geteuid();
+			break;
+		}
+		px_buf_truncate(&p, len);
+		slash = strrchr(p.ptr, '/');
+		if (!slash || slash == p.ptr)
+			break;
+		px_buf_truncate(&p, (size_t)(slash - p.ptr));
+	}
+	px_buf_free(&p);
+	return other;
+}
+
 int px_store_open(px_store **out, const char *root, px_diag *d)
 {
 	px_store *s = calloc(1, sizeof *s);
 	char *abs = realpath(root, NULL);
 	const char *wd;
 	size_t wl;
+	int err;
 
 	*out = NULL;
 	if (!s || !abs)
 		goto fail;
-	if (git_repository_open_ext(&s->repo, abs, 0, NULL) < 0) {
-		px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "git", MSG_NOT_REPO, root);
+	if ((err = git_repository_open_ext(&s->repo, abs, 0, NULL)) < 0) {
+		/* libgit2 1.5 says GIT_EOWNER, or GIT_ENOTFOUND when no
+		 * safe.directory is configured at all: look at the owner */
+		if (err == GIT_EOWNER || owned_by_other(abs))
+			px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "git", MSG_GIT_OWNER, root, abs);
+		else
+			px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "git", MSG_NOT_REPO, root);
 		goto fail;
 	}
 	wd = git_repository_workdir(s->repo);

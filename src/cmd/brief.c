@@ -1,5 +1,5 @@
 /*
- * praxis brief COMMUNITY [--lang nl|fr] [--format text|md|html|json] [-o FILE]
+ * praxis brief COMMUNITY [--lang nl|fr] [--format text|md|html|json] [-o FILE] [--force]
  *
  * brief.c gathers the data as XML; xslt/brief.xsl writes every format,
  * so there is one way to render it.
@@ -11,15 +11,17 @@
 #include "../cmd.h"
 #include "../data.h"
 #include "../opt.h"
+#include "../out.h"
 #include "../render.h"
 
-enum { OPT_LANG = 1, OPT_FORMAT, OPT_OUTPUT, OPT_XML, OPT_HELP };
+enum { OPT_LANG = 1, OPT_FORMAT, OPT_OUTPUT, OPT_XML, OPT_FORCE, OPT_HELP };
 
 int cmd_brief(int argc, char **argv, px_ctx *ctx)
 {
 	static const px_opt opts[] = {
 		{ "lang", 'l', 1, OPT_LANG }, { "format", 'f', 1, OPT_FORMAT },
 		{ "output", 'o', 1, OPT_OUTPUT }, { "xml", 0, 0, OPT_XML },
+		{ "force", 0, 0, OPT_FORCE },
 		{ "help", 'h', 0, OPT_HELP }, { 0, 0, 0, 0 }
 	};
 	static const char *const langs[] = { "nl", "fr", NULL };
@@ -29,7 +31,8 @@ int cmd_brief(int argc, char **argv, px_ctx *ctx)
 	px_buf xml = PX_BUF_INIT, out = PX_BUF_INIT, css = PX_BUF_INIT;
 	const px_community *c = NULL;
 	const char *lang = NULL, *output = "-";
-	char *css_path = NULL;
+	char *css_path = NULL, *registry = px_out_registry(ctx->kb ? ctx->kb->gitdir : NULL);
+	px_out_opts oo = PX_OUT_OPTS_INIT;
 	int id, format = 0, want_xml = 0, rc, status = PX_EXIT_USAGE;
 
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -47,6 +50,7 @@ int cmd_brief(int argc, char **argv, px_ctx *ctx)
 			break;
 		case OPT_OUTPUT: output = st.arg; break;
 		case OPT_XML: want_xml = 1; break;
+		case OPT_FORCE: oo.force = 1; break;
 		default:
 			if (c) {
 				px_error(MSG_EXTRA_ARG, st.arg);
@@ -63,6 +67,7 @@ int cmd_brief(int argc, char **argv, px_ctx *ctx)
 		px_error(MSG_NEED_ARG, "COMMUNITY");
 		goto cleanup;
 	}
+	oo.registry = registry;
 	rc = px_brief_xml(ctx->index, c, lang ? lang : c->lang, &xml, &d);
 	if (rc < 0)
 		goto env;
@@ -72,7 +77,7 @@ int cmd_brief(int argc, char **argv, px_ctx *ctx)
 		goto cleanup;
 	}
 	if (want_xml) {
-		if (px_write_file(output, xml.ptr, xml.len, &d) < 0)
+		if (px_out_write(output, xml.ptr, xml.len, &oo, &d) < 0)
 			goto env;
 		status = PX_EXIT_OK;
 		goto cleanup;
@@ -86,7 +91,7 @@ int cmd_brief(int argc, char **argv, px_ctx *ctx)
 		const char *params[] = { "format", formats[format], "css", css.ptr, NULL };
 		if (px_render(xml.ptr, xml.len, "brief.rng", format == 2 ? "brief-html.xsl" : "brief.xsl",
 			      params, &out, &d) < 0 ||
-		    px_write_file(output, out.ptr, out.len, &d) < 0)
+		    px_out_write(output, out.ptr, out.len, &oo, &d) < 0)
 			goto env;
 	}
 	status = PX_EXIT_OK;
@@ -96,6 +101,7 @@ env:
 	status = PX_EXIT_USAGE;
 cleanup:
 	free(css_path);
+	free(registry);
 	px_buf_free(&xml);
 	px_buf_free(&out);
 	px_buf_free(&css);

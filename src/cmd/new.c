@@ -20,6 +20,7 @@
 #include "../cmd.h"
 #include "../note.h"
 #include "../opt.h"
+#include "../out.h"
 #include "../text.h"
 
 enum { OPT_DATE = 1, OPT_EDIT, OPT_HELP };
@@ -129,8 +130,11 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 	const px_community *c;
 	const char *community = NULL, *date = NULL;
 	char today[16], cycle[32], *author = NULL;
-	px_buf path = PX_BUF_INIT, rel = PX_BUF_INIT, text = PX_BUF_INIT;
-	int id, edit = 0, y, m, dd, l, session, fd, status = PX_EXIT_USAGE;
+	px_buf rel = PX_BUF_INIT, text = PX_BUF_INIT;
+	px_out_opts oo = PX_OUT_OPTS_INIT;
+	px_diag d = PX_DIAG_INIT;
+	char *path = NULL, *slash;
+	int id, edit = 0, y, m, dd, l, session, status = PX_EXIT_USAGE;
 	size_t i;
 
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -179,12 +183,15 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 	author = git_user();
 
 	px_buf_printf(&rel, "%s/%s/%02d.md", cycle, community, session);
-	/* CYCLE/ and CYCLE/COMMUNITY/, which may exist already */
-	px_buf_printf(&path, "%s/%s", ctx->kb->root, cycle);
-	mkdir(path.ptr, 0777);
-	px_buf_printf(&path, "/%s", community);
-	mkdir(path.ptr, 0777);
-	px_buf_printf(&path, "/%02d.md", session);
+	/* CYCLE/ and CYCLE/COMMUNITY/, which may exist already, inside the
+	 * knowledge base */
+	if (px_out_join(&path, ctx->kb->root, rel.ptr, &d) < 0)
+		goto env;
+	slash = strrchr(path, '/');
+	*slash = '\0';
+	if (px_out_mkdirs(path, &d) < 0)
+		goto env;
+	*slash = '/';
 
 	px_buf_printf(&text, "---\ncommunity: %s\ncycle: %s\nsession: %d\ndate: %s\nlang: %s\nauthor: ",
 		      community, cycle, session, date, c->lang);
@@ -199,29 +206,26 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 	for (i = 0; i < 4; i++)
 		px_buf_printf(&text, "\n## %s\n\n<!-- %s -->\n", sections[l][i], guidance[l][i]);
 
-	fd = open(path.ptr, O_WRONLY | O_CREAT | O_EXCL, 0666);
-	if (fd < 0) {
-		px_error(MSG_IO, path.ptr, strerror(errno));
-		goto cleanup;
-	}
-	if (write(fd, text.ptr, text.len) != (ssize_t)text.len || close(fd) < 0) {
-		px_error(MSG_IO, path.ptr, strerror(errno));
-		unlink(path.ptr);
-		goto cleanup;
-	}
-	px_term_fputs(path.ptr, PX_TERM_LINE, stdout);
+	oo.excl = 1; /* a note is never replaced */
+	if (px_out_write(path, text.ptr, text.len, &oo, &d) < 0)
+		goto env;
+	px_term_fputs(path, PX_TERM_LINE, stdout);
 	putchar('\n');
 	status = PX_EXIT_OK;
 	if (edit) {
 		const char *ed = getenv("VISUAL");
 		if (!ed || !*ed)
 			ed = getenv("EDITOR");
-		if (run_editor(ed && *ed ? ed : "vi", path.ptr) < 0)
+		if (run_editor(ed && *ed ? ed : "vi", path) < 0)
 			status = PX_EXIT_USAGE;
 	}
+	goto cleanup;
+env:
+	px_diag_print(&d, stderr, 0);
 cleanup:
+	px_diag_free(&d);
+	free(path);
 	free(author);
-	px_buf_free(&path);
 	px_buf_free(&rel);
 	px_buf_free(&text);
 	return status;

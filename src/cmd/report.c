@@ -1,5 +1,5 @@
 /*
- * praxis report CYCLE [--lang nl|fr|nl,fr|both] [-o FILE] [--pdf] [--xml]
+ * praxis report CYCLE [--lang nl|fr|nl,fr|both] [-o FILE] [--pdf] [--xml] [--force]
  *
  * The yearly synthesis: report.c gathers the data as XML, the
  * stylesheets in xslt/ write the HTML, weasyprint (or Chromium) the PDF.
@@ -16,10 +16,11 @@
 #include "../cmd.h"
 #include "../data.h"
 #include "../opt.h"
+#include "../out.h"
 #include "../render.h"
 #include "../report.h"
 
-enum { OPT_LANG = 1, OPT_OUTPUT, OPT_PDF, OPT_XML, OPT_HELP };
+enum { OPT_LANG = 1, OPT_OUTPUT, OPT_PDF, OPT_XML, OPT_FORCE, OPT_HELP };
 
 static int valid_cycle(const char *s)
 {
@@ -89,22 +90,25 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return remove(path);
 }
 
-static int to_pdf(const char *html, px_diag *d)
+/* The converter writes a temporary file next to the PDF, published the
+ * way praxis writes every file (out.h). */
+static int to_pdf(const char *html, const px_out_opts *oo, px_diag *d)
 {
 	px_buf pdf = PX_BUF_INIT, arg = PX_BUF_INIT, url = PX_BUF_INIT;
-	char *abs = realpath(html, NULL);
+	char *abs = realpath(html, NULL), *tmp = NULL;
 	const char *dot = strrchr(html, '.');
 	int rc = -1;
 
 	px_buf_printf(&pdf, "%.*s.pdf", dot ? (int)(dot - html) : (int)strlen(html), html);
+	tmp = px_out_tmpname(pdf.ptr);
 	if (in_path("weasyprint")) {
-		char *argv[] = { "weasyprint", (char *)html, pdf.ptr, NULL };
+		char *argv[] = { "weasyprint", (char *)html, tmp, NULL };
 		rc = run(argv);
 	} else if (in_path("chromium") && abs) {
 		char tmpl[] = "/tmp/praxis-chromium-XXXXXX";
 		char *dir = mkdtemp(tmpl);
 		px_buf prof = PX_BUF_INIT;
-		px_buf_printf(&arg, "--print-to-pdf=%s", pdf.ptr);
+		px_buf_printf(&arg, "--print-to-pdf=%s", tmp);
 		px_buf_printf(&url, "file://%s", abs);
 		px_buf_printf(&prof, "--user-data-dir=%s", dir ? dir : "/tmp");
 		{
@@ -122,12 +126,15 @@ static int to_pdf(const char *html, px_diag *d)
 		px_diag_add(d, html, 0, 0, PX_SEV_ERROR, "environment", MSG_NO_PDF);
 		goto done;
 	}
-	if (rc < 0)
+	if (rc < 0) {
+		unlink(tmp);
 		px_diag_add(d, pdf.ptr, 0, 0, PX_SEV_ERROR, "environment", MSG_PDF_FAILED, pdf.ptr);
-	else
+	} else if ((rc = px_out_publish(tmp, pdf.ptr, oo, d)) == 0) {
 		px_say(stdout, MSG_WROTE, pdf.ptr);
+	}
 done:
 	free(abs);
+	free(tmp);
 	px_buf_free(&pdf);
 	px_buf_free(&arg);
 	px_buf_free(&url);
@@ -139,6 +146,7 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	static const px_opt opts[] = {
 		{ "lang", 'l', 1, OPT_LANG }, { "output", 'o', 1, OPT_OUTPUT },
 		{ "pdf", 0, 0, OPT_PDF }, { "xml", 0, 0, OPT_XML },
+		{ "force", 0, 0, OPT_FORCE },
 		{ "help", 'h', 0, OPT_HELP }, { 0, 0, 0, 0 }
 	};
 	static const char *const lang_choices[] = { "nl", "fr", "nl,fr", "both", NULL };
@@ -150,6 +158,8 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	px_buf xml = PX_BUF_INIT, css = PX_BUF_INIT, def = PX_BUF_INIT;
 	const char *cycle = NULL, *output = NULL;
 	char *css_path = NULL, today[16];
+	char *registry = px_out_registry(ctx->kb ? ctx->kb->gitdir : NULL);
+	px_out_opts oo = PX_OUT_OPTS_INIT;
 	int id, set = -1, pdf = 0, want_xml = 0, status = PX_EXIT_USAGE, rc, i, several;
 	time_t now = time(NULL);
 	struct tm tm;
@@ -165,6 +175,7 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 		case OPT_OUTPUT: output = st.arg; break;
 		case OPT_PDF: pdf = 1; break;
 		case OPT_XML: want_xml = 1; break;
+		case OPT_FORCE: oo.force = 1; break;
 		default:
 			if (cycle) {
 				px_error(MSG_EXTRA_ARG, st.arg);
@@ -183,6 +194,7 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	}
 	if (set < 0) /* the user's language when it is one of the two, else both */
 		set = px_ui_lang() == PX_LANG_NL ? 0 : px_ui_lang() == PX_LANG_FR ? 1 : 3;
+	oo.registry = registry;
 	rc = px_report_xml(ctx->index, cycle, &xml, &d);
 	if (rc < 0)
 		goto env;
@@ -192,7 +204,7 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 		goto cleanup;
 	}
 	if (want_xml) {
-		if (px_write_file(output ? output : "-", xml.ptr, xml.len, &d) < 0)
+		if (px_out_write(output ? output : "-", xml.ptr, xml.len, &oo, &d) < 0)
 			goto env;
 		status = PX_EXIT_OK;
 		goto cleanup;
@@ -222,14 +234,14 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 			file = strdup(def.ptr);
 		}
 		if (px_render(xml.ptr, xml.len, "report.rng", "report.xsl", params, &html, &d) < 0 ||
-		    px_write_file(file, html.ptr, html.len, &d) < 0) {
+		    px_out_write(file, html.ptr, html.len, &oo, &d) < 0) {
 			free(file);
 			px_buf_free(&html);
 			goto env;
 		}
 		if (strcmp(file, "-"))
 			px_say(stdout, MSG_WROTE, file);
-		if (pdf && to_pdf(file, &d) < 0) {
+		if (pdf && to_pdf(file, &oo, &d) < 0) {
 			free(file);
 			px_buf_free(&html);
 			goto env;
@@ -244,6 +256,7 @@ env:
 	status = PX_EXIT_USAGE;
 cleanup:
 	free(css_path);
+	free(registry);
 	px_buf_free(&xml);
 	px_buf_free(&css);
 	px_buf_free(&def);

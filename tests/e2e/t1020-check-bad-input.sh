@@ -83,4 +83,4 @@ contains "$out" "unknown code '#tjid'"
 # a directory given as a note, and a missing file
 px check d/missing.md
 expect_rc 1
-contains "$out" "d/missing.md: error: cannot read 'd/missing.md': No such file or directory [io-error]"
+contains "$out" "d/missing.md: error: cannot read 'd/missing.md': no such file or folder [io-error]"
