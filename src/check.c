@@ -124,18 +124,14 @@ int px_check_file(const px_kb *kb, const char *display, const char *fs_path, px_
 
 	if (out)
 		*out = NULL;
-	rc = px_buf_read_file(&src, fs_path, PX_NOTE_MAX + 1);
-	if (rc == -2 || (rc == 0 && src.len > PX_NOTE_MAX)) {
-		px_diag_add(d, display, 1, 1, PX_SEV_ERROR, "too-large", MSG_TOO_LARGE,
-			    (int)(PX_NOTE_MAX >> 20));
-		px_buf_free(&src);
-		return PX_CHECK_OK;
-	}
-	if (rc < 0) {
+	/* one rule with commit: a regular file, never read through a link */
+	rc = px_kb_read_file(&src, NULL, fs_path, display, PX_NOTE_MAX, d);
+	if (rc == PX_READ_GONE)
 		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
-			    strerror(errno));
+			    strerror(ENOENT));
+	if (rc != 0) {
 		px_buf_free(&src);
-		return PX_CHECK_UNREADABLE;
+		return rc == PX_READ_TOO_LARGE ? PX_CHECK_OK : PX_CHECK_UNREADABLE;
 	}
 	rel = px_kb_relpath(kb, fs_path);
 	n = px_check_text(kb, display, rel, src.ptr, src.len, d);
