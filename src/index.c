@@ -285,7 +285,8 @@ static int collect_cb(const char *root, const git_tree_entry *e, void *payload)
 	px_buf full = PX_BUF_INIT;
 	const char *rel;
 
-	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+	/* a symbolic link is never a note, in git as in the work tree */
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || git_tree_entry_filemode(e) == GIT_FILEMODE_LINK)
 		return 0;
 	px_buf_printf(&full, "%s%s", root, git_tree_entry_name(e));
 	rel = kb_rel(c->ix, full.ptr);
@@ -604,7 +605,8 @@ static long index_diff(writer *w, git_tree *from, git_tree *to)
 	for (i = 0; i < n; i++) {
 		const git_diff_delta *dd = git_diff_get_delta(diff, i);
 		const char *old_rel = dd->old_file.path ? kb_rel(w->ix, dd->old_file.path) : NULL;
-		const char *new_rel = dd->new_file.path ? kb_rel(w->ix, dd->new_file.path) : NULL;
+		const char *new_rel = dd->new_file.path && dd->new_file.mode != GIT_FILEMODE_LINK ?
+					      kb_rel(w->ix, dd->new_file.path) : NULL;
 
 		if (old_rel && dd->status != GIT_DELTA_ADDED && delete_note(w, old_rel) < 0)
 			goto fail;

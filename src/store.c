@@ -234,7 +234,7 @@ static int make_signature(git_signature **sig, px_store *s, const px_commit_opts
  * before the index followed: see reconcile(). */
 #define LOCK_MARK "praxis commit\n"
 #define LOCK_END "end"
-#define LOCK_WAIT_TRIES 40 /* x 50 ms: git holds index.lock for moments */
+#define LOCK_WAIT_TRIES 20 /* x 50 ms: git holds index.lock for moments */
 
 static void git_file(px_buf *b, px_store *s, const char *name)
 {
