@@ -216,6 +216,7 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		char hex[8];
 		px_index *ix = NULL;
 		px_update_opts uo = PX_UPDATE_OPTS_INIT;
+		px_diag xd = PX_DIAG_INIT;
 		git_oid_tostr(hex, sizeof hex, &oid);
 		{
 			char *subject = strndup(co.message, strcspn(co.message, "\n"));
@@ -224,9 +225,10 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		}
 		/* the commit stands; a failing index update is reported, not fatal */
 		uo.progress = ctx->tty_err;
-		if (px_index_open(&ix, ctx->kb, ctx->store, &d) < 0 ||
-		    px_index_update(ix, &uo, &d) < 0)
-			px_diag_print(&d, stderr, 0);
+		if (px_index_open(&ix, ctx->kb, ctx->store, &xd) == 0)
+			px_index_update(ix, &uo, &xd);
+		px_diag_print(&xd, stderr, 0);
+		px_diag_free(&xd);
 		px_index_close(ix);
 	}
 	status = PX_EXIT_OK;
