@@ -27,8 +27,12 @@ const char *px_col(sqlite3_stmt *st, int i)
 	return s ? s : "";
 }
 
+/* The code of the last error reported, to tell damage from the rest. */
+static int last_error;
+
 void px_index_error(px_diag *d, sqlite3 *db)
 {
+	last_error = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
 	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "index", MSG_INDEX_ERROR,
 		    db ? sqlite3_errmsg(db) : "?");
 }
@@ -481,7 +485,6 @@ static int sound(px_index *ix)
 		sqlite3_finalize(st);
 		if (ok)
 			write_stamp(ix); /* may fail on a full disk: checked again next time */
-		ix->checked = ok;
 	}
 	px_buf_free(&sp);
 	px_buf_free(&want);
@@ -979,10 +982,12 @@ static void diag_truncate(px_diag *d, size_t n)
 long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
 {
 	size_t n0 = d->n;
-	long rc = update_once(ix, o, d);
+	long rc;
 
+	last_error = SQLITE_OK;
+	rc = update_once(ix, o, d);
 	/* damage found while updating: the cache goes and is built again */
-	if (rc < 0 && !ix->rebuilt && ix->db && damaged_code(sqlite3_extended_errcode(ix->db))) {
+	if (rc < 0 && !ix->rebuilt && damaged_code(last_error)) {
 		px_update_opts again = *o;
 		diag_truncate(d, n0);
 		if (replace_damaged(ix, d) < 0)

@@ -26,7 +26,6 @@ typedef struct {
 	int readonly;     /* opened read-only: nothing to write so far */
 	int wrote;        /* an update wrote: the file is known sound */
 	int rebuilt;      /* found damaged and replaced */
-	int checked;      /* passed SQLite's quick check on opening */
 } px_index;
 
 /* Opens (creating it when needed) the index of the knowledge base.
