@@ -118,81 +118,6 @@ px_note *px_check_text(const px_kb *kb, const char *display, const char *rel,
 	return n;
 }
 
-/* Whether a part of `path` below the knowledge base's root is a symbolic
- * link (the path as written, made absolute, not resolved). */
-static int link_inside(const px_kb *kb, const char *path)
-{
-	px_buf b = PX_BUF_INIT;
-	char cwd[4096];
-	size_t rl = strlen(kb->root), i;
-	int found = 0;
-
-	if (*path != '/' && getcwd(cwd, sizeof cwd))
-		px_buf_printf(&b, "%s/", cwd);
-	px_buf_puts(&b, path);
-	if (b.len > rl && !strncmp(b.ptr, kb->root, rl) && b.ptr[rl] == '/') {
-		for (i = rl + 1; i <= b.len && !found; i++) {
-			struct stat st;
-			char c = b.ptr[i];
-			if (c != '/' && c != '\0')
-				continue;
-			b.ptr[i] = '\0';
-			found = lstat(b.ptr, &st) == 0 && S_ISLNK(st.st_mode);
-			b.ptr[i] = c;
-		}
-	}
-	px_buf_free(&b);
-	return found;
-}
-
-/* Reads a note as git would see it: a regular file, never through a
- * symbolic link (errno ELOOP then), at most `max` bytes (-2 beyond). */
-static int read_note(px_buf *b, const px_kb *kb, const char *path, size_t max)
-{
-	struct stat st;
-	char tmp[65536];
-	ssize_t n;
-	int fd, rc = 0;
-
-	if (link_inside(kb, path)) {
-		errno = ELOOP;
-		return -1;
-	}
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0) {
-		int err = errno;
-		close(fd);
-		errno = err;
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		return -1;
-	}
-	while ((n = read(fd, tmp, sizeof tmp)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = -1;
-			break;
-		}
-		if (b->len + (size_t)n > max) {
-			rc = -2;
-			break;
-		}
-		if (px_buf_put(b, tmp, (size_t)n) < 0) {
-			errno = ENOMEM;
-			rc = -1;
-			break;
-		}
-	}
-	close(fd);
-	return rc;
-}
-
 int px_check_file(const px_kb *kb, const char *display, const char *fs_path, px_diag *d,
 		  px_note **out)
 {
@@ -203,23 +128,14 @@ int px_check_file(const px_kb *kb, const char *display, const char *fs_path, px_
 
 	if (out)
 		*out = NULL;
-	rc = read_note(&src, kb, fs_path, PX_NOTE_MAX + 1);
-	if (rc == -2 || (rc == 0 && src.len > PX_NOTE_MAX)) {
-		px_diag_add(d, display, 1, 1, PX_SEV_ERROR, "too-large", MSG_TOO_LARGE,
-			    (int)(PX_NOTE_MAX >> 20));
-		px_buf_free(&src);
-		return PX_CHECK_OK;
-	}
-	if (rc < 0 && errno == ELOOP) {
-		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "symlink", MSG_NOTE_LINK, display);
-		px_buf_free(&src);
-		return PX_CHECK_UNREADABLE;
-	}
-	if (rc < 0) {
+	/* one rule with commit: a regular file, never read through a link */
+	rc = px_kb_read_file(&src, NULL, kb, fs_path, display, PX_NOTE_MAX, d);
+	if (rc == PX_READ_GONE)
 		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
-			    px_strerror(errno));
+			    px_strerror(ENOENT));
+	if (rc != 0) {
 		px_buf_free(&src);
-		return PX_CHECK_UNREADABLE;
+		return rc == PX_READ_TOO_LARGE ? PX_CHECK_OK : PX_CHECK_UNREADABLE;
 	}
 	rel = px_kb_relpath(kb, fs_path);
 	n = px_check_text(kb, display, rel, src.ptr, src.len, d);

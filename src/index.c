@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #define SCHEMA_KEY "schema"
 #define CODEBOOK_KEY "codebook"
 #define COMMIT_KEY "commit"
+#define LAYOUT_KEY "layout"
 #define INDEXES_MARK "-- @indexes"
 
 const char *px_col(sqlite3_stmt *st, int i)
@@ -25,8 +27,12 @@ const char *px_col(sqlite3_stmt *st, int i)
 	return s ? s : "";
 }
 
+/* The code of the last error reported, to tell damage from the rest. */
+static int last_error;
+
 void px_index_error(px_diag *d, sqlite3 *db)
 {
+	last_error = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
 	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "index", MSG_INDEX_ERROR,
 		    db ? sqlite3_errmsg(db) : "?");
 }
@@ -285,7 +291,8 @@ static int collect_cb(const char *root, const git_tree_entry *e, void *payload)
 	px_buf full = PX_BUF_INIT;
 	const char *rel;
 
-	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+	/* a symbolic link is never a note, in git as in the work tree */
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || git_tree_entry_filemode(e) == GIT_FILEMODE_LINK)
 		return 0;
 	px_buf_printf(&full, "%s%s", root, git_tree_entry_name(e));
 	rel = kb_rel(c->ix, full.ptr);
@@ -379,11 +386,187 @@ static int create_indexes(px_index *ix, const char *schema_sql, px_diag *d)
 	return mark ? exec(ix, mark, d) : 0;
 }
 
+/* Errors that say the file is not a sound SQLite database. */
+static int damaged_code(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_FORMAT;
+}
+
+/* Opens the database file: read-only (a reader that needs no write
+ * never fails for want of space), or read-write with WAL. With
+ * `exclusive`, a read-only connection keeps SQLite's WAL index in memory
+ * instead of the -shm file (for a full disk). Returns an SQLite code. */
+static int open_db(px_index *ix, int writable, int exclusive, px_diag *d)
+{
+	int rc;
+
+	sqlite3_close(ix->db);
+	ix->db = NULL;
+	ix->readonly = !writable;
+	rc = sqlite3_open_v2(ix->path, &ix->db,
+			     writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY,
+			     NULL);
+	if (rc != SQLITE_OK)
+		goto fail;
+	sqlite3_busy_timeout(ix->db, 10000);
+	rc = px_fts_register(ix->db);
+	if (rc != SQLITE_OK)
+		goto fail;
+	if (exclusive && (rc = sqlite3_exec(ix->db, "PRAGMA locking_mode=EXCLUSIVE", NULL, NULL,
+					    NULL)) != SQLITE_OK)
+		goto fail;
+	/* the first read: a file that is no database, or is cut short, says so here */
+	rc = sqlite3_exec(ix->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto fail;
+	if (writable && (rc = sqlite3_exec(ix->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+						   " PRAGMA foreign_keys=ON;", NULL, NULL, NULL)) != SQLITE_OK)
+		goto fail;
+	sqlite3_exec(ix->db, "PRAGMA cache_size=-16384", NULL, NULL, NULL);
+	return SQLITE_OK;
+fail:
+	(void)d;
+	return rc;
+}
+
+/* The index file's identity when it was last known sound: size, change
+ * time and inode. A file changed by anything but praxis is checked
+ * (PRAGMA quick_check) before it is trusted. */
+static void stamp_of(const char *path, px_buf *out)
+{
+	struct stat st;
+
+	px_buf_clear(out);
+	if (stat(path, &st) == 0)
+		px_buf_printf(out, "%lld %lld.%09ld %llu\n", (long long)st.st_size,
+			      (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+			      (unsigned long long)st.st_ino);
+}
+
+static void stamp_path(const px_index *ix, px_buf *out)
+{
+	px_buf_clear(out);
+	px_buf_printf(out, "%s.ok", ix->path);
+}
+
+static void write_stamp(px_index *ix)
+{
+	px_buf sp = PX_BUF_INIT, tmp = PX_BUF_INIT, st = PX_BUF_INIT;
+	FILE *f;
+
+	stamp_path(ix, &sp);
+	stamp_of(ix->path, &st);
+	px_buf_printf(&tmp, "%s.%ld", sp.ptr, (long)getpid());
+	f = fopen(tmp.ptr, "w");
+	if (f && st.len && fputs(st.ptr, f) != EOF && fclose(f) == 0)
+		rename(tmp.ptr, sp.ptr);
+	else if (f)
+		fclose(f);
+	unlink(tmp.ptr);
+	px_buf_free(&sp);
+	px_buf_free(&tmp);
+	px_buf_free(&st);
+}
+
+/* Whether the file is sound: unchanged since praxis last knew it sound,
+ * or passing SQLite's quick check now. */
+static int sound(px_index *ix)
+{
+	px_buf sp = PX_BUF_INIT, want = PX_BUF_INIT, seen = PX_BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int ok;
+
+	stamp_path(ix, &sp);
+	stamp_of(ix->path, &want);
+	ok = px_buf_read_file(&seen, sp.ptr, 256) == 0 && want.len && !strcmp(seen.ptr, want.ptr);
+	if (!ok && sqlite3_prepare_v2(ix->db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK) {
+		ok = sqlite3_step(st) == SQLITE_ROW && !strcmp(px_col(st, 0), "ok");
+		sqlite3_finalize(st);
+		if (ok)
+			write_stamp(ix); /* may fail on a full disk: checked again next time */
+	}
+	px_buf_free(&sp);
+	px_buf_free(&want);
+	px_buf_free(&seen);
+	return ok;
+}
+
+static int layout(px_index *ix, char digest[17]);
+
+/* Whether the tables are those praxis made (when it recorded them). */
+static int same_layout(px_index *ix)
+{
+	char *l = meta_get(ix, LAYOUT_KEY), now[17];
+	int ok = !l || (layout(ix, now) == 0 && !strcmp(l, now));
+
+	free(l);
+	return ok;
+}
+
+static int remove_tree(const char *path)
+{
+	struct stat st;
+	int rc = 0;
+
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT ? 0 : -1;
+	if (S_ISDIR(st.st_mode)) {
+		DIR *dp = opendir(path);
+		struct dirent *e;
+		if (!dp)
+			return -1;
+		while ((e = readdir(dp))) {
+			px_buf sub = PX_BUF_INIT;
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			px_buf_printf(&sub, "%s/%s", path, e->d_name);
+			rc |= remove_tree(sub.ptr);
+			px_buf_free(&sub);
+		}
+		closedir(dp);
+		return rc | rmdir(path);
+	}
+	return unlink(path);
+}
+
+/* A damaged index is a cache gone bad: it goes, with a warning, and an
+ * empty one takes its place for a full rebuild. Returns 0 or -1. */
+static int replace_damaged(px_index *ix, px_diag *d)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal", ".ok" };
+	px_buf p = PX_BUF_INIT;
+	size_t i;
+	int rc;
+
+	sqlite3_close(ix->db);
+	ix->db = NULL;
+	px_diag_add(d, NULL, 0, 0, PX_SEV_WARNING, "index", MSG_INDEX_DAMAGED, ix->path);
+	for (i = 0; i < sizeof sfx / sizeof *sfx; i++) {
+		px_buf_clear(&p);
+		px_buf_printf(&p, "%s%s", ix->path, sfx[i]);
+		if (remove_tree(p.ptr) < 0) {
+			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, p.ptr,
+				    strerror(errno));
+			px_buf_free(&p);
+			return -1;
+		}
+	}
+	px_buf_free(&p);
+	ix->rebuilt = 1;
+	rc = open_db(ix, 1, 0, d);
+	if (rc != SQLITE_OK)
+		px_index_error(d, ix->db);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
 int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d)
 {
 	px_index *ix = calloc(1, sizeof *ix);
 	px_buf p = PX_BUF_INIT;
 	const char *gitdir = git_repository_path(store->repo);
+	struct stat st;
+	int rc;
 
 	*out = NULL;
 	if (!ix)
@@ -397,19 +580,31 @@ int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d)
 	}
 	px_buf_puts(&p, "/index.db");
 	ix->path = px_buf_detach(&p);
-	if (sqlite3_open_v2(ix->path, &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		px_index_error(d, ix->db);
-		goto fail;
+	if (lstat(ix->path, &st) < 0) {
+		/* none yet: a new one */
+		if (open_db(ix, 1, 0, d) != SQLITE_OK) {
+			px_index_error(d, ix->db);
+			goto fail;
+		}
+	} else if (!S_ISREG(st.st_mode) || st.st_size % 512) {
+		/* a folder or a link where the index belongs, or a file cut
+		 * short: SQLite writes whole pages of at least 512 bytes */
+		if (replace_damaged(ix, d) < 0)
+			goto fail;
+	} else {
+		/* read-only until a change is needed */
+		rc = open_db(ix, 0, 0, d);
+		if (rc != SQLITE_OK && !damaged_code(rc)) {
+			/* no room for SQLite's -shm file: keep its WAL index in memory */
+			rc = open_db(ix, 0, 1, d);
+		}
+		if (rc != SQLITE_OK && !damaged_code(rc)) {
+			px_index_error(d, ix->db);
+			goto fail;
+		}
+		if ((rc != SQLITE_OK || !sound(ix) || !same_layout(ix)) && replace_damaged(ix, d) < 0)
+			goto fail;
 	}
-	sqlite3_busy_timeout(ix->db, 10000);
-	if (px_fts_register(ix->db) != SQLITE_OK) {
-		px_index_error(d, ix->db);
-		goto fail;
-	}
-	if (exec(ix, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-		     "PRAGMA cache_size=-16384;", d) < 0)
-		goto fail;
 	*out = ix;
 	return 0;
 fail:
@@ -423,6 +618,9 @@ void px_index_close(px_index *ix)
 	if (!ix)
 		return;
 	sqlite3_close(ix->db);
+	/* what praxis wrote is known sound: no quick check next time */
+	if (ix->wrote)
+		write_stamp(ix);
 	free(ix->path);
 	free(ix);
 }
@@ -441,16 +639,45 @@ static int read_schema(px_buf *sql, char digest[17], px_diag *d)
 	return 0;
 }
 
-/* Whether the index is current: same schema, codebook and commit. */
+/* A digest of what the database holds (tables, indexes, their SQL): a
+ * table dropped or added by anything but praxis changes it. */
+static int layout(px_index *ix, char digest[17])
+{
+	sqlite3_stmt *st = NULL;
+	uint64_t h = PX_FNV_INIT;
+	int rc;
+
+	if (sqlite3_prepare_v2(ix->db, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int i;
+		for (i = 0; i < 4; i++) {
+			const char *v = px_col(st, i);
+			h = px_fnv1a(h, v, strlen(v) + 1);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	px_digest_hex(digest, h);
+	return 0;
+}
+
+/* Whether the index is current: same schema, codebook, commit and
+ * layout. */
 static int is_current(px_index *ix, const char *schema, const char *head)
 {
-	char *s = meta_get(ix, SCHEMA_KEY), *c = meta_get(ix, CODEBOOK_KEY), *h = meta_get(ix, COMMIT_KEY);
-	int ok = s && c && h && !strcmp(s, schema) && !strcmp(c, ix->kb->cb->digest) &&
-		 !strcmp(h, head);
+	char *s = meta_get(ix, SCHEMA_KEY), *c = meta_get(ix, CODEBOOK_KEY), *h = meta_get(ix, COMMIT_KEY),
+	     *l = meta_get(ix, LAYOUT_KEY);
+	char now[17];
+	int ok = s && c && h && l && !strcmp(s, schema) && !strcmp(c, ix->kb->cb->digest) &&
+		 !strcmp(h, head) && layout(ix, now) == 0 && !strcmp(l, now);
 
 	free(s);
 	free(c);
 	free(h);
+	free(l);
 	return ok;
 }
 
@@ -604,7 +831,8 @@ static long index_diff(writer *w, git_tree *from, git_tree *to)
 	for (i = 0; i < n; i++) {
 		const git_diff_delta *dd = git_diff_get_delta(diff, i);
 		const char *old_rel = dd->old_file.path ? kb_rel(w->ix, dd->old_file.path) : NULL;
-		const char *new_rel = dd->new_file.path ? kb_rel(w->ix, dd->new_file.path) : NULL;
+		const char *new_rel = dd->new_file.path && dd->new_file.mode != GIT_FILEMODE_LINK ?
+					      kb_rel(w->ix, dd->new_file.path) : NULL;
 
 		if (old_rel && dd->status != GIT_DELTA_ADDED && delete_note(w, old_rel) < 0)
 			goto fail;
@@ -626,11 +854,11 @@ fail:
 	return -1;
 }
 
-long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
+static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 {
 	px_buf schema = PX_BUF_INIT;
 	char digest[17], head_hex[GIT_OID_HEXSZ + 1] = "";
-	char *old = NULL, *old_schema = NULL, *old_cb = NULL;
+	char *old = NULL, *old_schema = NULL, *old_cb = NULL, *old_layout = NULL, now[17];
 	git_oid head, old_id;
 	git_commit *hc = NULL, *oc = NULL;
 	git_tree *ht = NULL, *ot = NULL;
@@ -656,6 +884,12 @@ long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
 		rc = 0;
 		goto cleanup;
 	}
+	/* a change is needed: only now is the index opened for writing */
+	if (ix->readonly && open_db(ix, 1, 0, d) != SQLITE_OK) {
+		px_index_error(d, ix->db);
+		goto cleanup;
+	}
+	ix->wrote = 1;
 	/* one writer at a time; look again once we hold the lock */
 	if (exec(ix, "BEGIN IMMEDIATE", d) < 0)
 		goto cleanup;
@@ -667,7 +901,9 @@ long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
 	old = meta_get(ix, COMMIT_KEY);
 	old_schema = meta_get(ix, SCHEMA_KEY);
 	old_cb = meta_get(ix, CODEBOOK_KEY);
+	old_layout = meta_get(ix, LAYOUT_KEY);
 	full = o->rebuild || !old || !old_schema || strcmp(old_schema, digest) || !old_cb ||
+	       !old_layout || layout(ix, now) < 0 || strcmp(old_layout, now) ||
 	       strcmp(old_cb, ix->kb->cb->digest) ||
 	       (*old && (git_oid_fromstr(&old_id, old) < 0 ||
 			 git_commit_lookup(&oc, ix->store->repo, &old_id) < 0));
@@ -695,6 +931,10 @@ long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
 	}
 	if (rc < 0)
 		goto rollback;
+	if (full && (layout(ix, now) < 0 || meta_set(ix, LAYOUT_KEY, now, d) < 0)) {
+		px_index_error(d, ix->db);
+		goto rollback;
+	}
 	if (meta_set(ix, SCHEMA_KEY, digest, d) < 0 ||
 	    meta_set(ix, CODEBOOK_KEY, ix->kb->cb->digest, d) < 0 ||
 	    meta_set(ix, COMMIT_KEY, head_hex, d) < 0)
@@ -718,6 +958,42 @@ cleanup:
 	free(old);
 	free(old_schema);
 	free(old_cb);
+	free(old_layout);
 	px_buf_free(&schema);
+	return rc;
+}
+
+/* Drops the items added after the first `n`. */
+static void diag_truncate(px_diag *d, size_t n)
+{
+	while (d->n > n) {
+		px_diag_item *it = &d->items[--d->n];
+		if (it->sev == PX_SEV_ERROR)
+			d->errors--;
+		else
+			d->warnings--;
+		free(it->file);
+		free(it->message);
+		free(it->hint);
+		free(it->source);
+	}
+}
+
+long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d)
+{
+	size_t n0 = d->n;
+	long rc;
+
+	last_error = SQLITE_OK;
+	rc = update_once(ix, o, d);
+	/* damage found while updating: the cache goes and is built again */
+	if (rc < 0 && !ix->rebuilt && damaged_code(last_error)) {
+		px_update_opts again = *o;
+		diag_truncate(d, n0);
+		if (replace_damaged(ix, d) < 0)
+			return -1;
+		again.rebuild = 1;
+		rc = update_once(ix, &again, d);
+	}
 	return rc;
 }

@@ -23,9 +23,19 @@ typedef struct {
 	const px_kb *kb;  /* borrowed */
 	px_store *store;  /* borrowed */
 	char *path;
+	int readonly;     /* opened read-only: nothing to write so far */
+	int wrote;        /* an update wrote: the file is known sound */
+	int rebuilt;      /* found damaged and replaced */
 } px_index;
 
-/* Opens (creating it when needed) the index of the knowledge base. */
+/* Opens (creating it when needed) the index of the knowledge base.
+ * It is opened read-only, and for writing only when px_index_update
+ * has something to change, so a reader of a current index needs no disk
+ * space. The index is a cache of git: a file that is not a sound SQLite
+ * database (cut short, overwritten, a folder, a link, tables missing) is
+ * removed with a warning in `d` and built again from HEAD. A file changed
+ * by anything but praxis passes SQLite's quick check before it is
+ * trusted. */
 int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d);
 void px_index_close(px_index *ix);
 

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,6 +311,99 @@ int px_kb_is_note_path(const char *rel)
 	return 1;
 }
 
+/* Whether a folder between the knowledge base's root and `path` (as
+ * written, made absolute, not resolved) is a symbolic link: git would
+ * store the link, not what lies behind it. */
+static int link_inside(const px_kb *kb, const char *path)
+{
+	px_buf b = PX_BUF_INIT;
+	char cwd[4096];
+	size_t rl = strlen(kb->root), i;
+	int found = 0;
+
+	if (*path != '/' && getcwd(cwd, sizeof cwd))
+		px_buf_printf(&b, "%s/", cwd);
+	px_buf_puts(&b, path);
+	if (b.len > rl && !strncmp(b.ptr, kb->root, rl) && b.ptr[rl] == '/') {
+		for (i = rl + 1; i < b.len && !found; i++) {
+			struct stat st;
+			if (b.ptr[i] != '/')
+				continue;
+			b.ptr[i] = '\0';
+			found = lstat(b.ptr, &st) == 0 && S_ISLNK(st.st_mode);
+			b.ptr[i] = '/';
+		}
+	}
+	px_buf_free(&b);
+	return found;
+}
+
+int px_kb_read_file(px_buf *out, struct stat *st, const px_kb *kb, const char *fs_path,
+		    const char *display, size_t max, px_diag *d)
+{
+	struct stat tmp, lst;
+	char chunk[65536];
+	ssize_t got;
+	int fd, rc = PX_READ_REFUSED;
+
+	if (!st)
+		st = &tmp;
+	if (kb && link_inside(kb, fs_path)) {
+		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "not-a-file", MSG_NOTE_LINK, display);
+		return PX_READ_REFUSED;
+	}
+	/* O_NOFOLLOW: a link is never read through, whatever it points at;
+	 * O_NONBLOCK: a FIFO with a note's name does not hang the command */
+	fd = open(fs_path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		int e = errno;
+		if (e == ENOENT || e == ENOTDIR)
+			return PX_READ_GONE;
+		if (lstat(fs_path, &lst) == 0 && S_ISLNK(lst.st_mode))
+			px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "not-a-file", MSG_NOTE_LINK,
+				    display);
+		else
+			px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
+				    px_strerror(e));
+		return PX_READ_REFUSED;
+	}
+	if (fstat(fd, st) < 0) {
+		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display, px_strerror(errno));
+		goto done;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "not-a-file", MSG_NOT_REGULAR_FILE, display);
+		goto done;
+	}
+	for (;;) {
+		got = read(fd, chunk, sizeof chunk);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
+				    px_strerror(errno));
+			goto done;
+		}
+		if (got == 0)
+			break;
+		if (out->len + (size_t)got > max) {
+			px_diag_add(d, display, 1, 1, PX_SEV_ERROR, "too-large", MSG_TOO_LARGE,
+				    (int)(max >> 20));
+			rc = PX_READ_TOO_LARGE;
+			goto done;
+		}
+		if (px_buf_put(out, chunk, (size_t)got) < 0) {
+			px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
+				    px_strerror(ENOMEM));
+			goto done;
+		}
+	}
+	rc = 0;
+done:
+	close(fd);
+	return rc;
+}
+
 struct list {
 	char **v;
 	size_t n, cap;
@@ -340,7 +434,8 @@ static int walk(const char *root, const char *rel, struct list *l, int depth)
 		if (lstat(full.ptr, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
 				rc |= walk(root, r.ptr, l, depth + 1);
-			} else if (S_ISREG(st.st_mode) && px_kb_is_note_path(r.ptr)) {
+			} else if (px_kb_is_note_path(r.ptr)) {
+				/* not only regular files: check says what the others are */
 				if (l->n == l->cap) {
 					size_t cap = l->cap ? l->cap * 2 : 64;
 					char **p = realloc(l->v, cap * sizeof *p);

@@ -47,7 +47,10 @@ const px_community *px_kb_community(const px_kb *kb, const char *id);
 
 /* Lists the notes of the knowledge base: *.md files in its folders (not
  * at the top, not hidden, not CYCLE/synthesis.LANG.md), relative to the
- * root, sorted. Returns the count or -1; free with px_strv_free. */
+ * root, sorted. Entries with a note's name that are not regular files
+ * (symbolic links, FIFOs) are listed too, so that `check` says what they
+ * are: read every entry with px_kb_read_file, which refuses them. Returns
+ * the count or -1; free with px_strv_free. */
 long px_kb_list_notes(const px_kb *kb, char ***out);
 void px_strv_free(char **v, size_t n);
 
@@ -62,5 +65,18 @@ int px_kb_valid_id(const char *id);
 
 /* Whether `rel` (relative to the root) names a note by those rules. */
 int px_kb_is_note_path(const char *rel);
+
+/* The one rule for what praxis reads as a file of the knowledge base,
+ * shared by `check` and `commit`: a regular file, read once into `out`
+ * (at most `max` bytes), never through a symbolic link, as git would see
+ * it; with `kb` (may be NULL), no folder between its root and the file
+ * may be a link either. `st` (may be NULL) gets the file's status at the time it was read.
+ * Returns 0 when read, PX_READ_GONE when there is no such file (no
+ * diagnostic), PX_READ_TOO_LARGE or PX_READ_REFUSED with a diagnostic for
+ * `display`. */
+enum { PX_READ_GONE = 1, PX_READ_REFUSED = -1, PX_READ_TOO_LARGE = -2 };
+struct stat;
+int px_kb_read_file(px_buf *out, struct stat *st, const px_kb *kb, const char *fs_path,
+		    const char *display, size_t max, px_diag *d);
 
 #endif

@@ -185,6 +185,8 @@ static int run(int argc, char **argv)
 		if (px_index_open(&ctx.index, ctx.kb, ctx.store, &d) < 0 ||
 		    px_index_update(ctx.index, &uo, &d) < 0)
 			goto env_error;
+		/* a damaged index that was rebuilt */
+		px_diag_print(&d, stderr, 0);
 	}
 	status = commands[ci].fn(argc, argv, &ctx);
 	goto cleanup;

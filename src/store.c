@@ -12,8 +12,6 @@
 
 #define RETRIES 20
 
-static int commit_locked(px_store *s, char **paths, size_t n, const px_commit_opts *o, git_oid *out,
-			 px_diag *d);
 
 void px_store_error(px_diag *d, const char *what)
 {
@@ -75,9 +73,13 @@ int px_store_init(const char *dir, px_diag *d)
 	git_repository_init_options opts;
 	git_repository *repo = NULL;
 	px_store *s = NULL;
-	px_buf p = PX_BUF_INIT;
-	char *paths[2] = { "communities.yaml", ".gitignore" };
+	px_buf p = PX_BUF_INIT, clean[2] = { PX_BUF_INIT, PX_BUF_INIT };
+	static const char *const names[2] = { "communities.yaml", ".gitignore" };
+	const char *texts[2] = { communities_template, gitignore_template };
+	px_store_file files[2];
+	struct stat st[2];
 	px_commit_opts co = PX_COMMIT_OPTS_INIT;
+	int i;
 	git_oid oid;
 	int rc = -1;
 
@@ -101,9 +103,21 @@ int px_store_init(const char *dir, px_diag *d)
 		goto io;
 	if (px_store_open(&s, dir, d) < 0)
 		goto cleanup;
+	for (i = 0; i < 2; i++) {
+		px_buf_clear(&p);
+		px_buf_printf(&p, "%s/%s", dir, names[i]);
+		if (stat(p.ptr, &st[i]) < 0)
+			goto io;
+		if (px_store_clean(s, names[i], texts[i], strlen(texts[i]), &clean[i], d) < 0)
+			goto cleanup;
+		files[i].path = names[i];
+		files[i].data = clean[i].ptr;
+		files[i].len = clean[i].len;
+		files[i].st = &st[i];
+	}
 	co.message = px_msg(MSG_INIT_COMMIT);
 	co.fallback_name = "praxis";
-	rc = px_store_commit(s, paths, 2, &co, &oid, d) < 0 ? -1 : 0;
+	rc = px_store_commit(s, files, 2, &co, &oid, d) < 0 ? -1 : 0;
 	goto cleanup;
 io:
 	px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr, strerror(errno));
@@ -111,6 +125,8 @@ cleanup:
 	px_store_free(s);
 	git_repository_free(repo);
 	px_buf_free(&p);
+	px_buf_free(&clean[0]);
+	px_buf_free(&clean[1]);
 	return rc;
 }
 
@@ -183,6 +199,8 @@ int px_store_open(px_store **out, const char *root, px_diag *d)
 		strcat(s->prefix, "/");
 	}
 	free(abs);
+	/* a praxis commit killed half-way is finished before anything reads */
+	px_store_reconcile(s, d);
 	*out = s;
 	return 0;
 fail:
@@ -241,103 +259,445 @@ static int make_signature(git_signature **sig, px_store *s, const px_commit_opts
 	return -1;
 }
 
-static int is_file(const char *p)
+/* The commit protocol, as git's own: every lock is taken before anything
+ * changes. praxis commits are serialised by GITDIR/praxis/commit.lock (a
+ * kernel lock, gone with its process); git's index.lock is then created
+ * as git does, so no git program commits from an index that is about to
+ * change. While praxis holds index.lock the file names what it is doing
+ * (LOCK_MARK, HEAD before the commit, the paths, "end"), so that the next
+ * praxis process can finish a commit that was killed after HEAD moved and
+ * before the index followed: see reconcile(). */
+#define LOCK_MARK "praxis commit\n"
+#define LOCK_END "end"
+#define LOCK_WAIT_TRIES 20 /* x 50 ms: git holds index.lock for moments */
+
+static void git_file(px_buf *b, px_store *s, const char *name)
 {
-	struct stat st;
-	return lstat(p, &st) == 0 && S_ISREG(st.st_mode);
+	px_buf_clear(b);
+	px_buf_printf(b, "%s%s", git_repository_path(s->repo), name);
 }
 
-/* HEAD's tree with `paths` replaced by the work tree's files, for a
- * first commit (no tree to start from). */
-static int build_first_tree(px_store *s, git_commit *parent, char **paths, size_t n, git_oid *tree_oid,
-		      px_diag *d)
+/* Serialises praxis commits on one repository. With `wait` 0, returns -2
+ * when another praxis process holds it. Returns an fd to close, or -1. */
+static int lock_commits(px_store *s, int wait, px_diag *d)
+{
+	px_buf p = PX_BUF_INIT;
+	struct flock fl;
+	int fd;
+
+	git_file(&p, s, "praxis");
+	mkdir(p.ptr, 0777);
+	px_buf_puts(&p, "/commit.lock");
+	fd = open(p.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		if (d)
+			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
+				    strerror(errno));
+		px_buf_free(&p);
+		return -1;
+	}
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	while (fcntl(fd, wait ? F_SETLKW : F_SETLK, &fl) < 0) {
+		if (errno == EINTR)
+			continue;
+		if (!wait && (errno == EACCES || errno == EAGAIN)) {
+			close(fd);
+			px_buf_free(&p);
+			return -2;
+		}
+		if (d)
+			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
+				    strerror(errno));
+		close(fd);
+		px_buf_free(&p);
+		return -1;
+	}
+	px_buf_free(&p);
+	return fd;
+}
+
+/* The repository's index, opened from a copy of its file (extensions
+ * and all) that write_index puts back: the index is changed while we
+ * hold index.lock, so libgit2 must not take that lock itself. */
+static int open_index(git_index **out, px_store *s, px_diag *d)
+{
+	px_buf src = PX_BUF_INIT, tmp = PX_BUF_INIT, bytes = PX_BUF_INIT;
+	FILE *f = NULL;
+	int rc = -1;
+
+	*out = NULL;
+	git_file(&src, s, "index");
+	git_file(&tmp, s, "praxis/index.new");
+	unlink(tmp.ptr);
+	if (px_buf_read_file(&bytes, src.ptr, PX_BUF_MAX) < 0) {
+		if (errno != ENOENT) {
+			px_diag_add(d, src.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, src.ptr,
+				    strerror(errno));
+			goto cleanup;
+		}
+	} else {
+		f = fopen(tmp.ptr, "wbx");
+		if (!f || fwrite(bytes.ptr, 1, bytes.len, f) != bytes.len) {
+			px_diag_add(d, tmp.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, tmp.ptr,
+				    strerror(errno ? errno : EIO));
+			goto cleanup;
+		}
+		if (fclose(f) != 0) {
+			f = NULL;
+			px_diag_add(d, tmp.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, tmp.ptr,
+				    strerror(errno));
+			goto cleanup;
+		}
+		f = NULL;
+	}
+	if (git_index_open(out, tmp.ptr) < 0) {
+		px_store_error(d, NULL);
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	if (f)
+		fclose(f);
+	if (rc < 0)
+		unlink(tmp.ptr);
+	px_buf_free(&src);
+	px_buf_free(&tmp);
+	px_buf_free(&bytes);
+	return rc;
+}
+
+/* Writes an index from open_index over GITDIR/index while we hold
+ * index.lock: an atomic rename, as git's own of index.lock. */
+static int write_index(px_store *s, git_index *idx, px_diag *d)
+{
+	px_buf tmp = PX_BUF_INIT, dst = PX_BUF_INIT;
+	int rc = -1;
+
+	git_file(&tmp, s, "praxis/index.new");
+	git_file(&dst, s, "index");
+	if (git_index_write(idx) < 0) {
+		px_store_error(d, NULL);
+		goto cleanup;
+	}
+	if (rename(tmp.ptr, dst.ptr) < 0) {
+		px_diag_add(d, dst.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, dst.ptr,
+			    strerror(errno));
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	if (rc < 0)
+		unlink(tmp.ptr);
+	px_buf_free(&tmp);
+	px_buf_free(&dst);
+	return rc;
+}
+
+/* The index entry of a file as `git add` makes it: the blob, the mode as
+ * core.filemode says, and the file's status when it was read. */
+static void index_entry(git_index_entry *e, const char *gp, const git_oid *id, uint32_t mode,
+			const struct stat *st)
+{
+	memset(e, 0, sizeof *e);
+	e->path = gp;
+	e->mode = mode;
+	git_oid_cpy(&e->id, id);
+	if (!st)
+		return;
+	e->ctime.seconds = (int32_t)st->st_ctim.tv_sec;
+	e->ctime.nanoseconds = (uint32_t)st->st_ctim.tv_nsec;
+	e->mtime.seconds = (int32_t)st->st_mtim.tv_sec;
+	e->mtime.nanoseconds = (uint32_t)st->st_mtim.tv_nsec;
+	e->dev = (uint32_t)st->st_dev;
+	e->ino = (uint32_t)st->st_ino;
+	e->uid = (uint32_t)st->st_uid;
+	e->gid = (uint32_t)st->st_gid;
+	e->file_size = (uint32_t)st->st_size;
+}
+
+/* HEAD's entries for the journalled paths, put into the index. */
+static int reconcile_index(px_store *s, git_tree *tree, char **gp, size_t n, px_diag *d)
 {
 	git_index *idx = NULL;
-	git_tree *tree = NULL;
-	px_buf full = PX_BUF_INIT, gp = PX_BUF_INIT, content = PX_BUF_INIT;
 	size_t i;
 	int rc = -1;
 
-	if (git_index_new(&idx) < 0)
-		goto git;
-	if (parent) {
-		if (git_commit_tree(&tree, parent) < 0 || git_index_read_tree(idx, tree) < 0)
-			goto git;
-	}
+	if (open_index(&idx, s, d) < 0)
+		goto cleanup;
 	for (i = 0; i < n; i++) {
-		px_buf_clear(&full);
-		px_buf_clear(&gp);
-		px_buf_printf(&gp, "%s%s", s->prefix, paths[i]);
-		px_buf_printf(&full, "%s%s", s->workdir, gp.ptr);
-		if (is_file(full.ptr)) {
+		git_tree_entry *te = NULL;
+		const git_index_entry *ie = git_index_get_bypath(idx, gp[i], 0);
+		if (git_tree_entry_bypath(&te, tree, gp[i]) == 0) {
 			git_index_entry e;
-			px_buf_clear(&content);
-			if (px_buf_read_file(&content, full.ptr, PX_BUF_MAX) < 0) {
-				px_diag_add(d, paths[i], 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, paths[i],
-					    strerror(errno));
-				goto cleanup;
+			if (!ie || !git_oid_equal(&ie->id, git_tree_entry_id(te)) ||
+			    ie->mode != (uint32_t)git_tree_entry_filemode(te)) {
+				index_entry(&e, gp[i], git_tree_entry_id(te),
+					    (uint32_t)git_tree_entry_filemode(te), NULL);
+				if (git_index_add(idx, &e) < 0) {
+					git_tree_entry_free(te);
+					goto git;
+				}
 			}
-			memset(&e, 0, sizeof e);
-			e.mode = GIT_FILEMODE_BLOB;
-			e.path = gp.ptr;
-			if (git_blob_create_from_buffer(&e.id, s->repo, content.ptr, content.len) < 0 ||
-			    git_index_add(idx, &e) < 0)
-				goto git;
-		} else if (git_index_remove(idx, gp.ptr, 0) < 0 && git_error_last() &&
-			   git_error_last()->klass != GIT_ERROR_INDEX) {
+			git_tree_entry_free(te);
+		} else if (ie && git_index_remove(idx, gp[i], 0) < 0) {
 			goto git;
 		}
 	}
-	if (git_index_write_tree_to(tree_oid, idx, s->repo) < 0)
-		goto git;
-	rc = 0;
+	rc = write_index(s, idx, d);
 	goto cleanup;
 git:
 	px_store_error(d, NULL);
 cleanup:
-	git_tree_free(tree);
 	git_index_free(idx);
-	px_buf_free(&full);
-	px_buf_free(&gp);
-	px_buf_free(&content);
 	return rc;
 }
 
-/* HEAD's tree with `paths` replaced: only the trees on those paths are
+/* Called holding commit.lock, with index.lock present. Returns 1 when
+ * the lock is not praxis' own (a git program's), else 0 once a killed
+ * praxis commit was finished (the index brought in line with the HEAD
+ * it made) and the stale lock removed; -1 on error. */
+static int reconcile(px_store *s, px_diag *d)
+{
+	px_buf lock = PX_BUF_INIT, j = PX_BUF_INIT;
+	git_oid was, head;
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	char **gp = NULL;
+	size_t ml = strlen(LOCK_MARK), n = 0, off;
+	int rc = -1, complete = 0;
+
+	git_file(&lock, s, "index.lock");
+	if (px_buf_read_file(&j, lock.ptr, PX_BUF_MAX) < 0) {
+		rc = errno == ENOENT ? 0 : 1;
+		goto cleanup;
+	}
+	if (j.len < ml || memcmp(j.ptr, LOCK_MARK, ml)) {
+		rc = 1;
+		goto cleanup;
+	}
+	/* NUL-separated records: the old HEAD, the paths, "end" */
+	gp = calloc(j.len / 2 + 2, sizeof *gp);
+	if (!gp)
+		goto cleanup;
+	for (off = ml; off < j.len;) {
+		const char *rec = j.ptr + off;
+		size_t l = strnlen(rec, j.len - off);
+		if (off + l == j.len)
+			break; /* cut short: the process died while writing it */
+		if (!strcmp(rec, LOCK_END)) {
+			complete = n > 0;
+			break;
+		}
+		gp[n++] = (char *)rec;
+		off += l + 1;
+	}
+	/* HEAD moved only after a complete journal: finish that commit */
+	if (complete && git_oid_fromstr(&was, gp[0]) == 0 && px_store_head(s, &head) == 0 &&
+	    !git_oid_equal(&was, &head)) {
+		if (git_commit_lookup(&c, s->repo, &head) < 0 || git_commit_tree(&t, c) < 0) {
+			px_store_error(d, NULL);
+			goto cleanup;
+		}
+		if (reconcile_index(s, t, gp + 1, n - 1, d) < 0)
+			goto cleanup;
+	}
+	if (unlink(lock.ptr) < 0 && errno != ENOENT) {
+		px_diag_add(d, lock.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, lock.ptr,
+			    strerror(errno));
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	free(gp);
+	git_tree_free(t);
+	git_commit_free(c);
+	px_buf_free(&lock);
+	px_buf_free(&j);
+	return rc;
+}
+
+int px_store_reconcile(px_store *s, px_diag *d)
+{
+	px_buf lock = PX_BUF_INIT;
+	int fd, rc = 0;
+
+	git_file(&lock, s, "index.lock");
+	if (access(lock.ptr, F_OK) == 0) {
+		/* a live praxis commit holds commit.lock: nothing is stale */
+		fd = lock_commits(s, 0, NULL);
+		if (fd >= 0) {
+			rc = reconcile(s, d) < 0 ? -1 : 0;
+			close(fd);
+		}
+	}
+	px_buf_free(&lock);
+	return rc;
+}
+
+/* Creates index.lock as git does. A lock left by a killed praxis commit
+ * is finished and removed; a git program's lock is waited for a moment,
+ * then reported by name with what to do. Returns an fd, or -1. */
+static int lock_index(px_store *s, px_diag *d)
+{
+	px_buf p = PX_BUF_INIT;
+	struct timespec pause = { 0, 50 * 1000 * 1000 };
+	int fd = -1, tries;
+
+	git_file(&p, s, "index.lock");
+	for (tries = 0;; tries++) {
+		int r;
+		fd = open(p.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0) {
+			if (write(fd, LOCK_MARK, strlen(LOCK_MARK)) != (ssize_t)strlen(LOCK_MARK)) {
+				px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE,
+					    p.ptr, strerror(errno ? errno : ENOSPC));
+				close(fd);
+				unlink(p.ptr);
+				fd = -1;
+			}
+			break;
+		}
+		if (errno != EEXIST) {
+			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, p.ptr,
+				    strerror(errno));
+			break;
+		}
+		r = reconcile(s, d);
+		if (r < 0)
+			break;
+		if (r == 0)
+			continue;
+		if (tries == LOCK_WAIT_TRIES) {
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_INDEX_LOCKED, p.ptr);
+			break;
+		}
+		nanosleep(&pause, NULL);
+	}
+	px_buf_free(&p);
+	return fd;
+}
+
+/* Records in index.lock what is about to happen: HEAD before the commit
+ * and the paths whose index entries follow it. */
+static int journal(int fd, const git_oid *head, char **gp, size_t n, px_diag *d)
+{
+	px_buf j = PX_BUF_INIT;
+	char hex[GIT_OID_HEXSZ + 1];
+	size_t i;
+	int rc = 0;
+
+	if (head)
+		git_oid_tostr(hex, sizeof hex, head);
+	else
+		memset(hex, '0', GIT_OID_HEXSZ), hex[GIT_OID_HEXSZ] = '\0';
+	px_buf_puts(&j, LOCK_MARK);
+	px_buf_put(&j, hex, GIT_OID_HEXSZ + 1);
+	for (i = 0; i < n; i++)
+		px_buf_put(&j, gp[i], strlen(gp[i]) + 1);
+	px_buf_put(&j, LOCK_END, sizeof LOCK_END);
+	if (ftruncate(fd, 0) < 0 || pwrite(fd, j.ptr, j.len, 0) != (ssize_t)j.len) {
+		px_diag_add(d, "index.lock", 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE,
+			    "index.lock", strerror(errno ? errno : ENOSPC));
+		rc = -1;
+	}
+	px_buf_free(&j);
+	return rc;
+}
+
+int px_store_clean(px_store *s, const char *rel, const char *raw, size_t len, px_buf *out,
+		   px_diag *d)
+{
+	git_filter_list *fl = NULL;
+	git_buf conv = { 0 };
+	px_buf gp = PX_BUF_INIT;
+	int rc = -1;
+
+	px_buf_printf(&gp, "%s%s", s->prefix, rel);
+	/* core.autocrlf, core.eol and .gitattributes, as `git add` applies them */
+	if (git_filter_list_load(&fl, s->repo, NULL, gp.ptr, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT) < 0)
+		goto git;
+	if (!fl) {
+		rc = px_buf_put(out, raw, len);
+		goto cleanup;
+	}
+	if (git_filter_list_apply_to_buffer(&conv, fl, raw, len) < 0)
+		goto git;
+	rc = px_buf_put(out, conv.ptr, conv.size);
+	goto cleanup;
+git:
+	px_store_error(d, rel);
+cleanup:
+	git_buf_dispose(&conv);
+	git_filter_list_free(fl);
+	px_buf_free(&gp);
+	return rc;
+}
+
+static int filemode_trusted(px_store *s)
+{
+	git_config *c = NULL;
+	int v = 1;
+
+	if (git_repository_config_snapshot(&c, s->repo) == 0 &&
+	    git_config_get_bool(&v, c, "core.filemode") < 0)
+		v = 1;
+	git_config_free(c);
+	return v;
+}
+
+/* The mode `git add` gives a regular file: the owner's executable bit
+ * when core.filemode is true, else the mode the index already has. */
+static uint32_t file_mode(git_index *idx, const char *gp, const struct stat *st, int trusted)
+{
+	const git_index_entry *ie;
+
+	if (trusted)
+		return st && (st->st_mode & S_IXUSR) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+	ie = git_index_get_bypath(idx, gp, 0);
+	if (ie && (ie->mode == GIT_FILEMODE_BLOB || ie->mode == GIT_FILEMODE_BLOB_EXECUTABLE))
+		return ie->mode;
+	return GIT_FILEMODE_BLOB;
+}
+
+/* HEAD's tree with the files replaced: only the trees on those paths are
  * rewritten, the rest of the repository is not read. */
-static int build_tree(px_store *s, git_commit *parent, char **paths, size_t n, git_oid *tree_oid,
+static int build_tree(px_store *s, git_commit *parent, const px_store_file *f, char **gp,
+		      const git_oid *ids, const uint32_t *modes, size_t n, git_oid *tree_oid,
 		      px_diag *d)
 {
 	git_tree *base = NULL;
+	git_index *first = NULL;
 	git_tree_update *u = NULL;
-	char **gp = NULL;
-	px_buf full = PX_BUF_INIT, content = PX_BUF_INIT;
 	size_t i, nu = 0;
 	int rc = -1;
 
-	if (!parent)
-		return build_first_tree(s, parent, paths, n, tree_oid, d);
+	if (!parent) {
+		/* a first commit: no tree to start from */
+		if (git_index_new(&first) < 0)
+			goto git;
+		for (i = 0; i < n; i++) {
+			git_index_entry e;
+			if (!f[i].data)
+				continue;
+			index_entry(&e, gp[i], &ids[i], modes[i], NULL);
+			if (git_index_add(first, &e) < 0)
+				goto git;
+		}
+		if (git_index_write_tree_to(tree_oid, first, s->repo) < 0)
+			goto git;
+		rc = 0;
+		goto cleanup;
+	}
 	u = calloc(n + 1, sizeof *u);
-	gp = calloc(n + 1, sizeof *gp);
-	if (!u || !gp || git_commit_tree(&base, parent) < 0)
+	if (!u || git_commit_tree(&base, parent) < 0)
 		goto git;
 	for (i = 0; i < n; i++) {
-		px_buf g = PX_BUF_INIT;
-		px_buf_printf(&g, "%s%s", s->prefix, paths[i]);
-		gp[i] = px_buf_detach(&g);
-		px_buf_clear(&full);
-		px_buf_printf(&full, "%s%s", s->workdir, gp[i]);
-		if (is_file(full.ptr)) {
-			px_buf_clear(&content);
-			if (px_buf_read_file(&content, full.ptr, PX_BUF_MAX) < 0) {
-				px_diag_add(d, paths[i], 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, paths[i],
-					    strerror(errno));
-				goto cleanup;
-			}
-			if (git_blob_create_from_buffer(&u[nu].id, s->repo, content.ptr, content.len) < 0)
-				goto git;
+		if (f[i].data) {
+			git_oid_cpy(&u[nu].id, &ids[i]);
 			u[nu].action = GIT_TREE_UPDATE_UPSERT;
-			u[nu].filemode = GIT_FILEMODE_BLOB;
+			u[nu].filemode = (git_filemode_t)modes[i];
 			u[nu].path = gp[i];
 			nu++;
 		} else {
@@ -358,116 +718,34 @@ static int build_tree(px_store *s, git_commit *parent, char **paths, size_t n, g
 git:
 	px_store_error(d, NULL);
 cleanup:
-	for (i = 0; gp && i < n; i++)
-		free(gp[i]);
-	free(gp);
 	free(u);
+	git_index_free(first);
 	git_tree_free(base);
-	px_buf_free(&full);
-	px_buf_free(&content);
 	return rc;
 }
 
-/* Brings the repository's own index in line for the committed paths, as
- * `git add` would have; waits for another writer's lock. */
-static int update_repo_index(px_store *s, char **paths, size_t n, px_diag *d)
+/* Holding both locks: HEAD moves, then the index follows under the same
+ * index.lock, as `git commit -- PATHS` does. */
+static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **gp,
+			 const git_oid *ids, size_t n, const px_commit_opts *o, git_signature *sig,
+			 git_oid *out, px_diag *d)
 {
 	git_index *idx = NULL;
-	px_buf gp = PX_BUF_INIT, full = PX_BUF_INIT;
-	struct timespec pause = { 0, 50 * 1000 * 1000 };
-	size_t i;
-	int attempt, rc = -1;
-
-	if (git_repository_index(&idx, s->repo) < 0)
-		goto git;
-	for (attempt = 0; attempt < RETRIES; attempt++) {
-		/* again from disk only if another writer changed it */
-		if (git_index_read(idx, 0) < 0)
-			goto git;
-		for (i = 0; i < n; i++) {
-			px_buf_clear(&gp);
-			px_buf_clear(&full);
-			px_buf_printf(&gp, "%s%s", s->prefix, paths[i]);
-			px_buf_printf(&full, "%s%s", s->workdir, gp.ptr);
-			if (is_file(full.ptr) ? git_index_add_bypath(idx, gp.ptr) < 0 :
-			    (git_index_remove_bypath(idx, gp.ptr) < 0))
-				goto git;
-		}
-		rc = git_index_write(idx);
-		if (rc != GIT_ELOCKED)
-			break;
-		nanosleep(&pause, NULL);
-	}
-	if (rc < 0)
-		goto git;
-	goto cleanup;
-git:
-	px_store_error(d, NULL);
-	rc = -1;
-cleanup:
-	git_index_free(idx);
-	px_buf_free(&gp);
-	px_buf_free(&full);
-	return rc;
-}
-
-/* Serialises praxis commits on one repository: the repository's index is
- * read, changed and written back, and two writers must not interleave.
- * Returns an fd to close, or -1. */
-static int lock_commits(px_store *s, px_diag *d)
-{
-	px_buf p = PX_BUF_INIT;
-	struct flock fl;
-	int fd;
-
-	px_buf_printf(&p, "%spraxis", git_repository_path(s->repo));
-	mkdir(p.ptr, 0777);
-	px_buf_puts(&p, "/commit.lock");
-	fd = open(p.ptr, O_RDWR | O_CREAT, 0666);
-	if (fd < 0) {
-		px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr, strerror(errno));
-		px_buf_free(&p);
-		return -1;
-	}
-	memset(&fl, 0, sizeof fl);
-	fl.l_type = F_WRLCK;
-	fl.l_whence = SEEK_SET;
-	while (fcntl(fd, F_SETLKW, &fl) < 0) {
-		if (errno != EINTR) {
-			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
-				    strerror(errno));
-			close(fd);
-			px_buf_free(&p);
-			return -1;
-		}
-	}
-	px_buf_free(&p);
-	return fd;
-}
-
-int px_store_commit(px_store *s, char **paths, size_t n, const px_commit_opts *o, git_oid *out,
-		    px_diag *d)
-{
-	int lock = lock_commits(s, d), rc;
-
-	if (lock < 0)
-		return -1;
-	rc = commit_locked(s, paths, n, o, out, d);
-	close(lock);
-	return rc;
-}
-
-static int commit_locked(px_store *s, char **paths, size_t n, const px_commit_opts *o, git_oid *out,
-			 px_diag *d)
-{
-	git_signature *sig = NULL;
 	git_commit *parent = NULL;
 	git_tree *tree = NULL;
+	uint32_t *modes = calloc(n + 1, sizeof *modes);
 	struct timespec pause = { 0, 20 * 1000 * 1000 };
-	int attempt, rc = -1, err;
+	size_t i;
+	int attempt, rc = -1, err, trusted = filemode_trusted(s), moved = 0;
 
-	if (make_signature(&sig, s, o, d) < 0)
-		return -1;
+	if (!modes || open_index(&idx, s, d) < 0)
+		goto cleanup;
+	if (git_index_has_conflicts(idx)) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_UNMERGED);
+		goto cleanup;
+	}
+	for (i = 0; i < n; i++)
+		modes[i] = file_mode(idx, gp[i], f[i].st, trusted);
 	for (attempt = 0; attempt < RETRIES; attempt++) {
 		git_oid head, tree_oid;
 		const git_commit *parents[1];
@@ -477,14 +755,16 @@ static int commit_locked(px_store *s, char **paths, size_t n, const px_commit_op
 			goto git;
 		if (!unborn && git_commit_lookup(&parent, s->repo, &head) < 0)
 			goto git;
-		if (build_tree(s, parent, paths, n, &tree_oid, d) < 0)
+		if (build_tree(s, parent, f, gp, ids, modes, n, &tree_oid, d) < 0)
 			goto cleanup;
 		if (parent && git_oid_equal(&tree_oid, git_commit_tree_id(parent))) {
-			rc = 1; /* nothing changed */
-			goto cleanup;
+			rc = 1; /* nothing changed; the index is still brought in line */
+			break;
 		}
 		if (git_tree_lookup(&tree, s->repo, &tree_oid) < 0)
 			goto git;
+		if (journal(ilock, unborn ? NULL : &head, gp, n, d) < 0)
+			goto cleanup;
 		parents[0] = parent;
 		err = git_commit_create(out, s->repo, "HEAD", sig, sig, NULL, o->message, tree,
 					parent ? 1 : 0, parents);
@@ -492,8 +772,11 @@ static int commit_locked(px_store *s, char **paths, size_t n, const px_commit_op
 		tree = NULL;
 		git_commit_free(parent);
 		parent = NULL;
-		if (err == 0)
+		if (err == 0) {
+			moved = 1;
+			rc = 0;
 			break;
+		}
 		/* another process moved HEAD: build again on top of its commit */
 		if (err != GIT_EMODIFIED && err != GIT_ELOCKED)
 			goto git;
@@ -503,14 +786,85 @@ static int commit_locked(px_store *s, char **paths, size_t n, const px_commit_op
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_COMMIT_BUSY);
 		goto cleanup;
 	}
-	rc = update_repo_index(s, paths, n, d);
+	for (i = 0; i < n; i++) {
+		git_index_entry e;
+		if (f[i].data) {
+			index_entry(&e, gp[i], &ids[i], modes[i], f[i].st);
+			if (git_index_add(idx, &e) < 0)
+				goto git;
+		} else if (git_index_get_bypath(idx, gp[i], 0) && git_index_remove(idx, gp[i], 0) < 0) {
+			goto git;
+		}
+	}
+	if (write_index(s, idx, d) < 0) {
+		/* HEAD moved: the journal in index.lock stays, so that no git
+		 * program commits from the old index and the next praxis
+		 * command finishes this one */
+		rc = moved ? -2 : -1;
+		goto cleanup;
+	}
 	goto cleanup;
 git:
 	px_store_error(d, NULL);
+	rc = -1;
 cleanup:
 	git_tree_free(tree);
 	git_commit_free(parent);
+	git_index_free(idx);
+	free(modes);
+	return rc;
+}
+
+int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_commit_opts *o,
+		    git_oid *out, px_diag *d)
+{
+	git_signature *sig = NULL;
+	git_oid *ids = calloc(n + 1, sizeof *ids);
+	char **gp = calloc(n + 1, sizeof *gp);
+	px_buf lockp = PX_BUF_INIT;
+	size_t i;
+	int lock = -1, ilock = -1, rc = -1;
+
+	if (!ids || !gp)
+		goto cleanup;
+	for (i = 0; i < n; i++) {
+		px_buf g = PX_BUF_INIT;
+		px_buf_printf(&g, "%s%s", s->prefix, f[i].path);
+		gp[i] = px_buf_detach(&g);
+	}
+	if (make_signature(&sig, s, o, d) < 0)
+		goto cleanup;
+	/* every lock before anything changes, objects included */
+	lock = lock_commits(s, 1, d);
+	if (lock < 0)
+		goto cleanup;
+	ilock = lock_index(s, d);
+	if (ilock < 0)
+		goto cleanup;
+	git_file(&lockp, s, "index.lock");
+	for (i = 0; i < n; i++) {
+		if (f[i].data && git_blob_create_from_buffer(&ids[i], s->repo, f[i].data, f[i].len) < 0) {
+			px_store_error(d, f[i].path);
+			unlink(lockp.ptr);
+			goto cleanup;
+		}
+	}
+	rc = commit_locked(s, ilock, f, gp, ids, n, o, sig, out, d);
+	if (rc != -2)
+		unlink(lockp.ptr);
+	else
+		rc = -1;
+cleanup:
+	if (ilock >= 0)
+		close(ilock);
+	if (lock >= 0)
+		close(lock);
+	for (i = 0; gp && i < n; i++)
+		free(gp[i]);
+	free(gp);
+	free(ids);
 	git_signature_free(sig);
+	px_buf_free(&lockp);
 	return rc;
 }
 

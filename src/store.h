@@ -39,11 +39,37 @@ typedef struct {
 
 #define PX_COMMIT_OPTS_INIT { NULL, NULL, NULL }
 
-/* Commits the files at `paths` (relative to the knowledge base; a path
- * whose file is gone is committed as a deletion). Fills `out` with the
- * new commit's id. Returns 0, or -1 with a diagnostic. */
-int px_store_commit(px_store *s, char **paths, size_t n, const px_commit_opts *o,
+struct stat;
+
+/* One file to commit: the bytes the caller read once (px_kb_read_file),
+ * cleaned (px_store_clean) and checked; exactly these are committed. */
+typedef struct {
+	const char *path;       /* relative to the knowledge base */
+	const char *data;       /* NULL: the file is gone, commit its deletion */
+	size_t len;
+	const struct stat *st;  /* the work tree file when it was read */
+} px_store_file;
+
+/* `raw` (the work tree bytes of `rel`) as `git add` stores them: through
+ * the clean filters of core.autocrlf, core.eol and .gitattributes.
+ * Appends to `out`; returns 0 or -1 with a diagnostic. */
+int px_store_clean(px_store *s, const char *rel, const char *raw, size_t len, px_buf *out,
+		   px_diag *d);
+
+/* Commits the files, as `git commit -- PATHS` after `git add` would:
+ * modes as core.filemode says, the repository's index updated for those
+ * paths under git's index.lock, taken before HEAD moves (a lock that
+ * another program holds for longer than a moment is reported by name and
+ * nothing changes). Fills `out` with the new commit's id. Returns 0, 1
+ * when HEAD's tree already holds exactly these files (no commit), or -1
+ * with a diagnostic. */
+int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_commit_opts *o,
 		    git_oid *out, px_diag *d);
+
+/* Finishes a praxis commit killed after HEAD moved and before the index
+ * followed (its journal is the index.lock it left), and removes that
+ * stale lock. px_store_open calls it; returns 0 or -1. */
+int px_store_reconcile(px_store *s, px_diag *d);
 
 /* Paths (relative to the knowledge base) of new, modified and deleted
  * files in the work tree whose names pass `keep`. */

@@ -9,6 +9,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../check.h"
@@ -31,30 +32,34 @@ static int committable(const char *rel)
 }
 
 /* A path typed by the user, relative to the knowledge base, even when
- * the file itself is gone (a deletion to commit). */
+ * the file itself is gone (a deletion to commit). Only the folders are
+ * resolved: a symbolic link is named, never followed to its target. */
 static char *kb_relative(const px_kb *kb, const char *typed)
 {
-	char *rel = px_kb_relpath(kb, typed), *copy, *dir, *parent;
+	char *copy = strdup(typed), *copy2 = strdup(typed), *dir, *base, *parent = NULL, *rel = NULL;
 	px_buf b = PX_BUF_INIT;
 
-	if (rel || access(typed, F_OK) == 0)
-		return rel;
-	copy = strdup(typed);
-	dir = copy ? dirname(copy) : NULL;
-	parent = dir ? px_kb_relpath(kb, dir) : NULL;
-	if (dir && !parent) {
+	if (!copy || !copy2)
+		goto cleanup;
+	dir = dirname(copy);
+	base = basename(copy2);
+	if (!strcmp(base, ".") || !strcmp(base, "..") || !strcmp(base, "/"))
+		goto cleanup;
+	parent = px_kb_relpath(kb, dir);
+	if (!parent) {
 		char *abs = realpath(dir, NULL);
 		if (abs && !strcmp(abs, kb->root))
 			parent = strdup("");
 		free(abs);
 	}
 	if (parent) {
-		const char *base = strrchr(typed, '/');
-		px_buf_printf(&b, "%s%s%s", parent, *parent ? "/" : "", base ? base + 1 : typed);
+		px_buf_printf(&b, "%s%s%s", parent, *parent ? "/" : "", base);
 		rel = px_buf_detach(&b);
 	}
+cleanup:
 	free(parent);
 	free(copy);
+	free(copy2);
 	return rel;
 }
 
@@ -92,9 +97,13 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 	px_diag d = PX_DIAG_INIT;
 	px_buf msg = PX_BUF_INIT;
 	char **paths = NULL, *first_author = NULL;
+	px_store_file *files = NULL;
+	px_buf *bufs = NULL;
+	struct stat *stats = NULL;
 	size_t n = 0, i;
 	long nc;
 	git_oid oid;
+	struct stat sb;
 	int id, rc, status = PX_EXIT_USAGE;
 
 	paths = calloc((size_t)argc + 1, sizeof *paths);
@@ -108,7 +117,7 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		case OPT_AUTHOR: co.author = st.arg; break;
 		default:
 			paths[n] = kb_relative(ctx->kb, st.arg);
-			if (paths[n] && access(st.arg, F_OK) != 0 && !in_head(ctx->store, paths[n])) {
+			if (paths[n] && lstat(st.arg, &sb) != 0 && !in_head(ctx->store, paths[n])) {
 				/* neither here nor committed: a typo, not a deletion */
 				free(paths[n]);
 				paths[n] = NULL;
@@ -134,20 +143,38 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		status = PX_EXIT_OK;
 		goto cleanup;
 	}
-	/* check everything first: one error and nothing is committed */
+	/* each file is read once: the bytes checked are the bytes committed,
+	 * whatever an editor writes in between */
+	files = calloc(n + 1, sizeof *files);
+	bufs = calloc(n + 1, sizeof *bufs);
+	stats = calloc(n + 1, sizeof *stats);
+	if (!files || !bufs || !stats)
+		goto cleanup;
 	for (i = 0; i < n; i++) {
-		px_buf full = PX_BUF_INIT;
+		px_buf full = PX_BUF_INIT, raw = PX_BUF_INIT;
 		px_note *note = NULL;
+		int note_path = px_kb_is_note_path(paths[i]);
+		int r;
+		bufs[i] = (px_buf)PX_BUF_INIT;
+		files[i].path = paths[i];
 		px_buf_printf(&full, "%s/%s", ctx->kb->root, paths[i]);
-		if (access(full.ptr, F_OK) == 0 && px_kb_is_note_path(paths[i])) {
-			px_check_file(ctx->kb, paths[i], full.ptr, &d, &note);
-			describe(&msg, note, paths[i]);
-			if (note && note->author.s && !first_author)
-				first_author = strdup(note->author.s);
-		} else {
-			describe(&msg, NULL, paths[i]);
+		r = px_kb_read_file(&raw, &stats[i], ctx->kb, full.ptr, paths[i],
+				    note_path ? PX_NOTE_MAX : PX_BUF_MAX, &d);
+		if (r == 0 && px_store_clean(ctx->store, paths[i], raw.ptr, raw.len, &bufs[i], &d) == 0) {
+			files[i].data = bufs[i].ptr;
+			files[i].len = bufs[i].len;
+			files[i].st = &stats[i];
+			/* check what git will store, through the same module as check */
+			if (note_path) {
+				note = px_check_text(ctx->kb, paths[i], paths[i], bufs[i].ptr,
+						     bufs[i].len, &d);
+				if (note && note->author.s && !first_author)
+					first_author = strdup(note->author.s);
+			}
 		}
+		describe(&msg, note, paths[i]);
 		px_note_free(note);
+		px_buf_free(&raw);
 		px_buf_free(&full);
 	}
 	if (d.errors) {
@@ -177,7 +204,7 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 	if (!co.message)
 		co.message = msg.ptr;
 	co.fallback_name = first_author;
-	rc = px_store_commit(ctx->store, paths, n, &co, &oid, &d);
+	rc = px_store_commit(ctx->store, files, n, &co, &oid, &d);
 	if (rc < 0)
 		goto env;
 	if (rc == 1) {
@@ -189,6 +216,7 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		char hex[8];
 		px_index *ix = NULL;
 		px_update_opts uo = PX_UPDATE_OPTS_INIT;
+		px_diag xd = PX_DIAG_INIT;
 		git_oid_tostr(hex, sizeof hex, &oid);
 		{
 			char *subject = strndup(co.message, strcspn(co.message, "\n"));
@@ -197,9 +225,10 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		}
 		/* the commit stands; a failing index update is reported, not fatal */
 		uo.progress = ctx->tty_err;
-		if (px_index_open(&ix, ctx->kb, ctx->store, &d) < 0 ||
-		    px_index_update(ix, &uo, &d) < 0)
-			px_diag_print(&d, stderr, 0);
+		if (px_index_open(&ix, ctx->kb, ctx->store, &xd) == 0)
+			px_index_update(ix, &uo, &xd);
+		px_diag_print(&xd, stderr, 0);
+		px_diag_free(&xd);
 		px_index_close(ix);
 	}
 	status = PX_EXIT_OK;
@@ -208,6 +237,11 @@ env:
 	px_diag_print(&d, stderr, 0);
 	status = PX_EXIT_USAGE;
 cleanup:
+	for (i = 0; bufs && i < n; i++)
+		px_buf_free(&bufs[i]);
+	free(bufs);
+	free(files);
+	free(stats);
 	px_strv_free(paths, n);
 	free(first_author);
 	px_buf_free(&msg);

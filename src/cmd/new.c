@@ -67,7 +67,7 @@ static int last_session(const px_kb *kb, const char *community, const char *cycl
 		px_diag quiet = PX_DIAG_INIT;
 		px_note *note = NULL;
 		px_buf_printf(&full, "%s/%s", kb->root, notes[i]);
-		if (px_buf_read_file(&src, full.ptr, PX_NOTE_MAX) == 0 &&
+		if (px_kb_read_file(&src, NULL, kb, full.ptr, notes[i], PX_NOTE_MAX, &quiet) == 0 &&
 		    px_note_parse(&note, notes[i], src.ptr, src.len, kb->cb, &quiet) == 0 &&
 		    note->community.s && !strcmp(note->community.s, community) && note->cycle.s &&
 		    !strcmp(note->cycle.s, cycle) && note->session > best)
