@@ -61,7 +61,7 @@ echo "   CPU ms (user + system, median of $RUNS); an empty note takes $BASE ms (
 echo "   t4/t1 = (t(4n) - start-up) / (t(n) - start-up): about 4 is linear, 16 quadratic"
 echo "   (below ~20 ms of work the ratio is noise); wall: wall-clock ms at 4n"
 printf '   %-22s %6s %9s %6s %6s %6s %6s %6s  %s\n' family n "4n bytes" "t(n)" "t(2n)" "t(4n)" t4/t1 wall "diagnostic at n"
-echo "$PATHO_TABLE" | while read -r f n rule; do
+echo "$PATHO_TABLE" | while read -r f n rule where; do
 	[ -n "$f" ] || continue
 	n=$((n * SCALE))
 	row=()

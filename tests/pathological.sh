@@ -5,49 +5,50 @@
 # Used by tests/e2e/t1040-pathological.sh (each must complete and give
 # the right diagnostic) and by bench/run.sh (time at n, 2n and 4n).
 #
-# PATHO_TABLE has one family a line: NAME BASE_N RULE, where RULE is the
-# diagnostic `praxis check` must give (a bound of doc/check.md), or `-`
-# when the note is fine as it is. patho_gen NAME N writes the body of
+# PATHO_TABLE has one family a line: NAME BASE_N RULE WHERE, where RULE
+# is the diagnostic `praxis check` gives at BASE_N (a bound of
+# doc/check.md), or `-` when the note is fine as it is, and WHERE its
+# LINE:COLUMN in a note written by patho_note (body from line 9). patho_gen NAME N writes the body of
 # size parameter N (about N repetitions of the family's unit) to stdout.
 
 PATHO_TABLE='
-dash-newlines      5000 too-deep
-ordered-newlines   4000 too-deep
-nested-quotes      4000 too-deep
-quote-lines        4000 too-deep
-nested-lists        100 too-deep
-nested-brackets   50000 -
-nested-emph       20000 -
-emph-closers      50000 -
-emph-openers      50000 -
-emph-mixed        50000 -
-emph-mod3         50000 -
-many-stars        50000 -
-many-underscores  50000 -
-link-closers      50000 -
-link-openers      50000 -
-link-emph         50000 -
-bracket-paren     20000 -
-unclosed-link-a   20000 -
-unclosed-link-b   20000 -
-link-nest         20000 -
-many-lt           50000 -
-backticks           400 -
-html-comments     20000 -
-entities          50000 -
-many-refs          5000 -
-footnote-refs     20000 -
-wide-table         2000 table-too-wide
-narrow-table-wide-row 2000 table-too-wide
-table-rows        20000 -
-autolink-www       2000 autolink-run
-autolink-http     20000 -
-autolink-email    20000 -
-strike-tildes     20000 -
-hashtags-lines    20000 -
-unknown-tags-lines 5000 unknown-code
-entity-tags       20000 -
-long-line         10000 line-too-long
+dash-newlines            5000 too-deep        9:34
+ordered-newlines         4000 too-deep        9:49
+nested-quotes            4000 too-deep        9:33
+quote-lines              4000 too-deep        9:33
+nested-lists              100 too-deep        25:33
+nested-brackets         50000 -               -
+nested-emph             20000 -               -
+emph-closers            50000 -               -
+emph-openers            50000 -               -
+emph-mixed              50000 -               -
+emph-mod3               50000 -               -
+many-stars              50000 -               -
+many-underscores        50000 -               -
+link-closers            50000 -               -
+link-openers            50000 -               -
+link-emph               50000 -               -
+bracket-paren           20000 -               -
+unclosed-link-a         20000 -               -
+unclosed-link-b         20000 -               -
+link-nest               20000 -               -
+many-lt                 50000 -               -
+backticks                 400 -               -
+html-comments           20000 -               -
+entities                50000 -               -
+many-refs                5000 -               -
+footnote-refs           20000 -               -
+wide-table               2000 table-too-wide  9:261
+narrow-table-wide-row    2000 table-too-wide  11:261
+table-rows              20000 -               -
+autolink-www             2000 autolink-run    9:49
+autolink-http           20000 -               -
+autolink-email          20000 -               -
+strike-tildes           20000 -               -
+hashtags-lines          20000 -               -
+unknown-tags-lines       5000 unknown-code    9:1
+entity-tags             20000 -               -
+long-line               10000 line-too-long   9:32769
 '
 
 patho_gen() { # NAME N
