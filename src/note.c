@@ -443,6 +443,38 @@ static int check_bounds(ctx *c, const char *body, size_t blen, int line)
 	return 0;
 }
 
+/* The parsed tree must not be deeper than PX_NOTE_TREE_MAX (nested
+ * emphasis and links parse in linear time, but a page of the site or a
+ * report embeds the tree in XML, whose parser stops at 256 levels, and
+ * the stylesheets recurse over it). 0, or -1 with an error at the node
+ * that goes past it. */
+static int check_tree_depth(ctx *c, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int depth = 0, rc = 0;
+
+	while (it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (!cmark_node_first_child(n))
+			continue; /* a leaf, or an empty container: no deeper */
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+			continue;
+		}
+		if (++depth > PX_NOTE_TREE_MAX) {
+			int col = cmark_node_get_start_column(n);
+			px_diag_add_at(c->d, c->path, cmark_node_get_start_line(n) + c->n->body_line - 1,
+				       col > 0 ? (size_t)col - 1 : 0, PX_SEV_ERROR, "markup-too-deep",
+				       MSG_TREE_TOO_DEEP, PX_NOTE_TREE_MAX);
+			rc = -1;
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
 /* ------------------------------------------------------------- the body */
 
 typedef struct {
@@ -871,6 +903,10 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 	doc = cmark_parser_finish(p);
 	if (!doc)
 		goto cleanup;
+	if (check_tree_depth(c, doc) < 0) {
+		c->n->body_refused = 1;
+		goto cleanup;
+	}
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -920,8 +956,10 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 cleanup:
 	for (i = 0; i < HEADING_LEVELS; i++)
 		free(w.heading[i]);
-	cmark_iter_free(it);
-	cmark_node_free(doc);
+	if (it) /* cmark's _free functions do not take NULL */
+		cmark_iter_free(it);
+	if (doc)
+		cmark_node_free(doc);
 	cmark_parser_free(p);
 }
 
@@ -1186,7 +1224,8 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 cleanup:
 	free(xml);
 	px_lines_free(&lines);
-	cmark_node_free(doc);
+	if (doc) /* cmark_node_free(NULL) crashes */
+		cmark_node_free(doc);
 	cmark_parser_free(p);
 	return rc;
 }

@@ -34,6 +34,7 @@
 #define PX_NOTE_LINE_MAX (32 << 10) /* bytes on one line (32 KiB) */
 #define PX_NOTE_COLS_MAX 64        /* table columns: at most 65 '|' on a line */
 #define PX_NOTE_WWW_MAX 8          /* "www." in one run of domain characters */
+#define PX_NOTE_TREE_MAX 100       /* depth of the parsed tree (emphasis, links...) */
 
 typedef enum {
 	PX_SEG_PARAGRAPH,

@@ -18,7 +18,7 @@ nested-quotes            4000 too-deep        9:33
 quote-lines              4000 too-deep        9:33
 nested-lists              100 too-deep        25:33
 nested-brackets         50000 -               -
-nested-emph             20000 -               -
+nested-emph             20000 markup-too-deep 9:344
 emph-closers            50000 -               -
 emph-openers            50000 -               -
 emph-mixed              50000 -               -
