@@ -280,6 +280,33 @@ static void check_methods_themes(ctx *c)
 	}
 }
 
+/* libyaml 0.2.5 takes more than quadratic time on nested flow
+ * collections ("[[[[..." of 40,000 took 18 s). Their depth is bounded
+ * by their number, which is counted without trying to follow quotes (a
+ * scanner that did could be fooled into missing some): past
+ * YAML_FLOW_MAX '[' and '{' the front matter is refused before libyaml
+ * sees it. A front matter has a handful ([a, b] lists). 0, or -1 with an
+ * error at the bracket. */
+#define YAML_FLOW_MAX 64
+
+static int check_yaml_bounds(ctx *c, const char *y, size_t len)
+{
+	size_t i, ls = 0;
+	int line = c->line0, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (y[i] == '\n') {
+			line++;
+			ls = i + 1;
+		} else if ((y[i] == '[' || y[i] == '{') && ++n > YAML_FLOW_MAX) {
+			px_diag_add_at(c->d, c->path, line, i - ls, PX_SEV_ERROR, "too-deep",
+				       MSG_YAML_TOO_DEEP, YAML_FLOW_MAX);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static void parse_front_matter(ctx *c, const char *yaml, size_t ylen)
 {
 	yaml_document_t doc;
@@ -288,7 +315,8 @@ static void parse_front_matter(ctx *c, const char *yaml, size_t ylen)
 	int seen[K_COUNT] = { 0 };
 	int k;
 
-	if (px_yaml_load(&doc, yaml, ylen, c->path, c->line0, c->d) < 0)
+	if (check_yaml_bounds(c, yaml, ylen) < 0 ||
+	    px_yaml_load(&doc, yaml, ylen, c->path, c->line0, c->d) < 0)
 		return; /* the syntax error is reported; required keys would only add noise */
 	c->doc = &doc;
 	root = yaml_document_get_root_node(&doc);

@@ -53,6 +53,18 @@ done <<EOF2
 $PATHO_TABLE
 EOF2
 
+# the front matter too: libyaml's time grows faster than the square of
+# nested '[' (40,000 took 18 s); past 64 brackets it is not read
+{
+	printf -- '---\ncommunity: zuid\ncycle: 2022-2023\nsession: 4\ndate: 2023-01-17\nlang: nl\nauthor: "M. Lead"\nthemes: '
+	awk 'BEGIN { for (i = 0; i < 40000; i++) printf "["; print "" }'
+	printf -- '---\nBody.\n'
+} > 2022-2023/zuid/yaml-flow.md
+run check 2022-2023/zuid/yaml-flow.md
+[ "$rc" -eq 1 ] || fail "yaml-flow: expected exit 1, got $rc"
+contains "$out" "2022-2023/zuid/yaml-flow.md:8:73: error: front matter has more than 64 '[' and '{': lists nested that deep are not read [too-deep]"
+rm 2022-2023/zuid/yaml-flow.md
+
 # every unknown tag of a 5,000-tag note is reported, each at its column
 # (the first ones with a suggestion, the rest without: suggestions are
 # bounded), in linear time
