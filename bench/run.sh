@@ -11,6 +11,8 @@
 #
 # Environment:
 #   d. praxis site of N notes against hugo on the same notes
+#   e. praxis check of each pathological family (tests/pathological.sh)
+#      at n, 2n and 4n (bench/patho.sh, which also runs on its own)
 #   BENCH_FULL=1        the BIG-note parts (RSS at BIG, search on BIG notes);
 #                       0 skips them and searches the N-note base (default 1:
 #                       the whole run takes ~6 minutes on 2 cores,
@@ -346,6 +348,10 @@ printf '   hugo                       %9.1f ms   %6d pages               peak RS
 say "   ratio praxis/hugo            $(div "$sm" "$hm")      goal <= 1.0   $(verdict le "$sm" "$hm")"
 say "   per page: praxis $(div "$sm" "$pages_p") ms, hugo $(div "$hm" "$pages_h") ms; praxis second run (nothing changed): $tinc ms"
 rm -rf "$B/site-out" "$B/hugo-out"
+
+# ---- e. pathological notes --------------------------------------------------
+say ""
+bash "$ROOT/bench/patho.sh" "$B" | tee -a "$SUMMARY"
 
 if [ "$FULL" = 1 ] && [ "${BENCH_KEEP:-0}" != 1 ]; then
 	rm -rf "$KBB" "$KBB.files"

@@ -161,17 +161,8 @@ int px_codebook_load_cached(px_codebook **out, const char *path, const char *dis
 	int line = 0, rc = -1;
 
 	*out = NULL;
-	if (px_buf_read_file(&raw, path, PX_XML_MAX) < 0) {
-		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
-			    "unreadable");
+	if (px_xml_load(&doc, &raw, path, display, "codebook-invalid", d) < 0)
 		goto cleanup;
-	}
-	doc = px_xml_read_mem(raw.ptr, raw.len, display, &err, &line);
-	if (!doc) {
-		px_diag_add(d, display, line, 0, PX_SEV_ERROR, "codebook-invalid",
-			    MSG_CODEBOOK_XML, err.ptr);
-		goto cleanup;
-	}
 	rng = px_data_path("schema/codebook.rng");
 	if (!rng) {
 		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);

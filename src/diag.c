@@ -79,13 +79,18 @@ static char *source_line(const px_diag *d, const char *file, int line, size_t *l
 	off = px_lines_offset(&d->lines, line);
 	if (off >= d->src_len)
 		return NULL;
-	end = off;
-	while (end < d->src_len && d->src[end] != '\n')
-		end++;
+	/* a caret under a megabyte line helps nobody: look no further than
+	 * 400 bytes, so that many findings on one long line stay linear */
+	end = d->src_len - off > 401 ? off + 401 : d->src_len;
+	{
+		const char *nl = memchr(d->src + off, '\n', end - off);
+		if (nl)
+			end = (size_t)(nl - d->src);
+	}
 	if (end > off && d->src[end - 1] == '\r')
 		end--;
 	if (end - off > 400)
-		end = off + 400; /* a caret under a megabyte line helps nobody */
+		end = off + 400;
 	*lenp = end - off;
 	return strndup(d->src + off, end - off);
 }

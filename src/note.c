@@ -63,7 +63,21 @@ typedef struct {
 	yaml_document_t *doc;
 	int line0;  /* file line of YAML line 0 */
 	px_lines lines;
+	int hints;  /* "did you mean" suggestions made so far */
 } ctx;
+
+/* Suggestions cost a fold and an edit distance per codebook name: after
+ * this many in one note, unknown codes are reported without one, so that
+ * a note of thousands of unknown tags still checks in linear time. */
+#define HINTS_MAX 64
+
+static const char *suggest_code(ctx *c, const char *tag)
+{
+	if (c->hints >= HINTS_MAX)
+		return NULL;
+	c->hints++;
+	return px_codebook_suggest(c->cb, tag);
+}
 
 static void set_val(px_val *v, const yaml_node_t *node, const char *s, int line0)
 {
@@ -260,7 +274,7 @@ static void check_methods_themes(ctx *c)
 				n->theme_codes[n->ntheme_codes++] = code;
 			continue;
 		}
-		hint = px_codebook_suggest(c->cb, t);
+		hint = suggest_code(c, t);
 		if (hint)
 			px_diag_add(c->d, c->path, v->line, v->col, PX_SEV_ERROR, "unknown-code",
 				    MSG_UNKNOWN_CODE_HINT, t, hint);
@@ -268,6 +282,33 @@ static void check_methods_themes(ctx *c)
 			px_diag_add(c->d, c->path, v->line, v->col, PX_SEV_ERROR, "unknown-code",
 				    MSG_UNKNOWN_CODE, t);
 	}
+}
+
+/* libyaml 0.2.5 takes more than quadratic time on nested flow
+ * collections ("[[[[..." of 40,000 took 18 s). Their depth is bounded
+ * by their number, which is counted without trying to follow quotes (a
+ * scanner that did could be fooled into missing some): past
+ * YAML_FLOW_MAX '[' and '{' the front matter is refused before libyaml
+ * sees it. A front matter has a handful ([a, b] lists). 0, or -1 with an
+ * error at the bracket. */
+#define YAML_FLOW_MAX 64
+
+static int check_yaml_bounds(ctx *c, const char *y, size_t len)
+{
+	size_t i, ls = 0;
+	int line = c->line0, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (y[i] == '\n') {
+			line++;
+			ls = i + 1;
+		} else if ((y[i] == '[' || y[i] == '{') && ++n > YAML_FLOW_MAX) {
+			px_diag_add_at(c->d, c->path, line, i - ls, PX_SEV_ERROR, "too-deep",
+				       MSG_YAML_TOO_DEEP, YAML_FLOW_MAX);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 static void parse_front_matter(ctx *c, const char *yaml, size_t ylen)
@@ -278,7 +319,8 @@ static void parse_front_matter(ctx *c, const char *yaml, size_t ylen)
 	int seen[K_COUNT] = { 0 };
 	int k;
 
-	if (px_yaml_load(&doc, yaml, ylen, c->path, c->line0, c->d) < 0)
+	if (check_yaml_bounds(c, yaml, ylen) < 0 ||
+	    px_yaml_load(&doc, yaml, ylen, c->path, c->line0, c->d) < 0)
 		return; /* the syntax error is reported; required keys would only add noise */
 	c->doc = &doc;
 	root = yaml_document_get_root_node(&doc);
@@ -325,6 +367,144 @@ static void parse_front_matter(ctx *c, const char *yaml, size_t ylen)
 done:
 	c->doc = NULL;
 	yaml_document_delete(&doc);
+}
+
+/* ------------------------------------------------------------- bounds */
+
+/* cmark-gfm 0.29.0.gfm.6 takes quadratic time on some inputs (deep
+ * container nesting followed by many lines, GHSA-66g8-4hjf-77xh; rows
+ * with many cells, CVE-2023-37463; many "www." in one word). A body is
+ * scanned for them in linear time before the parser sees it, and one
+ * that goes past a bound of note.h is refused with an error at the line. */
+
+/* An upper bound of the container nesting (block quotes and list items)
+ * on a line, without parsing: each '>' and list marker of the line's
+ * prefix opens or continues one level; indentation continues at most one
+ * list level per two columns, and never more than were open (`open`).
+ * *where: the offset where the bound first passes `max`, else len. */
+static int line_depth(const char *s, size_t len, int open, int max, size_t *where)
+{
+	size_t i = 0, ws = 0;
+	int marks = 0, depth = 0;
+
+	*where = len;
+	while (i < len) {
+		size_t j = i;
+		if (s[i] == ' ' || s[i] == '\t') {
+			ws += s[i] == '\t' ? 4 : 1;
+			i++;
+			continue;
+		}
+		if (s[i] == '>') {
+			j = i + 1;
+		} else if (s[i] == '-' || s[i] == '+' || s[i] == '*') {
+			j = i + 1;
+		} else {
+			while (j < len && j - i < 9 && s[j] >= '0' && s[j] <= '9')
+				j++;
+			if (j == i || j == len || (s[j] != '.' && s[j] != ')'))
+				break;
+			j++;
+		}
+		if (s[i] != '>' && j < len && s[j] != ' ' && s[j] != '\t')
+			break; /* "-x", "1.5": text, not a marker */
+		marks++;
+		depth = marks + (int)(ws / 2 < (size_t)open ? ws / 2 : (size_t)open);
+		if (depth > max && *where == len)
+			*where = i;
+		i = j;
+	}
+	depth = marks + (int)(ws / 2 < (size_t)open ? ws / 2 : (size_t)open);
+	if (depth > max && *where == len)
+		*where = i < len ? i : 0;
+	return depth;
+}
+
+static int domain_char(unsigned char ch)
+{
+	return isalnum(ch) || ch == '.' || ch == '-' || ch == '_' || ch >= 0x80;
+}
+
+/* Checks body[0..blen) (which starts on line `line`) against the bounds;
+ * 0, or -1 with one error at the first place that passes one. */
+static int check_bounds(ctx *c, const char *body, size_t blen, int line)
+{
+	size_t off = 0;
+	int open = 0;
+
+	while (off < blen) {
+		const char *s = body + off;
+		const char *nl = memchr(s, '\n', blen - off);
+		size_t len = nl ? (size_t)(nl - s) : blen - off, i, where;
+		size_t pipes = 0, www = 0;
+		int depth;
+
+		if (len > (size_t)PX_NOTE_LINE_MAX) {
+			px_diag_add_at(c->d, c->path, line, (size_t)PX_NOTE_LINE_MAX, PX_SEV_ERROR,
+				       "line-too-long", MSG_LINE_TOO_LONG, PX_NOTE_LINE_MAX >> 10);
+			return -1;
+		}
+		depth = line_depth(s, len, open, PX_NOTE_NEST_MAX, &where);
+		if (depth > PX_NOTE_NEST_MAX) {
+			px_diag_add_at(c->d, c->path, line, where, PX_SEV_ERROR, "too-deep",
+				       MSG_TOO_DEEP, PX_NOTE_NEST_MAX);
+			return -1;
+		}
+		if (depth > open)
+			open = depth;
+		for (i = 0; i < len; i++) {
+			unsigned char ch = (unsigned char)s[i];
+			if (ch == '|' && ++pipes > (size_t)PX_NOTE_COLS_MAX + 1) {
+				px_diag_add_at(c->d, c->path, line, i, PX_SEV_ERROR, "table-too-wide",
+					       MSG_TABLE_TOO_WIDE, PX_NOTE_COLS_MAX + 1, PX_NOTE_COLS_MAX);
+				return -1;
+			}
+			if (!domain_char(ch)) {
+				www = 0;
+			} else if ((ch | 0x20) == 'w' && len - i >= 4 && (s[i + 1] | 0x20) == 'w' &&
+				   (s[i + 2] | 0x20) == 'w' && s[i + 3] == '.' &&
+				   ++www > (size_t)PX_NOTE_WWW_MAX) {
+				px_diag_add_at(c->d, c->path, line, i, PX_SEV_ERROR, "autolink-run",
+					       MSG_WWW_RUN, PX_NOTE_WWW_MAX);
+				return -1;
+			}
+		}
+		off += len + 1;
+		line++;
+	}
+	return 0;
+}
+
+/* The parsed tree must not be deeper than PX_NOTE_TREE_MAX (nested
+ * emphasis and links parse in linear time, but a page of the site or a
+ * report embeds the tree in XML, whose parser stops at 256 levels, and
+ * the stylesheets recurse over it). 0, or -1 with an error at the node
+ * that goes past it. */
+static int check_tree_depth(ctx *c, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int depth = 0, rc = 0;
+
+	while (it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (!cmark_node_first_child(n))
+			continue; /* a leaf, or an empty container: no deeper */
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+			continue;
+		}
+		if (++depth > PX_NOTE_TREE_MAX) {
+			int col = cmark_node_get_start_column(n);
+			px_diag_add_at(c->d, c->path, cmark_node_get_start_line(n) + c->n->body_line - 1,
+				       col > 0 ? (size_t)col - 1 : 0, PX_SEV_ERROR, "markup-too-deep",
+				       MSG_TREE_TOO_DEEP, PX_NOTE_TREE_MAX);
+			rc = -1;
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return rc;
 }
 
 /* ------------------------------------------------------------- the body */
@@ -586,17 +766,59 @@ static int next_tag(const char *t, size_t i, size_t end, size_t *at, size_t *sto
 	return 0;
 }
 
+/* Where hashtags are in the source, as line and character column,
+ * found in linear time: the tags of a segment come in source order, so
+ * each column is counted on from the previous one on the same line, and
+ * after a few tags that are not in the source (written as entities) the
+ * rest are not looked for. */
+typedef struct {
+	size_t cursor, limit;
+	int line;       /* line of the last tag found, 0: none */
+	size_t at, col; /* its offset and 0-based character column */
+	int misses;
+} tag_locator;
+
+#define TAG_MISSES_MAX 16
+
+static void locate_tag(ctx *c, tag_locator *l, const char *tag, size_t tl, int *line, int *col)
+{
+	size_t at = (size_t)-1, ls;
+	int ln;
+
+	if (l->misses < TAG_MISSES_MAX) {
+		at = find_in_source(c, &l->cursor, l->limit, tag, tl);
+		if (at == (size_t)-1)
+			l->misses++;
+	}
+	if (at == (size_t)-1) {
+		*line = 0;
+		*col = -1;
+		return;
+	}
+	ln = line_of(c, at, &ls);
+	if (ln == l->line && at >= l->at)
+		l->col += px_utf8_width(c->src + l->at, at - l->at);
+	else
+		l->col = px_utf8_width(c->src + ls, at - ls);
+	l->line = ln;
+	l->at = at;
+	*line = ln;
+	*col = (int)l->col;
+}
+
 static void scan_tags(ctx *c, px_segment *seg, const collector *k)
 {
 	const char *t = k->text.ptr;
-	size_t r, cursor = px_lines_offset(&c->lines, seg->first_line);
-	size_t limit = px_lines_offset(&c->lines, seg->last_line + 1);
-	size_t cap = 0;
+	tag_locator loc;
+	size_t r, cap = 0;
 
+	memset(&loc, 0, sizeof loc);
+	loc.cursor = px_lines_offset(&c->lines, seg->first_line);
+	loc.limit = px_lines_offset(&c->lines, seg->last_line + 1);
 	for (r = 0; r < k->nr; r++) {
 		size_t i = k->r[r].start, end = k->r[r].end, j;
 		while (next_tag(t, i, end, &i, &j)) {
-			size_t tl, at, ls;
+			size_t tl;
 			const px_code *code;
 			char *tag;
 			int line, col;
@@ -606,30 +828,19 @@ static void scan_tags(ctx *c, px_segment *seg, const collector *k)
 			i = j;
 			if (!tag)
 				return;
-			at = find_in_source(c, &cursor, limit, tag, tl);
-			if (at != (size_t)-1) {
-				line = line_of(c, at, &ls);
-				col = (int)(at - ls);
-			} else {
+			locate_tag(c, &loc, tag, tl, &line, &col);
+			if (col < 0)
 				line = seg->first_line;
-				col = -1;
-			}
 			code = px_codebook_resolve(c->cb, tag, tl);
 			if (!code) {
-				const char *hint = px_codebook_suggest(c->cb, tag);
+				const char *hint = suggest_code(c, tag);
 				px_buf a = PX_BUF_INIT, b = PX_BUF_INIT;
 				px_buf_printf(&a, "#%s", tag);
 				if (hint)
 					px_buf_printf(&b, "#%s", hint);
-				if (col >= 0)
-					px_diag_add_at(c->d, c->path, line, (size_t)col, PX_SEV_ERROR,
-						       "unknown-code",
-						       hint ? MSG_UNKNOWN_CODE_HINT : MSG_UNKNOWN_CODE,
-						       a.ptr, b.ptr);
-				else
-					px_diag_add(c->d, c->path, line, 0, PX_SEV_ERROR, "unknown-code",
-						    hint ? MSG_UNKNOWN_CODE_HINT : MSG_UNKNOWN_CODE,
-						    a.ptr, b.ptr);
+				/* col is in characters already: px_diag_add, not _at */
+				px_diag_add(c->d, c->path, line, col + 1, PX_SEV_ERROR, "unknown-code",
+					    hint ? MSG_UNKNOWN_CODE_HINT : MSG_UNKNOWN_CODE, a.ptr, b.ptr);
 				px_buf_free(&a);
 				px_buf_free(&b);
 				free(tag);
@@ -652,8 +863,7 @@ static void scan_tags(ctx *c, px_segment *seg, const collector *k)
 			seg->tags[seg->ntags].code = code;
 			seg->tags[seg->ntags].tag = tag;
 			seg->tags[seg->ntags].line = line;
-			seg->tags[seg->ntags].col = col >= 0 ?
-				(int)px_utf8_width(c->src + ls, (size_t)col) + 1 : 0;
+			seg->tags[seg->ntags].col = col + 1;
 			seg->ntags++;
 			add_code(seg, code);
 		}
@@ -872,12 +1082,21 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 
 	memset(&w, 0, sizeof w);
 	w.c = c;
+	if (check_bounds(c, body, blen, c->n->body_line) < 0) {
+		c->n->body_refused = 1;
+		cmark_parser_free(p);
+		return;
+	}
 	if (!p)
 		return;
 	cmark_parser_feed(p, body, blen);
 	doc = cmark_parser_finish(p);
 	if (!doc)
 		goto cleanup;
+	if (check_tree_depth(c, doc) < 0) {
+		c->n->body_refused = 1;
+		goto cleanup;
+	}
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -930,8 +1149,10 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 cleanup:
 	for (i = 0; i < HEADING_LEVELS; i++)
 		free(w.heading[i]);
-	cmark_iter_free(it);
-	cmark_node_free(doc);
+	if (it) /* cmark's _free functions do not take NULL */
+		cmark_iter_free(it);
+	if (doc)
+		cmark_node_free(doc);
 	cmark_parser_free(p);
 }
 
@@ -1257,6 +1478,12 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 
 	if (!p || px_lines_build(&lines, src, len) < 0)
 		goto cleanup;
+	if (n->body_refused) {
+		/* past a bound (check_bounds): the body is not shown */
+		px_buf_puts(out, "<document xmlns=\"http://commonmark.org/xml/1.0\"/>");
+		rc = 0;
+		goto cleanup;
+	}
 	off = px_lines_offset(&lines, n->body_line);
 	cmark_parser_feed(p, src + off, len - off);
 	doc = cmark_parser_finish(p);
@@ -1306,7 +1533,8 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 cleanup:
 	free(xml);
 	px_lines_free(&lines);
-	cmark_node_free(doc);
+	if (doc) /* cmark_node_free(NULL) crashes */
+		cmark_node_free(doc);
 	cmark_parser_free(p);
 	return rc;
 }

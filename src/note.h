@@ -26,6 +26,16 @@
 
 #define PX_NOTE_MAX ((size_t)2 << 20) /* 2 MiB: a session note is ~5 KB */
 
+/* Bounds on a body, checked before cmark-gfm sees it: beyond them the
+ * parser (cmark-gfm 0.29.0.gfm.6) takes quadratic time. A body that
+ * exceeds one is not read (an error at the line; metadata still counts).
+ * doc/check.md states them and why. */
+#define PX_NOTE_NEST_MAX 16        /* block quotes and list items, nested */
+#define PX_NOTE_LINE_MAX (32 << 10) /* bytes on one line (32 KiB) */
+#define PX_NOTE_COLS_MAX 64        /* table columns: at most 65 '|' on a line */
+#define PX_NOTE_WWW_MAX 8          /* "www." in one run of domain characters */
+#define PX_NOTE_TREE_MAX 100       /* depth of the parsed tree (emphasis, links...) */
+
 typedef enum {
 	PX_SEG_PARAGRAPH,
 	PX_SEG_ITEM,
@@ -74,6 +84,7 @@ typedef struct {
 	px_segment *segs;
 	size_t nsegs;
 	int body_line;   /* first line of the body */
+	int body_refused; /* the body exceeded a bound: no segments */
 } px_note;
 
 /* Parses `len` bytes of `src`. Returns 0 with a model in *out (which may

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
+
 static int bare_char(unsigned char c)
 {
 	return isalnum(c) || c == '_' || c >= 0x80;
@@ -46,11 +48,20 @@ static int add_code(px_query *q, const px_code *c)
 int px_query_parse(px_query *q, const char *text, const px_codebook *cb, px_diag *d)
 {
 	size_t i = 0, len = strlen(text);
-	int rc = 0;
+	int rc = 0, terms = 0;
 
 	memset(q, 0, sizeof *q);
 	q->fts = (px_buf)PX_BUF_INIT;
 	px_diag_source(d, "query", text, len);
+	if (px_utf8_width(text, len) > PX_QUERY_MAX_CHARS) {
+		size_t at = 0, k;
+		for (k = 0; k < PX_QUERY_MAX_CHARS; k++)
+			at += px_utf8_next(text + at, len - at);
+		px_diag_add_at(d, "query", 1, at, PX_SEV_ERROR, "query", MSG_QUERY_TOO_LONG,
+			       PX_QUERY_MAX_CHARS);
+		rc = -1;
+		goto done;
+	}
 	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
 		size_t start = i;
@@ -58,6 +69,12 @@ int px_query_parse(px_query *q, const char *text, const px_codebook *cb, px_diag
 		if (isspace(c)) {
 			i++;
 			continue;
+		}
+		if (c != '(' && c != ')' && ++terms > PX_QUERY_MAX_TERMS) {
+			px_diag_add_at(d, "query", 1, i, PX_SEV_ERROR, "query", MSG_QUERY_TOO_MANY,
+				       PX_QUERY_MAX_TERMS);
+			rc = -1;
+			break;
 		}
 		if (q->fts.len && q->fts.ptr[q->fts.len - 1] != '(')
 			px_buf_putc(&q->fts, ' ');
@@ -123,6 +140,7 @@ int px_query_parse(px_query *q, const char *text, const px_codebook *cb, px_diag
 				quote_word(&q->fts, text + start, n);
 		}
 	}
+done:
 	px_diag_source(d, NULL, NULL, 0);
 	return rc;
 }

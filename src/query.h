@@ -7,7 +7,8 @@
  * l'hôpital, a:b) becomes a quoted phrase; a hashtag (#tijd, #temps,
  * #resource.time) is taken out of the text query and becomes a code
  * filter, whatever alias was used. Problems (an unclosed quote, an
- * unknown code) are diagnostics with the column in the query.
+ * unknown code, a query past PX_QUERY_MAX_CHARS or PX_QUERY_MAX_TERMS)
+ * are diagnostics with the column in the query.
  */
 #ifndef PX_QUERY_H
 #define PX_QUERY_H
@@ -15,6 +16,12 @@
 #include "buf.h"
 #include "codebook.h"
 #include "diag.h"
+
+/* Bounds on a query, refused with a usage error beyond them: FTS5's
+ * time grows faster than linearly with the number of terms (2,000
+ * repeated words took 26 s). doc/search.md states them. */
+#define PX_QUERY_MAX_CHARS 1000
+#define PX_QUERY_MAX_TERMS 64
 
 typedef struct {
 	px_buf fts;            /* the FTS5 MATCH expression; empty: codes only */

@@ -1,5 +1,6 @@
 #include "xml.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,29 +74,105 @@ static void put_error(px_buf *err, int *line, const xmlError *e)
 		*line = e->line;
 }
 
-xmlDocPtr px_xml_read_mem(const char *data, size_t len, const char *url, px_buf *err, int *line)
+/* praxis' XML has no DOCTYPE: a document that declares one is stopped
+ * where it does, before any entity of it is declared, expanded or
+ * loaded (billion laughs, external entities, external DTDs). */
+struct guard {
+	int refused; /* the line of a DOCTYPE, 0: none */
+};
+
+static void refuse_dtd(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+	xmlParserCtxtPtr c = ctx;
+	struct guard *g = c->_private;
+
+	(void)name;
+	(void)ext;
+	(void)sys;
+	if (g && !g->refused)
+		g->refused = c->input ? c->input->line : 1;
+	if (g && !g->refused)
+		g->refused = 1;
+	xmlStopParser(c);
+}
+
+/* The first element of the XInclude namespaces below `n`, or NULL:
+ * XInclude is never processed (no XML_PARSE_XINCLUDE), and a document
+ * that asks for it is refused rather than read without its parts. */
+static xmlNodePtr find_xinclude(xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		xmlNodePtr hit;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->ns && n->ns->href &&
+		    (!xmlStrcmp(n->ns->href, (const xmlChar *)"http://www.w3.org/2001/XInclude") ||
+		     !xmlStrcmp(n->ns->href, (const xmlChar *)"http://www.w3.org/2003/XInclude")))
+			return n;
+		if ((hit = find_xinclude(n->children)))
+			return hit;
+	}
+	return NULL;
+}
+
+/* The one parse: safe options, DOCTYPE refused, XInclude refused.
+ * *why: 0 ok, 1 not well-formed (detail in err), 2 DOCTYPE, 3 XInclude,
+ * 4 too large; *line where. */
+static xmlDocPtr parse(const char *data, size_t len, const char *url, size_t max, px_buf *err,
+		       int *line, int *why)
 {
 	xmlParserCtxtPtr ctx;
-	xmlDocPtr doc;
+	xmlDocPtr doc = NULL;
+	xmlNodePtr inc;
+	struct guard g = { 0 };
 
-	if (len > (size_t)PX_XML_MAX) {
+	*why = 0;
+	if (len > max || len > (size_t)PX_XML_MAX) {
+		*why = 4;
 		if (err)
 			px_buf_puts(err, "document too large");
 		return NULL;
 	}
 	ctx = xmlNewParserCtxt();
-	if (!ctx)
+	if (!ctx) {
+		*why = 1;
 		return NULL;
+	}
+	ctx->_private = &g;
+	ctx->sax->internalSubset = refuse_dtd;
+	ctx->sax->externalSubset = refuse_dtd;
 	doc = xmlCtxtReadMemory(ctx, data, (int)len, url, NULL, PX_XML_OPTS);
-	if (!doc || !ctx->wellFormed) {
+	if (g.refused) {
+		*why = 2;
+		if (line)
+			*line = g.refused;
+		if (err && !err->len)
+			px_buf_puts(err, "a DOCTYPE is not allowed");
+	} else if (!doc || !ctx->wellFormed) {
+		*why = 1;
 		put_error(err, line, xmlCtxtGetLastError(ctx));
 		if (err && !err->len)
 			px_buf_puts(err, "unreadable");
+	} else if ((inc = find_xinclude(doc->children))) {
+		*why = 3;
+		if (line)
+			*line = (int)xmlGetLineNo(inc);
+		if (err && !err->len)
+			px_buf_puts(err, "XInclude is not allowed");
+	}
+	if (*why) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
 	xmlFreeParserCtxt(ctx);
 	return doc;
+}
+
+xmlDocPtr px_xml_read_mem(const char *data, size_t len, const char *url, px_buf *err, int *line)
+{
+	int why;
+
+	return parse(data, len, url, (size_t)PX_XML_MAX, err, line, &why);
 }
 
 xmlDocPtr px_xml_read_file(const char *path, px_buf *err, int *line)
@@ -111,6 +188,48 @@ xmlDocPtr px_xml_read_file(const char *path, px_buf *err, int *line)
 	}
 	px_buf_free(&b);
 	return doc;
+}
+
+int px_xml_load(xmlDocPtr *out, px_buf *raw, const char *path, const char *display,
+		const char *rule, px_diag *d)
+{
+	px_buf detail = PX_BUF_INIT;
+	int rc, why = 0, line = 0;
+
+	*out = NULL;
+	rc = px_buf_read_file(raw, path, PX_XML_KB_MAX);
+	if (rc == -2) {
+		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, rule, MSG_XML_TOO_LARGE, display,
+			    PX_XML_KB_MAX >> 20);
+		return -1;
+	}
+	if (rc < 0) {
+		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
+			    strerror(errno));
+		return -1;
+	}
+	*out = parse(raw->ptr, raw->len, display, PX_XML_KB_MAX, &detail, &line, &why);
+	switch (why) {
+	case 0:
+		break;
+	case 2:
+		px_diag_add(d, display, line, 0, PX_SEV_ERROR, rule, MSG_XML_DTD, display);
+		break;
+	case 3:
+		px_diag_add(d, display, line, 0, PX_SEV_ERROR, rule, MSG_XML_XINCLUDE, display);
+		break;
+	case 4:
+		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, rule, MSG_XML_TOO_LARGE, display,
+			    PX_XML_KB_MAX >> 20);
+		break;
+	default:
+		px_diag_add(d, display, line, 0, PX_SEV_ERROR, rule, MSG_XML_SYNTAX, display);
+		if (detail.len)
+			px_diag_hint(d, MSG_XML_DETAIL, detail.ptr);
+		break;
+	}
+	px_buf_free(&detail);
+	return *out ? 0 : -1;
 }
 
 struct verr {

@@ -2,8 +2,10 @@
  * xml.h - the one safe way praxis reads XML and validates it.
  *
  * Parsing never touches the network and never expands entities: options
- * are NONET|NOCDATA (never NOENT, DTDLOAD or DTDATTR) and a deny-all
- * external entity loader is installed by px_xml_init. Errors are captured
+ * are NONET|NOCDATA (never NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE), a
+ * document with a DOCTYPE is stopped where it declares it (praxis' XML
+ * has none), and a deny-all external entity loader is installed by
+ * px_xml_init. Every XML praxis reads goes through here. Errors are captured
  * and returned as text with a line number, never printed by libxml2.
  */
 #ifndef PX_XML_H
@@ -13,6 +15,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "diag.h"
 
 #define PX_XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | \
 		     XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
@@ -24,7 +27,22 @@ void px_xml_allow_dir(const char *dir);
 void px_xml_cleanup(void);
 
 #define PX_XML_MAX (64 << 20)
+/* XML a knowledge base supplies (its codebook.xml): at most 4 MiB. */
+#define PX_XML_KB_MAX (4 << 20)
 
+/* Reads and parses the file `path`, which a knowledge base supplies (the
+ * raw bytes stay in `raw`): the file must be at most PX_XML_KB_MAX
+ * bytes, and a DOCTYPE (so any entity, internal or external, and any
+ * external DTD) or an XInclude element refuses it; no network is ever
+ * used. On failure returns -1 with one error in `d` that names
+ * `display`, says why in the user's language and has the line, under
+ * `rule`; 0 with the document in *out (xmlFreeDoc it). */
+int px_xml_load(xmlDocPtr *out, px_buf *raw, const char *path, const char *display,
+		const char *rule, px_diag *d);
+
+/* Internal documents (praxis' own stylesheets, the data it generates):
+ * on failure NULL, with the parser's English detail in err, for an
+ * "internal" error. A DOCTYPE or XInclude is refused here too. */
 xmlDocPtr px_xml_read_mem(const char *data, size_t len, const char *url, px_buf *err, int *line);
 /* Parses a file; on failure returns NULL and puts "line N: what" in err. */
 xmlDocPtr px_xml_read_file(const char *path, px_buf *err, int *line);

@@ -123,6 +123,26 @@ lacks "$err" "fts5"
 px search '#tjid'
 expect_rc 2
 contains "$err" "unknown code '#tjid' (did you mean '#tijd'?)"
+
+# a query is bounded (doc/search.md): 1000 characters, 64 words, phrases
+# and codes; past that a usage error at the column, in every language
+q=$(awk 'BEGIN { for (i = 0; i < 2000; i++) printf "zorg " }')
+px search "$q"
+expect_rc 2
+contains "$err" "query:1:1001: error: query is longer than 1000 characters [query]"
+q=$(awk 'BEGIN { for (i = 0; i < 65; i++) printf "a%d ", i }')
+px search "$q"
+expect_rc 2
+contains "$err" "query:1:247: error: query has more than 64 words, phrases and codes: search for fewer [query]"
+PRAXIS_LANG=nl px search "$q"
+expect_rc 2
+contains "$err" "query:1:247: fout: zoekopdracht heeft meer dan 64 woorden, zinsdelen en codes: zoek op minder [query]"
+PRAXIS_LANG=fr px search "$q"
+expect_rc 2
+contains "$err" "query:1:247: erreur: la requête compte plus de 64 mots, expressions et codes : cherchez-en moins [query]"
+q=$(awk 'BEGIN { for (i = 0; i < 64; i++) printf "a%d ", i }')
+px search "$q"
+[ "$rc" -ne 2 ] || fail "a query of 64 words is refused: $err"
 px search 'ziekenhuis-ontslag l'"'"'hôpital a:b'
 expect_rc 0
 px search

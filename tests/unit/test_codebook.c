@@ -163,7 +163,14 @@ static void test_broken(void **state)
 		       "<description lang=\"nl\">Le participant travaille de manière transparente",
 		       "codebook-invalid", "schema");
 	/* not XML at all */
-	expect_failure("<codebook", "<<codebook", "codebook-invalid", "not valid XML");
+	expect_failure("<codebook", "<<codebook", "codebook-invalid", "'codebook.xml' is not well-formed XML");
+	/* a DOCTYPE, with or without entities, and XInclude are refused */
+	expect_failure("<codebook", "<!DOCTYPE codebook [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><codebook",
+		       "codebook-invalid", "'codebook.xml' has a DOCTYPE");
+	expect_failure("<codebook", "<!DOCTYPE codebook SYSTEM \"http://example.invalid/x.dtd\"><codebook",
+		       "codebook-invalid", "has a DOCTYPE");
+	expect_failure("</codebook>", "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\" parse=\"text\"/></codebook>",
+		       "codebook-invalid", "'codebook.xml' uses XInclude");
 }
 
 int main(void)
