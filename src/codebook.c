@@ -1,5 +1,6 @@
 #include "codebook.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,7 +128,8 @@ static size_t count_children(xmlNodePtr el, const char *name)
 /* Whether this exact codebook already passed this exact schema: a
  * digest of both in `cache` (GITDIR/praxis/codebook-valid). The schema
  * check is the slow part of loading and the codebook rarely changes. */
-static int known_valid(const char *cache, const px_buf *raw, const char *rng, char digest[17])
+static int known_valid(const char *cache, const char *data, size_t len, const char *rng,
+		       char digest[17])
 {
 	px_buf schema = PX_BUF_INIT, seen = PX_BUF_INIT;
 	int ok = 0;
@@ -135,7 +137,7 @@ static int known_valid(const char *cache, const px_buf *raw, const char *rng, ch
 	digest[0] = '\0';
 	if (!cache || px_buf_read_file(&schema, rng, 1 << 20) < 0)
 		goto done;
-	px_digest_hex(digest, px_fnv1a(px_fnv1a(PX_FNV_INIT, raw->ptr, raw->len), schema.ptr, schema.len));
+	px_digest_hex(digest, px_fnv1a(px_fnv1a(PX_FNV_INIT, data, len), schema.ptr, schema.len));
 	ok = px_buf_read_file(&seen, cache, 64) == 0 && !strcmp(seen.ptr, digest);
 done:
 	px_buf_free(&schema);
@@ -151,22 +153,39 @@ int px_codebook_load(px_codebook **out, const char *path, const char *display, p
 int px_codebook_load_cached(px_codebook **out, const char *path, const char *display,
 			    const char *cache, px_diag *d)
 {
-	char digest[17];
-	px_codebook *cb = NULL;
-	xmlDocPtr doc = NULL;
-	xmlNodePtr root, cat, c;
-	px_buf err = PX_BUF_INIT, raw = PX_BUF_INIT;
-	char *rng = NULL;
-	size_t ncodes = 0, nnames = 0, i;
-	int line = 0, rc = -1;
+	px_buf raw = PX_BUF_INIT;
+	int rc;
 
 	*out = NULL;
 	if (px_buf_read_file(&raw, path, PX_XML_MAX) < 0) {
 		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
 			    "unreadable");
+		return -1;
+	}
+	rc = px_codebook_load_mem(out, raw.ptr, raw.len, display, cache, d);
+	px_buf_free(&raw);
+	return rc;
+}
+
+int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const char *display,
+			 const char *cache, px_diag *d)
+{
+	char digest[17];
+	px_codebook *cb = NULL;
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root, cat, c;
+	px_buf err = PX_BUF_INIT;
+	char *rng = NULL;
+	size_t ncodes = 0, nnames = 0, i;
+	int line = 0, rc = -1;
+
+	*out = NULL;
+	if (len > PX_XML_MAX) {
+		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
+			    strerror(EFBIG));
 		goto cleanup;
 	}
-	doc = px_xml_read_mem(raw.ptr, raw.len, display, &err, &line);
+	doc = px_xml_read_mem(data, len, display, &err, &line);
 	if (!doc) {
 		px_diag_add(d, display, line, 0, PX_SEV_ERROR, "codebook-invalid",
 			    MSG_CODEBOOK_XML, err.ptr);
@@ -177,7 +196,7 @@ int px_codebook_load_cached(px_codebook **out, const char *path, const char *dis
 		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 		goto cleanup;
 	}
-	if (!known_valid(cache, &raw, rng, digest)) {
+	if (!known_valid(cache, data, len, rng, digest)) {
 		if (px_xml_validate(doc, rng, &err, &line) < 0) {
 			px_diag_add(d, display, line, 0, PX_SEV_ERROR, "codebook-invalid",
 				    MSG_CODEBOOK_SCHEMA, err.ptr);
@@ -287,7 +306,7 @@ int px_codebook_load_cached(px_codebook **out, const char *path, const char *dis
 		goto cleanup;
 	{
 		char hex[17];
-		px_digest_hex(hex, px_fnv1a(PX_FNV_INIT, raw.ptr, raw.len));
+		px_digest_hex(hex, px_fnv1a(PX_FNV_INIT, data, len));
 		cb->digest = strdup(hex);
 	}
 	*out = cb;
@@ -299,7 +318,6 @@ cleanup:
 	xmlFreeDoc(doc);
 	free(rng);
 	px_buf_free(&err);
-	px_buf_free(&raw);
 	return rc;
 }
 
