@@ -64,6 +64,22 @@ static inline void fz_die(const char *what, px_diag *d)
 	abort();
 }
 
+/* Renders the diagnostics as the commands do (text with and without
+ * colour, JSON), then frees them. */
+static inline void fz_report(px_diag *d)
+{
+	static FILE *null;
+	px_buf json = PX_BUF_INIT;
+
+	if (!null && !(null = fopen("/dev/null", "w")))
+		abort();
+	px_diag_print(d, null, 0);
+	px_diag_print(d, null, 1);
+	px_diag_json(d, &json);
+	px_buf_free(&json);
+	px_diag_free(d);
+}
+
 static const char FZ_COMMUNITIES[] =
 	"communities:\n"
 	"  - id: zuid\n"

@@ -6,7 +6,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *xml;
 	px_codebook *cb = NULL;
 	px_diag d = PX_DIAG_INIT;
-	px_buf out = PX_BUF_INIT;
 	size_t i;
 
 	fz_kb(); /* libxml2 set up as praxis sets it up */
@@ -23,9 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		px_codebook_suggest_method(cb, "case");
 		px_codebook_free(cb);
 	}
-	px_diag_json(&d, &out);
-	px_diag_free(&d);
-	px_buf_free(&out);
+	fz_report(&d);
 	free(xml);
 	return 0;
 }

@@ -6,7 +6,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *yaml;
 	px_kb *kb = calloc(1, sizeof *kb);
 	px_diag d = PX_DIAG_INIT;
-	px_buf out = PX_BUF_INIT;
 	size_t i;
 
 	if (!kb)
@@ -18,9 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (px_kb_community(kb, kb->communities[i].id) == NULL)
 				fz_die("a community cannot be found by its id", NULL);
 	}
-	px_diag_json(&d, &out);
-	px_diag_free(&d);
-	px_buf_free(&out);
+	fz_report(&d);
 	px_kb_free(kb);
 	free(yaml);
 	return 0;

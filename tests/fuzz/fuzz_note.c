@@ -27,7 +27,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const px_kb *kb = fz_kb();
 	char *src = fz_copy(data, size);
 	px_diag d = PX_DIAG_INIT;
-	px_buf out = PX_BUF_INIT;
 	px_note *n;
 
 	n = px_check_text(kb, "2022-2023/zuid/04.md", "2022-2023/zuid/04.md", src, size, &d);
@@ -35,16 +34,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		use(n, src, size, kb->cb);
 		px_note_free(n);
 	}
-	px_diag_json(&d, &out);
-	px_diag_free(&d);
-	px_buf_free(&out);
+	fz_report(&d);
 
 	d = (px_diag)PX_DIAG_INIT;
 	if (px_note_parse_body(&n, "2022-2023/synthesis.nl.md", src, size, kb->cb, &d) == 0) {
 		use(n, src, size, kb->cb);
 		px_note_free(n);
 	}
-	px_diag_free(&d);
+	fz_report(&d);
 	free(src);
 	return 0;
 }
