@@ -14,6 +14,7 @@
 
 struct px_cb_name {
 	char *folded;
+	size_t ncp; /* code points in folded, as px_edit_distance counts them */
 	const char *shown; /* borrowed: the id or alias as written */
 	size_t code;
 };
@@ -97,6 +98,16 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(x->folded, y->folded);
 }
 
+/* The length px_edit_distance sees: code points, at most PX_EDIT_MAX. */
+static size_t edit_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s && n < PX_EDIT_MAX; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 static int add_name(px_codebook *cb, const char *shown, size_t code)
 {
 	struct px_cb_name *n = &cb->names[cb->nnames];
@@ -104,6 +115,7 @@ static int add_name(px_codebook *cb, const char *shown, size_t code)
 	n->folded = px_fold(shown, strlen(shown));
 	if (!n->folded)
 		return -1;
+	n->ncp = edit_len(n->folded);
 	n->shown = shown;
 	n->code = code;
 	cb->nnames++;
@@ -395,11 +407,18 @@ const px_method *px_codebook_method(const px_codebook *cb, const char *id)
 	return NULL;
 }
 
+/* The largest distance a suggestion for `word` may be at. */
+static size_t suggest_limit(const char *word)
+{
+	size_t wl = px_utf8_width(word, strlen(word));
+
+	return wl <= 3 ? 1 : wl <= 6 ? 2 : 3;
+}
+
 const char *px_suggest(const char *word, const char *const *cands, size_t n)
 {
 	const char *best = NULL;
-	size_t bestd = SIZE_MAX, i, wl = px_utf8_width(word, strlen(word));
-	size_t limit = wl <= 3 ? 1 : wl <= 6 ? 2 : 3;
+	size_t bestd = SIZE_MAX, i, limit = suggest_limit(word);
 	char *fw = px_fold(word, strlen(word));
 
 	if (!fw)
@@ -420,19 +439,33 @@ const char *px_suggest(const char *word, const char *const *cands, size_t n)
 	return bestd <= limit ? best : NULL;
 }
 
+/* px_suggest over the codebook's names, which are folded once at load:
+ * a note or a query may hold thousands of unknown hashtags, so a
+ * suggestion must not fold every name again, nor measure the distance
+ * to names whose length alone puts them out of reach. Same answer as
+ * px_suggest over the names in the same order. */
 const char *px_codebook_suggest(const px_codebook *cb, const char *tag)
 {
-	const char **c = malloc((cb->nnames ? cb->nnames : 1) * sizeof *c);
-	const char *s;
-	size_t i;
+	const char *best = NULL;
+	size_t bestd = SIZE_MAX, i, limit = suggest_limit(tag), wl;
+	char *fw = px_fold(tag, strlen(tag));
 
-	if (!c)
+	if (!fw)
 		return NULL;
-	for (i = 0; i < cb->nnames; i++)
-		c[i] = cb->names[i].shown;
-	s = px_suggest(tag, c, cb->nnames);
-	free(c);
-	return s;
+	wl = edit_len(fw);
+	for (i = 0; i < cb->nnames; i++) {
+		const struct px_cb_name *nm = &cb->names[i];
+		size_t dist;
+		if ((wl > nm->ncp ? wl - nm->ncp : nm->ncp - wl) > limit)
+			continue; /* the distance is at least the difference in length */
+		dist = px_edit_distance(fw, nm->folded);
+		if (dist < bestd) {
+			bestd = dist;
+			best = nm->shown;
+		}
+	}
+	free(fw);
+	return bestd <= limit ? best : NULL;
 }
 
 const char *px_codebook_suggest_method(const px_codebook *cb, const char *id)

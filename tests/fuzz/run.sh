@@ -6,7 +6,8 @@
 # committed); it starts from tests/fuzz/seeds/NAME, the regressions and
 # the project's own files (notes/, schema/codebook.xml, bench/queries.tsv).
 # A crash leaves its input in FUZZ_BUILD_DIR/artifacts/NAME/ and the log in
-# FUZZ_BUILD_DIR/NAME.log. FUZZ_NICE=15 runs the fuzzers niced.
+# FUZZ_BUILD_DIR/NAME.log. FUZZ_NICE=15 runs the fuzzers niced; FUZZ_FLAGS
+# adds libFuzzer options (e.g. -len_control=0 to try long inputs at once).
 set -u
 BUILD=$1
 shift
@@ -67,7 +68,7 @@ for name in "$@"; do
 	[ -f "$FUZZ/$name.dict" ] && dict=-dict=$FUZZ/$name.dict
 	echo "fuzz: $name for ${SECONDS_EACH}s (log: $BUILD/$name.log)"
 	if $nice "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
-		-max_len="$max_len" -print_final_stats=1 $dict \
+		-max_len="$max_len" -print_final_stats=1 $dict ${FUZZ_FLAGS:-} \
 		-artifact_prefix="$BUILD/artifacts/$name/" "$@" > "$BUILD/$name.log" 2>&1; then
 		grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|#[0-9]+[[:space:]]+DONE)' \
 			"$BUILD/$name.log" | sed 's/^/  /'
