@@ -4,6 +4,7 @@
 #   make check      unit and end-to-end tests, then again under ASan/UBSan
 #   make demo       check the demo knowledge base in notes/ and summarise it
 #   make bench      benchmarks against the named baselines (not part of check)
+#   make fuzz       each libFuzzer harness for FUZZ_SECONDS (default 60; clang)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   V=1             show the commands
 .SUFFIXES:
@@ -30,6 +31,10 @@ SRCS := $(filter-out src/main.c src/fts_ext.c,$(wildcard src/*.c src/cmd/*.c))
 OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 AOBJS := $(SRCS:src/%.c=$(BUILD)/asan/%.o)
 UNIT := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+# libFuzzer harnesses (tests/fuzz/fuzz_NAME.c); in `make check` each one
+# replays its regressions and seeds as the unit test test_fuzz_NAME
+FUZZERS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+UNIT += $(FUZZERS:%=test_fuzz_%)
 
 all: praxis
 
@@ -77,6 +82,43 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpraxis.a
 $(BUILD)/asan/tests/%: tests/unit/%.c $(BUILD)/asan/libpraxis.a
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(WARN) $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/asan/libpraxis.a $(PKG_LIBS) -lcmocka
+
+$(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(BUILD)/libpraxis.a
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -DFUZZ_NAME='"$*"' -o $@ tests/fuzz/fuzz_$*.c \
+	  tests/fuzz/replay.c $(BUILD)/libpraxis.a $(PKG_LIBS)
+
+$(BUILD)/asan/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(BUILD)/asan/libpraxis.a
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) $(SAN) $(PKG_CFLAGS) -Isrc -DFUZZ_NAME='"$*"' -o $@ tests/fuzz/fuzz_$*.c \
+	  tests/fuzz/replay.c $(BUILD)/asan/libpraxis.a $(PKG_LIBS)
+
+# The fuzzers: the library built by clang with coverage and sanitizers,
+# each harness linked with libFuzzer; tests/fuzz/run.sh runs them.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FOBJS := $(SRCS:src/%.c=$(BUILD)/fuzz/obj/%.o)
+
+$(BUILD)/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  CC+FUZZ $<"
+	$(Q)$(FUZZ_CC) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/fuzz/libpraxis.a: $(FOBJS)
+	$(Q)rm -f $@ && ar rcs $@ $(FOBJS)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/fuzz/libpraxis.a
+	@echo "  LD+FUZZ $@"
+	$(Q)$(FUZZ_CC) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc -o $@ $< \
+	  $(BUILD)/fuzz/libpraxis.a $(PKG_LIBS)
+
+fuzz-deps:
+	$(Q)sh .ci/deps.sh fuzz
+
+fuzz: fuzz-deps
+	$(Q)$(MAKE) --no-print-directory $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZERS)
 
 test-deps:
 	$(Q)sh .ci/deps.sh test
@@ -137,6 +179,6 @@ bench: praxis $(BUILD)/libpraxis.a
 clean:
 	rm -rf $(BUILD) praxis
 
-.PHONY: all check asan valgrind demo install clean test-deps
+.PHONY: all check asan valgrind demo install clean test-deps fuzz fuzz-deps
 
--include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(BUILD)/obj/main.d $(BUILD)/asan/main.d
+-include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(FOBJS:.o=.d) $(BUILD)/obj/main.d $(BUILD)/asan/main.d

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the Debian 12 packages praxis needs to build, test and demo.
-# Usage: .ci/deps.sh [build|test|tools]   (each level includes the one before)
+# Usage: .ci/deps.sh [build|test|tools|fuzz]   (each level includes build;
+# test and tools include the ones before; fuzz adds clang and libFuzzer)
 # Idempotent: does nothing when every package is already there.
 set -eu
 level=${1:-test}
@@ -9,11 +10,13 @@ build="build-essential pkg-config git sqlite3 libcmark-gfm-dev libcmark-gfm-exte
   libutf8proc-dev"
 test="$build libcmocka-dev xsltproc libxml2-utils cmark-gfm valgrind chromium weasyprint poppler-utils"
 tools="$test hyperfine ripgrep time"
+fuzz="$build clang libfuzzer-14-dev libclang-rt-14-dev"
 case $level in
   build) want=$build ;;
   test) want=$test ;;
   tools) want=$tools ;;
-  *) echo "usage: .ci/deps.sh [build|test|tools]" >&2; exit 2 ;;
+  fuzz) want=$fuzz ;;
+  *) echo "usage: .ci/deps.sh [build|test|tools|fuzz]" >&2; exit 2 ;;
 esac
 missing=
 for p in $want; do

@@ -1,5 +1,6 @@
 #include "codebook.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 struct px_cb_name {
 	char *folded;
+	size_t ncp; /* code points in folded, as px_edit_distance counts them */
 	const char *shown; /* borrowed: the id or alias as written */
 	size_t code;
 };
@@ -96,6 +98,16 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(x->folded, y->folded);
 }
 
+/* The length px_edit_distance sees: code points, at most PX_EDIT_MAX. */
+static size_t edit_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s && n < PX_EDIT_MAX; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 static int add_name(px_codebook *cb, const char *shown, size_t code)
 {
 	struct px_cb_name *n = &cb->names[cb->nnames];
@@ -103,6 +115,7 @@ static int add_name(px_codebook *cb, const char *shown, size_t code)
 	n->folded = px_fold(shown, strlen(shown));
 	if (!n->folded)
 		return -1;
+	n->ncp = edit_len(n->folded);
 	n->shown = shown;
 	n->code = code;
 	cb->nnames++;
@@ -127,7 +140,8 @@ static size_t count_children(xmlNodePtr el, const char *name)
 /* Whether this exact codebook already passed this exact schema: a
  * digest of both in `cache` (GITDIR/praxis/codebook-valid). The schema
  * check is the slow part of loading and the codebook rarely changes. */
-static int known_valid(const char *cache, const px_buf *raw, const char *rng, char digest[17])
+static int known_valid(const char *cache, const char *data, size_t len, const char *rng,
+		       char digest[17])
 {
 	px_buf schema = PX_BUF_INIT, seen = PX_BUF_INIT;
 	int ok = 0;
@@ -135,7 +149,7 @@ static int known_valid(const char *cache, const px_buf *raw, const char *rng, ch
 	digest[0] = '\0';
 	if (!cache || px_buf_read_file(&schema, rng, 1 << 20) < 0)
 		goto done;
-	px_digest_hex(digest, px_fnv1a(px_fnv1a(PX_FNV_INIT, raw->ptr, raw->len), schema.ptr, schema.len));
+	px_digest_hex(digest, px_fnv1a(px_fnv1a(PX_FNV_INIT, data, len), schema.ptr, schema.len));
 	ok = px_buf_read_file(&seen, cache, 64) == 0 && !strcmp(seen.ptr, digest);
 done:
 	px_buf_free(&schema);
@@ -151,24 +165,40 @@ int px_codebook_load(px_codebook **out, const char *path, const char *display, p
 int px_codebook_load_cached(px_codebook **out, const char *path, const char *display,
 			    const char *cache, px_diag *d)
 {
+	px_buf raw = PX_BUF_INIT;
+	int rc;
+
+	*out = NULL;
+	if (px_xml_slurp(&raw, path, display, "codebook-invalid", d) < 0) {
+		px_buf_free(&raw);
+		return -1;
+	}
+	rc = px_codebook_load_mem(out, raw.ptr, raw.len, display, cache, d);
+	px_buf_free(&raw);
+	return rc;
+}
+
+int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const char *display,
+			 const char *cache, px_diag *d)
+{
 	char digest[17];
 	px_codebook *cb = NULL;
 	xmlDocPtr doc = NULL;
 	xmlNodePtr root, cat, c;
-	px_buf err = PX_BUF_INIT, raw = PX_BUF_INIT;
+	px_buf err = PX_BUF_INIT;
 	char *rng = NULL;
 	size_t ncodes = 0, nnames = 0, i;
 	int line = 0, rc = -1;
 
 	*out = NULL;
-	if (px_xml_load(&doc, &raw, path, display, "codebook-invalid", d) < 0)
+	if (px_xml_load_mem(&doc, data, len, display, "codebook-invalid", d) < 0)
 		goto cleanup;
 	rng = px_data_path("schema/codebook.rng");
 	if (!rng) {
 		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 		goto cleanup;
 	}
-	if (!known_valid(cache, &raw, rng, digest)) {
+	if (!known_valid(cache, data, len, rng, digest)) {
 		if (px_xml_validate(doc, rng, &err, &line) < 0) {
 			px_diag_add(d, display, line, 0, PX_SEV_ERROR, "codebook-invalid",
 				    MSG_CODEBOOK_SCHEMA, err.ptr);
@@ -278,7 +308,7 @@ int px_codebook_load_cached(px_codebook **out, const char *path, const char *dis
 		goto cleanup;
 	{
 		char hex[17];
-		px_digest_hex(hex, px_fnv1a(PX_FNV_INIT, raw.ptr, raw.len));
+		px_digest_hex(hex, px_fnv1a(PX_FNV_INIT, data, len));
 		cb->digest = strdup(hex);
 	}
 	*out = cb;
@@ -290,7 +320,6 @@ cleanup:
 	xmlFreeDoc(doc);
 	free(rng);
 	px_buf_free(&err);
-	px_buf_free(&raw);
 	return rc;
 }
 
@@ -368,11 +397,18 @@ const px_method *px_codebook_method(const px_codebook *cb, const char *id)
 	return NULL;
 }
 
+/* The largest distance a suggestion for `word` may be at. */
+static size_t suggest_limit(const char *word)
+{
+	size_t wl = px_utf8_width(word, strlen(word));
+
+	return wl <= 3 ? 1 : wl <= 6 ? 2 : 3;
+}
+
 const char *px_suggest(const char *word, const char *const *cands, size_t n)
 {
 	const char *best = NULL;
-	size_t bestd = SIZE_MAX, i, wl = px_utf8_width(word, strlen(word));
-	size_t limit = wl <= 3 ? 1 : wl <= 6 ? 2 : 3;
+	size_t bestd = SIZE_MAX, i, limit = suggest_limit(word);
 	char *fw = px_fold(word, strlen(word));
 
 	if (!fw)
@@ -393,19 +429,33 @@ const char *px_suggest(const char *word, const char *const *cands, size_t n)
 	return bestd <= limit ? best : NULL;
 }
 
+/* px_suggest over the codebook's names, which are folded once at load:
+ * a note or a query may hold thousands of unknown hashtags, so a
+ * suggestion must not fold every name again, nor measure the distance
+ * to names whose length alone puts them out of reach. Same answer as
+ * px_suggest over the names in the same order. */
 const char *px_codebook_suggest(const px_codebook *cb, const char *tag)
 {
-	const char **c = malloc((cb->nnames ? cb->nnames : 1) * sizeof *c);
-	const char *s;
-	size_t i;
+	const char *best = NULL;
+	size_t bestd = SIZE_MAX, i, limit = suggest_limit(tag), wl;
+	char *fw = px_fold(tag, strlen(tag));
 
-	if (!c)
+	if (!fw)
 		return NULL;
-	for (i = 0; i < cb->nnames; i++)
-		c[i] = cb->names[i].shown;
-	s = px_suggest(tag, c, cb->nnames);
-	free(c);
-	return s;
+	wl = edit_len(fw);
+	for (i = 0; i < cb->nnames; i++) {
+		const struct px_cb_name *nm = &cb->names[i];
+		size_t dist;
+		if ((wl > nm->ncp ? wl - nm->ncp : nm->ncp - wl) > limit)
+			continue; /* the distance is at least the difference in length */
+		dist = px_edit_distance(fw, nm->folded);
+		if (dist < bestd) {
+			bestd = dist;
+			best = nm->shown;
+		}
+	}
+	free(fw);
+	return bestd <= limit ? best : NULL;
 }
 
 const char *px_codebook_suggest_method(const px_codebook *cb, const char *id)

@@ -64,6 +64,10 @@ int px_codebook_load(px_codebook **out, const char *path, const char *display, p
  * NULL) records that this codebook already passed it. */
 int px_codebook_load_cached(px_codebook **out, const char *path, const char *display,
 			    const char *cache, px_diag *d);
+/* The same from `len` bytes at `data` (not necessarily NUL-terminated);
+ * the path versions read the file and call this. */
+int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const char *display,
+			 const char *cache, px_diag *d);
 void px_codebook_free(px_codebook *cb);
 
 /* Resolves a hashtag (without '#') written as an id or alias, any case,

@@ -87,12 +87,11 @@ static size_t decode(const char *s, utf8proc_int32_t *cps, size_t max)
 
 size_t px_edit_distance(const char *a, const char *b)
 {
-	enum { MAX = 128 };
-	utf8proc_int32_t x[MAX], y[MAX];
-	size_t row[MAX + 1], n, m, i, j;
+	utf8proc_int32_t x[PX_EDIT_MAX], y[PX_EDIT_MAX];
+	size_t row[PX_EDIT_MAX + 1], n, m, i, j;
 
-	n = decode(a, x, MAX);
-	m = decode(b, y, MAX);
+	n = decode(a, x, PX_EDIT_MAX);
+	m = decode(b, y, PX_EDIT_MAX);
 	for (j = 0; j <= m; j++)
 		row[j] = j;
 	for (i = 1; i <= n; i++) {

@@ -26,7 +26,9 @@ size_t px_utf8_next(const char *s, size_t len);
 /* True if the code point at s is a letter or a digit (Unicode). */
 int px_utf8_is_alnum(const char *s, size_t len);
 
-/* Levenshtein distance counted in code points. */
+/* Levenshtein distance counted in code points, over the first
+ * PX_EDIT_MAX code points of each string. */
+#define PX_EDIT_MAX 128
 size_t px_edit_distance(const char *a, const char *b);
 
 #endif

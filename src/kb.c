@@ -73,17 +73,34 @@ static int load_communities(px_kb *kb, const char *path, px_diag *d)
 {
 	const char *file = "communities.yaml";
 	px_buf src = PX_BUF_INIT;
+	int rc;
+
+	rc = px_buf_read_file(&src, path, PX_COMMUNITIES_MAX);
+	if (rc < 0) {
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file,
+			    px_strerror(rc == -2 ? EFBIG : errno));
+		px_buf_free(&src);
+		return -1;
+	}
+	rc = px_kb_read_communities(kb, src.ptr, src.len, d);
+	px_buf_free(&src);
+	return rc;
+}
+
+int px_kb_read_communities(px_kb *kb, const char *src, size_t len, px_diag *d)
+{
+	const char *file = "communities.yaml";
 	yaml_document_t doc;
 	yaml_node_t *root, *list;
 	yaml_node_item_t *it;
 	int rc = -1, loaded = 0;
 
-	if (px_buf_read_file(&src, path, 1 << 20) < 0) {
-		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file, px_strerror(errno));
+	if (len > PX_COMMUNITIES_MAX) {
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file, px_strerror(EFBIG));
 		goto cleanup;
 	}
-	px_diag_source(d, file, src.ptr, src.len);
-	if (px_yaml_load(&doc, src.ptr, src.len, file, 1, d) < 0)
+	px_diag_source(d, file, src, len);
+	if (px_yaml_load(&doc, src, len, file, 1, d) < 0)
 		goto cleanup;
 	loaded = 1;
 	root = yaml_document_get_root_node(&doc);
@@ -172,7 +189,6 @@ cleanup:
 	if (loaded)
 		yaml_document_delete(&doc);
 	px_diag_source(d, NULL, NULL, 0);
-	px_buf_free(&src);
 	return rc;
 }
 

@@ -43,6 +43,14 @@ char *px_kb_find(const char *start);
 int px_kb_open(px_kb **out, const char *root, px_diag *d);
 void px_kb_free(px_kb *kb);
 
+#define PX_COMMUNITIES_MAX ((size_t)1 << 20)
+
+/* Reads the communities of `len` bytes of communities.yaml at `src` (not
+ * necessarily NUL-terminated) into `kb` (whose list must be empty):
+ * what px_kb_open does with the file. Problems go to `d`; returns 0 or
+ * -1, and on -1 kb may hold a partial list (px_kb_free frees it). */
+int px_kb_read_communities(px_kb *kb, const char *src, size_t len, px_diag *d);
+
 const px_community *px_kb_community(const px_kb *kb, const char *id);
 
 /* Lists the notes of the knowledge base: *.md files in its folders (not

@@ -1261,6 +1261,17 @@ static int line_is(const char *s, size_t len, const char *word)
 	return 1;
 }
 
+/* How many of the `len` bytes at `s` are white space; `s` need not be
+ * terminated (strspn would read past its end). */
+static size_t blank_span(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	return i;
+}
+
 static size_t line_end(const char *s, size_t len, size_t off)
 {
 	const char *nl = memchr(s + off, '\n', len - off);
@@ -1326,7 +1337,7 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 		px_lines_free(&c.lines);
 		return 0;
 	}
-	if (strspn(src + off, " \t\r\n") == len - off) {
+	if (blank_span(src + off, len - off) == len - off) {
 		px_diag_add(d, path, 1, 1, PX_SEV_ERROR, "empty", MSG_EMPTY);
 		goto fail;
 	}

@@ -87,7 +87,9 @@ typedef struct {
 	int body_refused; /* the body exceeded a bound: no segments */
 } px_note;
 
-/* Parses `len` bytes of `src`. Returns 0 with a model in *out (which may
+/* Parses `len` bytes of `src`, which need not be NUL-terminated: no
+ * byte at or after src[len] is read (this holds for every function here
+ * that takes a pointer and a length). Returns 0 with a model in *out (which may
  * still carry errors in `d`), or -1 when the note could not be read at
  * all (binary, invalid UTF-8, too large, no front matter), with the
  * reason in `d`. `path` is used in diagnostics as given. */

@@ -33,6 +33,7 @@ const char *px_strerror(int errnum)
 	case EISDIR: return px_msg(MSG_E_ISDIR);
 	case ELOOP: return px_msg(MSG_E_LOOP);
 	case EIO: return px_msg(MSG_E_IO);
+	case EFBIG: return px_msg(MSG_E_FBIG);
 	default: return strerror(errnum);
 	}
 }

@@ -1,4 +1,5 @@
 #include "xml.h"
+#include "out.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -190,14 +191,11 @@ xmlDocPtr px_xml_read_file(const char *path, px_buf *err, int *line)
 	return doc;
 }
 
-int px_xml_load(xmlDocPtr *out, px_buf *raw, const char *path, const char *display,
-		const char *rule, px_diag *d)
+int px_xml_slurp(px_buf *raw, const char *path, const char *display, const char *rule,
+		 px_diag *d)
 {
-	px_buf detail = PX_BUF_INIT;
-	int rc, why = 0, line = 0;
+	int rc = px_buf_read_file(raw, path, PX_XML_KB_MAX);
 
-	*out = NULL;
-	rc = px_buf_read_file(raw, path, PX_XML_KB_MAX);
 	if (rc == -2) {
 		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, rule, MSG_XML_TOO_LARGE, display,
 			    PX_XML_KB_MAX >> 20);
@@ -205,10 +203,28 @@ int px_xml_load(xmlDocPtr *out, px_buf *raw, const char *path, const char *displ
 	}
 	if (rc < 0) {
 		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, display,
-			    strerror(errno));
+			    px_strerror(errno));
 		return -1;
 	}
-	*out = parse(raw->ptr, raw->len, display, PX_XML_KB_MAX, &detail, &line, &why);
+	return 0;
+}
+
+int px_xml_load(xmlDocPtr *out, px_buf *raw, const char *path, const char *display,
+		const char *rule, px_diag *d)
+{
+	*out = NULL;
+	if (px_xml_slurp(raw, path, display, rule, d) < 0)
+		return -1;
+	return px_xml_load_mem(out, raw->ptr, raw->len, display, rule, d);
+}
+
+int px_xml_load_mem(xmlDocPtr *out, const char *data, size_t len, const char *display,
+		    const char *rule, px_diag *d)
+{
+	px_buf detail = PX_BUF_INIT;
+	int why = 0, line = 0;
+
+	*out = parse(data, len, display, PX_XML_KB_MAX, &detail, &line, &why);
 	switch (why) {
 	case 0:
 		break;

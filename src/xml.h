@@ -39,6 +39,14 @@ void px_xml_cleanup(void);
  * `rule`; 0 with the document in *out (xmlFreeDoc it). */
 int px_xml_load(xmlDocPtr *out, px_buf *raw, const char *path, const char *display,
 		const char *rule, px_diag *d);
+/* The same for a document already in memory (`len` bytes, not
+ * NUL-terminated): PX_XML_KB_MAX at most, same refusals. */
+int px_xml_load_mem(xmlDocPtr *out, const char *data, size_t len, const char *display,
+		    const char *rule, px_diag *d);
+/* Reads a knowledge base's XML file into `raw` (at most PX_XML_KB_MAX):
+ * 0, or -1 with a diagnostic naming `display`. */
+int px_xml_slurp(px_buf *raw, const char *path, const char *display, const char *rule,
+		 px_diag *d);
 
 /* Internal documents (praxis' own stylesheets, the data it generates):
  * on failure NULL, with the parser's English detail in err, for an

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "codebook.h"
 #include "data.h"
+#include "fold.h"
 #include "xml.h"
 
 static px_codebook *load_default(void)
@@ -102,6 +103,51 @@ static void test_resolve(void **state)
 	px_codebook_free(cb);
 }
 
+/* px_codebook_suggest (over the names folded at load, skipping those too
+ * long or too short to be close) answers as px_suggest over every id and
+ * alias: the same distance, found or not found alike. */
+static void test_suggest_same(void **state)
+{
+	static const char *const words[] = {
+		"tjid", "TIJD", "tijdd", "ti", "t", "x", "ziekenhuiz", "hopitall", "Hôpitl",
+		"resource.tim", "resource", "emotionele-lst", "expérienc", "samenwerkin",
+		"temp", "tempss", "xyzzyplugh", "vertrouwn", "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q",
+		"ééééé", "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+	};
+	px_codebook *cb = load_default();
+	const char **cands;
+	size_t n = 0, i, k;
+
+	(void)state;
+	for (i = 0; i < cb->ncodes; i++)
+		n += 1 + cb->codes[i].naliases;
+	cands = malloc(n * sizeof *cands);
+	assert_non_null(cands);
+	for (n = 0, i = 0; i < cb->ncodes; i++) {
+		cands[n++] = cb->codes[i].id;
+		for (k = 0; k < cb->codes[i].naliases; k++)
+			cands[n++] = cb->codes[i].aliases[k];
+	}
+	for (i = 0; i < sizeof words / sizeof *words; i++) {
+		const char *a = px_codebook_suggest(cb, words[i]);
+		const char *b = px_suggest(words[i], cands, n);
+		char *fw = px_fold(words[i], strlen(words[i]));
+		if (!a || !b) {
+			if (a != b)
+				fail_msg("%s: suggest %s, px_suggest %s", words[i], a ? a : "none",
+					 b ? b : "none");
+		} else {
+			char *fa = px_fold(a, strlen(a)), *fb = px_fold(b, strlen(b));
+			assert_int_equal(px_edit_distance(fw, fa), px_edit_distance(fw, fb));
+			free(fa);
+			free(fb);
+		}
+		free(fw);
+	}
+	free(cands);
+	px_codebook_free(cb);
+}
+
 /* Writes the default codebook with one substitution applied. */
 static char *variant(const char *from, const char *to)
 {
@@ -178,6 +224,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_default_complete),
 		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_suggest_same),
 		cmocka_unit_test(test_broken),
 	};
 	int rc;
