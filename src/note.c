@@ -1201,7 +1201,8 @@ static void check_chars(ctx *c, size_t from)
 		col++;
 	}
 	if (found > CTRL_SHOWN)
-		px_diag_add(c->d, c->path, 0, 0, PX_SEV_ERROR, "control-character", MSG_CTRL_MORE,
+		px_diag_add(c->d, c->path, 0, 0, PX_SEV_ERROR, "control-character",
+			    px_plural(MSG_CTRL_MORE_1, MSG_CTRL_MORE, (unsigned long)(found - CTRL_SHOWN)),
 			    (unsigned long)(found - CTRL_SHOWN));
 }
 

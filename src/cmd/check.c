@@ -104,12 +104,24 @@ static void check_dir(px_ctx *ctx, const char *dir, px_diag *d, summary *s)
 static void print_summary(const px_ctx *ctx, const summary *s)
 {
 	const px_codebook *cb = ctx->kb->cb;
+	char *notes = px_count(MSG_N_NOTES_1, MSG_N_NOTES, s->notes);
+	char *segs = px_count(MSG_N_SEGMENTS_1, MSG_N_SEGMENTS, s->segments);
+	char *quotes = px_count(MSG_N_QUOTES_1, MSG_N_QUOTES, s->quotes);
+	px_buf follow = PX_BUF_INIT, codes = PX_BUF_INIT;
 	size_t i, used = 0;
 
 	for (i = 0; i < cb->ncodes; i++)
 		used += s->code_segments[i] > 0;
-	px_say(stdout, MSG_CHECK_CONTENTS, s->notes, s->segments, s->quotes, s->open, s->done,
-	       used, cb->ncodes);
+	px_buf_printf(&follow, px_msg(px_plural(MSG_N_FOLLOWUPS_1, MSG_N_FOLLOWUPS,
+						s->open + s->done)), s->open, s->done);
+	px_buf_printf(&codes, px_msg(px_plural(MSG_N_CODES_USED_1, MSG_N_CODES_USED, cb->ncodes)),
+		      used, cb->ncodes);
+	px_say(stdout, MSG_CHECK_CONTENTS, notes, segs, quotes, follow.ptr, codes.ptr);
+	free(notes);
+	free(segs);
+	free(quotes);
+	px_buf_free(&follow);
+	px_buf_free(&codes);
 }
 
 int cmd_check(int argc, char **argv, px_ctx *ctx)
@@ -170,7 +182,13 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 		px_buf_free(&out);
 	} else {
 		px_diag_print(&d, stdout, ctx->color);
-		px_say(stdout, MSG_CHECK_SUMMARY, s.notes, d.errors, d.warnings);
+		char *checked = px_count(MSG_N_NOTES_CHECKED_1, MSG_N_NOTES_CHECKED, s.notes);
+		char *errors = px_count(MSG_N_ERRORS_1, MSG_N_ERRORS, d.errors);
+		char *warnings = px_count(MSG_N_WARNINGS_1, MSG_N_WARNINGS, d.warnings);
+		px_say(stdout, MSG_CHECK_SUMMARY, checked, errors, warnings);
+		free(checked);
+		free(errors);
+		free(warnings);
 		if (want_summary)
 			print_summary(ctx, &s);
 	}

@@ -179,7 +179,7 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 	}
 	if (d.errors) {
 		px_diag_print(&d, stdout, ctx->color);
-		px_say(stdout, MSG_COMMIT_REFUSED, d.errors);
+		px_say(stdout, px_plural(MSG_COMMIT_REFUSED_1, MSG_COMMIT_REFUSED, d.errors), d.errors);
 		status = PX_EXIT_FINDINGS;
 		goto cleanup;
 	}

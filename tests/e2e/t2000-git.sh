@@ -62,7 +62,7 @@ head_before=$(git rev-parse HEAD)
 px commit
 expect_rc 1
 contains "$out" "unknown code '#tjid'"
-contains "$out" "nothing committed: 1 errors to fix first"
+contains "$out" "nothing committed: 1 error to fix first"
 [ "$(git rev-parse HEAD)" = "$head_before" ] || fail "a failing check still committed"
 
 # privacy: refused, then allowed explicitly in the front matter
