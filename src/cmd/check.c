@@ -1,9 +1,11 @@
 /*
- * praxis check [--format text|json] [--summary] [PATH...]
+ * praxis check [--format text|json] [--summary] [--lang nl|fr|en] [PATH...]
  *
- * Reads each note through the note model and adds what only the
- * knowledge base knows: the community, the conventional path, and the
- * privacy guard. Nothing here parses Markdown or YAML itself.
+ * Shows the problems of communities.yaml (found when the dispatcher
+ * opened the knowledge base), then reads each note through the note
+ * model and adds what only the knowledge base knows: the community, the
+ * conventional path, the privacy guard, and sessions claimed twice.
+ * Nothing here parses Markdown or YAML itself.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,7 @@
 #include "../opt.h"
 #include "../check.h"
 
-enum { OPT_FORMAT = 1, OPT_SUMMARY, OPT_HELP };
+enum { OPT_FORMAT = 1, OPT_SUMMARY, OPT_LANG, OPT_HELP };
 
 typedef struct {
 	size_t notes, segments, quotes, open, done;
@@ -43,7 +45,14 @@ static void check_one(px_ctx *ctx, const char *display, const char *fs_path, px_
 		      summary *s)
 {
 	px_note *n = NULL;
+	char *rel = px_kb_relpath(ctx->kb, fs_path);
 
+	/* communities.yaml is checked when the knowledge base opens */
+	if (rel && !strcmp(rel, "communities.yaml")) {
+		free(rel);
+		return;
+	}
+	free(rel);
 	if (px_check_file(ctx->kb, display, fs_path, d, &n) == PX_CHECK_UNREADABLE)
 		return;
 	if (n)
@@ -129,17 +138,19 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 	static const px_opt opts[] = {
 		{ "format", 'f', 1, OPT_FORMAT },
 		{ "summary", 's', 0, OPT_SUMMARY },
+		{ "lang", 'l', 1, OPT_LANG },
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
 	static const char *const formats[] = { "text", "json", NULL };
+	static const char *const langs[] = { "nl", "fr", "en", NULL };
 	px_optstate st = PX_OPTSTATE_INIT("check");
 	px_diag d = PX_DIAG_INIT;
 	summary s;
 	char **paths = NULL, **notes = NULL;
 	size_t npaths = 0, i;
 	long nn;
-	int id, json = 0, want_summary = 0, status = PX_EXIT_USAGE;
+	int id, json = 0, want_summary = 0, relang = 0, status = PX_EXIT_USAGE;
 
 	memset(&s, 0, sizeof s);
 	paths = calloc((size_t)argc, sizeof *paths);
@@ -154,9 +165,31 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 			if ((json = px_opt_choice(&st, formats)) < 0)
 				goto cleanup;
 			break;
+		case OPT_LANG:
+			/* the same as 'praxis --lang LANG check' */
+			if (px_opt_choice(&st, langs) < 0)
+				goto cleanup;
+			px_i18n_set(st.arg);
+			relang = 1;
+			break;
 		default: paths[npaths++] = (char *)st.arg; break;
 		}
 	}
+	if (relang && ctx->kb_diag) {
+		/* communities.yaml's problems were worded before --lang was
+		 * read: open the knowledge base again to word them anew */
+		px_kb *kb = NULL;
+		px_diag_free(ctx->kb_diag);
+		if (px_kb_open(&kb, ctx->kb->root, PX_KB_KEEP_GOING, ctx->kb_diag) < 0) {
+			px_diag_print(ctx->kb_diag, stderr, 0);
+			status = ctx->kb_diag->errors ? PX_EXIT_FINDINGS : PX_EXIT_USAGE;
+			goto cleanup;
+		}
+		px_kb_free(ctx->kb);
+		ctx->kb = kb;
+	}
+	if (ctx->kb_diag)
+		px_diag_take(&d, ctx->kb_diag);
 	s.code_segments = calloc(ctx->kb->cb->ncodes + 1, sizeof *s.code_segments);
 	if (!npaths) {
 		nn = px_kb_list_notes(ctx->kb, &notes);
@@ -175,6 +208,7 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 			check_one(ctx, paths[i], paths[i], &d, &s);
 		}
 	}
+	px_diag_sort(&d);
 	if (json) {
 		px_buf out = PX_BUF_INIT;
 		px_diag_json(&d, &out);
