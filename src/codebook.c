@@ -15,6 +15,7 @@ struct px_cb_name {
 	char *folded;
 	const char *shown; /* borrowed: the id or alias as written */
 	size_t code;
+	int lang;          /* of an alias; -1 for an id */
 };
 
 static const char *const lang_codes[2] = { "nl", "fr" };
@@ -96,7 +97,7 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(x->folded, y->folded);
 }
 
-static int add_name(px_codebook *cb, const char *shown, size_t code)
+static int add_name(px_codebook *cb, const char *shown, size_t code, int lang)
 {
 	struct px_cb_name *n = &cb->names[cb->nnames];
 
@@ -105,6 +106,7 @@ static int add_name(px_codebook *cb, const char *shown, size_t code)
 		return -1;
 	n->shown = shown;
 	n->code = code;
+	n->lang = lang;
 	cb->nnames++;
 	return 0;
 }
@@ -122,6 +124,25 @@ static size_t count_children(xmlNodePtr el, const char *name)
 	for (c = el->children; c; c = c->next)
 		n += is_el(c, name);
 	return n;
+}
+
+/* The <alias lang="..."> children of a code or method. */
+static int read_aliases(xmlNodePtr el, char ***aliases, int **langs, size_t *n)
+{
+	size_t na = count_children(el, "alias");
+	xmlNodePtr a;
+
+	*aliases = calloc(na ? na : 1, sizeof **aliases);
+	*langs = calloc(na ? na : 1, sizeof **langs);
+	if (!*aliases || !*langs)
+		return -1;
+	for (a = el->children; a; a = a->next) {
+		if (!is_el(a, "alias"))
+			continue;
+		(*langs)[*n] = lang_index(a) == PX_FR ? PX_FR : PX_NL;
+		(*aliases)[(*n)++] = text(a);
+	}
+	return 0;
 }
 
 /* Whether this exact codebook already passed this exact schema: a
@@ -211,9 +232,7 @@ int px_codebook_load_cached(px_codebook **out, const char *path, const char *dis
 			rc |= read_texts(cat, k->id, k->label, k->desc, display, d);
 			for (c = cat->children; c; c = c->next) {
 				px_code *code;
-				xmlNodePtr a;
 				char *amb;
-				size_t na;
 				if (!is_el(c, "code"))
 					continue;
 				code = &cb->codes[cb->ncodes];
@@ -224,15 +243,11 @@ int px_codebook_load_cached(px_codebook **out, const char *path, const char *dis
 				code->ambivalent = amb && !strcmp(amb, "true");
 				free(amb);
 				rc |= read_texts(c, code->id, code->label, code->desc, display, d);
-				na = count_children(c, "alias");
-				code->aliases = calloc(na ? na : 1, sizeof *code->aliases);
-				if (!code->aliases) {
+				if (read_aliases(c, &code->aliases, &code->alias_lang,
+						 &code->naliases) < 0) {
 					rc = -1;
 					goto cleanup;
 				}
-				for (a = c->children; a; a = a->next)
-					if (is_el(a, "alias"))
-						code->aliases[code->naliases++] = text(a);
 				nnames += 1 + code->naliases;
 			}
 		} else if (is_el(cat, "methods")) {
@@ -243,6 +258,10 @@ int px_codebook_load_cached(px_codebook **out, const char *path, const char *dis
 				m = &cb->methods[cb->nmethods++];
 				m->id = attr(c, "id");
 				rc |= read_texts(c, m->id, m->label, m->desc, display, d);
+				if (read_aliases(c, &m->aliases, &m->alias_lang, &m->naliases) < 0) {
+					rc = -1;
+					goto cleanup;
+				}
 			}
 		}
 	}
@@ -257,9 +276,9 @@ int px_codebook_load_cached(px_codebook **out, const char *path, const char *dis
 	}
 	for (i = 0; i < cb->ncodes; i++) {
 		size_t k;
-		rc |= add_name(cb, cb->codes[i].id, i);
+		rc |= add_name(cb, cb->codes[i].id, i, -1);
 		for (k = 0; k < cb->codes[i].naliases; k++)
-			rc |= add_name(cb, cb->codes[i].aliases[k], i);
+			rc |= add_name(cb, cb->codes[i].aliases[k], i, cb->codes[i].alias_lang[k]);
 	}
 	if (rc)
 		goto cleanup;
@@ -320,10 +339,15 @@ void px_codebook_free(px_codebook *cb)
 		for (k = 0; k < cb->codes[i].naliases; k++)
 			free(cb->codes[i].aliases[k]);
 		free(cb->codes[i].aliases);
+		free(cb->codes[i].alias_lang);
 	}
 	for (i = 0; i < cb->nmethods; i++) {
 		free(cb->methods[i].id);
 		free_texts(cb->methods[i].label, cb->methods[i].desc);
+		for (k = 0; k < cb->methods[i].naliases; k++)
+			free(cb->methods[i].aliases[k]);
+		free(cb->methods[i].aliases);
+		free(cb->methods[i].alias_lang);
 	}
 	for (i = 0; i < cb->nnames; i++)
 		free(cb->names[i].folded);
@@ -368,6 +392,44 @@ const px_method *px_codebook_method(const px_codebook *cb, const char *id)
 	return NULL;
 }
 
+/* How far a suggestion may be from the word: 1 edit for up to 3
+ * characters, 2 up to 6, 3 beyond. */
+static size_t suggest_limit(const char *word)
+{
+	size_t wl = px_utf8_width(word, strlen(word));
+	return wl <= 3 ? 1 : wl <= 6 ? 2 : 3;
+}
+
+/* The index of the candidate closest to `word` (folded), preferring
+ * language `lang` among equally close ones; SIZE_MAX when none is within
+ * the limit. langs may be NULL (no language). */
+static size_t closest(const char *word, const char *const *cands, const int *langs, size_t n,
+		      int lang, size_t limit)
+{
+	size_t best = SIZE_MAX, bestscore = SIZE_MAX, i;
+	char *fw = px_fold(word, strlen(word));
+
+	if (!fw)
+		return SIZE_MAX;
+	for (i = 0; i < n; i++) {
+		char *fc = px_fold(cands[i], strlen(cands[i]));
+		size_t dist, score;
+		if (!fc)
+			continue;
+		dist = px_edit_distance(fw, fc);
+		free(fc);
+		if (dist > limit)
+			continue;
+		score = dist * 2 + (lang >= 0 && langs && langs[i] >= 0 && langs[i] != lang);
+		if (score < bestscore) {
+			bestscore = score;
+			best = i;
+		}
+	}
+	free(fw);
+	return best;
+}
+
 const char *px_suggest(const char *word, const char *const *cands, size_t n)
 {
 	const char *best = NULL;
@@ -395,30 +457,113 @@ const char *px_suggest(const char *word, const char *const *cands, size_t n)
 
 const char *px_codebook_suggest(const px_codebook *cb, const char *tag)
 {
-	const char **c = malloc((cb->nnames ? cb->nnames : 1) * sizeof *c);
-	const char *s;
-	size_t i;
+	return px_codebook_suggest_in(cb, tag, -1);
+}
 
-	if (!c)
-		return NULL;
-	for (i = 0; i < cb->nnames; i++)
+const char *px_codebook_suggest_in(const px_codebook *cb, const char *tag, int lang)
+{
+	const char **c = malloc((cb->nnames ? cb->nnames : 1) * sizeof *c);
+	int *l = malloc((cb->nnames ? cb->nnames : 1) * sizeof *l);
+	const char *s = NULL;
+	size_t i, best, k = 0;
+
+	if (!c || !l)
+		goto done;
+	for (i = 0; i < cb->nnames; i++) {
 		c[i] = cb->names[i].shown;
-	s = px_suggest(tag, c, cb->nnames);
+		l[i] = cb->names[i].lang;
+	}
+	best = closest(tag, c, l, cb->nnames, lang, suggest_limit(tag));
+	if (best == SIZE_MAX)
+		goto done;
+	s = c[best];
+	if (lang >= 0 && l[best] >= 0 && l[best] != lang) {
+		/* the other language's word: the same code's word in this one */
+		for (i = 0; i < cb->nnames; i++)
+			if (cb->names[i].code == cb->names[best].code && l[i] == lang)
+				c[k++] = c[i];
+		if (k)
+			s = c[closest(tag, c, NULL, k, -1, SIZE_MAX)];
+	}
+done:
 	free(c);
+	free(l);
 	return s;
 }
 
-const char *px_codebook_suggest_method(const px_codebook *cb, const char *id)
+/* Every name of the methods: id, labels, aliases, with their language. */
+static size_t method_names(const px_codebook *cb, const char **c, int *l, size_t *owner)
 {
-	const char **c = malloc((cb->nmethods ? cb->nmethods : 1) * sizeof *c);
-	const char *s;
-	size_t i;
+	size_t i, k, n = 0;
 
-	if (!c)
-		return NULL;
+	for (i = 0; i < cb->nmethods; i++) {
+		const px_method *m = &cb->methods[i];
+		c[n] = m->id, l[n] = -1, owner[n++] = i;
+		for (k = 0; k < 2; k++)
+			if (m->label[k])
+				c[n] = m->label[k], l[n] = (int)k, owner[n++] = i;
+		for (k = 0; k < m->naliases; k++)
+			c[n] = m->aliases[k], l[n] = m->alias_lang[k], owner[n++] = i;
+	}
+	return n;
+}
+
+static size_t count_method_names(const px_codebook *cb)
+{
+	size_t i, n = 1;
+
 	for (i = 0; i < cb->nmethods; i++)
-		c[i] = cb->methods[i].id;
-	s = px_suggest(id, c, cb->nmethods);
+		n += 3 + cb->methods[i].naliases;
+	return n;
+}
+
+const px_method *px_codebook_resolve_method(const px_codebook *cb, const char *s)
+{
+	size_t cap = count_method_names(cb), n, i;
+	const char **c = malloc(cap * sizeof *c);
+	int *l = malloc(cap * sizeof *l);
+	size_t *owner = malloc(cap * sizeof *owner);
+	const px_method *m = px_codebook_method(cb, s);
+	char *fs = NULL;
+
+	if (m || !c || !l || !owner || !(fs = px_fold(s, strlen(s))))
+		goto done;
+	n = method_names(cb, c, l, owner);
+	for (i = 0; i < n && !m; i++) {
+		char *fc = px_fold(c[i], strlen(c[i]));
+		if (fc && !strcmp(fc, fs))
+			m = &cb->methods[owner[i]];
+		free(fc);
+	}
+done:
+	free(fs);
 	free(c);
+	free(l);
+	free(owner);
+	return m;
+}
+
+const char *px_codebook_suggest_method(const px_codebook *cb, const char *id, int lang)
+{
+	size_t cap = count_method_names(cb), n, best;
+	const char **c = malloc(cap * sizeof *c);
+	int *l = malloc(cap * sizeof *l);
+	size_t *owner = malloc(cap * sizeof *owner);
+	const char *s = NULL;
+
+	if (!c || !l || !owner)
+		goto done;
+	n = method_names(cb, c, l, owner);
+	best = closest(id, c, l, n, lang, suggest_limit(id));
+	if (best == SIZE_MAX)
+		goto done;
+	s = c[best];
+	/* the other language's label: this method's label in the note's */
+	if (lang >= 0 && l[best] >= 0 && l[best] != lang)
+		s = cb->methods[owner[best]].label[lang];
+done:
+	free(c);
+	free(l);
+	free(owner);
 	return s;
 }
