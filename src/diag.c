@@ -204,21 +204,33 @@ static int cmp_item(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+static int cmp_by_file(const void *a, const void *b)
+{
+	const sort_item *x = a, *y = b;
+	int r = strcmp(x->it.file, y->it.file);
+
+	return r ? r : x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 void px_diag_sort(px_diag *d)
 {
 	sort_item *v;
-	size_t i, k;
+	size_t i, first = 0;
 
 	if (d->n < 2 || !(v = malloc(d->n * sizeof *v)))
 		return;
-	/* a file's items are added together (one file is checked at a
-	 * time): a run of items of one file is one group */
-	for (i = 0, k = 0; i < d->n; i++) {
-		if (i && strcmp(d->items[i - 1].file, d->items[i].file))
-			k++;
+	for (i = 0; i < d->n; i++) {
 		v[i].seq = i;
 		v[i].it = d->items[i];
-		v[i].file = k;
+	}
+	/* a file's rank: where its first item was added */
+	qsort(v, d->n, sizeof *v, cmp_by_file);
+	for (i = 0; i < d->n; i++) {
+		if (i && strcmp(v[i - 1].it.file, v[i].it.file))
+			first = v[i].seq;
+		else if (!i)
+			first = v[0].seq;
+		v[i].file = first;
 	}
 	qsort(v, d->n, sizeof *v, cmp_item);
 	for (i = 0; i < d->n; i++)

@@ -80,9 +80,7 @@ void px_diag_hint(px_diag *d, px_msgid msg, ...);
 void px_diag_take(px_diag *dst, px_diag *src);
 /* Orders the items of each file by line, then column (a file's items
  * stay together, files in the order they first appear; line 0, the
- * whole file, comes first), keeping the order of items at one place.
- * A file's items are the run of consecutive items naming it, as a
- * command adds them one file at a time. */
+ * whole file, comes first), keeping the order of items at one place. */
 void px_diag_sort(px_diag *d);
 
 void px_diag_print(const px_diag *d, FILE *out, int color);

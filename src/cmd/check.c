@@ -42,7 +42,7 @@ static void tally(summary *s, const px_note *n)
 }
 
 static void check_one(px_ctx *ctx, const char *display, const char *fs_path, px_diag *d,
-		      summary *s)
+		      summary *s, px_claims *claims)
 {
 	px_note *n = NULL;
 	char *rel = px_kb_relpath(ctx->kb, fs_path);
@@ -52,13 +52,17 @@ static void check_one(px_ctx *ctx, const char *display, const char *fs_path, px_
 		free(rel);
 		return;
 	}
-	free(rel);
-	if (px_check_file(ctx->kb, display, fs_path, d, &n) == PX_CHECK_UNREADABLE)
+	if (px_check_file(ctx->kb, display, fs_path, d, &n) == PX_CHECK_UNREADABLE) {
+		free(rel);
 		return;
-	if (n)
+	}
+	if (n) {
 		tally(s, n);
-	else
+		px_claims_add(claims, n, rel);
+	} else {
 		s->notes++;
+	}
+	free(rel);
 	px_note_free(n);
 }
 
@@ -70,7 +74,7 @@ static int is_dir(const char *p)
 
 /* Every note below a folder, shown with the folder as typed. Inside the
  * knowledge base the knowledge base's own rules say what a note is. */
-static void check_dir(px_ctx *ctx, const char *dir, px_diag *d, summary *s)
+static void check_dir(px_ctx *ctx, const char *dir, px_diag *d, summary *s, px_claims *claims)
 {
 	char *rel = px_kb_relpath(ctx->kb, dir), *abs = realpath(dir, NULL);
 	char **notes = NULL;
@@ -101,7 +105,7 @@ static void check_dir(px_ctx *ctx, const char *dir, px_diag *d, summary *s)
 		}
 		px_buf_printf(&disp, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", tail);
 		px_buf_printf(&full, "%s/%s", rel ? ctx->kb->root : abs, notes[k]);
-		check_one(ctx, disp.ptr, full.ptr, d, s);
+		check_one(ctx, disp.ptr, full.ptr, d, s, claims);
 		px_buf_free(&disp);
 		px_buf_free(&full);
 	}
@@ -146,6 +150,7 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 	static const char *const langs[] = { "nl", "fr", "en", NULL };
 	px_optstate st = PX_OPTSTATE_INIT("check");
 	px_diag d = PX_DIAG_INIT;
+	px_claims claims = PX_CLAIMS_INIT;
 	summary s;
 	char **paths = NULL, **notes = NULL;
 	size_t npaths = 0, i;
@@ -196,18 +201,19 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 		for (i = 0; nn > 0 && i < (size_t)nn; i++) {
 			px_buf full = PX_BUF_INIT;
 			px_buf_printf(&full, "%s/%s", ctx->kb->root, notes[i]);
-			check_one(ctx, notes[i], full.ptr, &d, &s);
+			check_one(ctx, notes[i], full.ptr, &d, &s, &claims);
 			px_buf_free(&full);
 		}
 		px_strv_free(notes, nn > 0 ? (size_t)nn : 0);
 	}
 	for (i = 0; i < npaths; i++) {
 		if (is_dir(paths[i])) {
-			check_dir(ctx, paths[i], &d, &s);
+			check_dir(ctx, paths[i], &d, &s, &claims);
 		} else {
-			check_one(ctx, paths[i], paths[i], &d, &s);
+			check_one(ctx, paths[i], paths[i], &d, &s, &claims);
 		}
 	}
+	px_claims_check(&claims, ctx->kb, &d);
 	px_diag_sort(&d);
 	if (json) {
 		px_buf out = PX_BUF_INIT;
@@ -229,6 +235,7 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 	status = d.errors ? PX_EXIT_FINDINGS : PX_EXIT_OK;
 cleanup:
 	free(s.code_segments);
+	px_claims_free(&claims);
 	free(paths);
 	px_diag_free(&d);
 	return status;
