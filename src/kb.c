@@ -154,6 +154,10 @@ static void read_pair(cload *l, const char *who, const yaml_node_t *at, yaml_nod
 		cerr(l, v, "invalid-value", MSG_COMMUNITY_PAIR, ckey_names[k]);
 		return;
 	}
+	if (!v && k == C_NAME) {
+		cerr(l, at, "missing-key", MSG_COMMUNITY_NO_NAME, who);
+		return;
+	}
 	for (pair = v ? v->data.mapping.pairs.start : NULL; v && pair < v->data.mapping.pairs.top;
 	     pair++) {
 		yaml_node_t *kn = yaml_document_get_node(l->doc, pair->key);
