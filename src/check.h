@@ -29,4 +29,29 @@ px_note *px_check_text(const px_kb *kb, const char *display, const char *rel,
 int px_check_file(const px_kb *kb, const char *display, const char *fs_path, px_diag *d,
 		  px_note **out);
 
+/* Sessions claimed twice. Each note checked is added with its path
+ * inside the knowledge base (notes outside it are not added);
+ * px_claims_check then reads the knowledge base's other notes and
+ * reports, at the session line of each note checked, every other note
+ * that claims the same community, cycle and session ("duplicate-session",
+ * an error naming the other file). */
+typedef struct {
+	char *file;       /* as shown in diagnostics */
+	char *rel;        /* relative to the knowledge base's root */
+	char *community, *cycle;
+	int session, line, col;
+	int checked;
+} px_claim;
+
+typedef struct {
+	px_claim *v;
+	size_t n, cap;
+} px_claims;
+
+#define PX_CLAIMS_INIT { NULL, 0, 0 }
+
+void px_claims_add(px_claims *c, const px_note *n, const char *rel);
+void px_claims_check(px_claims *c, const px_kb *kb, px_diag *d);
+void px_claims_free(px_claims *c);
+
 #endif

@@ -23,9 +23,12 @@ typedef struct {
 	px_index *index;   /* PX_NEED_INDEX: up to date with HEAD */
 	int color;         /* stdout is a terminal and NO_COLOR is unset */
 	int tty_err;       /* stderr is a terminal: progress may be shown */
+	px_diag *kb_diag;  /* PX_KB_PROBLEMS: what opening the knowledge base
+			    * reported (communities.yaml), for the command to show */
 } px_ctx;
 
-enum { PX_NEED_KB = 1, PX_NEED_STORE = 2 | 1, PX_NEED_INDEX = 4 | 2 | 1 };
+enum { PX_NEED_KB = 1, PX_NEED_STORE = 2 | 1, PX_NEED_INDEX = 4 | 2 | 1,
+       PX_KB_PROBLEMS = 8 /* the command shows communities.yaml's problems itself */ };
 
 typedef int (*px_cmd_fn)(int argc, char **argv, px_ctx *ctx);
 

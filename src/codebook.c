@@ -17,6 +17,7 @@ struct px_cb_name {
 	size_t ncp; /* code points in folded, as px_edit_distance counts them */
 	const char *shown; /* borrowed: the id or alias as written */
 	size_t code;
+	int lang;          /* of an alias; -1 for an id */
 };
 
 static const char *const lang_codes[2] = { "nl", "fr" };
@@ -108,7 +109,7 @@ static size_t edit_len(const char *s)
 	return n;
 }
 
-static int add_name(px_codebook *cb, const char *shown, size_t code)
+static int add_name(px_codebook *cb, const char *shown, size_t code, int lang)
 {
 	struct px_cb_name *n = &cb->names[cb->nnames];
 
@@ -118,6 +119,7 @@ static int add_name(px_codebook *cb, const char *shown, size_t code)
 	n->ncp = edit_len(n->folded);
 	n->shown = shown;
 	n->code = code;
+	n->lang = lang;
 	cb->nnames++;
 	return 0;
 }
@@ -135,6 +137,25 @@ static size_t count_children(xmlNodePtr el, const char *name)
 	for (c = el->children; c; c = c->next)
 		n += is_el(c, name);
 	return n;
+}
+
+/* The <alias lang="..."> children of a code or method. */
+static int read_aliases(xmlNodePtr el, char ***aliases, int **langs, size_t *n)
+{
+	size_t na = count_children(el, "alias");
+	xmlNodePtr a;
+
+	*aliases = calloc(na ? na : 1, sizeof **aliases);
+	*langs = calloc(na ? na : 1, sizeof **langs);
+	if (!*aliases || !*langs)
+		return -1;
+	for (a = el->children; a; a = a->next) {
+		if (!is_el(a, "alias"))
+			continue;
+		(*langs)[*n] = lang_index(a) == PX_FR ? PX_FR : PX_NL;
+		(*aliases)[(*n)++] = text(a);
+	}
+	return 0;
 }
 
 /* Whether this exact codebook already passed this exact schema: a
@@ -241,9 +262,7 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 			rc |= read_texts(cat, k->id, k->label, k->desc, display, d);
 			for (c = cat->children; c; c = c->next) {
 				px_code *code;
-				xmlNodePtr a;
 				char *amb;
-				size_t na;
 				if (!is_el(c, "code"))
 					continue;
 				code = &cb->codes[cb->ncodes];
@@ -254,15 +273,11 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 				code->ambivalent = amb && !strcmp(amb, "true");
 				free(amb);
 				rc |= read_texts(c, code->id, code->label, code->desc, display, d);
-				na = count_children(c, "alias");
-				code->aliases = calloc(na ? na : 1, sizeof *code->aliases);
-				if (!code->aliases) {
+				if (read_aliases(c, &code->aliases, &code->alias_lang,
+						 &code->naliases) < 0) {
 					rc = -1;
 					goto cleanup;
 				}
-				for (a = c->children; a; a = a->next)
-					if (is_el(a, "alias"))
-						code->aliases[code->naliases++] = text(a);
 				nnames += 1 + code->naliases;
 			}
 		} else if (is_el(cat, "methods")) {
@@ -273,6 +288,10 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 				m = &cb->methods[cb->nmethods++];
 				m->id = attr(c, "id");
 				rc |= read_texts(c, m->id, m->label, m->desc, display, d);
+				if (read_aliases(c, &m->aliases, &m->alias_lang, &m->naliases) < 0) {
+					rc = -1;
+					goto cleanup;
+				}
 			}
 		}
 	}
@@ -287,9 +306,9 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 	}
 	for (i = 0; i < cb->ncodes; i++) {
 		size_t k;
-		rc |= add_name(cb, cb->codes[i].id, i);
+		rc |= add_name(cb, cb->codes[i].id, i, -1);
 		for (k = 0; k < cb->codes[i].naliases; k++)
-			rc |= add_name(cb, cb->codes[i].aliases[k], i);
+			rc |= add_name(cb, cb->codes[i].aliases[k], i, cb->codes[i].alias_lang[k]);
 	}
 	if (rc)
 		goto cleanup;
@@ -349,10 +368,15 @@ void px_codebook_free(px_codebook *cb)
 		for (k = 0; k < cb->codes[i].naliases; k++)
 			free(cb->codes[i].aliases[k]);
 		free(cb->codes[i].aliases);
+		free(cb->codes[i].alias_lang);
 	}
 	for (i = 0; i < cb->nmethods; i++) {
 		free(cb->methods[i].id);
 		free_texts(cb->methods[i].label, cb->methods[i].desc);
+		for (k = 0; k < cb->methods[i].naliases; k++)
+			free(cb->methods[i].aliases[k]);
+		free(cb->methods[i].aliases);
+		free(cb->methods[i].alias_lang);
 	}
 	for (i = 0; i < cb->nnames; i++)
 		free(cb->names[i].folded);
@@ -397,12 +421,42 @@ const px_method *px_codebook_method(const px_codebook *cb, const char *id)
 	return NULL;
 }
 
-/* The largest distance a suggestion for `word` may be at. */
+/* How far a suggestion may be from the word: 1 edit for up to 3
+ * characters, 2 up to 6, 3 beyond. */
 static size_t suggest_limit(const char *word)
 {
 	size_t wl = px_utf8_width(word, strlen(word));
-
 	return wl <= 3 ? 1 : wl <= 6 ? 2 : 3;
+}
+
+/* The index of the candidate closest to `word` (folded), preferring
+ * language `lang` among equally close ones; SIZE_MAX when none is within
+ * the limit. langs may be NULL (no language). */
+static size_t closest(const char *word, const char *const *cands, const int *langs, size_t n,
+		      int lang, size_t limit)
+{
+	size_t best = SIZE_MAX, bestscore = SIZE_MAX, i;
+	char *fw = px_fold(word, strlen(word));
+
+	if (!fw)
+		return SIZE_MAX;
+	for (i = 0; i < n; i++) {
+		char *fc = px_fold(cands[i], strlen(cands[i]));
+		size_t dist, score;
+		if (!fc)
+			continue;
+		dist = px_edit_distance(fw, fc);
+		free(fc);
+		if (dist > limit)
+			continue;
+		score = dist * 2 + (lang >= 0 && langs && langs[i] >= 0 && langs[i] != lang);
+		if (score < bestscore) {
+			bestscore = score;
+			best = i;
+		}
+	}
+	free(fw);
+	return best;
 }
 
 const char *px_suggest(const char *word, const char *const *cands, size_t n)
@@ -436,8 +490,14 @@ const char *px_suggest(const char *word, const char *const *cands, size_t n)
  * px_suggest over the names in the same order. */
 const char *px_codebook_suggest(const px_codebook *cb, const char *tag)
 {
-	const char *best = NULL;
-	size_t bestd = SIZE_MAX, i, limit = suggest_limit(tag), wl;
+	return px_codebook_suggest_in(cb, tag, -1);
+}
+
+const char *px_codebook_suggest_in(const px_codebook *cb, const char *tag, int lang)
+{
+	size_t best = SIZE_MAX, bestscore = SIZE_MAX, alt = SIZE_MAX, altd = SIZE_MAX;
+	size_t i, limit = suggest_limit(tag), wl;
+	const struct px_cb_name *b;
 	char *fw = px_fold(tag, strlen(tag));
 
 	if (!fw)
@@ -445,30 +505,117 @@ const char *px_codebook_suggest(const px_codebook *cb, const char *tag)
 	wl = edit_len(fw);
 	for (i = 0; i < cb->nnames; i++) {
 		const struct px_cb_name *nm = &cb->names[i];
-		size_t dist;
+		size_t dist, score;
 		if ((wl > nm->ncp ? wl - nm->ncp : nm->ncp - wl) > limit)
 			continue; /* the distance is at least the difference in length */
 		dist = px_edit_distance(fw, nm->folded);
-		if (dist < bestd) {
-			bestd = dist;
-			best = nm->shown;
+		if (dist > limit)
+			continue;
+		/* among equally close names, the note's language first */
+		score = dist * 2 + (lang >= 0 && nm->lang >= 0 && nm->lang != lang);
+		if (score < bestscore) {
+			bestscore = score;
+			best = i;
 		}
 	}
+	if (best == SIZE_MAX) {
+		free(fw);
+		return NULL;
+	}
+	b = &cb->names[best];
+	if (lang >= 0 && b->lang >= 0 && b->lang != lang) {
+		/* the other language's word: the same code's word in this one */
+		for (i = 0; i < cb->nnames; i++) {
+			const struct px_cb_name *nm = &cb->names[i];
+			size_t dist;
+			if (nm->code != b->code || nm->lang != lang)
+				continue;
+			dist = px_edit_distance(fw, nm->folded);
+			if (dist < altd) {
+				altd = dist;
+				alt = i;
+			}
+		}
+		if (alt != SIZE_MAX)
+			b = &cb->names[alt];
+	}
 	free(fw);
-	return bestd <= limit ? best : NULL;
+	return b->shown;
 }
 
-const char *px_codebook_suggest_method(const px_codebook *cb, const char *id)
+/* Every name of the methods: id, labels, aliases, with their language. */
+static size_t method_names(const px_codebook *cb, const char **c, int *l, size_t *owner)
 {
-	const char **c = malloc((cb->nmethods ? cb->nmethods : 1) * sizeof *c);
-	const char *s;
-	size_t i;
+	size_t i, k, n = 0;
 
-	if (!c)
-		return NULL;
+	for (i = 0; i < cb->nmethods; i++) {
+		const px_method *m = &cb->methods[i];
+		c[n] = m->id, l[n] = -1, owner[n++] = i;
+		for (k = 0; k < 2; k++)
+			if (m->label[k])
+				c[n] = m->label[k], l[n] = (int)k, owner[n++] = i;
+		for (k = 0; k < m->naliases; k++)
+			c[n] = m->aliases[k], l[n] = m->alias_lang[k], owner[n++] = i;
+	}
+	return n;
+}
+
+static size_t count_method_names(const px_codebook *cb)
+{
+	size_t i, n = 1;
+
 	for (i = 0; i < cb->nmethods; i++)
-		c[i] = cb->methods[i].id;
-	s = px_suggest(id, c, cb->nmethods);
+		n += 3 + cb->methods[i].naliases;
+	return n;
+}
+
+const px_method *px_codebook_resolve_method(const px_codebook *cb, const char *s)
+{
+	size_t cap = count_method_names(cb), n, i;
+	const char **c = malloc(cap * sizeof *c);
+	int *l = malloc(cap * sizeof *l);
+	size_t *owner = malloc(cap * sizeof *owner);
+	const px_method *m = px_codebook_method(cb, s);
+	char *fs = NULL;
+
+	if (m || !c || !l || !owner || !(fs = px_fold(s, strlen(s))))
+		goto done;
+	n = method_names(cb, c, l, owner);
+	for (i = 0; i < n && !m; i++) {
+		char *fc = px_fold(c[i], strlen(c[i]));
+		if (fc && !strcmp(fc, fs))
+			m = &cb->methods[owner[i]];
+		free(fc);
+	}
+done:
+	free(fs);
 	free(c);
+	free(l);
+	free(owner);
+	return m;
+}
+
+const char *px_codebook_suggest_method(const px_codebook *cb, const char *id, int lang)
+{
+	size_t cap = count_method_names(cb), n, best;
+	const char **c = malloc(cap * sizeof *c);
+	int *l = malloc(cap * sizeof *l);
+	size_t *owner = malloc(cap * sizeof *owner);
+	const char *s = NULL;
+
+	if (!c || !l || !owner)
+		goto done;
+	n = method_names(cb, c, l, owner);
+	best = closest(id, c, l, n, lang, suggest_limit(id));
+	if (best == SIZE_MAX)
+		goto done;
+	s = c[best];
+	/* the other language's label: this method's label in the note's */
+	if (lang >= 0 && l[best] >= 0 && l[best] != lang)
+		s = cb->methods[owner[best]].label[lang];
+done:
+	free(c);
+	free(l);
+	free(owner);
 	return s;
 }

@@ -30,6 +30,7 @@ typedef struct {
 	char *label[2];
 	char *desc[2];
 	char **aliases;  /* as written in the codebook */
+	int *alias_lang; /* alias_lang[i]: PX_NL or PX_FR */
 	size_t naliases;
 	size_t category; /* index into categories */
 	int ambivalent;
@@ -40,6 +41,9 @@ typedef struct {
 	char *id;
 	char *label[2];
 	char *desc[2];
+	char **aliases;  /* optional, as for codes */
+	int *alias_lang;
+	size_t naliases;
 } px_method;
 
 typedef struct px_codebook px_codebook;
@@ -75,9 +79,18 @@ void px_codebook_free(px_codebook *cb);
 const px_code *px_codebook_resolve(const px_codebook *cb, const char *tag, size_t len);
 const px_code *px_codebook_code(const px_codebook *cb, const char *id);
 const px_method *px_codebook_method(const px_codebook *cb, const char *id);
-/* The closest id or alias to `tag`, for "did you mean" (NULL: none close). */
+/* A method written as its id, its Dutch or French label or an alias, any
+ * case, any accents ("présentation de cas", "Casusbespreking"). */
+const px_method *px_codebook_resolve_method(const px_codebook *cb, const char *s);
+/* The closest id or alias to `tag`, for "did you mean" (NULL: none close).
+ * With `lang` PX_NL or PX_FR (-1: none), the text's language is
+ * preferred: of names equally close, one in that language; and when the
+ * closest is the other language's word, the same code's word in `lang`
+ * (#coordination in a French note: '#concertation', not '#coördinatie'). */
 const char *px_codebook_suggest(const px_codebook *cb, const char *tag);
-const char *px_codebook_suggest_method(const px_codebook *cb, const char *id);
+const char *px_codebook_suggest_in(const px_codebook *cb, const char *tag, int lang);
+/* The same for methods: ids, labels and aliases. */
+const char *px_codebook_suggest_method(const px_codebook *cb, const char *id, int lang);
 
 /* The closest of `n` candidates to `word` within a sensible distance. */
 const char *px_suggest(const char *word, const char *const *cands, size_t n);

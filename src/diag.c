@@ -166,6 +166,78 @@ void px_diag_hint(px_diag *d, px_msgid msg, ...)
 	d->items[d->n - 1].hint = px_buf_detach(&m);
 }
 
+void px_diag_take(px_diag *dst, px_diag *src)
+{
+	size_t i;
+
+	if (dst->n + src->n > dst->cap) {
+		size_t cap = dst->n + src->n;
+		px_diag_item *p = realloc(dst->items, (cap ? cap : 1) * sizeof *p);
+		if (!p)
+			return;
+		dst->items = p;
+		dst->cap = cap;
+	}
+	for (i = 0; i < src->n; i++)
+		dst->items[dst->n++] = src->items[i];
+	dst->errors += src->errors;
+	dst->warnings += src->warnings;
+	src->n = src->errors = src->warnings = 0;
+}
+
+typedef struct {
+	size_t file;  /* rank of the file by first appearance */
+	size_t seq;   /* position before sorting */
+	px_diag_item it;
+} sort_item;
+
+static int cmp_item(const void *a, const void *b)
+{
+	const sort_item *x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	if (x->it.line != y->it.line)
+		return x->it.line < y->it.line ? -1 : 1;
+	if (x->it.col != y->it.col)
+		return x->it.col < y->it.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int cmp_by_file(const void *a, const void *b)
+{
+	const sort_item *x = a, *y = b;
+	int r = strcmp(x->it.file, y->it.file);
+
+	return r ? r : x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void px_diag_sort(px_diag *d)
+{
+	sort_item *v;
+	size_t i, first = 0;
+
+	if (d->n < 2 || !(v = malloc(d->n * sizeof *v)))
+		return;
+	for (i = 0; i < d->n; i++) {
+		v[i].seq = i;
+		v[i].it = d->items[i];
+	}
+	/* a file's rank: where its first item was added */
+	qsort(v, d->n, sizeof *v, cmp_by_file);
+	for (i = 0; i < d->n; i++) {
+		if (i && strcmp(v[i - 1].it.file, v[i].it.file))
+			first = v[i].seq;
+		else if (!i)
+			first = v[0].seq;
+		v[i].file = first;
+	}
+	qsort(v, d->n, sizeof *v, cmp_item);
+	for (i = 0; i < d->n; i++)
+		d->items[i] = v[i].it;
+	free(v);
+}
+
 static const char *sev_word(px_severity s)
 {
 	return px_msg(s == PX_SEV_ERROR ? MSG_SEV_ERROR : MSG_SEV_WARNING);

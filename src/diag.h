@@ -75,6 +75,14 @@ void px_diag_add_at(px_diag *d, const char *file, int line, size_t byte_col,
 /* Attaches advice to the last item added. */
 void px_diag_hint(px_diag *d, px_msgid msg, ...);
 
+/* Moves every item of `src` to the end of `dst` (counts included);
+ * `src` is left empty. */
+void px_diag_take(px_diag *dst, px_diag *src);
+/* Orders the items of each file by line, then column (a file's items
+ * stay together, files in the order they first appear; line 0, the
+ * whole file, comes first), keeping the order of items at one place. */
+void px_diag_sort(px_diag *d);
+
 void px_diag_print(const px_diag *d, FILE *out, int color);
 void px_diag_json(const px_diag *d, px_buf *out);
 void px_diag_free(px_diag *d);

@@ -71,6 +71,27 @@ const char *px_msg(px_msgid id)
 	return catalogue[id][ui];
 }
 
+px_msgid px_plural_in(px_msgid one, px_msgid other, unsigned long n, px_lang l)
+{
+	/* CLDR's rule "one": n = 1 in English and Dutch, n = 0 or 1 in French */
+	if (l == PX_LANG_FR)
+		return n <= 1 ? one : other;
+	return n == 1 ? one : other;
+}
+
+px_msgid px_plural(px_msgid one, px_msgid other, unsigned long n)
+{
+	return px_plural_in(one, other, n, ui);
+}
+
+char *px_count(px_msgid one, px_msgid other, unsigned long n)
+{
+	px_buf b = PX_BUF_INIT;
+
+	px_buf_printf(&b, px_msg(px_plural(one, other, n)), n);
+	return px_buf_detach(&b);
+}
+
 /* Every message may carry text from notes, git or file names: it goes
  * out through the terminal sanitiser (the catalogue's own line feeds
  * stay, and the CR that starts a progress line). */

@@ -30,6 +30,19 @@ const char *px_msg(px_msgid id);
 /* The format string in a given language. */
 const char *px_msg_in(px_msgid id, px_lang l);
 
+/* Plurals. A counted message comes as a pair in messages.def, the
+ * singular (id ending in _1) and the plural, in every language; this picks
+ * the one for `n` by the language's rule (English and Dutch: 1 is
+ * singular; French: 0 and 1 are). Use it wherever a count is printed:
+ *
+ *     px_say(stdout, px_plural(MSG_REINDEX_DONE_1, MSG_REINDEX_DONE, n), n);
+ */
+px_msgid px_plural(px_msgid one, px_msgid other, unsigned long n);
+px_msgid px_plural_in(px_msgid one, px_msgid other, unsigned long n, px_lang l);
+/* The pair formatted with `n` (its format takes one %lu), malloc'd: a
+ * piece for a message that counts several things ("%1$s: %2$s"). */
+char *px_count(px_msgid one, px_msgid other, unsigned long n);
+
 /* "praxis: error: <message>\n" on stderr, in the user's language. */
 void px_error(px_msgid id, ...);
 void px_warning(px_msgid id, ...);

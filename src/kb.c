@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,6 +13,7 @@
 #include <git2.h>
 
 #include "data.h"
+#include "fold.h"
 #include "out.h"
 #include "yaml.h"
 
@@ -44,8 +46,6 @@ char *px_kb_find(const char *start)
 	return dir;
 }
 
-static int cmp_str(const void *a, const void *b);
-
 int px_kb_valid_id(const char *s)
 {
 	size_t n = 0;
@@ -56,17 +56,275 @@ int px_kb_valid_id(const char *s)
 	return n > 0 && n <= PX_ID_MAX;
 }
 
-static char *dup_or_null(const char *s)
+/* ------------------------------------------------ communities.yaml */
+
+/* communities.yaml is checked like a note: every problem at its line
+ * and column, with a rule name, a suggestion where one helps, and the
+ * whole file read (not stopped at the first problem). */
+
+enum ckey { C_ID, C_NAME, C_ZONE, C_LANG, C_MODERATORS, C_COUNT };
+static const char *const ckey_names[C_COUNT] = { "id", "name", "zone", "lang", "moderators" };
+
+typedef struct {
+	const char *file;
+	yaml_document_t *doc;
+	px_diag *d;
+	int rc;
+} cload;
+
+static void cerr(cload *l, const yaml_node_t *n, const char *rule, px_msgid msg, ...);
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void cerr(cload *l, const yaml_node_t *n, const char *rule, px_msgid msg, ...)
 {
-	return s ? strdup(s) : NULL;
+	va_list ap;
+	px_buf m = PX_BUF_INIT;
+
+	va_start(ap, msg);
+	px_buf_vprintf(&m, px_msg(msg), ap);
+	va_end(ap);
+	px_diag_add(l->d, l->file, n ? px_yaml_line(n, 1) : 1, n ? px_yaml_col(n) : 1,
+		    PX_SEV_ERROR, rule, MSG_RAW, m.ptr);
+	px_buf_free(&m);
+	l->rc = -1;
+}
+#pragma GCC diagnostic pop
+
+/* The id a lead meant by `s` ("Centre" -> "centre", "Zuid Oost" ->
+ * "zuid-oost"), malloc'd, or NULL when there is no such valid id. */
+static char *id_hint(const char *s)
+{
+	char *f = px_fold(s, strlen(s)), *p;
+
+	if (!f)
+		return NULL;
+	for (p = f; *p; p++)
+		if (*p == ' ' || *p == '_')
+			*p = '-';
+	if (!px_kb_valid_id(f)) {
+		free(f);
+		return NULL;
+	}
+	return f;
 }
 
-static void read_pair(yaml_document_t *doc, yaml_node_t *map, const char *key, char *out[2])
+static void read_id(cload *l, px_community *pc, const yaml_node_t *v)
 {
-	yaml_node_t *v = px_yaml_get(doc, map, key);
+	const char *id = px_yaml_str(v);
+	char *hint;
 
-	out[PX_NL] = dup_or_null(px_yaml_str(px_yaml_get(doc, v, "nl")));
-	out[PX_FR] = dup_or_null(px_yaml_str(px_yaml_get(doc, v, "fr")));
+	if (!id) {
+		cerr(l, v, "invalid-value", MSG_NOT_SCALAR, "id");
+		return;
+	}
+	if (px_kb_valid_id(id)) {
+		pc->id = strdup(id);
+		return;
+	}
+	if (!*id) {
+		cerr(l, v, "invalid-value", MSG_EMPTY_VALUE, "id");
+		return;
+	}
+	/* the id becomes file names (CYCLE/ID/, the site's pages) and links */
+	if (strlen(id) > PX_ID_MAX && strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") == strlen(id))
+		cerr(l, v, "invalid-value", MSG_COMMUNITY_ID_LONG, id, PX_ID_MAX);
+	else
+		cerr(l, v, "invalid-value", MSG_BAD_COMMUNITY_ID, id);
+	hint = id_hint(id);
+	if (hint && strcmp(hint, id))
+		px_diag_hint(l->d, MSG_COMMUNITY_ID_HINT, hint);
+	free(hint);
+}
+
+/* name: { nl: ..., fr: ... } and zone: the same; a missing or empty
+ * language is said precisely */
+static void read_pair(cload *l, const char *who, const yaml_node_t *at, yaml_node_t *v,
+		      enum ckey k, char *out[2])
+{
+	static const px_msgid missing[2][2] = {
+		{ MSG_COMMUNITY_NAME_NL, MSG_COMMUNITY_NAME_FR },
+		{ MSG_COMMUNITY_ZONE_NL, MSG_COMMUNITY_ZONE_FR },
+	};
+	static const char *const langs[2] = { "nl", "fr" };
+	yaml_node_pair_t *pair;
+	int i;
+
+	if (v && v->type != YAML_MAPPING_NODE) {
+		cerr(l, v, "invalid-value", MSG_COMMUNITY_PAIR, ckey_names[k]);
+		return;
+	}
+	if (!v && k == C_NAME) {
+		cerr(l, at, "missing-key", MSG_COMMUNITY_NO_NAME, who);
+		return;
+	}
+	for (pair = v ? v->data.mapping.pairs.start : NULL; v && pair < v->data.mapping.pairs.top;
+	     pair++) {
+		yaml_node_t *kn = yaml_document_get_node(l->doc, pair->key);
+		const char *key = px_yaml_str(kn);
+		if (!key || (strcmp(key, "nl") && strcmp(key, "fr"))) {
+			const char *hint = key ? px_suggest(key, langs, 2) : NULL;
+			if (hint)
+				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY_HINT, key, hint);
+			else
+				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY, key ? key : "?");
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		yaml_node_t *t = px_yaml_get(l->doc, v, langs[i]);
+		const char *s = px_yaml_str(t);
+		if (t && !s) {
+			cerr(l, t, "invalid-value", MSG_NOT_SCALAR, langs[i]);
+			continue;
+		}
+		if (s && *s) {
+			out[i] = strdup(s);
+			continue;
+		}
+		if (k == C_ZONE && !v)
+			continue; /* a zone is optional, but given, it is given in both */
+		cerr(l, t ? t : v ? v : at, "missing-key", missing[k == C_ZONE][i], who);
+	}
+}
+
+static void read_lang(cload *l, px_community *pc, const yaml_node_t *v)
+{
+	const char *s = px_yaml_str(v);
+	char *f;
+
+	if (s && (!strcmp(s, "nl") || !strcmp(s, "fr"))) {
+		pc->lang = strdup(s);
+		return;
+	}
+	if (!s) {
+		cerr(l, v, "invalid-value", MSG_NOT_SCALAR, "lang");
+		return;
+	}
+	/* "français", "Frans", "nederlands", "NL": the language meant */
+	f = px_fold(s, strlen(s));
+	if (f && (!strncmp(f, "fr", 2) || !strncmp(f, "nl", 2) || !strncmp(f, "ned", 3) ||
+		  !strncmp(f, "dutch", 5) || !strncmp(f, "neer", 4) || !strncmp(f, "vla", 3)))
+		cerr(l, v, "invalid-value", MSG_BAD_LANG_HINT, s, !strncmp(f, "fr", 2) ? "fr" : "nl");
+	else
+		cerr(l, v, "invalid-value", MSG_BAD_LANG, s);
+	free(f);
+}
+
+static void read_moderators(cload *l, px_community *pc, const yaml_node_t *v)
+{
+	yaml_node_item_t *m;
+	const char *s = px_yaml_str(v);
+
+	if (s) {
+		/* moderators: "A, B" is one text: say how to write the list */
+		px_buf list = PX_BUF_INIT;
+		const char *p = s;
+		while (*p) {
+			const char *comma = strchr(p, ',');
+			size_t n = comma ? (size_t)(comma - p) : strlen(p);
+			while (n && (*p == ' ' || *p == '\t')) {
+				p++;
+				n--;
+			}
+			while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+				n--;
+			if (n)
+				px_buf_printf(&list, "%s\"%.*s\"", list.len ? ", " : "", (int)n, p);
+			p += n;
+			p = comma ? comma + 1 : p + strlen(p);
+		}
+		cerr(l, v, "invalid-value", MSG_MODERATORS_NOT_LIST, list.ptr);
+		px_buf_free(&list);
+		return;
+	}
+	if (v->type != YAML_SEQUENCE_NODE) {
+		cerr(l, v, "invalid-value", MSG_NOT_LIST, "moderators");
+		return;
+	}
+	pc->moderators = calloc((size_t)(v->data.sequence.items.top - v->data.sequence.items.start) + 1,
+				sizeof *pc->moderators);
+	for (m = v->data.sequence.items.start; pc->moderators && m < v->data.sequence.items.top; m++) {
+		yaml_node_t *e = yaml_document_get_node(l->doc, *m);
+		const char *name = px_yaml_str(e);
+		if (!name || !*name) {
+			cerr(l, e, "invalid-value", name ? MSG_EMPTY_VALUE : MSG_NOT_STRING_ITEM,
+			     "moderators");
+			continue;
+		}
+		pc->moderators[pc->nmoderators++] = strdup(name);
+	}
+}
+
+/* One community; 0 when it may be used (its id is valid), -1 not. */
+static int read_community(cload *l, yaml_node_t *c, px_community *pc)
+{
+	yaml_node_t *val[C_COUNT] = { NULL };
+	yaml_node_pair_t *pair;
+	const char *who;
+	int k;
+
+	if (c->type != YAML_MAPPING_NODE) {
+		cerr(l, c, "invalid-value", MSG_COMMUNITY_NOT_MAP);
+		return -1;
+	}
+	for (pair = c->data.mapping.pairs.start; pair < c->data.mapping.pairs.top; pair++) {
+		yaml_node_t *kn = yaml_document_get_node(l->doc, pair->key);
+		yaml_node_t *vn = yaml_document_get_node(l->doc, pair->value);
+		const char *key = px_yaml_str(kn);
+		int found = -1;
+		if (!kn || !vn)
+			continue;
+		for (k = 0; key && k < C_COUNT; k++)
+			if (!strcmp(key, ckey_names[k]))
+				found = k;
+		if (found < 0) {
+			const char *hint = key ? px_suggest(key, ckey_names, C_COUNT) : NULL;
+			if (hint)
+				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY_HINT, key, hint);
+			else
+				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY, key ? key : "?");
+			continue;
+		}
+		if (val[found]) {
+			cerr(l, kn, "duplicate-key", MSG_DUP_KEY, key);
+			continue;
+		}
+		val[found] = vn;
+	}
+	if (val[C_ID])
+		read_id(l, pc, val[C_ID]);
+	else
+		cerr(l, c, "missing-key", MSG_COMMUNITY_NO_ID);
+	who = pc->id ? pc->id : px_yaml_str(val[C_ID]) ? px_yaml_str(val[C_ID]) : "?";
+	read_pair(l, who, c, val[C_NAME], C_NAME, pc->name);
+	read_pair(l, who, c, val[C_ZONE], C_ZONE, pc->zone);
+	if (val[C_LANG])
+		read_lang(l, pc, val[C_LANG]);
+	else
+		cerr(l, c, "missing-key", MSG_COMMUNITY_NO_LANG, who);
+	if (val[C_MODERATORS])
+		read_moderators(l, pc, val[C_MODERATORS]);
+	if (!pc->lang)
+		pc->lang = strdup("nl");
+	for (k = 0; k < 2; k++) {
+		if (!pc->zone[k])
+			pc->zone[k] = strdup("");
+		if (!pc->name[k])
+			pc->name[k] = strdup(pc->id ? pc->id : "");
+	}
+	return pc->id ? 0 : -1;
+}
+
+static void free_community(px_community *c)
+{
+	free(c->id);
+	free(c->name[0]);
+	free(c->name[1]);
+	free(c->zone[0]);
+	free(c->zone[1]);
+	free(c->lang);
+	px_strv_free(c->moderators, c->nmoderators);
+	memset(c, 0, sizeof *c);
 }
 
 static int load_communities(px_kb *kb, const char *path, px_diag *d)
@@ -89,107 +347,85 @@ static int load_communities(px_kb *kb, const char *path, px_diag *d)
 
 int px_kb_read_communities(px_kb *kb, const char *src, size_t len, px_diag *d)
 {
+	static const char *const top[] = { "communities" };
 	const char *file = "communities.yaml";
 	yaml_document_t doc;
-	yaml_node_t *root, *list;
+	yaml_node_t *root, *list = NULL;
 	yaml_node_item_t *it;
-	int rc = -1, loaded = 0;
+	yaml_node_pair_t *pair;
+	int *lines = NULL, loaded = 0;
+	cload l = { file, &doc, d, 0 };
 
 	if (len > PX_COMMUNITIES_MAX) {
 		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file, px_strerror(EFBIG));
+		l.rc = -1;
 		goto cleanup;
 	}
 	px_diag_source(d, file, src, len);
-	if (px_yaml_load(&doc, src, len, file, 1, d) < 0)
+	if (px_yaml_load(&doc, src, len, file, 1, d) < 0) {
+		l.rc = -1;
 		goto cleanup;
+	}
 	loaded = 1;
 	root = yaml_document_get_root_node(&doc);
-	list = px_yaml_get(&doc, root, "communities");
+	for (pair = root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
+	     pair && pair < root->data.mapping.pairs.top; pair++) {
+		yaml_node_t *kn = yaml_document_get_node(&doc, pair->key);
+		const char *key = px_yaml_str(kn);
+		if (key && !strcmp(key, "communities")) {
+			list = yaml_document_get_node(&doc, pair->value);
+		} else if (kn) {
+			const char *hint = key ? px_suggest(key, top, 1) : NULL;
+			if (hint)
+				cerr(&l, kn, "unknown-key", MSG_UNKNOWN_KEY_HINT, key, hint);
+			else
+				cerr(&l, kn, "unknown-key", MSG_UNKNOWN_KEY, key ? key : "?");
+		}
+	}
 	if (!list || list->type != YAML_SEQUENCE_NODE) {
-		px_diag_add(d, file, root ? px_yaml_line(root, 1) : 1, 1, PX_SEV_ERROR,
-			    "communities-invalid", MSG_COMMUNITIES_SHAPE);
+		cerr(&l, list ? list : root, "communities-invalid", MSG_COMMUNITIES_SHAPE);
 		goto cleanup;
 	}
 	kb->communities = calloc((size_t)(list->data.sequence.items.top -
 					  list->data.sequence.items.start) + 1,
 				 sizeof *kb->communities);
-	if (!kb->communities)
+	lines = calloc((size_t)(list->data.sequence.items.top - list->data.sequence.items.start) + 1,
+		       sizeof *lines);
+	if (!kb->communities || !lines) {
+		l.rc = -1;
 		goto cleanup;
-	rc = 0;
+	}
 	for (it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
 		yaml_node_t *c = yaml_document_get_node(&doc, *it);
 		px_community *pc = &kb->communities[kb->ncommunities];
-		yaml_node_t *idn = px_yaml_get(&doc, c, "id");
-		const char *id = px_yaml_str(idn);
-		const char *lang = px_yaml_str(px_yaml_get(&doc, c, "lang"));
-		yaml_node_t *mods = px_yaml_get(&doc, c, "moderators");
-		static const char *const need[] = { "id", "name", "lang" };
-		size_t i;
+		yaml_node_t *idn;
+		size_t k;
 
 		if (!c)
 			continue;
-		read_pair(&doc, c, "name", pc->name);
-		read_pair(&doc, c, "zone", pc->zone);
-		for (i = 0; i < 3; i++) {
-			int missing = (i == 0 && (!id || !*id)) ||
-				      (i == 1 && (!pc->name[0] || !pc->name[1])) ||
-				      (i == 2 && (!lang || (strcmp(lang, "nl") && strcmp(lang, "fr"))));
-			if (missing) {
-				px_diag_add(d, file, px_yaml_line(c, 1), px_yaml_col(c), PX_SEV_ERROR,
-					    "communities-invalid", MSG_COMMUNITY_FIELD, need[i]);
-				rc = -1;
-			}
+		if (read_community(&l, c, pc) < 0) {
+			free_community(pc);
+			continue;
 		}
-		/* the id becomes file names (CYCLE/ID/, the site's pages) and links */
-		if (id && *id && !px_kb_valid_id(id)) {
-			px_diag_add(d, file, px_yaml_line(idn, 1), px_yaml_col(idn), PX_SEV_ERROR,
-				    "communities-invalid", MSG_BAD_COMMUNITY_ID, id);
-			rc = -1;
+		/* ids must be unique: both places are named */
+		idn = px_yaml_get(&doc, c, "id");
+		for (k = 0; k < kb->ncommunities; k++)
+			if (!strcmp(kb->communities[k].id, pc->id))
+				break;
+		if (k < kb->ncommunities) {
+			cerr(&l, idn, "duplicate-community", MSG_COMMUNITY_DUP, pc->id, lines[k],
+			     px_yaml_line(idn, 1));
+			free_community(pc);
+			continue;
 		}
-		pc->id = strdup(id ? id : "");
-		pc->lang = strdup(lang ? lang : "nl");
-		for (i = 0; i < 2; i++) {
-			if (!pc->zone[i])
-				pc->zone[i] = strdup("");
-			if (!pc->name[i])
-				pc->name[i] = strdup(pc->id);
-		}
-		if (mods && mods->type == YAML_SEQUENCE_NODE) {
-			yaml_node_item_t *m;
-			pc->moderators = calloc((size_t)(mods->data.sequence.items.top -
-							  mods->data.sequence.items.start) + 1,
-						sizeof *pc->moderators);
-			for (m = mods->data.sequence.items.start;
-			     pc->moderators && m < mods->data.sequence.items.top; m++) {
-				const char *s = px_yaml_str(yaml_document_get_node(&doc, *m));
-				if (s)
-					pc->moderators[pc->nmoderators++] = strdup(s);
-			}
-		}
-		kb->ncommunities++;
-	}
-	if (kb->ncommunities > 1) {
-		/* ids must be unique: sorted copies meet their twins */
-		const char **ids = malloc(kb->ncommunities * sizeof *ids);
-		size_t i;
-		for (i = 0; ids && i < kb->ncommunities; i++)
-			ids[i] = kb->communities[i].id;
-		if (ids)
-			qsort(ids, kb->ncommunities, sizeof *ids, cmp_str);
-		for (i = 1; ids && i < kb->ncommunities; i++) {
-			if (*ids[i] && !strcmp(ids[i], ids[i - 1])) {
-				px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "communities-invalid",
-					    MSG_COMMUNITY_DUP, ids[i]);
-				rc = -1;
-			}
-		}
-		free(ids);
+		lines[kb->ncommunities++] = px_yaml_line(idn, 1);
 	}
 cleanup:
+	free(lines);
 	if (loaded)
 		yaml_document_delete(&doc);
 	px_diag_source(d, NULL, NULL, 0);
-	return rc;
+	return l.rc;
 }
 
 static char *discover_gitdir(const char *root)
@@ -206,7 +442,7 @@ static char *discover_gitdir(const char *root)
 	return s;
 }
 
-int px_kb_open(px_kb **out, const char *root, px_diag *d)
+int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d)
 {
 	px_kb *kb = calloc(1, sizeof *kb);
 	px_buf p = PX_BUF_INIT, cache = PX_BUF_INIT;
@@ -221,7 +457,7 @@ int px_kb_open(px_kb **out, const char *root, px_diag *d)
 		goto cleanup;
 	kb->gitdir = discover_gitdir(kb->root);
 	px_buf_printf(&p, "%s/communities.yaml", kb->root);
-	if (load_communities(kb, p.ptr, d) < 0)
+	if (load_communities(kb, p.ptr, d) < 0 && !(flags & PX_KB_KEEP_GOING))
 		goto cleanup;
 	if (kb->gitdir) {
 		px_buf_printf(&cache, "%s/praxis", kb->gitdir);
@@ -280,16 +516,8 @@ void px_kb_free(px_kb *kb)
 
 	if (!kb)
 		return;
-	for (i = 0; i < kb->ncommunities; i++) {
-		px_community *c = &kb->communities[i];
-		free(c->id);
-		free(c->name[0]);
-		free(c->name[1]);
-		free(c->zone[0]);
-		free(c->zone[1]);
-		free(c->lang);
-		px_strv_free(c->moderators, c->nmoderators);
-	}
+	for (i = 0; i < kb->ncommunities; i++)
+		free_community(&kb->communities[i]);
 	free(kb->communities);
 	px_codebook_free(kb->cb);
 	px_denylist_free(kb->deny);

@@ -39,8 +39,14 @@ typedef struct {
 char *px_kb_find(const char *start);
 
 /* Opens the knowledge base rooted at `root`. Problems with
- * communities.yaml or the codebook go to `d`; returns 0 or -1. */
-int px_kb_open(px_kb **out, const char *root, px_diag *d);
+ * communities.yaml or the codebook go to `d`; returns 0 or -1. Every
+ * problem of communities.yaml is reported (doc/check.md lists the
+ * rules), and any one of them makes the open fail, so that no command
+ * runs on communities it cannot trust; with PX_KB_KEEP_GOING (for
+ * `check`, which shows them with the notes' own) they are reported and
+ * the knowledge base opens with the communities that have a valid id. */
+enum { PX_KB_KEEP_GOING = 1 };
+int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d);
 void px_kb_free(px_kb *kb);
 
 #define PX_COMMUNITIES_MAX ((size_t)1 << 20)

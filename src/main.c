@@ -33,7 +33,7 @@ static const struct {
 	px_msgid help;
 } commands[] = {
 	{ "brief", cmd_brief, PX_NEED_INDEX, MSG_HELP_BRIEF },
-	{ "check", cmd_check, PX_NEED_KB, MSG_HELP_CHECK },
+	{ "check", cmd_check, PX_NEED_KB | PX_KB_PROBLEMS, MSG_HELP_CHECK },
 	{ "commit", cmd_commit, PX_NEED_STORE, MSG_HELP_COMMIT },
 	{ "init", cmd_init, 0, MSG_HELP_INIT },
 	{ "log", cmd_log, PX_NEED_STORE, MSG_HELP_LOG },
@@ -170,7 +170,9 @@ static int run(int argc, char **argv)
 			px_error(MSG_NOT_KB, getcwd(cwd, sizeof cwd) ? cwd : ".");
 			return PX_EXIT_USAGE;
 		}
-		if (px_kb_open(&ctx.kb, root, &d) < 0) {
+		if (px_kb_open(&ctx.kb, root,
+			       commands[ci].flags & PX_KB_PROBLEMS ? PX_KB_KEEP_GOING : 0, &d) < 0) {
+			px_diag_sort(&d);
 			px_diag_print(&d, stderr, 0);
 			status = d.errors ? PX_EXIT_FINDINGS : PX_EXIT_USAGE;
 			goto cleanup;
@@ -188,6 +190,8 @@ static int run(int argc, char **argv)
 		/* a damaged index that was rebuilt */
 		px_diag_print(&d, stderr, 0);
 	}
+	if (commands[ci].flags & PX_KB_PROBLEMS)
+		ctx.kb_diag = &d;
 	status = commands[ci].fn(argc, argv, &ctx);
 	goto cleanup;
 env_error:

@@ -71,12 +71,20 @@ typedef struct {
  * a note of thousands of unknown tags still checks in linear time. */
 #define HINTS_MAX 64
 
+/* The note's language as PX_NL or PX_FR, -1 when not (yet) known:
+ * suggestions prefer it. */
+static int note_lang(const ctx *c)
+{
+	const char *l = c->n ? c->n->lang.s : NULL;
+	return !l ? -1 : !strcmp(l, "nl") ? PX_NL : !strcmp(l, "fr") ? PX_FR : -1;
+}
+
 static const char *suggest_code(ctx *c, const char *tag)
 {
 	if (c->hints >= HINTS_MAX)
 		return NULL;
 	c->hints++;
-	return px_codebook_suggest(c->cb, tag);
+	return px_codebook_suggest_in(c->cb, tag, note_lang(c));
 }
 
 static void set_val(px_val *v, const yaml_node_t *node, const char *s, int line0)
@@ -107,13 +115,15 @@ static void err_at(ctx *c, const yaml_node_t *node, const char *rule, px_msgid m
 }
 #pragma GCC diagnostic pop
 
+/* A whole number as a reader sees it: 4, or "4" in quotes (YAML makes
+ * that a text, but nobody means a text by it). */
 static int parse_int(const yaml_node_t *node, int lo, int hi, int *out)
 {
 	const char *s = px_yaml_str(node);
 	char *end;
 	long v;
 
-	if (!s || !px_yaml_plain(node) || !*s)
+	if (!s || !*s || strlen(s) > 9)
 		return -1;
 	v = strtol(s, &end, 10);
 	if (*end || v < lo || v > hi || !isdigit((unsigned char)s[0]))
@@ -221,7 +231,12 @@ static void read_key(ctx *c, enum key k, yaml_node_t *v)
 		if (!*s)
 			err_at(c, v, "invalid-value", MSG_EMPTY_VALUE, "author");
 		break;
-	case K_TITLE: set_val(&n->title, v, s, c->line0); break;
+	case K_TITLE:
+		set_val(&n->title, v, s, c->line0);
+		/* `praxis new` writes title: "" for the lead to fill in */
+		if (!s[strspn(s, " \t")])
+			err_at(c, v, "invalid-value", MSG_EMPTY_TITLE);
+		break;
 	case K_SUMMARY: set_val(&n->summary, v, s, c->line0); break;
 	default: break;
 	}
@@ -247,10 +262,18 @@ static void check_methods_themes(ctx *c)
 
 	for (i = 0; i < n->methods.n; i++) {
 		px_val *v = &n->methods.v[i];
+		const px_method *m = px_codebook_resolve_method(c->cb, v->s);
 		const char *hint;
-		if (px_codebook_method(c->cb, v->s))
+		if (m) {
+			/* written as a label or alias: the model keeps the id */
+			char *id = strdup(m->id);
+			if (id) {
+				free(v->s);
+				v->s = id;
+			}
 			continue;
-		hint = px_codebook_suggest_method(c->cb, v->s);
+		}
+		hint = px_codebook_suggest_method(c->cb, v->s, note_lang(c));
 		if (hint)
 			px_diag_add(c->d, c->path, v->line, v->col, PX_SEV_ERROR, "unknown-method",
 				    MSG_UNKNOWN_METHOD_HINT, v->s, hint);
@@ -309,6 +332,97 @@ static int check_yaml_bounds(ctx *c, const char *y, size_t len)
 		}
 	}
 	return 0;
+}
+
+/* `themes: [#tijd, #overleg]` and `- #tijd`: the '#' a lead types by
+ * habit starts a YAML comment, so libyaml sees an unclosed list or an
+ * empty item. Found in the source of the themes key (a '#' where an item
+ * starts: after '[', ',' or '- '), it is reported once at the first such
+ * '#' with the list written right, and blanked (same length, so lines and
+ * columns hold) so that the rest of the front matter is still read. */
+static void themes_hash(ctx *c, char *y, size_t len)
+{
+	px_buf fix = PX_BUF_INIT, first = PX_BUF_INIT;
+	size_t off = 0, at_off = 0, at_ls = 0;
+	int line = 0, at_line = -1, in_themes = 0, flow = 0, item = 0;
+
+	while (off < len) {
+		size_t e = off, i;
+		while (e < len && y[e] != '\n')
+			e++;
+		i = off;
+		if (!in_themes && e - off >= 7 && !memcmp(y + off, "themes:", 7)) {
+			in_themes = 1;
+			i = off + 7;
+			while (i < e && (y[i] == ' ' || y[i] == '\t'))
+				i++;
+			flow = i < e && y[i] == '[';
+			if (flow)
+				i++;
+			else if (i < e && y[i] != '#')
+				break; /* a single value: nothing to look for */
+			item = flow;
+		} else if (in_themes && !flow) {
+			/* the block form: "- item" lines */
+			while (i < e && y[i] == ' ')
+				i++;
+			if (i < e && y[i] != '-' && i == off)
+				break; /* the next key */
+			item = i < e && y[i] == '-';
+			i = item ? i + 1 : e;
+		} else if (!in_themes) {
+			off = e + 1;
+			line++;
+			continue;
+		}
+		for (; i < e; i++) {
+			char ch = y[i];
+			if (ch == ' ' || ch == '\t')
+				continue;
+			if (item && ch != ',' && ch != ']') {
+				/* an item starts: kept for the list as it should read */
+				size_t st = ch == '#' ? i + 1 : i, w = st, t;
+				while (w < e && !strchr(flow ? ",]#" : "#", y[w]))
+					w++;
+				for (t = w; t > st && (y[t - 1] == ' ' || y[t - 1] == '\t'); t--)
+					;
+				if (t > st)
+					px_buf_printf(&fix, "%s%.*s", fix.len ? ", " : "", (int)(t - st),
+						      y + st);
+				item = 0;
+				if (ch == '#') {
+					if (at_line < 0) {
+						size_t k = i + 1;
+						while (k < e && !strchr(" \t,]#", y[k]))
+							k++;
+						at_line = line;
+						at_off = i;
+						at_ls = off;
+						px_buf_put(&first, y + i, k - i);
+					}
+					y[i] = ' ';
+				}
+				i = w - 1;
+				continue;
+			}
+			if (ch == '#')
+				break; /* a real comment */
+			if (flow && ch == ']') {
+				in_themes = 0;
+				break;
+			}
+			item = flow && ch == ',';
+		}
+		off = e + 1;
+		line++;
+		if (!in_themes)
+			break;
+	}
+	if (at_line >= 0)
+		px_diag_add_at(c->d, c->path, c->line0 + at_line, at_off - at_ls, PX_SEV_ERROR,
+			       "yaml-comment", MSG_THEMES_HASH, first.ptr, fix.ptr);
+	px_buf_free(&fix);
+	px_buf_free(&first);
 }
 
 static void parse_front_matter(ctx *c, const char *yaml, size_t ylen)
@@ -1201,7 +1315,8 @@ static void check_chars(ctx *c, size_t from)
 		col++;
 	}
 	if (found > CTRL_SHOWN)
-		px_diag_add(c->d, c->path, 0, 0, PX_SEV_ERROR, "control-character", MSG_CTRL_MORE,
+		px_diag_add(c->d, c->path, 0, 0, PX_SEV_ERROR, "control-character",
+			    px_plural(MSG_CTRL_MORE_1, MSG_CTRL_MORE, (unsigned long)(found - CTRL_SHOWN)),
 			    (unsigned long)(found - CTRL_SHOWN));
 }
 
@@ -1374,6 +1489,7 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 	{
 		px_buf fm = PX_BUF_INIT;
 		yaml_input(&fm, src + fm_start, fm_end - fm_start);
+		themes_hash(&c, fm.ptr, fm.len);
 		parse_front_matter(&c, fm.ptr, fm.len);
 		px_buf_free(&fm);
 	}

@@ -159,6 +159,26 @@ static int owned_by_other(const char *dir)
 	return other;
 }
 
+char *px_store_user_name(const char *root)
+{
+	git_repository *repo = NULL;
+	git_config *cfg = NULL;
+	git_buf b = { 0 };
+	char *s = NULL;
+	int err;
+
+	if (git_repository_open_ext(&repo, root, 0, NULL) == 0)
+		err = git_repository_config_snapshot(&cfg, repo);
+	else
+		err = git_config_open_default(&cfg);
+	if (err == 0 && git_config_get_string_buf(&b, cfg, "user.name") == 0 && b.ptr && *b.ptr)
+		s = strdup(b.ptr);
+	git_buf_dispose(&b);
+	git_config_free(cfg);
+	git_repository_free(repo);
+	return s;
+}
+
 int px_store_open(px_store **out, const char *root, px_diag *d)
 {
 	px_store *s = calloc(1, sizeof *s);

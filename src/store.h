@@ -27,6 +27,12 @@ typedef struct {
  * communities.yaml to fill in, .gitignore, and a first commit. */
 int px_store_init(const char *dir, px_diag *d);
 
+/* git's user.name for the knowledge base rooted at `root`, as git itself
+ * reads it: the repository's own configuration over the global and the
+ * system ones; only the global ones when `root` is in no repository.
+ * malloc'd, or NULL when none is set. */
+char *px_store_user_name(const char *root);
+
 /* Opens the repository holding the knowledge base rooted at `root`. */
 int px_store_open(px_store **out, const char *root, px_diag *d);
 void px_store_free(px_store *s);

@@ -1,9 +1,11 @@
 /*
- * praxis check [--format text|json] [--summary] [PATH...]
+ * praxis check [--format text|json] [--summary] [--lang nl|fr|en] [PATH...]
  *
- * Reads each note through the note model and adds what only the
- * knowledge base knows: the community, the conventional path, and the
- * privacy guard. Nothing here parses Markdown or YAML itself.
+ * Shows the problems of communities.yaml (found when the dispatcher
+ * opened the knowledge base), then reads each note through the note
+ * model and adds what only the knowledge base knows: the community, the
+ * conventional path, the privacy guard, and sessions claimed twice.
+ * Nothing here parses Markdown or YAML itself.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,7 @@
 #include "../opt.h"
 #include "../check.h"
 
-enum { OPT_FORMAT = 1, OPT_SUMMARY, OPT_HELP };
+enum { OPT_FORMAT = 1, OPT_SUMMARY, OPT_LANG, OPT_HELP };
 
 typedef struct {
 	size_t notes, segments, quotes, open, done;
@@ -40,16 +42,27 @@ static void tally(summary *s, const px_note *n)
 }
 
 static void check_one(px_ctx *ctx, const char *display, const char *fs_path, px_diag *d,
-		      summary *s)
+		      summary *s, px_claims *claims)
 {
 	px_note *n = NULL;
+	char *rel = px_kb_relpath(ctx->kb, fs_path);
 
-	if (px_check_file(ctx->kb, display, fs_path, d, &n) == PX_CHECK_UNREADABLE)
+	/* communities.yaml is checked when the knowledge base opens */
+	if (rel && !strcmp(rel, "communities.yaml")) {
+		free(rel);
 		return;
-	if (n)
+	}
+	if (px_check_file(ctx->kb, display, fs_path, d, &n) == PX_CHECK_UNREADABLE) {
+		free(rel);
+		return;
+	}
+	if (n) {
 		tally(s, n);
-	else
+		px_claims_add(claims, n, rel);
+	} else {
 		s->notes++;
+	}
+	free(rel);
 	px_note_free(n);
 }
 
@@ -61,7 +74,7 @@ static int is_dir(const char *p)
 
 /* Every note below a folder, shown with the folder as typed. Inside the
  * knowledge base the knowledge base's own rules say what a note is. */
-static void check_dir(px_ctx *ctx, const char *dir, px_diag *d, summary *s)
+static void check_dir(px_ctx *ctx, const char *dir, px_diag *d, summary *s, px_claims *claims)
 {
 	char *rel = px_kb_relpath(ctx->kb, dir), *abs = realpath(dir, NULL);
 	char **notes = NULL;
@@ -92,7 +105,7 @@ static void check_dir(px_ctx *ctx, const char *dir, px_diag *d, summary *s)
 		}
 		px_buf_printf(&disp, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", tail);
 		px_buf_printf(&full, "%s/%s", rel ? ctx->kb->root : abs, notes[k]);
-		check_one(ctx, disp.ptr, full.ptr, d, s);
+		check_one(ctx, disp.ptr, full.ptr, d, s, claims);
 		px_buf_free(&disp);
 		px_buf_free(&full);
 	}
@@ -104,12 +117,24 @@ static void check_dir(px_ctx *ctx, const char *dir, px_diag *d, summary *s)
 static void print_summary(const px_ctx *ctx, const summary *s)
 {
 	const px_codebook *cb = ctx->kb->cb;
+	char *notes = px_count(MSG_N_NOTES_1, MSG_N_NOTES, s->notes);
+	char *segs = px_count(MSG_N_SEGMENTS_1, MSG_N_SEGMENTS, s->segments);
+	char *quotes = px_count(MSG_N_QUOTES_1, MSG_N_QUOTES, s->quotes);
+	px_buf follow = PX_BUF_INIT, codes = PX_BUF_INIT;
 	size_t i, used = 0;
 
 	for (i = 0; i < cb->ncodes; i++)
 		used += s->code_segments[i] > 0;
-	px_say(stdout, MSG_CHECK_CONTENTS, s->notes, s->segments, s->quotes, s->open, s->done,
-	       used, cb->ncodes);
+	px_buf_printf(&follow, px_msg(px_plural(MSG_N_FOLLOWUPS_1, MSG_N_FOLLOWUPS,
+						s->open + s->done)), s->open, s->done);
+	px_buf_printf(&codes, px_msg(px_plural(MSG_N_CODES_USED_1, MSG_N_CODES_USED, cb->ncodes)),
+		      used, cb->ncodes);
+	px_say(stdout, MSG_CHECK_CONTENTS, notes, segs, quotes, follow.ptr, codes.ptr);
+	free(notes);
+	free(segs);
+	free(quotes);
+	px_buf_free(&follow);
+	px_buf_free(&codes);
 }
 
 int cmd_check(int argc, char **argv, px_ctx *ctx)
@@ -117,17 +142,20 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 	static const px_opt opts[] = {
 		{ "format", 'f', 1, OPT_FORMAT },
 		{ "summary", 's', 0, OPT_SUMMARY },
+		{ "lang", 'l', 1, OPT_LANG },
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
 	static const char *const formats[] = { "text", "json", NULL };
+	static const char *const langs[] = { "nl", "fr", "en", NULL };
 	px_optstate st = PX_OPTSTATE_INIT("check");
 	px_diag d = PX_DIAG_INIT;
+	px_claims claims = PX_CLAIMS_INIT;
 	summary s;
 	char **paths = NULL, **notes = NULL;
 	size_t npaths = 0, i;
 	long nn;
-	int id, json = 0, want_summary = 0, status = PX_EXIT_USAGE;
+	int id, json = 0, want_summary = 0, relang = 0, status = PX_EXIT_USAGE;
 
 	memset(&s, 0, sizeof s);
 	paths = calloc((size_t)argc, sizeof *paths);
@@ -142,27 +170,51 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 			if ((json = px_opt_choice(&st, formats)) < 0)
 				goto cleanup;
 			break;
+		case OPT_LANG:
+			/* the same as 'praxis --lang LANG check' */
+			if (px_opt_choice(&st, langs) < 0)
+				goto cleanup;
+			px_i18n_set(st.arg);
+			relang = 1;
+			break;
 		default: paths[npaths++] = (char *)st.arg; break;
 		}
 	}
+	if (relang && ctx->kb_diag) {
+		/* communities.yaml's problems were worded before --lang was
+		 * read: open the knowledge base again to word them anew */
+		px_kb *kb = NULL;
+		px_diag_free(ctx->kb_diag);
+		if (px_kb_open(&kb, ctx->kb->root, PX_KB_KEEP_GOING, ctx->kb_diag) < 0) {
+			px_diag_print(ctx->kb_diag, stderr, 0);
+			status = ctx->kb_diag->errors ? PX_EXIT_FINDINGS : PX_EXIT_USAGE;
+			goto cleanup;
+		}
+		px_kb_free(ctx->kb);
+		ctx->kb = kb;
+	}
+	if (ctx->kb_diag)
+		px_diag_take(&d, ctx->kb_diag);
 	s.code_segments = calloc(ctx->kb->cb->ncodes + 1, sizeof *s.code_segments);
 	if (!npaths) {
 		nn = px_kb_list_notes(ctx->kb, &notes);
 		for (i = 0; nn > 0 && i < (size_t)nn; i++) {
 			px_buf full = PX_BUF_INIT;
 			px_buf_printf(&full, "%s/%s", ctx->kb->root, notes[i]);
-			check_one(ctx, notes[i], full.ptr, &d, &s);
+			check_one(ctx, notes[i], full.ptr, &d, &s, &claims);
 			px_buf_free(&full);
 		}
 		px_strv_free(notes, nn > 0 ? (size_t)nn : 0);
 	}
 	for (i = 0; i < npaths; i++) {
 		if (is_dir(paths[i])) {
-			check_dir(ctx, paths[i], &d, &s);
+			check_dir(ctx, paths[i], &d, &s, &claims);
 		} else {
-			check_one(ctx, paths[i], paths[i], &d, &s);
+			check_one(ctx, paths[i], paths[i], &d, &s, &claims);
 		}
 	}
+	px_claims_check(&claims, ctx->kb, &d);
+	px_diag_sort(&d);
 	if (json) {
 		px_buf out = PX_BUF_INIT;
 		px_diag_json(&d, &out);
@@ -170,13 +222,20 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 		px_buf_free(&out);
 	} else {
 		px_diag_print(&d, stdout, ctx->color);
-		px_say(stdout, MSG_CHECK_SUMMARY, s.notes, d.errors, d.warnings);
+		char *checked = px_count(MSG_N_NOTES_CHECKED_1, MSG_N_NOTES_CHECKED, s.notes);
+		char *errors = px_count(MSG_N_ERRORS_1, MSG_N_ERRORS, d.errors);
+		char *warnings = px_count(MSG_N_WARNINGS_1, MSG_N_WARNINGS, d.warnings);
+		px_say(stdout, MSG_CHECK_SUMMARY, checked, errors, warnings);
+		free(checked);
+		free(errors);
+		free(warnings);
 		if (want_summary)
 			print_summary(ctx, &s);
 	}
 	status = d.errors ? PX_EXIT_FINDINGS : PX_EXIT_OK;
 cleanup:
 	free(s.code_segments);
+	px_claims_free(&claims);
 	free(paths);
 	px_diag_free(&d);
 	return status;

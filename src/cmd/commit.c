@@ -95,6 +95,7 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 	px_optstate st = PX_OPTSTATE_INIT("commit");
 	px_commit_opts co = PX_COMMIT_OPTS_INIT;
 	px_diag d = PX_DIAG_INIT;
+	px_claims claims = PX_CLAIMS_INIT;
 	px_buf msg = PX_BUF_INIT;
 	char **paths = NULL, *first_author = NULL;
 	px_store_file *files = NULL;
@@ -168,6 +169,7 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 			if (note_path) {
 				note = px_check_text(ctx->kb, paths[i], paths[i], bufs[i].ptr,
 						     bufs[i].len, &d);
+				px_claims_add(&claims, note, paths[i]);
 				if (note && note->author.s && !first_author)
 					first_author = strdup(note->author.s);
 			}
@@ -177,9 +179,11 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		px_buf_free(&raw);
 		px_buf_free(&full);
 	}
+	px_claims_check(&claims, ctx->kb, &d);
+	px_diag_sort(&d);
 	if (d.errors) {
 		px_diag_print(&d, stdout, ctx->color);
-		px_say(stdout, MSG_COMMIT_REFUSED, d.errors);
+		px_say(stdout, px_plural(MSG_COMMIT_REFUSED_1, MSG_COMMIT_REFUSED, d.errors), d.errors);
 		status = PX_EXIT_FINDINGS;
 		goto cleanup;
 	}
@@ -245,6 +249,7 @@ cleanup:
 	px_strv_free(paths, n);
 	free(first_author);
 	px_buf_free(&msg);
+	px_claims_free(&claims);
 	px_diag_free(&d);
 	return status;
 }

@@ -40,16 +40,12 @@ static const char *const guidance[2][4] = {
 	  "Les engagements en tâches : - [ ] ..." },
 };
 
-static char *git_user(void)
+/* The author as git would name them in this knowledge base: the
+ * repository's own user.name first (store.c reads git's configuration). */
+static char *git_user(const char *root)
 {
-	git_config *cfg = NULL;
-	git_buf b = { 0 };
-	char *s = NULL;
+	char *s = px_store_user_name(root);
 
-	if (git_config_open_default(&cfg) == 0 && git_config_get_string_buf(&b, cfg, "user.name") == 0)
-		s = strdup(b.ptr);
-	git_buf_dispose(&b);
-	git_config_free(cfg);
 	if (!s && getenv("USER"))
 		s = strdup(getenv("USER"));
 	return s ? s : strdup("");
@@ -180,7 +176,7 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 		return PX_EXIT_USAGE;
 	}
 	l = !strcmp(c->lang, "fr");
-	author = git_user();
+	author = git_user(ctx->kb->root);
 
 	px_buf_printf(&rel, "%s/%s/%02d.md", cycle, community, session);
 	/* CYCLE/ and CYCLE/COMMUNITY/, which may exist already, inside the

@@ -24,7 +24,7 @@ int cmd_reindex(int argc, char **argv, px_ctx *ctx)
 		return PX_EXIT_USAGE;
 	}
 	px_diag_print(&d, stderr, 0); /* a damaged index that was replaced */
-	px_say(stdout, MSG_REINDEX_DONE, n);
+	px_say(stdout, px_plural(MSG_REINDEX_DONE_1, MSG_REINDEX_DONE, (unsigned long)n), n);
 	px_diag_free(&d);
 	return PX_EXIT_OK;
 }

@@ -195,7 +195,12 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 	} else if (!total) {
 		px_buf_puts(&out, px_msg(MSG_SEARCH_NONE));
 	} else {
-		px_buf_printf(&out, px_msg(capped ? MSG_SEARCH_TOTAL_CAPPED : MSG_SEARCH_TOTAL), total, shown);
+		px_buf_printf(&out,
+			      px_msg(capped ? px_plural(MSG_SEARCH_TOTAL_CAPPED_1, MSG_SEARCH_TOTAL_CAPPED,
+							(unsigned long)total)
+					    : px_plural(MSG_SEARCH_TOTAL_1, MSG_SEARCH_TOTAL,
+							(unsigned long)total)),
+			      total, shown);
 	}
 	fwrite(out.ptr, 1, out.len, stdout);
 	status = PX_EXIT_OK;

@@ -32,7 +32,15 @@ int cmd_site(int argc, char **argv, px_ctx *ctx)
 	if (px_site_build(ctx->index, &o, &stats, &d) < 0) {
 		px_diag_print(&d, stderr, 0);
 	} else {
-		px_say(stdout, MSG_SITE_DONE, o.outdir, stats.pages, stats.rendered, stats.written);
+		char *pages = px_count(MSG_N_PAGES_1, MSG_N_PAGES, (unsigned long)stats.pages);
+		char *rendered = px_count(MSG_N_RENDERED_1, MSG_N_RENDERED,
+					  (unsigned long)stats.rendered);
+		char *written = px_count(MSG_N_FILES_CHANGED_1, MSG_N_FILES_CHANGED,
+					 (unsigned long)stats.written);
+		px_say(stdout, MSG_SITE_DONE, o.outdir, pages, rendered, written);
+		free(pages);
+		free(rendered);
+		free(written);
 		status = PX_EXIT_OK;
 	}
 	px_diag_free(&d);

@@ -135,11 +135,17 @@ int cmd_sync(int argc, char **argv, px_ctx *ctx)
 		if (behind && !ahead) {
 			if (move_to(repo, head, git_commit_id(theirs), theirs, &d) < 0)
 				goto out;
-			px_say(stdout, MSG_SYNC_FF, behind);
+			px_say(stdout, px_plural(MSG_SYNC_FF_1, MSG_SYNC_FF, behind), behind);
 		} else if (behind && ahead) {
 			if (merge(repo, head, ours, theirs, &d) < 0)
 				goto out;
-			px_say(stdout, MSG_SYNC_MERGED, behind, ahead);
+			char *theirs_n = px_count(MSG_N_REMOTE_COMMITS_1, MSG_N_REMOTE_COMMITS,
+						  (unsigned long)behind);
+			char *ours_n = px_count(MSG_N_LOCAL_COMMITS_1, MSG_N_LOCAL_COMMITS,
+						(unsigned long)ahead);
+			px_say(stdout, MSG_SYNC_MERGED, theirs_n, ours_n);
+			free(theirs_n);
+			free(ours_n);
 		}
 	} else {
 		ahead = 1; /* the remote has no such branch yet */

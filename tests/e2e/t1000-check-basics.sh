@@ -15,7 +15,7 @@ Een deelnemer stelde de situatie van mevrouw A. voor. #samenwerking #Ziekenhuis
 EOF2
 px -C kb check
 expect_rc 0
-contains "$out" "1 notes checked: 0 errors, 0 warnings"
+contains "$out" "1 note checked: 0 errors, 0 warnings"
 
 # found by walking up from a subfolder, like git
 cd kb/2022-2023/zuid

@@ -61,7 +61,8 @@ sed -i 's/^date: .*/date: 2023-09-01/' 2022-2023/zuid/05.md
 px check 2022-2023/zuid/05.md
 expect_rc 1
 diag 2022-2023/zuid/05.md 5 7 date-outside-cycle "date 2023-09-01 is outside cycle 2022-2023 (1 September 2022 to 31 August 2023)"
-contains "$out" "2022-2023/zuid/05.md:1:1: warning: path does not match the front matter: expected '2022-2023/zuid/04.md' [path-mismatch]"
+contains "$out" "2022-2023/zuid/05.md:4:10: warning: path does not match the front matter: expected '2022-2023/zuid/04.md' [path-mismatch]"
+rm 2022-2023/zuid/05.md
 
 # hashtags: in text they code, in code, links, URLs and headings they do not
 note 2022-2023/zuid/04.md <<'EOF2'

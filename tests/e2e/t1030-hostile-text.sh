@@ -25,7 +25,7 @@ U+FFFE|\357\277\276|error|noncharacter U+FFFE is not allowed in a note: delete i
 U+FFFF|\357\277\277|error|noncharacter U+FFFF is not allowed in a note: delete it (most editors do not show it)'
 
 raw() { grep -c -P '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]' "$@" || true; }
-summary() { if [ "$1" = error ]; then echo "1 notes checked: 1 errors, 0 warnings"; else echo "1 notes checked: 0 errors, 1 warnings"; fi; }
+summary() { if [ "$1" = error ]; then echo "1 note checked: 1 error, 0 warnings"; else echo "1 note checked: 0 errors, 1 warning"; fi; }
 rc_of() { if [ "$1" = error ]; then echo 1; else echo 0; fi; }
 
 printf '%s\n' "$chars" | while IFS='|' read -r name bytes sev msg; do

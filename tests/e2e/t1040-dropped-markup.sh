@@ -30,7 +30,7 @@ want="2022-2023/zuid/04.md:12:22: warning: table row has 3 cells but its header 
 2022-2023/zuid/04.md:17:1: warning: HTML block is left out of the note's text: it is not indexed, searched or published [raw-html]
    17 | <div>verborgen tekst</div>
       | ^
-1 notes checked: 0 errors, 2 warnings"
+1 note checked: 0 errors, 2 warnings"
 [ "$out" = "$want" ] || fail "check said
 $out
 wanted

@@ -37,6 +37,9 @@ while read -r f n rule where; do
 	families=$((families + 1))
 	file=2022-2023/zuid/$f.md
 	patho_note "$f" "$n" "$file"
+	# a cycle of its own: the notes would otherwise all claim zuid's session 4
+	y=$((2000 + families))
+	sed -i "s/^cycle: .*/cycle: $y-$((y + 1))/; s/^date: .*/date: $y-10-01/" "$file"
 	run check "$file"
 	if [ "$rule" = - ]; then
 		[ "$rc" -eq 0 ] || fail "$f: expected exit 0, got $rc: $(printf '%s' "$out" | head -5)"
@@ -69,6 +72,7 @@ rm 2022-2023/zuid/yaml-flow.md
 # (the first ones with a suggestion, the rest without: suggestions are
 # bounded), in linear time
 patho_note unknown-tags-lines 5000 2022-2023/zuid/unknown-tags-lines.md
+sed -i 's/^session: 4/session: 5/' 2022-2023/zuid/unknown-tags-lines.md
 run check 2022-2023/zuid/unknown-tags-lines.md --format json
 [ "$(printf '%s\n' "$out" | grep -c '"rule": "unknown-code"')" -eq 5000 ] || fail "not 5000 unknown codes"
 contains "$out" '"line": 9, "column": 25, "severity": "error", "rule": "unknown-code"'
@@ -87,7 +91,7 @@ contains "$out" "2022-2023/zuid/wide-table.md:9:261: erreur: plus de 65 '|' sur 
 # praxis commit checks, commits and indexes the accepted ones
 # shellcheck disable=SC2086
 run commit -m "pathological notes" $accepted
-[ "$rc" -eq 0 ] || fail "commit: $rc: $(printf '%s' "$out" | tail -5)"
+[ "$rc" -eq 0 ] || fail "commit: $rc: $(printf "%s" "$out" | grep -A2 error)"
 [ -z "$(git status --porcelain -- $accepted)" ] || fail "commit left changes"
 
 # the refused ones, committed with plain git, are read by every reading

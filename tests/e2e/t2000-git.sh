@@ -24,8 +24,14 @@ contains "$out" ": communities.yaml"
 px new zuid --date 2023-01-17
 expect_rc 0
 [ "$out" = "$TMPDIR/kb/2022-2023/zuid/01.md" ] || fail "new printed '$out'"
+# a note fresh from the template is not a session yet: check and commit say what is missing
 px check
-expect_rc 0
+expect_rc 1
+contains "$out" "2022-2023/zuid/01.md:12:8: error: title is empty: give the session a title, or remove the line [invalid-value]"
+contains "$out" "2022-2023/zuid/01.md:15: error: the note has no content yet: write what was said under its headings (the <!-- --> guidance does not count) [empty-note]"
+px commit
+expect_rc 1
+contains "$out" "nothing committed: 2 errors to fix first"
 grep -q '^lang: nl$' 2022-2023/zuid/01.md || fail "template not in the community's language"
 grep -q '^## Opvolging$' 2022-2023/zuid/01.md || fail "template lacks the Dutch sections"
 px new centrum --date 2023-01-18
@@ -43,6 +49,7 @@ Mevrouw A. kwam uit het ziekenhuis en niemand volgde op. #ziekenhuis #samenwerki
 
 - [ ] Huisarts bellen over de ontslagbrief #ziekenhuis
 EOF2
+sed -i 's/^title: ""/title: "Ontslag uit het ziekenhuis"/' 2022-2023/zuid/01.md
 px commit
 expect_rc 0
 contains "$out" "zuid 2022-2023 #1 (2023-01-17)"
@@ -57,12 +64,13 @@ px new zuid --date 2023-02-14
 [ "$out" = "$TMPDIR/kb/2022-2023/zuid/02.md" ] || fail "second new printed '$out'"
 
 # a note with an error commits nothing
+sed -i 's/^title: ""/title: "Tweede sessie"/' 2022-2023/zuid/02.md
 printf 'Een probleem #tjid\n' >> 2022-2023/zuid/02.md
 head_before=$(git rev-parse HEAD)
 px commit
 expect_rc 1
 contains "$out" "unknown code '#tjid'"
-contains "$out" "nothing committed: 1 errors to fix first"
+contains "$out" "nothing committed: 1 error to fix first"
 [ "$(git rev-parse HEAD)" = "$head_before" ] || fail "a failing check still committed"
 
 # privacy: refused, then allowed explicitly in the front matter
@@ -71,7 +79,7 @@ printf 'Bel haar op 0470 12 34 56.\n' >> 2022-2023/zuid/02.md
 px commit 2022-2023/zuid/02.md
 expect_rc 1
 contains "$out" "phone number '0470 12 34 56' identifies someone [privacy-phone]"
-sed -i 's/^title: ""$/title: ""\nallow: ["0470 12 34 56"]/' 2022-2023/zuid/02.md
+sed -i 's/^title: "Tweede sessie"$/title: "Tweede sessie"\nallow: ["0470 12 34 56"]/' 2022-2023/zuid/02.md
 px commit 2022-2023/zuid/02.md -m "Sessie 2" --author "Other Lead <other@example.org>"
 expect_rc 0
 [ "$(git log -1 --format='%an <%ae>|%s')" = "Other Lead <other@example.org>|Sessie 2" ] || fail "--author/-m"

@@ -124,7 +124,7 @@ for l in 05 06 07; do
 	px commit "2022-2023/zuid/$l.md"
 	expect_rc 1
 	[ "$out" = "$msg
-nothing committed: 1 errors to fix first" ] || fail "commit $l: $out"
+nothing committed: 1 error to fix first" ] || fail "commit $l: $out"
 done
 [ "$(git rev-parse HEAD)" = "$head" ] || fail "a symbolic link was committed"
 # one committed by plain git is no note in the index either

@@ -110,7 +110,7 @@ contains "$out" '"total": 2,'
 px search ziekenhuizen
 expect_rc 0
 contains "$out" "2022-2023/zuid/01.md:13  zuid 2022-2023 #4 2023-01-17  Casus  #difficulty.coordination #difficulty.hospital"
-contains "$out" "1 results, 1 shown"
+contains "$out" "1 result, 1 shown"
 
 # bad queries: a clear message, exit 2, never a raw SQLite error
 px search '"unclosed'

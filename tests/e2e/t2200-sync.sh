@@ -30,7 +30,7 @@ expect_rc 0
 cd ../b
 px sync
 expect_rc 0
-contains "$out" "brought in 1 commits"
+contains "$out" "brought in 1 commit"
 [ -f 2022-2023/zuid/04.md ] || fail "fast-forward did not check out the note"
 px search ziekenhuis --format json
 contains "$out" '"total": 1,'
@@ -54,7 +54,7 @@ px commit
 expect_rc 0
 px sync
 expect_rc 0
-contains "$out" "merged 1 commits from the remote with 1 local ones"
+contains "$out" "merged 1 commit from the remote with 1 local one"
 contains "$out" "pushed to 'origin'"
 [ -f 2022-2023/zuid/05.md ] || fail "merge did not bring zuid/05"
 [ "$(git log -1 --format=%p | wc -w)" = 2 ] || fail "no merge commit"

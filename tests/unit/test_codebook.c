@@ -99,7 +99,19 @@ static void test_resolve(void **state)
 	assert_string_equal(px_codebook_suggest(cb, "tjid"), "tijd");
 	assert_string_equal(px_codebook_suggest(cb, "ziekenhuiz"), "ziekenhuis");
 	assert_null(px_codebook_suggest(cb, "xyzzyplugh"));
-	assert_string_equal(px_codebook_suggest_method(cb, "intervisie"), "intervision");
+	/* methods by id, label (either language) or alias, any case or accents */
+	assert_string_equal(px_codebook_resolve_method(cb, "intervisie")->id, "intervision");
+	assert_string_equal(px_codebook_resolve_method(cb, "présentation de cas")->id, "case-presentation");
+	assert_string_equal(px_codebook_resolve_method(cb, "PRESENTATION DE CAS")->id, "case-presentation");
+	assert_string_equal(px_codebook_resolve_method(cb, "Casusbespreking")->id, "case-presentation");
+	assert_null(px_codebook_resolve_method(cb, "casusbesprekin"));
+	assert_string_equal(px_codebook_suggest_method(cb, "intervisoin", -1), "intervision");
+	/* the note's language first: the same method's label in it */
+	assert_string_equal(px_codebook_suggest_method(cb, "casusbesprekin", PX_NL), "casusbespreking");
+	assert_string_equal(px_codebook_suggest_method(cb, "casusbesprekin", PX_FR), "présentation de cas");
+	assert_string_equal(px_codebook_suggest_in(cb, "coordination", PX_NL), "coördinatie");
+	assert_string_equal(px_codebook_suggest_in(cb, "coordination", PX_FR), "concertation");
+	assert_string_equal(px_codebook_suggest_in(cb, "tmps", PX_FR), "temps");
 	px_codebook_free(cb);
 }
 
