@@ -145,7 +145,7 @@ valgrind: praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/tests/%)
 DEMO := $(BUILD)/demo
 demo: praxis
 	./praxis -C notes check --summary
-	rm -rf $(DEMO) && ./praxis init $(DEMO) > /dev/null
+	rm -rf $(DEMO) $(BUILD)/report-2022-2023.*html && ./praxis init $(DEMO) > /dev/null
 	cp -r notes/. $(DEMO)/
 	./praxis -C $(DEMO) commit --author "Demo <demo@example.org>" -m "Demo notes 2022-2023"
 	./praxis -C $(DEMO) stats --cycle 2022-2023
