@@ -1,4 +1,5 @@
 #include "store.h"
+#include "out.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -478,6 +479,39 @@ cleanup:
  * the lock is not praxis' own (a git program's), else 0 once a killed
  * praxis commit was finished (the index brought in line with the HEAD
  * it made) and the stale lock removed; -1 on error. */
+/* The branch HEAD names ("refs/heads/main"), malloc'd, or NULL. */
+static char *head_branch(px_store *s)
+{
+	git_reference *h = NULL;
+	char *name = NULL;
+
+	if (git_reference_lookup(&h, s->repo, "HEAD") == 0 &&
+	    git_reference_type(h) == GIT_REFERENCE_SYMBOLIC)
+		name = strdup(git_reference_symbolic_target(h));
+	git_reference_free(h);
+	return name;
+}
+
+/* Removes HEAD's branch lock if it is the one a killed praxis commit
+ * left: empty (taken, not yet written) or holding that commit's id. */
+static void drop_branch_lock(px_store *s, const char *next_hex)
+{
+	px_buf p = PX_BUF_INIT, got = PX_BUF_INIT;
+	char *name = head_branch(s);
+
+	if (name) {
+		git_file(&p, s, name);
+		px_buf_puts(&p, ".lock");
+		if (px_buf_read_file(&got, p.ptr, 256) == 0 &&
+		    (got.len == 0 || (got.len >= GIT_OID_HEXSZ &&
+				      !memcmp(got.ptr, next_hex, GIT_OID_HEXSZ))))
+			unlink(p.ptr);
+	}
+	free(name);
+	px_buf_free(&p);
+	px_buf_free(&got);
+}
+
 static int reconcile(px_store *s, px_diag *d)
 {
 	px_buf lock = PX_BUF_INIT, j = PX_BUF_INIT;
@@ -513,14 +547,19 @@ static int reconcile(px_store *s, px_diag *d)
 		gp[n++] = (char *)rec;
 		off += l + 1;
 	}
-	/* HEAD moved only after a complete journal: finish that commit */
-	if (complete && git_oid_fromstr(&was, gp[0]) == 0 && px_store_head(s, &head) == 0 &&
-	    !git_oid_equal(&was, &head)) {
+	/* the branch moves only after a complete journal (old HEAD, the new
+	 * commit, the paths): a lock on it holding nothing yet or the new
+	 * commit is the one the killed process took, and goes */
+	if (complete && n >= 2)
+		drop_branch_lock(s, gp[1]);
+	/* HEAD moved: finish that commit */
+	if (complete && n >= 2 && git_oid_fromstr(&was, gp[0]) == 0 &&
+	    px_store_head(s, &head) == 0 && !git_oid_equal(&was, &head)) {
 		if (git_commit_lookup(&c, s->repo, &head) < 0 || git_commit_tree(&t, c) < 0) {
 			px_store_error(d, NULL);
 			goto cleanup;
 		}
-		if (reconcile_index(s, t, gp + 1, n - 1, d) < 0)
+		if (reconcile_index(s, t, gp + 2, n - 2, d) < 0)
 			goto cleanup;
 	}
 	if (unlink(lock.ptr) < 0 && errno != ENOENT) {
@@ -556,6 +595,48 @@ int px_store_reconcile(px_store *s, px_diag *d)
 	return rc;
 }
 
+/* Creates index.lock already holding LOCK_MARK: the mark is written to a
+ * file of our own, which is then linked as index.lock (link(2) fails if
+ * it exists, as O_EXCL does). A kill at any moment leaves no index.lock,
+ * or one that says it is praxis'. Returns an fd on index.lock, -1 with a
+ * diagnostic, or -2 with errno when index.lock could not be created. */
+static int create_marked(px_store *s, const char *lock, px_diag *d)
+{
+	px_buf tmp = PX_BUF_INIT;
+	int fd, err;
+
+	git_file(&tmp, s, "praxis");
+	mkdir(tmp.ptr, 0777);
+	px_buf_printf(&tmp, "/index.lock.%ld", (long)getpid());
+	unlink(tmp.ptr);
+	fd = open(tmp.ptr, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0 || write(fd, LOCK_MARK, strlen(LOCK_MARK)) != (ssize_t)strlen(LOCK_MARK)) {
+		px_diag_add(d, tmp.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, tmp.ptr,
+			    px_strerror(errno ? errno : ENOSPC));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp.ptr);
+		px_buf_free(&tmp);
+		return -1;
+	}
+	if (link(tmp.ptr, lock) < 0) {
+		err = errno;
+		close(fd);
+		unlink(tmp.ptr);
+		px_buf_free(&tmp);
+		if (err != EEXIST) {
+			px_diag_add(d, lock, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, lock,
+				    px_strerror(err));
+			return -1;
+		}
+		errno = err;
+		return -2;
+	}
+	unlink(tmp.ptr);
+	px_buf_free(&tmp);
+	return fd;
+}
+
 /* Creates index.lock as git does. A lock left by a killed praxis commit
  * is finished and removed; a git program's lock is waited for a moment,
  * then reported by name with what to do. Returns an fd, or -1. */
@@ -568,17 +649,9 @@ static int lock_index(px_store *s, px_diag *d)
 	git_file(&p, s, "index.lock");
 	for (tries = 0;; tries++) {
 		int r;
-		fd = open(p.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (fd >= 0) {
-			if (write(fd, LOCK_MARK, strlen(LOCK_MARK)) != (ssize_t)strlen(LOCK_MARK)) {
-				px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE,
-					    p.ptr, strerror(errno ? errno : ENOSPC));
-				close(fd);
-				unlink(p.ptr);
-				fd = -1;
-			}
+		fd = create_marked(s, p.ptr, d);
+		if (fd >= 0 || fd == -1)
 			break;
-		}
 		if (errno != EEXIST) {
 			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, p.ptr,
 				    strerror(errno));
@@ -601,7 +674,8 @@ static int lock_index(px_store *s, px_diag *d)
 
 /* Records in index.lock what is about to happen: HEAD before the commit
  * and the paths whose index entries follow it. */
-static int journal(int fd, const git_oid *head, char **gp, size_t n, px_diag *d)
+static int journal(int fd, const git_oid *head, const git_oid *next, char **gp, size_t n,
+		   px_diag *d)
 {
 	px_buf j = PX_BUF_INIT;
 	char hex[GIT_OID_HEXSZ + 1];
@@ -614,10 +688,14 @@ static int journal(int fd, const git_oid *head, char **gp, size_t n, px_diag *d)
 		memset(hex, '0', GIT_OID_HEXSZ), hex[GIT_OID_HEXSZ] = '\0';
 	px_buf_puts(&j, LOCK_MARK);
 	px_buf_put(&j, hex, GIT_OID_HEXSZ + 1);
+	git_oid_tostr(hex, sizeof hex, next);
+	px_buf_put(&j, hex, GIT_OID_HEXSZ + 1);
 	for (i = 0; i < n; i++)
 		px_buf_put(&j, gp[i], strlen(gp[i]) + 1);
 	px_buf_put(&j, LOCK_END, sizeof LOCK_END);
-	if (ftruncate(fd, 0) < 0 || pwrite(fd, j.ptr, j.len, 0) != (ssize_t)j.len) {
+	/* written over the mark (the same bytes first), then cut: the file
+	 * never stops saying it is praxis' */
+	if (pwrite(fd, j.ptr, j.len, 0) != (ssize_t)j.len || ftruncate(fd, (off_t)j.len) < 0) {
 		px_diag_add(d, "index.lock", 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE,
 			    "index.lock", strerror(errno ? errno : ENOSPC));
 		rc = -1;
@@ -746,6 +824,35 @@ cleanup:
 
 /* Holding both locks: HEAD moves, then the index follows under the same
  * index.lock, as `git commit -- PATHS` does. */
+/* Moves HEAD's branch from `from` (NULL: unborn) to `to`, as `git commit`
+ * does, with its reflog line. GIT_EMODIFIED when another process moved
+ * it first, GIT_ELOCKED when its lock is held. */
+static int move_branch(px_store *s, const git_oid *from, const git_oid *to, const char *message,
+		       int unborn)
+{
+	git_reference *ref = NULL;
+	px_buf log = PX_BUF_INIT;
+	char *name = head_branch(s);
+	const char *nl;
+	int err;
+
+	if (!name)
+		return GIT_ERROR;
+	nl = strchr(message, '\n');
+	px_buf_printf(&log, "commit%s: %.*s", unborn ? " (initial)" : "",
+		      (int)(nl ? (size_t)(nl - message) : strlen(message)), message);
+	if (unborn)
+		err = git_reference_create(&ref, s->repo, name, to, 0, log.ptr);
+	else
+		err = git_reference_create_matching(&ref, s->repo, name, to, 1, from, log.ptr);
+	if (err == GIT_EEXISTS)
+		err = GIT_EMODIFIED;
+	git_reference_free(ref);
+	free(name);
+	px_buf_free(&log);
+	return err;
+}
+
 static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **gp,
 			 const git_oid *ids, size_t n, const px_commit_opts *o, git_signature *sig,
 			 git_oid *out, px_diag *d)
@@ -783,11 +890,13 @@ static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **
 		}
 		if (git_tree_lookup(&tree, s->repo, &tree_oid) < 0)
 			goto git;
-		if (journal(ilock, unborn ? NULL : &head, gp, n, d) < 0)
-			goto cleanup;
 		parents[0] = parent;
-		err = git_commit_create(out, s->repo, "HEAD", sig, sig, NULL, o->message, tree,
-					parent ? 1 : 0, parents);
+		if (git_commit_create(out, s->repo, NULL, sig, sig, NULL, o->message, tree,
+				      parent ? 1 : 0, parents) < 0)
+			goto git;
+		if (journal(ilock, unborn ? NULL : &head, out, gp, n, d) < 0)
+			goto cleanup;
+		err = move_branch(s, unborn ? NULL : &head, out, o->message, unborn);
 		git_tree_free(tree);
 		tree = NULL;
 		git_commit_free(parent);

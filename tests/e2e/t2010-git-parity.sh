@@ -161,13 +161,35 @@ GIT_INDEX_FILE=$TMPDIR/idx git read-tree HEAD
 GIT_INDEX_FILE=$TMPDIR/idx git update-index --cacheinfo "100644,$blob,$N"
 tree=$(GIT_INDEX_FILE=$TMPDIR/idx git write-tree)
 new=$(git commit-tree "$tree" -p "$old" -m killed)
-printf 'praxis commit\n%s\0%s\0end\0' "$old" "$N" > .git/index.lock
+printf 'praxis commit\n%s\0%s\0%s\0end\0' "$old" "$new" "$N" > .git/index.lock
 git update-ref refs/heads/main "$new" "$old"
 [ -n "$(git status --porcelain)" ] || fail "test setup: status"
 px log
 expect_rc 0
 [ ! -e .git/index.lock ] || fail "the stale praxis lock is still there"
 clean "$N"
+# killed while libgit2 held the branch's lock: that lock (empty, or
+# holding the new commit) goes with the journal; a lock with anything
+# else is another program's and stays
+for content in '' new other; do
+	head=$(git rev-parse HEAD)
+	case $content in
+	'') : > .git/refs/heads/main.lock ;;
+	new) printf '%s\n' "$new" > .git/refs/heads/main.lock ;;
+	other) printf '%s\n' "$old" > .git/refs/heads/main.lock ;;
+	esac
+	printf 'praxis commit\n%s\0%s\0%s\0end\0' "$head" "$new" "$N" > .git/index.lock
+	px stats
+	expect_rc 0
+	[ ! -e .git/index.lock ] || fail "branch lock '$content': the journal is still there"
+	if [ "$content" = other ]; then
+		[ -e .git/refs/heads/main.lock ] || fail "another program's branch lock was removed"
+		rm .git/refs/heads/main.lock
+	else
+		[ ! -e .git/refs/heads/main.lock ] || fail "branch lock '$content' left behind"
+	fi
+	[ "$(git rev-parse HEAD)" = "$head" ] || fail "branch lock '$content': HEAD moved"
+done
 # a journal cut short: HEAD never moved, the lock just goes
 printf 'praxis commit\n%s\0%s' "$(git rev-parse HEAD)" "$N" > .git/index.lock
 cp .git/index "$TMPDIR/index.before"

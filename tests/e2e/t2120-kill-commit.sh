@@ -80,6 +80,9 @@ while [ $kills -lt 18 ] && [ $k -lt 36 ]; do
 	px stats --format json
 	expect_rc 0
 	[ ! -e .git/index.lock ] || fail "kill $k: index.lock left behind"
+	# nor a branch lock, which would stop every later commit, git's too
+	locks=$(find .git -name '*.lock' ! -path '.git/praxis/*')
+	[ -z "$locks" ] || fail "kill $k: locks left behind: $locks"
 	git fsck --strict > /dev/null 2>&1 || fail "kill $k: git fsck --strict"
 	st=$(git status --porcelain)
 	if [ "$(git rev-parse HEAD)" = "$base" ]; then
