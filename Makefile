@@ -94,7 +94,7 @@ fold-table: $(BUILD)/genfold
 	$(Q)$(BUILD)/genfold > src/fold_table.h.tmp && mv src/fold_table.h.tmp src/fold_table.h
 
 fold-table-check: $(BUILD)/genfold
-	$(Q)$(BUILD)/genfold | grep '0x' > $(BUILD)/fold_table.want && grep '0x' src/fold_table.h | \
+	$(Q)$(BUILD)/genfold | tail -n +3 > $(BUILD)/fold_table.want && tail -n +3 src/fold_table.h | \
 	  diff -u - $(BUILD)/fold_table.want || \
 	  { echo "src/fold_table.h is not what ICU gives: make fold-table, and raise PX_FOLD_VERSION" >&2; exit 1; }
 

@@ -35,7 +35,11 @@ static const char *spelling(const struct fold_entry *t, size_t n, utf8proc_int32
  */
 static size_t spell_out(char *s, size_t len, const struct fold_entry *t, size_t n)
 {
-	size_t i = 0, o = 0;
+	size_t i = 0, o;
+
+	while (i < len && !((unsigned char)s[i] & 0x80))
+		i++;
+	o = i;
 
 	while (i < len) {
 		utf8proc_int32_t cp;
@@ -72,13 +76,11 @@ static int has_raw(const char *s, size_t len)
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
 
-		if (!((unsigned char)s[i] & 0x80))
+		if (!((unsigned char)s[i] & 0x80) || !strchr(fold_raw_leads, s[i]))
 			continue;
 		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
 		if (k > 1 && spelling(fold_raw, sizeof fold_raw / sizeof *fold_raw, cp))
 			return 1;
-		if (k > 1)
-			i += (size_t)k - 1;
 	}
 	return 0;
 }

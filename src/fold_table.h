@@ -211,3 +211,6 @@ static const struct fold_entry fold_raw[] = {
 	{ 0x0149, "'n" },
 	{ 0x1E9A, "a" },
 };
+
+/* the first bytes of their UTF-8 */
+static const char fold_raw_leads[] = "\xC4\xC5\xE1";

@@ -280,7 +280,8 @@ static int next_iban(const char *s, size_t len, size_t *pos, struct cand *c)
 		if (!is_alpha(s[i]) || !is_alpha(s[i + 1]) || alnum_before(s, i))
 			continue;
 		/* "BE 68 5390 ...": a registered country, a space, check digits */
-		if (s[cd] == ' ' && i + 5 <= len && iban_country_len(s + i))
+		if (s[cd] == ' ' && i + 5 <= len && is_digit(s[i + 3]) && is_digit(s[i + 4]) &&
+		    iban_country_len(s + i))
 			cd++;
 		if (!is_digit(s[cd]) || cd + 1 >= len || !is_digit(s[cd + 1]))
 			continue;
@@ -926,6 +927,23 @@ static void name_free(struct name *nm)
 	free(nm->fold);
 }
 
+/* Whether `s` holds an ä ö ü (or a U+0308), before any copying. */
+static int has_umlaut(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memchr(p, 0xc3, (size_t)(e - p))) != NULL && p + 1 < e) {
+		unsigned char c1 = (unsigned char)p[1];
+		if (c1 == 0xa4 || c1 == 0xb6 || c1 == 0xbc || c1 == 0x84 || c1 == 0x96 || c1 == 0x9c)
+			return 1;
+		p++;
+	}
+	for (p = s; (p = memchr(p, 0xcc, (size_t)(e - p))) != NULL && p + 1 < e; p++)
+		if ((unsigned char)p[1] == 0x88)
+			return 1;
+	return 0;
+}
+
 /*
  * German spells ä ö ü (precomposed or with U+0308) ae oe ue as well:
  * writes `s` so spelled to `out`. Returns 1 if there was one, 0 if not,
@@ -1273,7 +1291,7 @@ static void tok_fold(const char *s, const px_denylist *d, struct tok *t)
 	t->fold = t->heap;
 	t->flen = strlen(t->heap);
 	/* Müller may be written Mueller: the word's other spelling too */
-	if (!ascii) {
+	if (!ascii && has_umlaut(s + t->start, n)) {
 		px_buf b = PX_BUF_INIT;
 		int u = umlaut_expand(s + t->start, n, &b);
 		if (u > 0)

@@ -209,6 +209,20 @@ int main(void)
 	printf("static const struct fold_entry fold_raw[] = {\n");
 	for (i = 0; i < nraw; i++)
 		printf("\t{ 0x%04X, \"%s\" },\n", (unsigned)raw[i].cp, raw[i].to);
-	printf("};\n");
+	printf("};\n\n/* the first bytes of their UTF-8 */\nstatic const char fold_raw_leads[] = \"");
+	for (i = 0; i < nraw; i++) {
+		char u8[8];
+		size_t j;
+		utf8proc_encode_char(raw[i].cp, (utf8proc_uint8_t *)u8);
+		for (j = 0; j < i; j++) {
+			char v[8];
+			utf8proc_encode_char(raw[j].cp, (utf8proc_uint8_t *)v);
+			if (v[0] == u8[0])
+				break;
+		}
+		if (j == i)
+			printf("\\x%02X", (unsigned char)u8[0]);
+	}
+	printf("\";\n");
 	return 0;
 }
