@@ -4,7 +4,7 @@
 #   make check      unit and end-to-end tests, then again under ASan/UBSan
 #   make demo       check the demo knowledge base in notes/ and summarise it
 #   make bench      benchmarks against the named baselines (not part of check)
-#   make fold-table src/fold_table.h again from ICU (tools/genfold.c)
+#   make fold-table src/fold_table.h again from ICU (src/gen/genfold.c)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   V=1             show the commands
 .SUFFIXES:
@@ -86,7 +86,7 @@ test-deps:
 # transliterator through a small generated table: praxis does not link
 # ICU. `make check` makes sure the committed table is what ICU gives.
 ICU := icu-uc icu-i18n libutf8proc
-$(BUILD)/genfold: tools/genfold.c
+$(BUILD)/genfold: src/gen/genfold.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(ICU)) -o $@ $< $$(pkg-config --libs $(ICU))
 
