@@ -5,6 +5,7 @@
 #   make demo       check the demo knowledge base in notes/ and summarise it
 #   make bench      benchmarks against the named baselines (not part of check)
 #   make fuzz       each libFuzzer harness for FUZZ_SECONDS (default 60; clang)
+#   make fold-table src/fold_table.h again from ICU (src/gen/genfold.c)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   V=1             show the commands
 .SUFFIXES:
@@ -67,7 +68,7 @@ praxis: $(BUILD)/obj/main.o $(BUILD)/libpraxis.a
 
 # The tokenizer as a loadable extension, so the sqlite3 client can read
 # the FTS table:  sqlite3 .git/praxis/index.db '.load build/praxisfts' ...
-$(BUILD)/praxisfts.so: src/fts_ext.c src/fts.c src/fold.c src/buf.c src/text.c src/fts.h
+$(BUILD)/praxisfts.so: src/fts_ext.c src/fts.c src/fold.c src/buf.c src/text.c src/fts.h src/fold.h src/fold_table.h
 	@echo "  LD      $@"
 	$(Q)$(CC) $(WARN) $(CFLAGS) -fPIC -shared -fvisibility=hidden -DPX_FTS_EXTENSION $(PKG_CFLAGS) \
 	  -o $@ src/fts_ext.c src/fts.c src/fold.c src/buf.c src/text.c -lstemmer -lutf8proc
@@ -123,8 +124,25 @@ fuzz: fuzz-deps
 test-deps:
 	$(Q)sh .ci/deps.sh test
 
+# The letters px_fold() spells out come from ICU's Latin-ASCII
+# transliterator through a small generated table: praxis does not link
+# ICU. `make check` makes sure the committed table is what ICU gives.
+ICU := icu-uc icu-i18n libutf8proc
+$(BUILD)/genfold: src/gen/genfold.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) $(CFLAGS) $$(pkg-config --cflags $(ICU)) -o $@ $< $$(pkg-config --libs $(ICU))
+
+fold-table: $(BUILD)/genfold
+	$(Q)$(BUILD)/genfold > src/fold_table.h.tmp && mv src/fold_table.h.tmp src/fold_table.h
+
+fold-table-check: $(BUILD)/genfold
+	$(Q)$(BUILD)/genfold | tail -n +3 > $(BUILD)/fold_table.want && tail -n +3 src/fold_table.h | \
+	  diff -u - $(BUILD)/fold_table.want || \
+	  { echo "src/fold_table.h is not what ICU gives: make fold-table, and raise PX_FOLD_VERSION" >&2; exit 1; }
+
 # The whole suite, then the whole suite again under the sanitizers.
 check: test-deps
+	$(Q)$(MAKE) --no-print-directory fold-table-check
 	$(Q)$(MAKE) --no-print-directory praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/tests/%)
 	$(Q)sh tests/run.sh ./praxis $(BUILD)/tests
 	$(Q)$(MAKE) --no-print-directory asan
@@ -179,6 +197,6 @@ bench: praxis $(BUILD)/libpraxis.a
 clean:
 	rm -rf $(BUILD) praxis
 
-.PHONY: all check asan valgrind demo install clean test-deps fuzz fuzz-deps
+.PHONY: all check asan valgrind demo install clean test-deps fuzz fuzz-deps fold-table fold-table-check
 
 -include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(FOBJS:.o=.d) $(BUILD)/obj/main.d $(BUILD)/asan/main.d

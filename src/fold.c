@@ -4,16 +4,109 @@
 #include <string.h>
 #include <utf8proc.h>
 
+struct fold_entry {
+	utf8proc_int32_t cp;
+	char to[4];
+};
+
+#include "fold_table.h"
+
+/* The spelling of `cp` in `t` (sorted), or NULL. */
+static const char *spelling(const struct fold_entry *t, size_t n, utf8proc_int32_t cp)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t[mid].cp == cp)
+			return t[mid].to;
+		if (t[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * Spells out, in place, the letters of `t` found in `s` (`len` bytes):
+ * no spelling is longer than the letter it replaces (the generator makes
+ * sure). Bytes that are not valid UTF-8 are kept. Returns the new length.
+ */
+static size_t spell_out(char *s, size_t len, const struct fold_entry *t, size_t n)
+{
+	size_t i = 0, o;
+
+	while (i < len && !((unsigned char)s[i] & 0x80))
+		i++;
+	o = i;
+
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+		const char *to;
+
+		if (!((unsigned char)s[i] & 0x80)) {
+			s[o++] = s[i++];
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (k <= 0)
+			k = 1;
+		to = k > 1 ? spelling(t, n, cp) : NULL;
+		if (to) {
+			size_t m = strlen(to);
+			memcpy(s + o, to, m);
+			o += m;
+		} else {
+			memmove(s + o, s + i, (size_t)k);
+			o += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	s[o] = '\0';
+	return o;
+}
+
+static int has_raw(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if (!((unsigned char)s[i] & 0x80) || !strchr(fold_raw_leads, s[i]))
+			continue;
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (k > 1 && spelling(fold_raw, sizeof fold_raw / sizeof *fold_raw, cp))
+			return 1;
+	}
+	return 0;
+}
+
 char *px_fold(const char *s, size_t len)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n;
+	char *pre = NULL;
 
+	/* the few letters NFKC would split (l + middle dot): spelled first */
+	if (has_raw(s, len)) {
+		pre = malloc(len + 1);
+		if (!pre)
+			return NULL;
+		memcpy(pre, s, len);
+		len = spell_out(pre, len, fold_raw, sizeof fold_raw / sizeof *fold_raw);
+		s = pre;
+	}
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
 			 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
 			 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+	free(pre);
 	if (n < 0)
 		return NULL;
+	spell_out((char *)out, (size_t)n, fold_table, sizeof fold_table / sizeof *fold_table);
 	return (char *)out;
 }
 

@@ -22,7 +22,8 @@
  *   fr  = fold(french_stem(w))      (hôpitaux, hopital -> hopital)
  *
  * where fold() is px_fold() (NFKC, case folding, combining marks
- * removed; ASCII words are already folded). What is emitted, all with
+ * removed, letters such as œ ł ø spelled oe l o; ASCII words are
+ * already folded; PX_FOLD_VERSION in the index meta). What is emitted, all with
  * the byte offsets of w in the original text:
  *
  *   documents (FTS5_TOKENIZE_DOCUMENT), plain queries

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "data.h"
+#include "fold.h"
 #include "fts.h"
 #include "note.h"
 #include "search.h"
@@ -19,6 +20,7 @@
 #define CODEBOOK_KEY "codebook"
 #define COMMIT_KEY "commit"
 #define LAYOUT_KEY "layout"
+#define FOLDING_KEY "folding" /* PX_FOLD_VERSION: the tokenizer's folding */
 #define INDEXES_MARK "-- @indexes"
 
 const char *px_col(sqlite3_stmt *st, int i)
@@ -664,16 +666,18 @@ static int layout(px_index *ix, char digest[17])
 	return 0;
 }
 
-/* Whether the index is current: same schema, codebook, commit and
- * layout. */
+/* Whether the index is current: same schema, folding, codebook, commit
+ * and layout. */
 static int is_current(px_index *ix, const char *schema, const char *head)
 {
 	char *s = meta_get(ix, SCHEMA_KEY), *c = meta_get(ix, CODEBOOK_KEY), *h = meta_get(ix, COMMIT_KEY),
-	     *l = meta_get(ix, LAYOUT_KEY);
+	     *l = meta_get(ix, LAYOUT_KEY), *f = meta_get(ix, FOLDING_KEY);
 	char now[17];
-	int ok = s && c && h && l && !strcmp(s, schema) && !strcmp(c, ix->kb->cb->digest) &&
-		 !strcmp(h, head) && layout(ix, now) == 0 && !strcmp(l, now);
+	int ok = s && c && h && l && f && !strcmp(s, schema) && !strcmp(f, PX_FOLD_VERSION) &&
+		 !strcmp(c, ix->kb->cb->digest) && !strcmp(h, head) && layout(ix, now) == 0 &&
+		 !strcmp(l, now);
 
+	free(f);
 	free(s);
 	free(c);
 	free(h);
@@ -858,7 +862,8 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 {
 	px_buf schema = PX_BUF_INIT;
 	char digest[17], head_hex[GIT_OID_HEXSZ + 1] = "";
-	char *old = NULL, *old_schema = NULL, *old_cb = NULL, *old_layout = NULL, now[17];
+	char *old = NULL, *old_schema = NULL, *old_cb = NULL, *old_layout = NULL, *old_fold = NULL,
+	     now[17];
 	git_oid head, old_id;
 	git_commit *hc = NULL, *oc = NULL;
 	git_tree *ht = NULL, *ot = NULL;
@@ -902,7 +907,10 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 	old_schema = meta_get(ix, SCHEMA_KEY);
 	old_cb = meta_get(ix, CODEBOOK_KEY);
 	old_layout = meta_get(ix, LAYOUT_KEY);
+	old_fold = meta_get(ix, FOLDING_KEY);
+	/* words folded another way are not found: all notes again */
 	full = o->rebuild || !old || !old_schema || strcmp(old_schema, digest) || !old_cb ||
+	       !old_fold || strcmp(old_fold, PX_FOLD_VERSION) ||
 	       !old_layout || layout(ix, now) < 0 || strcmp(old_layout, now) ||
 	       strcmp(old_cb, ix->kb->cb->digest) ||
 	       (*old && (git_oid_fromstr(&old_id, old) < 0 ||
@@ -936,6 +944,7 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 		goto rollback;
 	}
 	if (meta_set(ix, SCHEMA_KEY, digest, d) < 0 ||
+	    meta_set(ix, FOLDING_KEY, PX_FOLD_VERSION, d) < 0 ||
 	    meta_set(ix, CODEBOOK_KEY, ix->kb->cb->digest, d) < 0 ||
 	    meta_set(ix, COMMIT_KEY, head_hex, d) < 0)
 		goto rollback;
@@ -959,6 +968,7 @@ cleanup:
 	free(old_schema);
 	free(old_cb);
 	free(old_layout);
+	free(old_fold);
 	px_buf_free(&schema);
 	return rc;
 }

@@ -198,28 +198,36 @@ int px_iban_valid(const char *iban, size_t len)
 }
 
 /*
- * An IBAN candidate at s[i] (a word start, two letters and two digits).
+ * An IBAN candidate at s[i] (a word start, two letters), its two check
+ * digits at s[cd] (right after the letters, or after one space: "BE 68").
  * Compact: all the following ASCII alphanumerics. Grouped: groups of 4
- * after single spaces, the last one possibly shorter; trailing groups
- * beyond the country's length are left out (the next word may be one).
+ * after one separator, the same all along (' ', '-' or '.'), the last
+ * group possibly shorter; trailing groups beyond the country's length are
+ * left out (the next word may be one). With the check digits set apart,
+ * only a valid IBAN is a candidate (never a shadow).
  */
-static int iban_at(const char *s, size_t len, size_t i, struct cand *c)
+static int iban_at(const char *s, size_t len, size_t i, size_t cd, struct cand *c)
 {
-	char flat[IBAN_MAX + 1];
+	char flat[IBAN_MAX + 1], sep;
 	size_t ends[IBAN_MAX + 1]; /* ends[n]: byte end of the first n chars */
-	size_t n = 4, q = i + 4, k, want;
+	size_t n = 4, q = cd + 2, k, want;
+	int apart = cd != i + 2;
 
-	memcpy(flat, s + i, 4);
+	flat[0] = s[i];
+	flat[1] = s[i + 1];
+	flat[2] = s[cd];
+	flat[3] = s[cd + 1];
 	memset(ends, 0, sizeof ends);
 	ends[4] = q;
+	sep = q < len ? s[q] : 0;
 	if (alnum_at(s, len, q)) {
 		while (q < len && is_alnum(s[q]) && n <= IBAN_MAX)
 			flat[n++] = s[q++];
 		if (n > IBAN_MAX || alnum_at(s, len, q))
 			return 0;
 		ends[n] = q;
-	} else {
-		while (q + 1 < len && s[q] == ' ' && is_alnum(s[q + 1])) {
+	} else if (sep == ' ' || sep == '-' || sep == '.') {
+		while (q + 1 < len && s[q] == sep && is_alnum(s[q + 1])) {
 			size_t g = 0;
 			while (q + 1 + g < len && g < 5 && is_alnum(s[q + 1 + g]))
 				g++;
@@ -243,13 +251,15 @@ static int iban_at(const char *s, size_t len, size_t i, struct cand *c)
 			c->kind = PX_PRIV_IBAN;
 			return 1;
 		}
+		if (apart)
+			return 0;
 		if (want) {
 			c->kind = SHADOW;
 			return 1;
 		}
 	}
 	/* unknown country: shadow the longest plausible length */
-	for (k = n; !want && k >= IBAN_MIN; k--) {
+	for (k = n; !want && !apart && k >= IBAN_MIN; k--) {
 		if (ends[k] && k <= IBAN_MAX) {
 			c->kind = SHADOW;
 			c->start = i;
@@ -265,10 +275,17 @@ static int next_iban(const char *s, size_t len, size_t *pos, struct cand *c)
 	size_t i;
 
 	for (i = *pos; i + 4 <= len; i++) {
-		if (!is_alpha(s[i]) || !is_alpha(s[i + 1]) || !is_digit(s[i + 2]) ||
-		    !is_digit(s[i + 3]) || alnum_before(s, i))
+		size_t cd = i + 2;
+
+		if (!is_alpha(s[i]) || !is_alpha(s[i + 1]) || alnum_before(s, i))
 			continue;
-		if (iban_at(s, len, i, c)) {
+		/* "BE 68 5390 ...": a registered country, a space, check digits */
+		if (s[cd] == ' ' && i + 5 <= len && is_digit(s[i + 3]) && is_digit(s[i + 4]) &&
+		    iban_country_len(s + i))
+			cd++;
+		if (!is_digit(s[cd]) || cd + 1 >= len || !is_digit(s[cd + 1]))
+			continue;
+		if (iban_at(s, len, i, cd, c)) {
 			*pos = c->start + c->len;
 			return 1;
 		}
@@ -397,7 +414,7 @@ static int next_email(const char *s, size_t len, size_t *pos, size_t *lo,
  * at a space; so a date or a longer number never yields a phone number.
  */
 enum { SEP_SPACE = 1, SEP_PUNCT, SEP_PAREN0, SEP_CLOSE };
-enum { NUM_MAXD = 13, NUM_MAXG = 14 };
+enum { NUM_MAXD = 17, NUM_MAXG = 14 }; /* "00" and E.164's 15 digits */
 
 struct numrun {
 	size_t start[NUM_MAXG], end[NUM_MAXG];
@@ -421,6 +438,11 @@ static int num_next(const char *s, size_t len, size_t q, int close_ok, size_t *n
 	if (q + 1 < len && is_numsep(s[q]) && is_digit(s[q + 1])) {
 		*next = q + 1;
 		return s[q] == ' ' ? SEP_SPACE : SEP_PUNCT;
+	}
+	/* "02 / 555 12 34": a slash between spaces */
+	if (q + 3 < len && s[q] == ' ' && s[q + 1] == '/' && s[q + 2] == ' ' && is_digit(s[q + 3])) {
+		*next = q + 3;
+		return SEP_PUNCT;
 	}
 	if (p < len && s[p] == ' ')
 		p++;
@@ -521,18 +543,35 @@ static int be_national(const char *n, size_t nn)
 	return (nn == 8 && n[0] != '0') || (nn == 9 && n[0] == '4');
 }
 
-static int phone_intl(const char *d, size_t nd, const size_t *gl, const struct numrun *r,
+/*
+ * Countries whose numbers are found in international form (+CC or 00CC)
+ * with the length of their national number (without the trunk 0). Any
+ * other country code counts with a "+" only (see other_intl).
+ */
+static const struct {
+	char cc[4];
+	unsigned char min, max;
+} countries[] = {
+	{ "32", 8, 9 },   /* Belgium: be_national() decides */
+	{ "31", 9, 9 },   /* the Netherlands */
+	{ "33", 9, 9 },   /* France */
+	{ "352", 6, 11 }, /* Luxembourg */
+	{ "49", 7, 11 },  /* Germany */
+};
+
+/* "+" and another country code: 10 to 15 digits in all, compact, or a
+ * code of 1 to 3 digits and groups of 2 digits or more after the first
+ * national one. */
+static int other_intl(const char *d, size_t nd, const size_t *gl, const struct numrun *r,
 		      size_t k)
 {
-	size_t cc = r->plus ? 2 : 4, j;
-	const char *n = d + cc;
-	size_t nn = nd - cc;
+	size_t j;
 
-	if (nd <= cc || memcmp(d, r->plus ? "32" : "0032", cc))
+	if (nd < 10 || nd > 15 || d[0] == '0')
 		return 0;
 	if (k == 0)
-		return be_national(n, nn) || (n[0] == '0' && be_national(n + 1, nn - 1));
-	if (gl[0] != cc)
+		return 1;
+	if (gl[0] > 3)
 		return 0;
 	for (j = 1; j <= k; j++) {
 		if (r->sep[j] == SEP_CLOSE || (r->sep[j] == SEP_PAREN0 && j != 1))
@@ -540,15 +579,92 @@ static int phone_intl(const char *d, size_t nd, const size_t *gl, const struct n
 		if (j > 1 && gl[j] < 2)
 			return 0;
 	}
-	if (k > 1 && gl[1] > 4)
+	return 1;
+}
+
+/*
+ * A number in international form: "+" or "00" (the two may stand apart:
+ * "00 32 470 ..."), the country code, then the national number, glued to
+ * the code ("+32470 12 34 56") or in groups after it, the trunk 0 written
+ * or not ("+32 (0)2 ...", "+32 0470 ..."). Groups after the first
+ * national one have 2 digits or more; that one has at most 4 when more
+ * follow.
+ */
+static int phone_intl(const char *d, size_t nd, const size_t *gl, const struct numrun *r,
+		      size_t k)
+{
+	size_t pre = r->plus ? 0 : 2, P, cum = 0, m, j, first, cl = 0, nn, i;
+	int c = -1, paren = 0;
+	const char *n;
+
+	if (!r->plus && (nd < 2 || d[0] != '0' || d[1] != '0'))
 		return 0;
+	for (i = 0; i < sizeof countries / sizeof *countries && c < 0; i++) {
+		cl = strlen(countries[i].cc);
+		if (nd > pre + cl && !memcmp(d + pre, countries[i].cc, cl))
+			c = (int)i;
+	}
+	if (c < 0)
+		return r->plus && other_intl(d, nd, gl, r, k);
+	P = pre + cl;
+	/* group m holds the code's last digit */
+	for (m = 0; m <= k && cum + gl[m] < P; m++)
+		cum += gl[m];
+	if (m > k || (m > 0 && !(m == 1 && pre == 2 && gl[0] == 2 && r->sep[1] == SEP_SPACE)))
+		return 0;
+	cum += gl[m];
+	if (cum == P) {
+		first = m + 1; /* the national number starts a group */
+		if (first > k)
+			return 0;
+		paren = r->sep[first] == SEP_PAREN0;
+	} else {
+		first = m; /* glued to the code: a zone or a prefix */
+		if (k > m && cum - P > 4)
+			return 0;
+	}
+	for (j = m + 1; j <= k; j++) {
+		if (r->sep[j] == SEP_CLOSE || (r->sep[j] == SEP_PAREN0 && !(j == first && cum == P)))
+			return 0;
+		if (j > first && gl[j] < 2)
+			return 0;
+	}
+	if (first == m + 1 && k > first && gl[first] > 4)
+		return 0;
+	n = d + P;
+	nn = nd - P;
 	if (n[0] == '0') {
-		if (r->sep[1] == SEP_PAREN0)
+		if (paren)
 			return 0;
 		n++;
 		nn--;
 	}
-	return be_national(n, nn);
+	if (!nn || n[0] == '0')
+		return 0;
+	if (!strcmp(countries[c].cc, "32"))
+		return be_national(n, nn);
+	return nn >= countries[c].min && nn <= countries[c].max;
+}
+
+/* An old Belgian account number, 539-0075470-34: 3|7|2 digits; the last
+ * two are the first ten mod 97 (97 when that is 0). */
+static int account_window(const char *s, const struct numrun *r, size_t k)
+{
+	char d[NUM_MAXD + 1];
+	size_t gl[NUM_MAXG], j;
+	unsigned long long base = 0;
+	unsigned want;
+
+	if (r->plus || r->open || k != 2 || num_digits(s, r, k, d, gl) != 12 || gl[0] != 3 ||
+	    gl[1] != 7 || gl[2] != 2)
+		return 0;
+	for (j = 1; j <= k; j++)
+		if (r->sep[j] != SEP_SPACE && r->sep[j] != SEP_PUNCT)
+			return 0;
+	for (j = 0; j < 10; j++)
+		base = base * 10 + (unsigned long long)(d[j] - '0');
+	want = (unsigned)(base % 97);
+	return (want ? want : 97) == (unsigned)((d[10] - '0') * 10 + (d[11] - '0'));
 }
 
 /* An enterprise number (KBO/BCE, 0403.170.701) has the shape of a
@@ -567,6 +683,17 @@ static int enterprise_number(const char *s, const struct numrun *r, const char *
 	return 97 - base % 97 == (unsigned long)((d[8] - '0') * 10 + (d[9] - '0'));
 }
 
+/* 04 70 12 34 56: five groups of two digits (not a date: 04/05/2023 12) */
+static int pairs(const size_t *gl, size_t k)
+{
+	size_t j;
+
+	for (j = 0; j <= k; j++)
+		if (gl[j] != 2)
+			return 0;
+	return k == 4;
+}
+
 /* Returns 0, or 1 for a phone number starting at the first group, or 2
  * for one starting at the "(" before it. */
 static int phone_window(const char *s, const struct numrun *r, size_t k)
@@ -576,7 +703,7 @@ static int phone_window(const char *s, const struct numrun *r, size_t k)
 	int mobile, closed = 0;
 
 	nd = num_digits(s, r, k, d, gl);
-	if (r->plus || (nd > 4 && !memcmp(d, "0032", 4)))
+	if (r->plus || (nd > 4 && d[0] == '0' && d[1] == '0'))
 		return phone_intl(d, nd, gl, r, k);
 	if (nd < 9 || d[0] != '0' || d[1] == '0')
 		return 0;
@@ -592,9 +719,10 @@ static int phone_window(const char *s, const struct numrun *r, size_t k)
 			return 0;
 	}
 	if (k > 0) {
-		/* 0470 12 34 56; 02 555 12 34; 010 45 67 89 (and not a date
-		 * like 01/02/23 456: a 2-digit zone is followed by 3+ digits) */
-		if (mobile && gl[0] != 4)
+		/* 0470 12 34 56, 04 70 12 34 56; 02 555 12 34; 010 45 67 89
+		 * (and not a date like 01/02/23 456: a 2-digit zone is
+		 * followed by 3+ digits) */
+		if (mobile && gl[0] != 4 && !(gl[0] == 2 && pairs(gl, k)))
 			return 0;
 		if (!mobile && gl[0] != 2 && gl[0] != 3)
 			return 0;
@@ -648,8 +776,9 @@ static int next_number(const char *s, size_t len, size_t *pos, struct cand *c)
 		}
 		for (q = p; q < len && is_digit(s[q]) && q - p < 2; q++)
 			;
-		/* every number we look for starts with 2 digits or more */
-		if (q - p >= 2 && num_context(s, p, &r) == 0) {
+		/* every number we look for starts with 2 digits or more, or
+		 * with "+" and a one-digit country code (+1, +7) */
+		if ((q - p >= 2 || (p > 0 && s[p - 1] == '+')) && num_context(s, p, &r) == 0) {
 			num_parse(s, len, p, &r);
 			for (k = r.n; k-- > 0;) {
 				int ph;
@@ -657,6 +786,9 @@ static int next_number(const char *s, size_t len, size_t *pos, struct cand *c)
 					continue;
 				if (nrn_window(s, &r, k)) {
 					c->kind = PX_PRIV_NRN;
+					c->start = p;
+				} else if (account_window(s, &r, k)) {
+					c->kind = PX_PRIV_IBAN; /* a bank account number */
 					c->start = p;
 				} else if ((ph = phone_window(s, &r, k)) > 0) {
 					c->kind = PX_PRIV_PHONE;
@@ -684,6 +816,7 @@ enum { NAME_MAXW = 16, SEP_MAX = 16, TOK_SMALL = 64 };
 struct name {
 	char *fold; /* the folded name */
 	size_t nw;
+	size_t comma_at; /* a spelling "Peeters, Jan": word j may follow a comma */
 	size_t off[NAME_MAXW], len[NAME_MAXW];
 	char sep[NAME_MAXW][SEP_MAX]; /* normalized separator before word j */
 	unsigned char seplen[NAME_MAXW];
@@ -794,6 +927,67 @@ static void name_free(struct name *nm)
 	free(nm->fold);
 }
 
+/* Whether `s` holds an ä ö ü (or a U+0308), before any copying. */
+static int has_umlaut(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memchr(p, 0xc3, (size_t)(e - p))) != NULL && p + 1 < e) {
+		unsigned char c1 = (unsigned char)p[1];
+		if (c1 == 0xa4 || c1 == 0xb6 || c1 == 0xbc || c1 == 0x84 || c1 == 0x96 || c1 == 0x9c)
+			return 1;
+		p++;
+	}
+	for (p = s; (p = memchr(p, 0xcc, (size_t)(e - p))) != NULL && p + 1 < e; p++)
+		if ((unsigned char)p[1] == 0x88)
+			return 1;
+	return 0;
+}
+
+/*
+ * German spells ä ö ü (precomposed or with U+0308) ae oe ue as well:
+ * writes `s` so spelled to `out`. Returns 1 if there was one, 0 if not,
+ * -1 when memory runs out.
+ */
+static int umlaut_expand(const char *s, size_t n, px_buf *out)
+{
+	size_t i;
+	int any = 0;
+
+	px_buf_clear(out);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i], c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		int r = 0;
+		char b = 0;
+
+		if (c == 0xc3) {
+			switch (c1) {
+			case 0xa4: b = 'a'; break;
+			case 0xb6: b = 'o'; break;
+			case 0xbc: b = 'u'; break;
+			case 0x84: b = 'A'; break;
+			case 0x96: b = 'O'; break;
+			case 0x9c: b = 'U'; break;
+			}
+		}
+		if (b) {
+			r = px_buf_putc(out, b) | px_buf_putc(out, 'e');
+			i++;
+			any = 1;
+		} else if (i + 2 < n && c && strchr("aouAOU", (char)c) && c1 == 0xcc &&
+			   (unsigned char)s[i + 2] == 0x88) {
+			r = px_buf_putc(out, (char)c) | px_buf_putc(out, 'e');
+			i += 2;
+			any = 1;
+		} else {
+			r = px_buf_putc(out, (char)c);
+		}
+		if (r < 0)
+			return -1;
+	}
+	return any;
+}
+
 static int name_cmp(const void *a, const void *b)
 {
 	const struct name *x = a, *y = b;
@@ -805,44 +999,43 @@ static int name_cmp(const void *a, const void *b)
 	return (x->len[0] > y->len[0]) - (x->len[0] < y->len[0]);
 }
 
-/* Adds one name (trimmed, not blank). A name that has no letters or
- * digits is skipped. Words past NAME_MAXW or past a separator too long
- * to compare are dropped: the name then matches on its leading words,
- * which is stricter, never laxer. */
-static int add_name(px_denylist *d, const char *p, size_t n)
+/* Splits a folded name (which `nm` takes) into words. Returns 1 when
+ * all of it was taken, 0 when words were dropped (see add_name). */
+static int name_parse(struct name *nm, char *fold)
 {
-	struct name nm;
 	size_t fl, i = 0;
 
-	memset(&nm, 0, sizeof nm);
-	nm.fold = px_fold(p, n);
-	if (!nm.fold) {
-		errno = px_utf8_invalid_at(p, n) < n ? EILSEQ : ENOMEM;
-		return -1;
-	}
-	fl = strlen(nm.fold);
-	while (i < fl && nm.nw < NAME_MAXW) {
-		size_t e = word_end(nm.fold, fl, i);
+	memset(nm, 0, sizeof *nm);
+	nm->fold = fold;
+	fl = strlen(fold);
+	while (i < fl && nm->nw < NAME_MAXW) {
+		size_t e = word_end(fold, fl, i);
 		if (e == i) {
-			i += px_utf8_next(nm.fold + i, fl - i);
+			i += px_utf8_next(fold + i, fl - i);
 			continue;
 		}
-		if (nm.nw) {
-			size_t prev = nm.off[nm.nw - 1] + nm.len[nm.nw - 1];
-			size_t sl = sep_norm(nm.fold, prev, i, nm.sep[nm.nw]);
+		if (nm->nw) {
+			size_t prev = nm->off[nm->nw - 1] + nm->len[nm->nw - 1];
+			size_t sl = sep_norm(fold, prev, i, nm->sep[nm->nw]);
 			if (sl > SEP_MAX)
-				break;
-			nm.seplen[nm.nw] = (unsigned char)sl;
+				return 0;
+			nm->seplen[nm->nw] = (unsigned char)sl;
 		}
-		nm.off[nm.nw] = i;
-		nm.len[nm.nw] = e - i;
-		nm.nw++;
+		nm->off[nm->nw] = i;
+		nm->len[nm->nw] = e - i;
+		nm->nw++;
 		i = e;
 	}
-	if (!nm.nw) {
-		name_free(&nm);
-		return 0;
-	}
+	while (i < fl && word_end(fold, fl, i) == i)
+		i += px_utf8_next(fold + i, fl - i);
+	return i >= fl;
+}
+
+/* Adds a parsed name to the list, which takes it (also on failure). */
+static int name_push(px_denylist *d, struct name nm)
+{
+	size_t i;
+
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
 		struct name *v = realloc(d->v, cap * sizeof *v);
@@ -860,6 +1053,91 @@ static int add_name(px_denylist *d, const char *p, size_t n)
 			d->maxw = nm.len[i];
 	d->v[d->n++] = nm;
 	return 0;
+}
+
+/*
+ * Adds a folded name (which the list takes) and, for a name of several
+ * words, its spellings with the words turned around, the last ones
+ * first, as lists and forms write names: "Jan Peeters" is also
+ * "Peeters Jan" and "Peeters, Jan" (and "Broeck, Jan Van den"'s like).
+ */
+static int add_folded(px_denylist *d, char *fold)
+{
+	struct name nm, rot;
+	int whole = name_parse(&nm, fold);
+	size_t k, j;
+
+	if (!nm.nw) {
+		name_free(&nm);
+		return 0;
+	}
+	if (name_push(d, nm) < 0)
+		return -1;
+	for (k = 1; whole && k < nm.nw; k++) {
+		px_buf b = PX_BUF_INIT;
+		char *r;
+		int ok = 1;
+
+		for (j = k; j < nm.nw + k; j++) {
+			size_t w = j % nm.nw;
+			if (j > k)
+				ok &= w ? px_buf_put(&b, nm.sep[w], nm.seplen[w]) == 0
+					: px_buf_putc(&b, ' ') == 0;
+			ok &= px_buf_put(&b, nm.fold + nm.off[w], nm.len[w]) == 0;
+		}
+		r = ok ? px_buf_detach(&b) : NULL;
+		px_buf_free(&b);
+		if (!r) {
+			errno = ENOMEM;
+			return -1;
+		}
+		name_parse(&rot, r);
+		if (rot.nw != nm.nw) {
+			name_free(&rot);
+			continue;
+		}
+		rot.comma_at = nm.nw - k;
+		if (name_push(d, rot) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Adds one name (trimmed, not blank), with its other spellings (above,
+ * and ae oe ue for ä ö ü). A name that has no letters or digits is
+ * skipped. Words past NAME_MAXW or past a separator too long to compare
+ * are dropped: the name then matches on its leading words, which is
+ * stricter, never laxer (and it is not turned around). */
+static int add_name(px_denylist *d, const char *p, size_t n)
+{
+	px_buf alt = PX_BUF_INIT;
+	char *fold = px_fold(p, n);
+	int u, rc = -1;
+
+	if (!fold) {
+		errno = px_utf8_invalid_at(p, n) < n ? EILSEQ : ENOMEM;
+		return -1;
+	}
+	if (add_folded(d, fold) < 0)
+		goto cleanup;
+	u = umlaut_expand(p, n, &alt);
+	if (u < 0) {
+		errno = ENOMEM;
+		goto cleanup;
+	}
+	if (u) {
+		fold = px_fold(alt.ptr, alt.len);
+		if (!fold) {
+			errno = ENOMEM;
+			goto cleanup;
+		}
+		if (add_folded(d, fold) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	px_buf_free(&alt);
+	return rc;
 }
 
 static int is_blank(char c)
@@ -972,6 +1250,8 @@ struct tok {
 	const char *fold;
 	size_t flen;
 	char *heap;
+	char *alt; /* folded with ae oe ue for ä ö ü, or NULL */
+	size_t alen;
 	int failed; /* could not be folded (out of memory) */
 	char small[TOK_SMALL];
 	char sep[SEP_MAX]; /* normalized separator before the word */
@@ -984,6 +1264,8 @@ static void tok_fold(const char *s, const px_denylist *d, struct tok *t)
 	int ascii = 1;
 
 	t->heap = NULL;
+	t->alt = NULL;
+	t->alen = 0;
 	t->failed = 0;
 	for (i = 0; i < n && ascii; i++)
 		ascii = is_ascii(s[t->start + i]);
@@ -1008,6 +1290,18 @@ static void tok_fold(const char *s, const px_denylist *d, struct tok *t)
 	}
 	t->fold = t->heap;
 	t->flen = strlen(t->heap);
+	/* Müller may be written Mueller: the word's other spelling too */
+	if (!ascii && has_umlaut(s + t->start, n)) {
+		px_buf b = PX_BUF_INIT;
+		int u = umlaut_expand(s + t->start, n, &b);
+		if (u > 0)
+			t->alt = px_fold(b.ptr, b.len);
+		if (u < 0 || (u > 0 && !t->alt))
+			t->failed = 1; /* fail closed: reported */
+		else if (t->alt)
+			t->alen = strlen(t->alt);
+		px_buf_free(&b);
+	}
 }
 
 /* The word after position i (skipping non-words); 0 when there is none. */
@@ -1027,8 +1321,25 @@ static int tok_next(const char *s, size_t len, size_t i, struct tok *t)
 
 static int word_eq(const struct name *nm, size_t j, const struct tok *t)
 {
-	return !t->failed && nm->len[j] == t->flen &&
-	       !memcmp(nm->fold + nm->off[j], t->fold, t->flen);
+	return !t->failed && ((nm->len[j] == t->flen && !memcmp(nm->fold + nm->off[j], t->fold, t->flen)) ||
+			      (t->alt && nm->len[j] == t->alen &&
+			       !memcmp(nm->fold + nm->off[j], t->alt, t->alen)));
+}
+
+/* Whether the separator before word j of the text is the name's: for a
+ * name turned around, the words may also part at a comma. */
+static int sep_eq(const struct name *nm, size_t j, const struct tok *t)
+{
+	static const char *const comma[] = { " ", ",", ", ", " ,", " , " };
+	size_t i;
+
+	if (j == nm->comma_at) {
+		for (i = 0; i < sizeof comma / sizeof *comma; i++)
+			if (t->seplen == strlen(comma[i]) && !memcmp(t->sep, comma[i], t->seplen))
+				return 1;
+		return 0;
+	}
+	return t->seplen == nm->seplen[j] && !memcmp(t->sep, nm->sep[j], nm->seplen[j]);
 }
 
 /* First entry whose first word is not below `w`. */
@@ -1075,14 +1386,19 @@ static int may_match(const char *s, const px_denylist *d, const struct tok *t)
 static size_t name_match(const char *s, size_t len, const px_denylist *d, struct tok *t,
 			 size_t *nt)
 {
-	size_t i, best = 0;
+	size_t i, best = 0, form;
 	int eol = 0;
 
-	for (i = name_lower(d, t[0].fold, t[0].flen); i < d->n; i++) {
+	/* the names starting with the first word, then its other spelling */
+	for (form = 0; form < 2; form++)
+	for (i = form ? (t[0].alt ? name_lower(d, t[0].alt, t[0].alen) : d->n)
+		      : name_lower(d, t[0].fold, t[0].flen);
+	     i < d->n; i++) {
 		const struct name *nm = &d->v[i];
 		size_t j;
 
-		if (!word_eq(nm, 0, &t[0]))
+		if (form ? nm->len[0] != t[0].alen || memcmp(nm->fold + nm->off[0], t[0].alt, t[0].alen)
+			 : nm->len[0] != t[0].flen || memcmp(nm->fold + nm->off[0], t[0].fold, t[0].flen))
 			break;
 		for (j = 1; j < nm->nw; j++) {
 			if (j >= *nt) {
@@ -1094,8 +1410,7 @@ static size_t name_match(const char *s, size_t len, const px_denylist *d, struct
 				t[j].seplen = sep_norm(s, t[j - 1].end, t[j].start, t[j].sep);
 				(*nt)++;
 			}
-			if (t[j].seplen != nm->seplen[j] ||
-			    memcmp(t[j].sep, nm->sep[j], nm->seplen[j]) || !word_eq(nm, j, &t[j]))
+			if (!sep_eq(nm, j, &t[j]) || !word_eq(nm, j, &t[j]))
 				break;
 		}
 		if (j == nm->nw && t[j - 1].end > best)
@@ -1122,8 +1437,10 @@ static int next_name(const char *s, size_t len, const px_denylist *d, size_t *po
 			end = t[0].end; /* fail closed: report the word */
 		else
 			end = name_match(s, len, d, t, &nt);
-		for (k = 0; k < nt; k++)
+		for (k = 0; k < nt; k++) {
 			free(t[k].heap);
+			free(t[k].alt);
+		}
 		i = t[0].end;
 		if (end) {
 			c->kind = PX_PRIV_NAME;

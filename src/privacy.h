@@ -8,14 +8,18 @@
  *
  *   email  an e-mail address (local@domain.tld)
  *   phone  a Belgian phone number: national (02 555 12 34, 0470 12 34 56,
- *          02/555.12.34) or international (+32 470 12 34 56, 0032 2 ...)
+ *          02/555.12.34) or international (+32 470 12 34 56, 0032 2 ...);
+ *          a French, Dutch, Luxembourg or German one with + or 00; any
+ *          other country's with +
  *   nrn    a Belgian national register number (YY.MM.DD-XXX.CC, with or
  *          without separators) whose mod-97 check digits are right, for
  *          people born before 2000 or from 2000 on (the "2" prefix rule)
- *   iban   an IBAN (any country, spaces allowed in groups of 4) whose
- *          ISO 13616 mod-97 checksum is right
+ *   iban   a bank account number: an IBAN (any country, in groups of 4
+ *          or compact) whose ISO 13616 mod-97 checksum is right, or an
+ *          old Belgian account number (539-0075470-34) whose check holds
  *   name   a name from the knowledge base's deny list, matched as whole
- *          words, case- and accent-insensitively
+ *          words, case- and accent-insensitively (px_fold), also with
+ *          its last words first
  *
  * What each accepts, in more detail:
  *
@@ -23,12 +27,16 @@
  *          digits and . _ % + -; two domain labels or more, the last one
  *          of letters (2+) or xn--. "@handle", a bare "@", user@localhost
  *          and file names such as logo@2x.png are not addresses.
- *   phone  digit groups joined by one ' ', '.', '/' or '-': 9 digits
- *          starting 0 (0X XXX XX XX, 0XX XX XX XX), 10 starting 04
- *          (04XX XX XX XX), or 32 / 0032 + the same without the 0,
- *          "(0)" allowed after it; also "(02) 555 12 34" and compact
- *          forms. Grouped landlines start with a group of 2 or 3 digits
- *          (a 2-digit one followed by 3+ digits), mobiles with 0XXX.
+ *   phone  digit groups joined by one ' ', '.', '/' or '-', or " / ": 9
+ *          digits starting 0 (0X XXX XX XX, 0XX XX XX XX), 10 starting 04
+ *          (04XX XX XX XX, 04 XX XX XX XX), or +32 / 0032 / 00 32 + the
+ *          same without the 0 ("(0)" or the 0 allowed after it, the first
+ *          group glued to the code: +32470 ...); also "(02) 555 12 34" and
+ *          compact forms. Grouped landlines start with a group of 2 or 3
+ *          digits (a 2-digit one followed by 3+ digits), mobiles with
+ *          0XXX or five pairs. +33 / 0033 and +31 / 0031: 9 national
+ *          digits; +352 / 00352: 6 to 11; +49 / 0049: 7 to 11; any other
+ *          + number: 10 to 15 digits in all.
  *          Not: dates, times, amounts, postal codes, short numbers, a
  *          number glued to letters, or part of a longer number (one
  *          joined by . / - or followed by ":30" / ",5"); a number may be
@@ -36,13 +44,19 @@
  *          whose enterprise-number (KBO/BCE) check holds is not a phone.
  *   nrn    11 digits grouped as 2|2|2|3|2 (any groups may be merged):
  *          85.07.30-033.28, 850730 033 28, 85073003328.
- *   iban   compact, or groups of 4 after single spaces (case does not
- *          matter); the length registered for the country (BE 16, NL 18,
- *          FR 27, ...), 15..34 for others; check digits 02..98.
+ *   iban   compact, or groups of 4 after one separator, the same all
+ *          along (' ', '-' or '.'; case does not matter); "BE 68 5390 ..."
+ *          for registered countries; the length registered for the
+ *          country (BE 16, NL 18, FR 27, ...), 15..34 for others; check
+ *          digits 02..98. Old Belgian account numbers: 3|7|2 digits after
+ *          ' ', '-' or '.', the last two the first ten mod 97 (97 for 0).
  *   name   words are letters, digits and combining marks; a name's
  *          words must follow each other, separated by any run of white
  *          space (a dash counts as white space, apostrophes ' and ’ are
- *          alike); "Dupont" does not match "Dupontel".
+ *          alike); "Dupont" does not match "Dupontel". A name of several
+ *          words also matches with its last words first, with or
+ *          without a comma ("Peeters, Jan", "PEETERS Jan"); ä ö ü also
+ *          match ae oe ue, either way (Müller, Mueller).
  */
 #ifndef PX_PRIVACY_H
 #define PX_PRIVACY_H
