@@ -226,7 +226,7 @@ void px_check_codebook_text(const px_kb *kb, const char *display, const char *sr
 	px_buf_free(&err);
 }
 
-int px_is_synthesis_path(const char *path)
+static int is_synthesis_name(const char *path)
 {
 	const char *base = strrchr(path, '/');
 
@@ -248,7 +248,7 @@ px_note *px_check_kb_file(const px_kb *kb, const char *display, const char *rel,
 		px_check_codebook_text(kb, display, src, len, d);
 		return NULL;
 	}
-	if (px_is_synthesis_path(path))
+	if (rel ? px_kb_is_synthesis_path(rel) : is_synthesis_name(path))
 		return px_check_synthesis_text(kb, display, src, len, d);
 	if (strlen(path) > 3 && !strcmp(path + strlen(path) - 3, ".md"))
 		return px_check_text(kb, display, rel, src, len, d);

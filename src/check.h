@@ -34,8 +34,6 @@ void px_check_codebook_text(const px_kb *kb, const char *display, const char *sr
 /* A file's name through the privacy guard: `rel` (its path in the
  * knowledge base), or the last part of `display` when rel is NULL. */
 void px_check_name(const px_kb *kb, const char *display, const char *rel, px_diag *d);
-/* Whether `path` names a synthesis text (synthesis.nl.md, .fr.md). */
-int px_is_synthesis_path(const char *path);
 
 /* Any file praxis commits, by its name: a note, a synthesis text,
  * communities.yaml, codebook.xml, or another file (scanned as written);
