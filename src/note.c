@@ -524,7 +524,7 @@ typedef struct {
 	range *r;       /* byte ranges of `text` where hashtags count */
 	size_t nr, cap;
 	int muted;      /* >0 inside autolinks, images, headings, code */
-	const ctx *c;   /* NULL: no map is kept */
+	ctx *c;         /* NULL: no map is kept */
 	px_srcmap map;  /* where each byte of `text` is in the note's source */
 	size_t cursor;  /* the source offset the next text is looked for at */
 } collector;
@@ -635,6 +635,19 @@ static void node_cursor(collector *k, cmark_node *n)
 		k->cursor = off;
 }
 
+static void keep_shown_text(ctx *c, const char *t, size_t from);
+
+/* A link's or image's destination and title are not part of the text,
+ * but the site and the reports show them: the privacy guard sees them
+ * as decoded, from the link's place on. */
+static void keep_url(collector *k, cmark_node *n)
+{
+	if (!k->c)
+		return;
+	keep_shown_text(k->c, cmark_node_get_url(n), k->cursor);
+	keep_shown_text(k->c, cmark_node_get_title(n), k->cursor);
+}
+
 /* Collects the plain text of `root`. With `own_only`, nested lists, block
  * quotes and tables are left out (they are segments of their own). */
 static void collect(collector *k, cmark_node *root, int own_only)
@@ -677,11 +690,15 @@ static void collect(collector *k, cmark_node *root, int own_only)
 			add_text(k, "\n", 0);
 			break;
 		case CMARK_NODE_LINK:
+			if (enter && !is_autolink(n)) /* an autolink's is its text */
+				keep_url(k, n);
 			if (is_autolink(n))
 				k->muted += enter ? 1 : -1;
 			break;
 		case CMARK_NODE_IMAGE:
 		case CMARK_NODE_HEADING:
+			if (enter && t == CMARK_NODE_IMAGE)
+				keep_url(k, n);
 			if (enter && t == CMARK_NODE_HEADING)
 				separate(k, "\n");
 			k->muted += enter ? 1 : -1;
@@ -1017,6 +1034,19 @@ static void keep_dropped_cells(ctx *c, cmark_node *row, collector *k)
 	cmark_parser_free(p);
 done:
 	px_buf_free(&rest);
+}
+
+static void keep_shown_text(ctx *c, const char *t, size_t from)
+{
+	px_srcmap map = PX_SRCMAP_INIT;
+	size_t tl = t ? strlen(t) : 0;
+
+	if (!tl)
+		return;
+	px_srcmap_align(&map, 0, t, tl, c->src, &from, c->len);
+	if (px_shown_push(&c->n->shown, &c->n->nshown, &c->shown_cap, t, tl, &map) < 0)
+		c->n->shown_incomplete = 1;
+	px_srcmap_free(&map);
 }
 
 /* The text as the note stores and shows it, for the privacy guard. */
