@@ -3,8 +3,9 @@
  *
  * The note model's own rules (note.h), plus what only the knowledge base
  * knows: its communities, the conventional path CYCLE/COMMUNITY/NN.md,
- * and the privacy guard over every line. `check` and `commit` both come
- * here, so nothing that fails `check` can be committed.
+ * and the privacy guard (guard.h) over every file praxis commits or
+ * publishes, as written and as stored, and over file names. `check` and
+ * `commit` both come here, so nothing that fails `check` can be committed.
  */
 #ifndef PX_CHECK_H
 #define PX_CHECK_H
