@@ -87,6 +87,9 @@ int px_guard_normalise(px_buf *out, px_srcmap *map, const char *s, size_t len, i
 			/* a run of plain ASCII maps one to one */
 			while (run < len && (unsigned char)s[run] >= 0x21 && (unsigned char)s[run] < 0x80)
 				run++;
+			/* a letter before a combining mark composes with it */
+			if (run < len && (unsigned char)s[run] >= 0x80)
+				run--;
 			if (run > i) {
 				if (map)
 					px_srcmap_add(map, out->len, i, run - i, 1);
