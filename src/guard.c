@@ -408,7 +408,8 @@ size_t px_guard_string(const px_denylist *deny, px_diag *d, const char *file, co
 		px_guard_free(g);
 		return 1;
 	}
-	qsort(g->f, g->nf, sizeof *g->f, cmp_finding);
+	if (g->nf)
+		qsort(g->f, g->nf, sizeof *g->f, cmp_finding);
 	for (i = 0; i < g->nf; i++) {
 		const finding *f = &g->f[i];
 		if (i && f->src == g->f[i - 1].src && f->kind == g->f[i - 1].kind)
