@@ -7,8 +7,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "guard.h"
 #include "out.h"
 #include "privacy.h"
+#include "xml.h"
+#include "yaml.h"
 
 static void check_community(const px_kb *kb, const px_note *n, px_diag *d)
 {
@@ -67,61 +70,42 @@ static void check_content(const px_note *n, px_diag *d)
 	px_diag_add(d, n->path, n->body_line, 0, PX_SEV_ERROR, "empty-note", MSG_EMPTY_NOTE);
 }
 
-static const struct {
-	const char *rule;
-	px_msgid msg;
-} priv_rules[] = {
-	[PX_PRIV_EMAIL] = { "privacy-email", MSG_PRIV_EMAIL },
-	[PX_PRIV_PHONE] = { "privacy-phone", MSG_PRIV_PHONE },
-	[PX_PRIV_NRN] = { "privacy-nrn", MSG_PRIV_NRN },
-	[PX_PRIV_IBAN] = { "privacy-iban", MSG_PRIV_IBAN },
-	[PX_PRIV_NAME] = { "privacy-name", MSG_PRIV_NAME },
-};
-
+/* The note through the privacy guard: as written, and as stored and
+ * shown (guard.h); its `allow:` entries let exactly their texts through. */
 static void check_privacy(const px_kb *kb, const px_note *n, const char *src, size_t len,
 			  px_diag *d)
 {
-	enum { MAX_HITS = 32 };
-	px_priv_hit hits[MAX_HITS];
-	char *used = calloc(n->allow.n + 1, 1);
-	size_t off = 0, i;
-	int line = 1;
+	const char **allow = calloc(n->allow.n + 1, sizeof *allow);
+	px_guard *g;
+	size_t i;
 
-	if (!used)
-		return;
-	while (off < len) {
-		const char *nl = memchr(src + off, '\n', len - off);
-		size_t end = nl ? (size_t)(nl - src) : len;
-		size_t nh = px_privacy_scan(src + off, end - off, kb ? kb->deny : NULL, hits, MAX_HITS);
-
-		if (nh > MAX_HITS)
-			nh = MAX_HITS;
-		for (i = 0; i < nh; i++) {
-			char *found = strndup(src + off + hits[i].start, hits[i].len);
-			size_t k;
-			int allowed = 0;
-			for (k = 0; found && k < n->allow.n; k++)
-				if (!strcmp(n->allow.v[k].s, found)) {
-					used[k] = allowed = 1;
-				}
-			if (found && !allowed) {
-				px_diag_add_at(d, n->path, line, hits[i].start, PX_SEV_ERROR,
-					       priv_rules[hits[i].kind].rule, priv_rules[hits[i].kind].msg,
-					       found);
-				px_diag_hint(d, MSG_PRIV_HINT);
-			}
-			free(found);
-		}
-		off = end + 1;
-		line++;
-	}
-	for (i = 0; i < n->allow.n; i++)
-		if (!used[i])
+	for (i = 0; allow && i < n->allow.n; i++)
+		allow[i] = n->allow.v[i].s;
+	g = allow ? px_guard_new(kb ? kb->deny : NULL, allow, n->allow.n) : NULL;
+	px_guard_source(g, src, len);
+	for (i = 0; i < n->nshown; i++)
+		px_guard_shown(g, &n->shown[i]);
+	if (n->shown_incomplete)
+		px_guard_incomplete(g);
+	px_guard_report(g, d, n->path, src, len, MSG_PRIV_HINT);
+	for (i = 0; g && i < n->allow.n; i++)
+		if (!px_guard_allow_used(g, i))
 			px_diag_add(d, n->path, n->allow.v[i].line, n->allow.v[i].col, PX_SEV_WARNING,
 				    "unused-allow", MSG_UNUSED_ALLOW, n->allow.v[i].s);
-	free(used);
+	px_guard_free(g);
+	free(allow);
 }
 
+void px_check_name(const px_kb *kb, const char *display, const char *rel, px_diag *d)
+{
+	const char *name = rel;
+
+	if (!name) {
+		name = strrchr(display, '/');
+		name = name ? name + 1 : display;
+	}
+	px_guard_string(kb ? kb->deny : NULL, d, display, name, 1, MSG_PRIV_HINT_FILENAME);
+}
 
 px_note *px_check_text(const px_kb *kb, const char *display, const char *rel,
 		       const char *src, size_t len, px_diag *d)
@@ -138,6 +122,166 @@ px_note *px_check_text(const px_kb *kb, const char *display, const char *rel,
 	check_privacy(kb, n, src, len, d);
 	px_diag_source(d, NULL, NULL, 0);
 	return n;
+}
+
+px_note *px_check_synthesis_text(const px_kb *kb, const char *display, const char *src,
+				 size_t len, px_diag *d)
+{
+	px_note *n = NULL;
+	px_guard *g;
+	size_t i;
+
+	if (px_note_parse_body(&n, display, src, len, kb->cb, d) < 0) {
+		px_diag_source(d, NULL, NULL, 0);
+		return NULL;
+	}
+	g = px_guard_new(kb->deny, NULL, 0);
+	px_guard_source(g, src, len);
+	for (i = 0; i < n->nshown; i++)
+		px_guard_shown(g, &n->shown[i]);
+	if (n->shown_incomplete)
+		px_guard_incomplete(g);
+	px_guard_report(g, d, display, src, len, MSG_PRIV_HINT_TEXT);
+	px_guard_free(g);
+	px_diag_source(d, NULL, NULL, 0);
+	return n;
+}
+
+void px_check_communities_text(const px_kb *kb, const char *display, const char *src,
+			       size_t len, px_diag *d)
+{
+	px_diag quiet = PX_DIAG_INIT; /* its YAML errors are the loader's to tell */
+	px_guard *g = px_guard_new(kb->deny, NULL, 0);
+	yaml_document_t doc;
+	px_lines lines;
+	px_shown *shown = NULL;
+	size_t nshown = 0, cap = 0, i;
+
+	px_guard_source(g, src, len);
+	if (px_lines_build(&lines, src, len) < 0) {
+		px_guard_incomplete(g);
+	} else {
+		if (px_yaml_load(&doc, src, len, display, 1, &quiet) == 0) {
+			if (px_yaml_shown(&shown, &nshown, &cap, &doc, src, len, &lines, 1) < 0)
+				px_guard_incomplete(g);
+			yaml_document_delete(&doc);
+		}
+		px_lines_free(&lines);
+	}
+	for (i = 0; i < nshown; i++)
+		px_guard_shown(g, &shown[i]);
+	px_guard_report(g, d, display, src, len, MSG_PRIV_HINT_TEXT);
+	px_guard_free(g);
+	px_shown_free(shown, nshown);
+	px_diag_free(&quiet);
+}
+
+/* Every text and attribute value of an XML element tree, as libxml2
+ * decodes it, mapped to the source from the line its element starts. */
+static void xml_shown(px_guard *g, xmlNodePtr node, const char *src, size_t len,
+		      const px_lines *lines)
+{
+	for (; node; node = node->next) {
+		xmlNodePtr el = node->type == XML_ELEMENT_NODE ? node : node->parent;
+		long line = el ? xmlGetLineNo(el) : 0;
+		size_t from = line > 0 ? px_lines_offset(lines, (int)line) : 0;
+
+		if (node->type == XML_TEXT_NODE && node->content) {
+			const char *t = (const char *)node->content;
+			px_srcmap map = PX_SRCMAP_INIT;
+			px_shown sh;
+			size_t at = from;
+			/* the text follows its element's start tag */
+			while (at < len && src[at] != '>')
+				at++;
+			if (at < len)
+				at++;
+			px_srcmap_align(&map, 0, t, strlen(t), src, &at, len);
+			sh.text = (char *)t;
+			sh.map = map;
+			px_guard_shown(g, &sh);
+			px_srcmap_free(&map);
+		} else if (node->type == XML_ELEMENT_NODE) {
+			xmlAttrPtr a;
+			for (a = node->properties; a; a = a->next) {
+				xmlChar *v = xmlNodeListGetString(node->doc, a->children, 1);
+				px_srcmap map = PX_SRCMAP_INIT;
+				px_shown sh;
+				size_t at = from;
+				if (!v) {
+					px_guard_incomplete(g);
+					continue;
+				}
+				px_srcmap_align(&map, 0, (const char *)v, strlen((const char *)v), src,
+						&at, len);
+				sh.text = (char *)v;
+				sh.map = map;
+				px_guard_shown(g, &sh);
+				px_srcmap_free(&map);
+				xmlFree(v);
+			}
+			xml_shown(g, node->children, src, len, lines);
+		}
+	}
+}
+
+void px_check_codebook_text(const px_kb *kb, const char *display, const char *src, size_t len,
+			    px_diag *d)
+{
+	px_guard *g = px_guard_new(kb->deny, NULL, 0);
+	px_buf err = PX_BUF_INIT;
+	xmlDocPtr doc;
+	px_lines lines;
+	int line = 0;
+
+	px_guard_source(g, src, len);
+	doc = px_xml_read_mem(src, len, display, &err, &line);
+	if (doc && px_lines_build(&lines, src, len) == 0) {
+		xml_shown(g, xmlDocGetRootElement(doc), src, len, &lines);
+		px_lines_free(&lines);
+	}
+	/* XML that cannot be read is the codebook loader's error to tell */
+	if (doc)
+		xmlFreeDoc(doc);
+	px_guard_report(g, d, display, src, len, MSG_PRIV_HINT_TEXT);
+	px_guard_free(g);
+	px_buf_free(&err);
+}
+
+static int is_synthesis_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	return !strcmp(base, "synthesis.nl.md") || !strcmp(base, "synthesis.fr.md");
+}
+
+px_note *px_check_kb_file(const px_kb *kb, const char *display, const char *rel,
+			  const char *src, size_t len, px_diag *d)
+{
+	const char *path = rel ? rel : display;
+
+	px_check_name(kb, display, rel, d);
+	if (rel && !strcmp(rel, "communities.yaml")) {
+		px_check_communities_text(kb, display, src, len, d);
+		return NULL;
+	}
+	if (rel && !strcmp(rel, "codebook.xml")) {
+		px_check_codebook_text(kb, display, src, len, d);
+		return NULL;
+	}
+	if (rel ? px_kb_is_synthesis_path(rel) : is_synthesis_name(path))
+		return px_check_synthesis_text(kb, display, src, len, d);
+	if (strlen(path) > 3 && !strcmp(path + strlen(path) - 3, ".md"))
+		return px_check_text(kb, display, rel, src, len, d);
+	{
+		/* any other file praxis commits (.gitignore): as written */
+		px_guard *g = px_guard_new(kb->deny, NULL, 0);
+		px_guard_source(g, src, len);
+		px_guard_report(g, d, display, src, len, MSG_PRIV_HINT_TEXT);
+		px_guard_free(g);
+	}
+	return NULL;
 }
 
 int px_check_file(const px_kb *kb, const char *display, const char *fs_path, px_diag *d,
@@ -160,7 +304,7 @@ int px_check_file(const px_kb *kb, const char *display, const char *fs_path, px_
 		return rc == PX_READ_TOO_LARGE ? PX_CHECK_OK : PX_CHECK_UNREADABLE;
 	}
 	rel = px_kb_relpath(kb, fs_path);
-	n = px_check_text(kb, display, rel, src.ptr, src.len, d);
+	n = px_check_kb_file(kb, display, rel, src.ptr, src.len, d);
 	free(rel);
 	px_buf_free(&src);
 	if (out)

@@ -653,7 +653,7 @@ struct list {
 	size_t n, cap;
 };
 
-static int walk(const char *root, const char *rel, struct list *l, int depth)
+static int walk(const char *root, const char *rel, struct list *l, int depth, int texts)
 {
 	px_buf dir = PX_BUF_INIT;
 	DIR *dp;
@@ -677,8 +677,9 @@ static int walk(const char *root, const char *rel, struct list *l, int depth)
 		px_buf_printf(&full, "%s/%s", root, r.ptr);
 		if (lstat(full.ptr, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
-				rc |= walk(root, r.ptr, l, depth + 1);
-			} else if (px_kb_is_note_path(r.ptr)) {
+				rc |= walk(root, r.ptr, l, depth + 1, texts);
+			} else if (px_kb_is_note_path(r.ptr) ||
+				   (texts && px_kb_is_synthesis_path(r.ptr))) {
 				/* not only regular files: check says what the others are */
 				if (l->n == l->cap) {
 					size_t cap = l->cap ? l->cap * 2 : 64;
@@ -707,12 +708,12 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-long px_kb_list_notes(const px_kb *kb, char ***out)
+static long list(const px_kb *kb, char ***out, int texts)
 {
 	struct list l = { NULL, 0, 0 };
 
 	*out = NULL;
-	if (walk(kb->root, "", &l, 0) < 0) {
+	if (walk(kb->root, "", &l, 0, texts) < 0) {
 		px_strv_free(l.v, l.n);
 		return -1;
 	}
@@ -720,6 +721,31 @@ long px_kb_list_notes(const px_kb *kb, char ***out)
 		qsort(l.v, l.n, sizeof *l.v, cmp_str);
 	*out = l.v;
 	return (long)l.n;
+}
+
+long px_kb_list_notes(const px_kb *kb, char ***out)
+{
+	return list(kb, out, 0);
+}
+
+long px_kb_list_texts(const px_kb *kb, char ***out)
+{
+	return list(kb, out, 1);
+}
+
+int px_kb_is_synthesis_path(const char *rel)
+{
+	const char *base = strrchr(rel, '/'), *p;
+
+	if (!base || (strcmp(base, "/synthesis.nl.md") && strcmp(base, "/synthesis.fr.md")))
+		return 0;
+	for (p = rel; p; p = strchr(p, '/')) {
+		if (*p == '/')
+			p++;
+		if (*p == '.')
+			return 0;
+	}
+	return 1;
 }
 
 char *px_kb_relpath(const px_kb *kb, const char *path)

@@ -67,6 +67,9 @@ const px_community *px_kb_community(const px_kb *kb, const char *id);
  * the count or -1; free with px_strv_free. */
 long px_kb_list_notes(const px_kb *kb, char ***out);
 void px_strv_free(char **v, size_t n);
+/* The same, with the synthesis texts (CYCLE/synthesis.LANG.md) among
+ * them: every Markdown text praxis publishes. */
+long px_kb_list_texts(const px_kb *kb, char ***out);
 
 /* `path` relative to the knowledge base's root (malloc'd), or NULL when
  * it lies outside. */
@@ -79,6 +82,9 @@ int px_kb_valid_id(const char *id);
 
 /* Whether `rel` (relative to the root) names a note by those rules. */
 int px_kb_is_note_path(const char *rel);
+/* Whether `rel` names a synthesis text: synthesis.nl.md or .fr.md in a
+ * folder, nothing hidden on the way. */
+int px_kb_is_synthesis_path(const char *rel);
 
 /* The one rule for what praxis reads as a file of the knowledge base,
  * shared by `check` and `commit`: a regular file, read once into `out`

@@ -64,6 +64,8 @@ typedef struct {
 	int line0;  /* file line of YAML line 0 */
 	px_lines lines;
 	int hints;  /* "did you mean" suggestions made so far */
+	size_t body_off; /* byte offset of the body in src */
+	size_t shown_cap;
 } ctx;
 
 /* Suggestions cost a fold and an edit distance per codebook name: after
@@ -437,6 +439,10 @@ static void parse_front_matter(ctx *c, const char *yaml, size_t ylen)
 	    px_yaml_load(&doc, yaml, ylen, c->path, c->line0, c->d) < 0)
 		return; /* the syntax error is reported; required keys would only add noise */
 	c->doc = &doc;
+	/* every value as libyaml decoded it, for the privacy guard */
+	if (px_yaml_shown(&c->n->shown, &c->n->nshown, &c->shown_cap, &doc, c->src, c->len,
+			  &c->lines, c->line0) < 0)
+		c->n->shown_incomplete = 1;
 	root = yaml_document_get_root_node(&doc);
 	if (root && root->type != YAML_MAPPING_NODE) {
 		err_at(c, root, "front-matter", MSG_FM_NOT_MAP);
@@ -632,7 +638,12 @@ typedef struct {
 	range *r;       /* byte ranges of `text` where hashtags count */
 	size_t nr, cap;
 	int muted;      /* >0 inside autolinks, images, headings, code */
+	ctx *c;         /* NULL: no map is kept */
+	px_srcmap map;  /* where each byte of `text` is in the note's source */
+	size_t cursor;  /* the source offset the next text is looked for at */
 } collector;
+
+#define COLLECTOR_INIT(c) { PX_BUF_INIT, NULL, 0, 0, 0, (c), PX_SRCMAP_INIT, 0 }
 
 /* U+000B and U+000C, the line and page breaks word processors paste,
  * are line breaks in the note model (check warns about them). */
@@ -663,8 +674,12 @@ static void add_text(collector *k, const char *s, int eligible)
 
 	if (!s || !*s)
 		return;
-	px_buf_puts(&k->text, s);
+	if (px_buf_puts(&k->text, s) < 0)
+		k->map.oom = 1; /* the guard says it could not read all */
 	normalise_breaks(k->text.ptr + start, k->text.len - start);
+	if (k->c)
+		px_srcmap_align(&k->map, start, k->text.ptr + start, k->text.len - start,
+				k->c->src, &k->cursor, k->c->len);
 	if (!eligible || k->muted)
 		return;
 	if (k->nr && k->r[k->nr - 1].end == start) {
@@ -714,6 +729,39 @@ static int is_autolink(cmark_node *link)
 	return 0;
 }
 
+/* Where a node starts in the note's source, from cmark's source
+ * positions (relative to the body; a node without them keeps the
+ * cursor where the text before it ended). */
+static void node_cursor(collector *k, cmark_node *n)
+{
+	const ctx *c = k->c;
+	int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+	size_t off;
+
+	if (line <= 0 || col <= 0)
+		return;
+	if (line == 1)
+		off = c->body_off;
+	else
+		off = px_lines_offset(&c->lines, line + c->n->body_line - 1);
+	off += (size_t)col - 1;
+	if (off <= c->len)
+		k->cursor = off;
+}
+
+static void keep_shown_text(ctx *c, const char *t, size_t from);
+
+/* A link's or image's destination and title are not part of the text,
+ * but the site and the reports show them: the privacy guard sees them
+ * as decoded, from the link's place on. */
+static void keep_url(collector *k, cmark_node *n)
+{
+	if (!k->c)
+		return;
+	keep_shown_text(k->c, cmark_node_get_url(n), k->cursor);
+	keep_shown_text(k->c, cmark_node_get_title(n), k->cursor);
+}
+
 /* Collects the plain text of `root`. With `own_only`, nested lists, block
  * quotes and tables are left out (they are segments of their own). */
 static void collect(collector *k, cmark_node *root, int own_only)
@@ -726,6 +774,8 @@ static void collect(collector *k, cmark_node *root, int own_only)
 		cmark_node_type t = cmark_node_get_type(n);
 		int enter = ev == CMARK_EVENT_ENTER;
 
+		if (enter && k->c)
+			node_cursor(k, n);
 		if (n != root && own_only && enter &&
 		    (t == CMARK_NODE_LIST || t == CMARK_NODE_BLOCK_QUOTE || is_type(n, "table"))) {
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
@@ -754,11 +804,15 @@ static void collect(collector *k, cmark_node *root, int own_only)
 			add_text(k, "\n", 0);
 			break;
 		case CMARK_NODE_LINK:
+			if (enter && !is_autolink(n)) /* an autolink's is its text */
+				keep_url(k, n);
 			if (is_autolink(n))
 				k->muted += enter ? 1 : -1;
 			break;
 		case CMARK_NODE_IMAGE:
 		case CMARK_NODE_HEADING:
+			if (enter && t == CMARK_NODE_IMAGE)
+				keep_url(k, n);
 			if (enter && t == CMARK_NODE_HEADING)
 				separate(k, "\n");
 			k->muted += enter ? 1 : -1;
@@ -1073,7 +1127,7 @@ static void keep_dropped_cells(ctx *c, cmark_node *row, collector *k)
 	cmark_parser_feed(p, rest.ptr, rest.len);
 	doc = cmark_parser_finish(p);
 	if (doc) {
-		collector k2 = { PX_BUF_INIT, NULL, 0, 0, 0 };
+		collector k2 = COLLECTOR_INIT(NULL);
 		size_t pos = 0, r;
 		collect(&k2, doc, 0);
 		add_text(k, " | ", 0);
@@ -1094,6 +1148,31 @@ static void keep_dropped_cells(ctx *c, cmark_node *row, collector *k)
 	cmark_parser_free(p);
 done:
 	px_buf_free(&rest);
+}
+
+static void keep_shown_text(ctx *c, const char *t, size_t from)
+{
+	px_srcmap map = PX_SRCMAP_INIT;
+	size_t tl = t ? strlen(t) : 0;
+
+	if (!tl)
+		return;
+	px_srcmap_align(&map, 0, t, tl, c->src, &from, c->len);
+	if (px_shown_push(&c->n->shown, &c->n->nshown, &c->shown_cap, t, tl, &map) < 0)
+		c->n->shown_incomplete = 1;
+	px_srcmap_free(&map);
+}
+
+/* The text as the note stores and shows it, for the privacy guard. */
+static void keep_shown(ctx *c, collector *k)
+{
+	px_note *n = c->n;
+
+	if (!k->text.len)
+		return;
+	if (px_shown_push(&n->shown, &n->nshown, &c->shown_cap, k->text.ptr, k->text.len,
+			  &k->map) < 0)
+		n->shown_incomplete = 1;
 }
 
 typedef struct {
@@ -1121,12 +1200,13 @@ static void add_segment(walker *w, cmark_node *node, px_seg_kind kind, int own_o
 {
 	ctx *c = w->c;
 	px_note *n = c->n;
-	collector k = { PX_BUF_INIT, NULL, 0, 0, 0 };
+	collector k = COLLECTOR_INIT(c);
 	px_segment *s;
 
 	collect(&k, node, own_only);
 	if (kind == PX_SEG_ROW)
 		keep_dropped_cells(c, node, &k);
+	keep_shown(c, &k);
 	if (!k.text.len && task < 0)
 		goto done;
 	if (n->nsegs == w->cap) {
@@ -1150,6 +1230,7 @@ static void add_segment(walker *w, cmark_node *node, px_seg_kind kind, int own_o
 	s->text = px_buf_detach(&k.text);
 done:
 	px_buf_free(&k.text);
+	px_srcmap_free(&k.map);
 	free(k.r);
 }
 
@@ -1222,8 +1303,10 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 		switch (t) {
 		case CMARK_NODE_HEADING: {
 			int level = cmark_node_get_heading_level(n), l;
-			collector k = { PX_BUF_INIT, NULL, 0, 0, 0 };
+			collector k = COLLECTOR_INIT(c);
 			collect(&k, n, 0);
+			keep_shown(c, &k);
+			px_srcmap_free(&k.map);
 			for (l = level - 1; l < HEADING_LEVELS; l++) {
 				free(w.heading[l]);
 				w.heading[l] = NULL;
@@ -1447,6 +1530,7 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 		n->attendance = -1;
 		n->body_line = 1;
 		c.n = n;
+		c.body_off = off;
 		walk_body(&c, src + off, len - off);
 		*out = n;
 		px_lines_free(&c.lines);
@@ -1486,6 +1570,7 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 	n->body_line = line + 1;
 	c.n = n;
 	c.line0 = 2;
+	c.body_off = off;
 	{
 		px_buf fm = PX_BUF_INIT;
 		yaml_input(&fm, src + fm_start, fm_end - fm_start);
@@ -1708,5 +1793,6 @@ void px_note_free(px_note *n)
 		free(s->text);
 	}
 	free(n->segs);
+	px_shown_free(n->shown, n->nshown);
 	free(n);
 }

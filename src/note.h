@@ -23,6 +23,7 @@
 
 #include "codebook.h"
 #include "diag.h"
+#include "srcmap.h"
 
 #define PX_NOTE_MAX ((size_t)2 << 20) /* 2 MiB: a session note is ~5 KB */
 
@@ -85,6 +86,14 @@ typedef struct {
 	size_t nsegs;
 	int body_line;   /* first line of the body */
 	int body_refused; /* the body exceeded a bound: no segments */
+	/* Every text of the note as praxis stores and shows it, each with a
+	 * map to the bytes of the source it was parsed from: the front
+	 * matter's scalars (keys and values) as libyaml decodes them, the
+	 * segments' texts and the headings as cmark renders them. The
+	 * privacy guard scans them (guard.h). */
+	px_shown *shown;
+	size_t nshown;
+	int shown_incomplete; /* memory ran out building them */
 } px_note;
 
 /* Parses `len` bytes of `src`, which need not be NUL-terminated: no

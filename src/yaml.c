@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "fold.h"
+
 /* libyaml speaks English only; its usual complaints get translations. */
 static const struct {
 	const char *problem;
@@ -89,4 +91,41 @@ yaml_node_t *px_yaml_get(yaml_document_t *doc, yaml_node_t *map, const char *key
 			return yaml_document_get_node(doc, pair->value);
 	}
 	return NULL;
+}
+
+/* The byte offset in src of a libyaml mark (0-based line and column;
+ * the column counts characters). */
+static size_t mark_offset(const yaml_mark_t *m, const char *src, size_t len,
+			  const px_lines *lines, int line0)
+{
+	size_t off = px_lines_offset(lines, line0 + (int)m->line), k;
+
+	for (k = 0; k < m->column && off < len && src[off] != '\n'; k++)
+		off += px_utf8_next(src + off, len - off);
+	return off < len ? off : len;
+}
+
+int px_yaml_shown(px_shown **v, size_t *n, size_t *cap, yaml_document_t *doc, const char *src,
+		  size_t len, const px_lines *lines, int line0)
+{
+	yaml_node_t *node;
+	int rc = 0;
+
+	for (node = doc->nodes.start; node < doc->nodes.top; node++) {
+		px_srcmap map = PX_SRCMAP_INIT;
+		const char *val = px_yaml_str(node);
+		size_t vl, from, to;
+
+		if (!val || !(vl = strlen(val)))
+			continue;
+		from = mark_offset(&node->start_mark, src, len, lines, line0);
+		to = mark_offset(&node->end_mark, src, len, lines, line0);
+		if (to <= from)
+			to = len;
+		px_srcmap_align(&map, 0, val, vl, src, &from, to);
+		if (px_shown_push(v, n, cap, val, vl, &map) < 0)
+			rc = -1;
+		px_srcmap_free(&map);
+	}
+	return rc;
 }

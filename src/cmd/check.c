@@ -66,6 +66,24 @@ static void check_one(px_ctx *ctx, const char *display, const char *fs_path, px_
 	px_note_free(n);
 }
 
+/* communities.yaml and the knowledge base's own codebook.xml: what
+ * they show goes through the privacy guard too (their other rules are
+ * checked when the knowledge base is opened). */
+static void check_kb_files(px_ctx *ctx, px_diag *d)
+{
+	static const char *const files[] = { "communities.yaml", "codebook.xml" };
+	size_t i;
+
+	for (i = 0; i < sizeof files / sizeof *files; i++) {
+		px_buf full = PX_BUF_INIT, src = PX_BUF_INIT;
+		px_buf_printf(&full, "%s/%s", ctx->kb->root, files[i]);
+		if (px_kb_read_file(&src, NULL, ctx->kb, full.ptr, files[i], PX_BUF_MAX, d) == 0)
+			px_check_kb_file(ctx->kb, files[i], files[i], src.ptr, src.len, d);
+		px_buf_free(&src);
+		px_buf_free(&full);
+	}
+}
+
 static int is_dir(const char *p)
 {
 	struct stat st;
@@ -89,10 +107,10 @@ static void check_dir(px_ctx *ctx, const char *dir, px_diag *d, summary *s, px_c
 		rel = strdup("");
 	}
 	if (rel) {
-		nn = px_kb_list_notes(ctx->kb, &notes);
+		nn = px_kb_list_texts(ctx->kb, &notes);
 	} else {
 		sub.root = abs;
-		nn = px_kb_list_notes(&sub, &notes);
+		nn = px_kb_list_texts(&sub, &notes);
 	}
 	rl = rel ? strlen(rel) : 0;
 	for (k = 0; nn > 0 && k < (size_t)nn; k++) {
@@ -197,7 +215,7 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 		px_diag_take(&d, ctx->kb_diag);
 	s.code_segments = calloc(ctx->kb->cb->ncodes + 1, sizeof *s.code_segments);
 	if (!npaths) {
-		nn = px_kb_list_notes(ctx->kb, &notes);
+		nn = px_kb_list_texts(ctx->kb, &notes);
 		for (i = 0; nn > 0 && i < (size_t)nn; i++) {
 			px_buf full = PX_BUF_INIT;
 			px_buf_printf(&full, "%s/%s", ctx->kb->root, notes[i]);
@@ -205,6 +223,7 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 			px_buf_free(&full);
 		}
 		px_strv_free(notes, nn > 0 ? (size_t)nn : 0);
+		check_kb_files(ctx, &d);
 	}
 	for (i = 0; i < npaths; i++) {
 		if (is_dir(paths[i])) {

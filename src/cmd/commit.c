@@ -14,6 +14,7 @@
 
 #include "../check.h"
 #include "../cmd.h"
+#include "../guard.h"
 #include "../opt.h"
 
 enum { OPT_MESSAGE = 1, OPT_AUTHOR, OPT_HELP };
@@ -130,6 +131,11 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 			n++;
 		}
 	}
+	/* a message given with -m is committed as it is: the same guard,
+	 * before anything is written */
+	if (co.message)
+		px_guard_string(ctx->kb->deny, &d, px_msg(MSG_PRIV_WHERE_MESSAGE), co.message, 0,
+				MSG_PRIV_HINT_MESSAGE);
 	if (!n) {
 		char **changed = NULL;
 		nc = px_store_changed(ctx->store, committable, &changed, &d);
@@ -139,7 +145,7 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		paths = changed;
 		n = (size_t)nc;
 	}
-	if (!n) {
+	if (!n && !d.errors) {
 		px_say(stdout, MSG_NOTHING_TO_COMMIT);
 		status = PX_EXIT_OK;
 		goto cleanup;
@@ -165,10 +171,12 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 			files[i].data = bufs[i].ptr;
 			files[i].len = bufs[i].len;
 			files[i].st = &stats[i];
-			/* check what git will store, through the same module as check */
+			/* check what git will store, through the same module as
+			 * check: notes, synthesis texts, communities.yaml,
+			 * codebook.xml and every file's name */
+			note = px_check_kb_file(ctx->kb, paths[i], paths[i], bufs[i].ptr,
+						bufs[i].len, &d);
 			if (note_path) {
-				note = px_check_text(ctx->kb, paths[i], paths[i], bufs[i].ptr,
-						     bufs[i].len, &d);
 				px_claims_add(&claims, note, paths[i]);
 				if (note && note->author.s && !first_author)
 					first_author = strdup(note->author.s);

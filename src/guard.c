@@ -1,0 +1,424 @@
+#include "guard.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "fold.h"
+
+typedef struct {
+	size_t src;        /* byte offset in the file */
+	px_priv_kind kind;
+	char *text;        /* as scanned (normalised) */
+} finding;
+
+struct px_guard {
+	const px_denylist *deny;
+	char **allow;      /* normalised */
+	char *used;
+	size_t nallow;
+	finding *f;
+	size_t nf, capf;
+	px_priv_hit *hits; /* scratch, grown to what a scan needs */
+	size_t caph;
+	int oom;
+};
+
+/* ---- normalisation -------------------------------------------------- */
+
+static int put_space(px_buf *out, px_srcmap *map, size_t from)
+{
+	if (out->len && out->ptr[out->len - 1] == ' ')
+		return 0;
+	if (map)
+		px_srcmap_add(map, out->len, from, 1, 0);
+	return px_buf_putc(out, ' ');
+}
+
+static int put_cp(px_buf *out, px_srcmap *map, size_t from, utf8proc_int32_t cp, int as_space,
+		  int *invisible)
+{
+	utf8proc_uint8_t enc[4];
+	utf8proc_ssize_t n;
+
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+		return put_space(out, map, from);
+	case UTF8PROC_CATEGORY_CF:
+		/* soft hyphen, zero-width space and joiners, word joiner, BOM */
+		*invisible = 1;
+		return as_space ? put_space(out, map, from) : 0;
+	case UTF8PROC_CATEGORY_PD:
+		cp = '-';
+		break;
+	default:
+		break;
+	}
+	if (cp < 0x20 && (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f'))
+		return put_space(out, map, from);
+	n = utf8proc_encode_char(cp, enc);
+	if (map)
+		px_srcmap_add(map, out->len, from, (size_t)n, 0);
+	return px_buf_put(out, (const char *)enc, (size_t)n);
+}
+
+int px_guard_normalise(px_buf *out, px_srcmap *map, const char *s, size_t len, int as_space)
+{
+	size_t i = 0;
+	int invisible = 0, err = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t w;
+		utf8proc_uint8_t *nf = NULL;
+		size_t j, k;
+
+		if (c < 0x80) {
+			size_t run = i;
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+			    c == '\f') {
+				err |= put_space(out, map, i);
+				i++;
+				continue;
+			}
+			/* a run of plain ASCII maps one to one */
+			while (run < len && (unsigned char)s[run] >= 0x21 && (unsigned char)s[run] < 0x80)
+				run++;
+			/* a letter before a combining mark composes with it */
+			if (run < len && (unsigned char)s[run] >= 0x80)
+				run--;
+			if (run > i) {
+				if (map)
+					px_srcmap_add(map, out->len, i, run - i, 1);
+				err |= px_buf_put(out, s + i, run - i);
+				i = run;
+				continue;
+			}
+		}
+		w = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (w <= 0) { /* not UTF-8: kept as it is, never part of a finding */
+			if (map)
+				px_srcmap_add(map, out->len, i, 1, 1);
+			err |= px_buf_put(out, s + i, 1);
+			i++;
+			continue;
+		}
+		/* the character and the combining marks that follow it */
+		j = i + (size_t)w;
+		while (j < len) {
+			utf8proc_int32_t m;
+			utf8proc_ssize_t mw = utf8proc_iterate((const utf8proc_uint8_t *)s + j,
+							       (utf8proc_ssize_t)(len - j), &m);
+			if (mw <= 0 || !utf8proc_get_property(m)->combining_class)
+				break;
+			j += (size_t)mw;
+		}
+		if (utf8proc_map((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(j - i), &nf,
+				 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT) < 0 || !nf) {
+			free(nf);
+			err |= put_cp(out, map, i, cp, as_space, &invisible);
+			i += (size_t)w;
+			continue;
+		}
+		for (k = 0; nf[k];) {
+			utf8proc_int32_t o;
+			utf8proc_ssize_t ow = utf8proc_iterate(nf + k, -1, &o);
+			if (ow <= 0)
+				break;
+			err |= put_cp(out, map, i, o, as_space, &invisible);
+			k += (size_t)ow;
+		}
+		free(nf);
+		i = j;
+	}
+	return err ? -1 : invisible;
+}
+
+/* ---- the guard ------------------------------------------------------ */
+
+px_guard *px_guard_new(const px_denylist *deny, const char *const *allow, size_t nallow)
+{
+	px_guard *g = calloc(1, sizeof *g);
+	size_t i;
+
+	if (!g)
+		return NULL;
+	g->deny = deny;
+	if (nallow) {
+		g->allow = calloc(nallow, sizeof *g->allow);
+		g->used = calloc(nallow, 1);
+		if (!g->allow || !g->used) {
+			free(g->allow);
+			free(g->used);
+			free(g);
+			return NULL;
+		}
+		g->nallow = nallow;
+		for (i = 0; i < nallow; i++) {
+			px_buf b = PX_BUF_INIT;
+			const char *a = allow[i] ? allow[i] : "";
+			size_t from = 0;
+			if (px_guard_normalise(&b, NULL, a, strlen(a), 0) < 0)
+				g->oom = 1;
+			/* spaces around the text are not part of what is allowed */
+			if (b.len && b.ptr[b.len - 1] == ' ')
+				px_buf_truncate(&b, b.len - 1);
+			if (b.len && b.ptr[0] == ' ')
+				from = 1;
+			g->allow[i] = strdup(b.ptr + from);
+			if (!g->allow[i])
+				g->oom = 1;
+			px_buf_free(&b);
+		}
+	}
+	return g;
+}
+
+void px_guard_free(px_guard *g)
+{
+	size_t i;
+
+	if (!g)
+		return;
+	for (i = 0; i < g->nallow; i++)
+		free(g->allow[i]);
+	free(g->allow);
+	free(g->used);
+	for (i = 0; i < g->nf; i++)
+		free(g->f[i].text);
+	free(g->f);
+	free(g->hits);
+	free(g);
+}
+
+void px_guard_incomplete(px_guard *g)
+{
+	if (g)
+		g->oom = 1;
+}
+
+/* All the findings of one scanned text: the scratch array grows to
+ * what the detectors count, and the text is scanned again. */
+static size_t scan(px_guard *g, const char *s, size_t len)
+{
+	size_t n = px_privacy_scan(s, len, g->deny, g->hits, g->caph);
+
+	if (n > g->caph) {
+		px_priv_hit *h = realloc(g->hits, n * sizeof *h);
+		if (!h) {
+			g->oom = 1;
+			return 0;
+		}
+		g->hits = h;
+		g->caph = n;
+		n = px_privacy_scan(s, len, g->deny, g->hits, g->caph);
+	}
+	return n;
+}
+
+static void add_finding(px_guard *g, size_t src, px_priv_kind kind, const char *t, size_t tl)
+{
+	finding *f;
+
+	if (g->nf == g->capf) {
+		size_t cap = g->capf ? g->capf * 2 : 16;
+		finding *p = realloc(g->f, cap * sizeof *p);
+		if (!p) {
+			g->oom = 1;
+			return;
+		}
+		g->f = p;
+		g->capf = cap;
+	}
+	f = &g->f[g->nf];
+	f->text = strndup(t, tl);
+	if (!f->text) {
+		g->oom = 1;
+		return;
+	}
+	f->src = src;
+	f->kind = kind;
+	g->nf++;
+}
+
+/* Scans `s` (normalised both ways when it holds invisible separators);
+ * each finding's place is `base` + where `tmap` (may be NULL) sends the
+ * byte of `s` it starts at. */
+static void scan_text(px_guard *g, const char *s, size_t len, size_t base, const px_srcmap *tmap)
+{
+	int pass, more = 1;
+
+	for (pass = 0; pass < 2 && more; pass++) {
+		px_buf b = PX_BUF_INIT;
+		px_srcmap m = PX_SRCMAP_INIT;
+		size_t n, i;
+
+		more = px_guard_normalise(&b, &m, s, len, pass);
+		if (more < 0 || m.oom) {
+			g->oom = 1;
+			more = 0;
+		}
+		n = scan(g, b.ptr, b.len);
+		for (i = 0; i < n; i++) {
+			size_t at = px_srcmap_src(&m, g->hits[i].start);
+			size_t src = tmap ? px_srcmap_src(tmap, at) : base + at;
+			add_finding(g, src, g->hits[i].kind, b.ptr + g->hits[i].start,
+				    g->hits[i].len);
+		}
+		px_srcmap_free(&m);
+		px_buf_free(&b);
+	}
+}
+
+void px_guard_source(px_guard *g, const char *src, size_t len)
+{
+	size_t off = 0;
+
+	if (!g)
+		return;
+	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
+		off = 3;
+	while (off < len) {
+		const char *nl = memchr(src + off, '\n', len - off);
+		size_t end = nl ? (size_t)(nl - src) : len;
+
+		scan_text(g, src + off, end - off, off, NULL);
+		off = end + 1;
+	}
+}
+
+void px_guard_shown(px_guard *g, const px_shown *s)
+{
+	if (!g || !s || !s->text)
+		return;
+	if (s->map.oom)
+		g->oom = 1;
+	scan_text(g, s->text, strlen(s->text), 0, &s->map);
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const finding *x = a, *y = b;
+	size_t lx, ly;
+
+	if (x->src != y->src)
+		return x->src < y->src ? -1 : 1;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	/* the longest first: it is the one kept */
+	lx = strlen(x->text);
+	ly = strlen(y->text);
+	return (ly > lx) - (ly < lx);
+}
+
+static const struct {
+	const char *rule;
+	px_msgid msg;
+} rules[] = {
+	[PX_PRIV_EMAIL] = { "privacy-email", MSG_PRIV_EMAIL },
+	[PX_PRIV_PHONE] = { "privacy-phone", MSG_PRIV_PHONE },
+	[PX_PRIV_NRN] = { "privacy-nrn", MSG_PRIV_NRN },
+	[PX_PRIV_IBAN] = { "privacy-iban", MSG_PRIV_IBAN },
+	[PX_PRIV_NAME] = { "privacy-name", MSG_PRIV_NAME },
+};
+
+static int allowed(px_guard *g, const char *text)
+{
+	size_t k;
+	int yes = 0;
+
+	for (k = 0; k < g->nallow; k++)
+		if (g->allow[k] && !strcmp(g->allow[k], text))
+			g->used[k] = 1, yes = 1;
+	return yes;
+}
+
+size_t px_guard_report(px_guard *g, px_diag *d, const char *file, const char *src, size_t len,
+		       px_msgid hint)
+{
+	px_lines lines;
+	size_t i, shown = 0;
+
+	if (!g || g->oom) {
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "privacy-incomplete", MSG_PRIV_OOM);
+		if (!g)
+			return 1;
+		shown++;
+	}
+	if (!g->nf)
+		return shown;
+	qsort(g->f, g->nf, sizeof *g->f, cmp_finding);
+	if (px_lines_build(&lines, src, len) < 0) {
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "privacy-incomplete", MSG_PRIV_OOM);
+		return shown + 1;
+	}
+	px_diag_source(d, file, src, len);
+	for (i = 0; i < g->nf; i++) {
+		const finding *f = &g->f[i];
+		int line;
+
+		if (i && f->src == g->f[i - 1].src && f->kind == g->f[i - 1].kind) {
+			allowed(g, f->text); /* the same finding, seen another way */
+			continue;
+		}
+		if (allowed(g, f->text))
+			continue;
+		line = px_lines_find(&lines, f->src);
+		px_diag_add_at(d, file, line, f->src - px_lines_offset(&lines, line), PX_SEV_ERROR,
+			       rules[f->kind].rule, rules[f->kind].msg, f->text);
+		px_diag_hint(d, hint);
+		shown++;
+	}
+	px_diag_source(d, NULL, NULL, 0);
+	px_lines_free(&lines);
+	return shown;
+}
+
+int px_guard_allow_used(const px_guard *g, size_t i)
+{
+	return g && i < g->nallow && g->used[i];
+}
+
+size_t px_guard_string(const px_denylist *deny, px_diag *d, const char *file, const char *text,
+		       int is_path, px_msgid hint)
+{
+	px_guard *g = px_guard_new(deny, NULL, 0);
+	size_t len = strlen(text), i, shown = 0;
+
+	if (g) {
+		scan_text(g, text, len, 0, NULL);
+		if (is_path && strchr(text, '_')) {
+			char *t = strdup(text);
+			if (!t) {
+				g->oom = 1;
+			} else {
+				for (i = 0; t[i]; i++)
+					if (t[i] == '_')
+						t[i] = ' ';
+				scan_text(g, t, len, 0, NULL);
+				free(t);
+			}
+		}
+	}
+	if (!g || g->oom) {
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "privacy-incomplete", MSG_PRIV_OOM);
+		px_guard_free(g);
+		return 1;
+	}
+	if (g->nf)
+		qsort(g->f, g->nf, sizeof *g->f, cmp_finding);
+	for (i = 0; i < g->nf; i++) {
+		const finding *f = &g->f[i];
+		if (i && f->src == g->f[i - 1].src && f->kind == g->f[i - 1].kind)
+			continue;
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, rules[f->kind].rule, rules[f->kind].msg,
+			    f->text);
+		px_diag_hint(d, hint);
+		shown++;
+	}
+	px_guard_free(g);
+	return shown;
+}
