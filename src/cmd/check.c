@@ -47,8 +47,12 @@ static void check_one(px_ctx *ctx, const char *display, const char *fs_path, px_
 	px_note *n = NULL;
 	char *rel = px_kb_relpath(ctx->kb, fs_path);
 
-	/* communities.yaml is checked when the knowledge base opens */
+	/* communities.yaml's rules are checked when the knowledge base
+	 * opens; here only what it shows goes through the privacy guard,
+	 * and it is not counted as a note */
 	if (rel && !strcmp(rel, "communities.yaml")) {
+		px_check_file(ctx->kb, display, fs_path, d, &n);
+		px_note_free(n);
 		free(rel);
 		return;
 	}

@@ -43,6 +43,8 @@ f='2022-2023/zuid/jan.peeters@example.org 0470 12 34 56.md'
 note "$f" <<'X'
 Een gewone sessie. #tijd
 X
+# a session of its own (a second note of session 4 would be an error too)
+sed -i 's/^session: 4$/session: 5/' "$f"
 px check
 expect_rc 1
 [ "$(printf '%s\n' "$out" | grep ': error: ')" = "$f: error: e-mail address 'jan.peeters@example.org' identifies someone [privacy-email]
@@ -61,6 +63,7 @@ rm "$f"
 note 2022-2023/zuid/jan_peeters.md <<'X'
 Een gewone sessie. #tijd
 X
+sed -i 's/^session: 4$/session: 5/' 2022-2023/zuid/jan_peeters.md
 px check 2022-2023/zuid/jan_peeters.md
 expect_rc 1
 contains "$out" "2022-2023/zuid/jan_peeters.md: error: name 'jan peeters' is on the deny list [privacy-name]"
@@ -70,6 +73,7 @@ rm 2022-2023/zuid/jan_peeters.md
 note 2022-2023/zuid/05.md <<'X'
 Nog een sessie. #tijd
 X
+sed -i 's/^session: 4$/session: 5/' 2022-2023/zuid/05.md
 px commit -m "Bel Jan Peeters op 0470 12 34 56"
 expect_rc 1
 [ "$(printf '%s\n' "$out" | grep ': error: ')" = "commit message (-m): error: name 'Jan Peeters' is on the deny list [privacy-name]

@@ -20,6 +20,7 @@ cd kb
 mkdir -p .git/praxis 2022-2023/zuid
 printf 'Jan Peeters\n' > .git/praxis/denylist
 printf 'Start.\n' | note 2022-2023/zuid/01.md
+sed -i 's/^session: 4$/session: 1/' 2022-2023/zuid/01.md
 px commit
 expect_rc 0
 count=0
