@@ -87,11 +87,7 @@ int px_help(px_msgid msg)
 
 int px_finish_stdout(int status)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		px_error(MSG_WRITE_FAILED, px_strerror(errno ? errno : EIO));
-		return PX_EXIT_USAGE;
-	}
-	return status;
+	return px_stdout_check() < 0 ? PX_EXIT_USAGE : status;
 }
 
 static int run(int argc, char **argv)
@@ -211,6 +207,7 @@ int main(int argc, char **argv)
 	int status;
 
 	px_i18n_init();
+	px_stdout_init();
 	px_xml_init();
 	git_libgit2_init();
 	cmark_gfm_core_extensions_ensure_registered();

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "i18n.h"
 
 /* ------------------------------------------------------------ errors */
 
@@ -34,8 +35,73 @@ const char *px_strerror(int errnum)
 	case ELOOP: return px_msg(MSG_E_LOOP);
 	case EIO: return px_msg(MSG_E_IO);
 	case EFBIG: return px_msg(MSG_E_FBIG);
-	default: return strerror(errnum);
+	case EPIPE: return px_msg(MSG_E_PIPE);
+	case EBADF: return px_msg(MSG_E_BADF);
+	case ENOMEM: return px_msg(MSG_E_NOMEM);
+	default: {
+		/* never the C library's English inside a translated sentence */
+		static char other[64];
+		snprintf(other, sizeof other, px_msg(MSG_E_OTHER), errnum);
+		return other;
 	}
+	}
+}
+
+/* ------------------------------------------------------------ stdout */
+
+/* Standard output goes through a stream of our own so that the cause of
+ * its FIRST failed write is kept (stdio reports a later flush's errno, or
+ * none, and errno is long overwritten by then); after a failure nothing
+ * more is written, and the failure is reported once (px_stdout_check). */
+static int stdout_errno;
+static int stdout_reported;
+
+static ssize_t stdout_write(void *cookie, const char *data, size_t len)
+{
+	size_t done = 0;
+
+	(void)cookie;
+	if (stdout_errno) {
+		errno = stdout_errno;
+		return -1;
+	}
+	while (done < len) {
+		ssize_t n = write(STDOUT_FILENO, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			stdout_errno = n < 0 ? errno : EIO;
+			errno = stdout_errno;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	return (ssize_t)done;
+}
+
+void px_stdout_init(void)
+{
+	cookie_io_functions_t io = { NULL, stdout_write, NULL, NULL };
+	FILE *f = fopencookie(NULL, "w", io);
+
+	if (!f)
+		return; /* the plain stdout, its errno less precise */
+	setvbuf(f, NULL, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF, BUFSIZ);
+	stdout = f;
+}
+
+int px_stdout_check(void)
+{
+	int err;
+
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	err = stdout_errno ? stdout_errno : errno ? errno : EIO;
+	if (!stdout_reported) {
+		stdout_reported = 1;
+		px_error(MSG_WRITE_FAILED, px_strerror(err));
+	}
+	return -1;
 }
 
 static int write_error(px_diag *d, const char *path, int err)
@@ -330,9 +396,10 @@ int px_out_write(const char *path, const char *data, size_t len, const px_out_op
 	int fd = -1, kind, err, rc = -1;
 
 	if (!strcmp(path, "-")) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-			return write_error(d, "-", errno ? errno : EIO);
-		return 0;
+		/* reported here, once (px_stdout_check), not again at exit */
+		if (fwrite(data, 1, len, stdout) != len)
+			(void)fflush(stdout);
+		return px_stdout_check();
 	}
 	kind = check_target(path, o, d);
 	if (kind < 0)

@@ -79,4 +79,11 @@ int px_out_alive(long pid);
  * for the common ones, the C library's otherwise. */
 const char *px_strerror(int errnum);
 
+/* px_stdout_init: standard output through a stream that keeps the cause of
+ * its first failed write (glibc's fopencookie). px_stdout_check: flushes
+ * it; on a failure reports MSG_WRITE_FAILED with that cause, the first
+ * time only, and returns -1. */
+void px_stdout_init(void);
+int px_stdout_check(void);
+
 #endif

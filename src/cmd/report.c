@@ -5,6 +5,7 @@
  * stylesheets in xslt/ write the HTML, weasyprint (or Chromium) the PDF.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +72,8 @@ static int run(char *const argv[])
 		return -1;
 	if (pid == 0) {
 		/* the converters are chatty; their words are not ours */
-		if (!freopen("/dev/null", "w", stderr) || !freopen("/dev/null", "w", stdout))
+		int null = open("/dev/null", O_WRONLY);
+		if (null < 0 || dup2(null, STDOUT_FILENO) < 0 || dup2(null, STDERR_FILENO) < 0)
 			_exit(127);
 		execvp(argv[0], argv);
 		_exit(127);

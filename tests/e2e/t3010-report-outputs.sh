@@ -98,4 +98,27 @@ for args in "report 2022-2023 --lang nl -o" "report 2022-2023 --xml -o" "brief z
 	[ -c /dev/null ] || fail "/dev/null is no longer a device"
 done
 [ ! -e "$o/missing" ] || fail "a missing folder was made"
+
+# standard output on a full disk: every command that prints says so exactly
+# once, exit 2, with the cause of the first failed write in the user's
+# language (never the C library's English)
+for lang in en nl fr; do
+	case $lang in
+	en) want="praxis: error: cannot write output: the disk is full";;
+	nl) want="praxis: fout: kan uitvoer niet schrijven: de schijf is vol";;
+	fr) want="praxis: erreur: impossible d'écrire la sortie : le disque est plein";;
+	esac
+	for args in "stats" "search tijd" "search tijd -n 1" "brief zuid" "brief zuid --format html" \
+		"brief zuid --xml" "report 2022-2023 --xml" "log" "check" "--help" "--version" \
+		"--list-commands" "stats --help" "search --help" "brief --help" "log --help" \
+		"check --help" "site --help"; do
+		set +e
+		# shellcheck disable=SC2086
+		$vg "$PRAXIS" --lang $lang $args > /dev/full 2>"$TMPDIR/stderr"; rc=$?
+		set -e
+		err=$(cat "$TMPDIR/stderr")
+		[ "$rc" -eq 2 ] || fail "$lang $args > /dev/full: exit $rc: $err"
+		[ "$err" = "$want" ] || fail "$lang $args > /dev/full: expected one line [$want], got: $err"
+	done
+done
 echo "ok"
