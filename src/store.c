@@ -654,7 +654,7 @@ static int lock_index(px_store *s, px_diag *d)
 			break;
 		if (errno != EEXIST) {
 			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, p.ptr,
-				    strerror(errno));
+				    px_strerror(errno));
 			break;
 		}
 		r = reconcile(s, d);
@@ -912,7 +912,19 @@ static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **
 		nanosleep(&pause, NULL);
 	}
 	if (attempt == RETRIES) {
-		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_COMMIT_BUSY);
+		char *name = err == GIT_ELOCKED ? head_branch(s) : NULL;
+		if (name) {
+			/* a branch lock that stays is no race: name the file */
+			px_buf lock = PX_BUF_INIT, rel = PX_BUF_INIT;
+			px_buf_printf(&rel, "%s.lock", name);
+			git_file(&lock, s, rel.ptr);
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_INDEX_LOCKED, lock.ptr);
+			px_buf_free(&lock);
+			px_buf_free(&rel);
+			free(name);
+		} else {
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_COMMIT_BUSY);
+		}
 		goto cleanup;
 	}
 	for (i = 0; i < n; i++) {

@@ -151,6 +151,31 @@ px commit
 expect_rc 0
 clean "$N"
 
+# a stale branch lock of another program: named, in each language; HEAD,
+# index and work tree unchanged
+row=stale-branch-lock
+printf 'Nog een regel. #tijd\n' >> "$N"
+: > .git/refs/heads/main.lock
+before=$(git rev-parse HEAD; cksum .git/index; find . -path ./.git -prune -o -type f -print | sort | xargs cksum)
+lock="'$TMPDIR/kb/.git/refs/heads/main.lock'"
+for lang in en nl fr; do
+	px --lang $lang commit
+	expect_rc 2
+	case $lang in
+	en) want="praxis: error: $lock exists: another git program is running, or one stopped without removing it; nothing was committed. If no git program is running, remove that file and commit again [git]";;
+	nl) want="praxis: fout: $lock bestaat: een ander git-programma is bezig, of een programma stopte zonder het te verwijderen; er is niets vastgelegd. Als er geen git-programma bezig is, verwijder dat bestand en leg opnieuw vast [git]";;
+	fr) want="praxis: erreur: $lock existe : un autre programme git est en cours, ou un programme s'est arrêté sans le supprimer ; rien n'a été enregistré. Si aucun programme git n'est en cours, supprimez ce fichier et relancez l'enregistrement [git]";;
+	esac
+	[ "$err" = "$want" ] || fail "stale branch lock message ($lang): $err"
+	after=$(git rev-parse HEAD; cksum .git/index; find . -path ./.git -prune -o -type f -print | sort | xargs cksum)
+	[ "$before" = "$after" ] || fail "a stale branch lock changed something: $before / $after"
+	[ -e .git/refs/heads/main.lock ] || fail "another program's branch lock was removed"
+done
+rm .git/refs/heads/main.lock
+px commit
+expect_rc 0
+clean "$N"
+
 # killed between HEAD and the index: the journal in index.lock lets the
 # next praxis command (any) finish the commit
 row=reconcile
