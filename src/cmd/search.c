@@ -200,7 +200,11 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 							(unsigned long)total)
 					    : px_plural(MSG_SEARCH_TOTAL_1, MSG_SEARCH_TOTAL,
 							(unsigned long)total)),
-			      total, shown);
+			      total);
+		/* the second count has its own plural ("1 affiché") */
+		px_buf_printf(&out, px_msg(px_plural(MSG_SEARCH_SHOWN_1, MSG_SEARCH_SHOWN,
+						     (unsigned long)shown)),
+			      shown);
 	}
 	fwrite(out.ptr, 1, out.len, stdout);
 	status = PX_EXIT_OK;

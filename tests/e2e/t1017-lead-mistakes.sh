@@ -83,6 +83,22 @@ for l in en nl fr; do
 	nl) contains "$out" "1 resultaat, 1 getoond";;
 	fr) contains "$out" "1 résultat, 1 affiché";;
 	esac
+	# two counts, each with its own plural
+	px --lang $l search "tijd OR ziekenhuis" -n 1
+	expect_rc 0
+	total=$(printf '%s\n' "$out" | tail -n 1 | sed 's/[^0-9].*//')
+	[ "$total" -ge 2 ] || fail "$l: expected several results: $out"
+	case $l in
+	en) [ "$(printf '%s\n' "$out" | tail -n 1)" = "$total results, 1 shown" ] || fail "$l: $out";;
+	nl) [ "$(printf '%s\n' "$out" | tail -n 1)" = "$total resultaten, 1 getoond" ] || fail "$l: $out";;
+	fr) [ "$(printf '%s\n' "$out" | tail -n 1)" = "$total résultats, 1 affiché" ] || fail "$l: $out";;
+	esac
+	px --lang $l search "tijd OR ziekenhuis" -n 2
+	case $l in
+	en) contains "$out" "results, 2 shown";;
+	nl) contains "$out" "resultaten, 2 getoond";;
+	fr) contains "$out" "résultats, 2 affichés";;
+	esac
 	px check --lang $l --summary 2022-2023/zuid/04.md
 	case $l in
 	en) contains "$out" "1 note, 1 segment, 0 quotes, 0 open and 0 done follow-ups";;
