@@ -15,22 +15,14 @@
 
 static void check_community(const px_kb *kb, const px_note *n, px_diag *d)
 {
-	const char **ids;
 	const char *hint;
-	size_t i;
 
 	if (!n->community.s || px_kb_community(kb, n->community.s))
 		return;
-	ids = malloc((kb->ncommunities + 1) * sizeof *ids);
-	if (!ids)
-		return;
-	for (i = 0; i < kb->ncommunities; i++)
-		ids[i] = kb->communities[i].id;
-	hint = px_suggest(n->community.s, ids, kb->ncommunities);
+	hint = px_kb_community_hint(kb, n->community.s);
 	px_diag_add(d, n->path, n->community.line, n->community.col, PX_SEV_ERROR,
 		    "unknown-community", hint ? MSG_UNKNOWN_COMMUNITY_HINT : MSG_UNKNOWN_COMMUNITY,
 		    n->community.s, hint);
-	free(ids);
 }
 
 /* CYCLE/COMMUNITY/NN.md, where NN may also be written without the zero;

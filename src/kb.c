@@ -759,3 +759,31 @@ char *px_kb_relpath(const px_kb *kb, const char *path)
 	free(abs);
 	return rel;
 }
+
+const char *px_kb_community_hint(const px_kb *kb, const char *id)
+{
+	const char **ids;
+	const char *hint;
+	size_t i;
+
+	if (!kb || !kb->ncommunities)
+		return NULL;
+	ids = malloc(kb->ncommunities * sizeof *ids);
+	if (!ids)
+		return NULL;
+	for (i = 0; i < kb->ncommunities; i++)
+		ids[i] = kb->communities[i].id;
+	hint = px_suggest(id, ids, kb->ncommunities);
+	free(ids);
+	return hint;
+}
+
+void px_kb_unknown_community(const px_kb *kb, const char *id)
+{
+	const char *hint = px_kb_community_hint(kb, id);
+
+	if (hint)
+		px_error(MSG_UNKNOWN_COMMUNITY_HINT, id, hint);
+	else
+		px_error(MSG_UNKNOWN_COMMUNITY, id);
+}

@@ -58,6 +58,11 @@ void px_kb_free(px_kb *kb);
 int px_kb_read_communities(px_kb *kb, const char *src, size_t len, px_diag *d);
 
 const px_community *px_kb_community(const px_kb *kb, const char *id);
+/* The community id nearest `id` (px_suggest: case and accents aside,
+ * a typo or two), or NULL. */
+const char *px_kb_community_hint(const px_kb *kb, const char *id);
+/* Reports MSG_UNKNOWN_COMMUNITY(_HINT) for `id` on stderr. */
+void px_kb_unknown_community(const px_kb *kb, const char *id);
 
 /* Lists the notes of the knowledge base: *.md files in its folders (not
  * at the top, not hidden, not CYCLE/synthesis.LANG.md), relative to the

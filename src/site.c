@@ -881,6 +881,20 @@ static int foreign_file(site *s, const char *dir, px_buf *rel, px_buf *found)
 
 /* Finds the site's folder and refuses one holding files of others;
  * makes the fresh sibling folder the pages go to. */
+/* 1 when the target folder is the knowledge base's or holds it */
+static int holds_kb(const site *s)
+{
+	char *kb = s->ix->kb->root ? realpath(s->ix->kb->root, NULL) : NULL;
+	size_t n = strlen(s->target);
+	int r;
+
+	if (!kb)
+		return 0;
+	r = !strncmp(kb, s->target, n) && (kb[n] == '\0' || kb[n] == '/');
+	free(kb);
+	return r;
+}
+
 static int open_folders(site *s)
 {
 	px_buf rel = PX_BUF_INIT, found = PX_BUF_INIT, parent = PX_BUF_INIT, p = PX_BUF_INIT;
@@ -901,8 +915,16 @@ static int open_folders(site *s)
 		s->target = realpath(p.ptr, NULL);
 		if (!s->target)
 			goto cleanup;
+		if (!strcmp(s->target, "/")) {
+			px_diag_add(s->d, p.ptr, 0, 0, PX_SEV_ERROR, "not-ours", MSG_SITE_ROOT, p.ptr);
+			goto cleanup;
+		}
+		if (holds_kb(s)) {
+			px_diag_add(s->d, p.ptr, 0, 0, PX_SEV_ERROR, "not-ours", MSG_SITE_HOLDS_KB, p.ptr);
+			goto cleanup;
+		}
 		manifest_load(s);
-		if (!strcmp(s->target, "/") || foreign_file(s, s->target, &rel, &found)) {
+		if (foreign_file(s, s->target, &rel, &found)) {
 			px_diag_add(s->d, p.ptr, 0, 0, PX_SEV_ERROR, "not-ours", MSG_SITE_FOREIGN, p.ptr,
 				    found.len ? found.ptr : "/");
 			goto cleanup;

@@ -58,7 +58,7 @@ int cmd_brief(int argc, char **argv, px_ctx *ctx)
 			}
 			c = px_kb_community(ctx->kb, st.arg);
 			if (!c) {
-				px_error(MSG_UNKNOWN_COMMUNITY, st.arg);
+				px_kb_unknown_community(ctx->kb, st.arg);
 				goto cleanup;
 			}
 		}

@@ -220,7 +220,7 @@ int cmd_log(int argc, char **argv, px_ctx *ctx)
 			}
 			lg.community = st.arg;
 			if (!px_kb_community(ctx->kb, st.arg)) {
-				px_error(MSG_UNKNOWN_COMMUNITY, st.arg);
+				px_kb_unknown_community(ctx->kb, st.arg);
 				goto cleanup;
 			}
 		}

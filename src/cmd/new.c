@@ -153,7 +153,7 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 	}
 	c = px_kb_community(ctx->kb, community);
 	if (!c) {
-		px_error(MSG_UNKNOWN_COMMUNITY, community);
+		px_kb_unknown_community(ctx->kb, community);
 		return PX_EXIT_USAGE;
 	}
 	if (!date) {

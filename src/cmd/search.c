@@ -254,7 +254,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		case OPT_HELP: status = px_help(MSG_HELP_SEARCH); goto cleanup;
 		case OPT_COMMUNITY:
 			if (!px_kb_community(ctx->kb, st.arg)) {
-				px_error(MSG_UNKNOWN_COMMUNITY, st.arg);
+				px_kb_unknown_community(ctx->kb, st.arg);
 				goto cleanup;
 			}
 			f.community = st.arg;

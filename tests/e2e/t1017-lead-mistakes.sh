@@ -106,4 +106,15 @@ for l in en nl fr; do
 	fr) contains "$out" "1 note, 1 segment, 0 citation, 0 suivi ouvert et 0 terminé";;
 	esac
 done
+
+# a community misspelt on the command line gets the same did-you-mean as in a note
+for args in "new Zuid" "brief Zuid" "search tijd --community ZUID" "new zud"; do
+	# shellcheck disable=SC2086
+	px --lang nl $args
+	expect_rc 2
+	case $args in
+	*zud) want=zud;; *ZUID*) want=ZUID;; *) want=Zuid;;
+	esac
+	[ "$err" = "praxis: fout: onbekende gemeenschap '$want' (bedoelde u 'zuid'?)" ] || fail "$args: $err"
+done
 echo ok

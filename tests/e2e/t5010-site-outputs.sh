@@ -102,8 +102,24 @@ ls -A .. | grep -q 'tmp' && fail "temporary files next to the site: $(ls -A ..)"
 px site -o ../file
 expect_rc 2
 contains "$err" "error: cannot write '../file': a part of the path is not a folder"
-px site -o /
-expect_rc 2
-contains "$err" "error: '/' holds"
+for l in en nl fr; do
+	px --lang $l site -o /
+	expect_rc 2
+	case $l in
+	en) [ "$err" = "/: error: refusing to write the site into '/', the file system's root folder: give the site a new or empty folder, or one praxis made [not-ours]" ] || fail "$err";;
+	nl) contains "$err" "de hoofdmap van het bestandssysteem";;
+	fr) contains "$err" "le dossier racine du système de fichiers";;
+	esac
+done
 [ ! -e /index.nl.html ] && [ ! -e /.praxis-site ] || fail "site wrote into /"
+# the knowledge base's own folder, or one holding it
+for dir in . "$PWD" .. "$(dirname "$PWD")/"; do
+	before=$(find . -path ./.git -prune -o -type f -print | sort | xargs cksum)
+	px site -o "$dir"
+	expect_rc 2
+	[ "$err" = "$dir: error: refusing to write the site into '$dir': it holds the knowledge base; give the site a new or empty folder, or one praxis made [not-ours]" ] ||
+		[ "$err" = "${dir%/}: error: refusing to write the site into '${dir%/}': it holds the knowledge base; give the site a new or empty folder, or one praxis made [not-ours]" ] ||
+		fail "site -o $dir: $err"
+	[ "$before" = "$(find . -path ./.git -prune -o -type f -print | sort | xargs cksum)" ] || fail "site -o $dir changed the knowledge base"
+done
 echo "ok"
