@@ -190,6 +190,7 @@ static void xml_shown(px_guard *g, xmlNodePtr node, const char *src, size_t len,
 				at++;
 			px_srcmap_align(&map, 0, t, strlen(t), src, &at, len);
 			sh.text = (char *)t;
+			sh.len = strlen(t);
 			sh.map = map;
 			px_guard_shown(g, &sh);
 			px_srcmap_free(&map);
@@ -207,6 +208,7 @@ static void xml_shown(px_guard *g, xmlNodePtr node, const char *src, size_t len,
 				px_srcmap_align(&map, 0, (const char *)v, strlen((const char *)v), src,
 						&at, len);
 				sh.text = (char *)v;
+				sh.len = strlen((const char *)v);
 				sh.map = map;
 				px_guard_shown(g, &sh);
 				px_srcmap_free(&map);

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/HTMLparser.h>
 #include <utf8proc.h>
 
 #include "fold.h"
@@ -49,7 +50,7 @@ static int put_cp(px_buf *out, px_srcmap *map, size_t from, utf8proc_int32_t cp,
 	case UTF8PROC_CATEGORY_CF:
 		/* soft hyphen, zero-width space and joiners, word joiner, BOM */
 		*invisible = 1;
-		return as_space ? put_space(out, map, from) : 0;
+		return (as_space & PX_GUARD_INVISIBLE) ? put_space(out, map, from) : 0;
 	case UTF8PROC_CATEGORY_PD:
 		cp = '-';
 		break;
@@ -79,13 +80,14 @@ int px_guard_normalise(px_buf *out, px_srcmap *map, const char *s, size_t len, i
 		if (c < 0x80) {
 			size_t run = i;
 			if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-			    c == '\f') {
+			    c == '\f' || (c == '_' && (as_space & PX_GUARD_UNDERSCORE))) {
 				err |= put_space(out, map, i);
 				i++;
 				continue;
 			}
 			/* a run of plain ASCII maps one to one */
-			while (run < len && (unsigned char)s[run] >= 0x21 && (unsigned char)s[run] < 0x80)
+			while (run < len && (unsigned char)s[run] >= 0x21 && (unsigned char)s[run] < 0x80 &&
+			       !(s[run] == '_' && (as_space & PX_GUARD_UNDERSCORE)))
 				run++;
 			/* a letter before a combining mark composes with it */
 			if (run < len && (unsigned char)s[run] >= 0x80)
@@ -244,33 +246,177 @@ static void add_finding(px_guard *g, size_t src, px_priv_kind kind, const char *
 	g->nf++;
 }
 
-/* Scans `s` (normalised both ways when it holds invisible separators);
- * each finding's place is `base` + where `tmap` (may be NULL) sends the
- * byte of `s` it starts at. */
+/* Scans `s` normalised: once as it is, once more with invisible
+ * separators read as spaces when it holds any, and once more with '_'
+ * read as a space when it holds one (Jan_Peeters). An e-mail address may
+ * hold '_': the '_' pass leaves e-mail addresses to the first one. Each
+ * finding's place is `base` + where `tmap` (may be NULL) sends the byte
+ * of `s` it starts at. */
 static void scan_text(px_guard *g, const char *s, size_t len, size_t base, const px_srcmap *tmap)
 {
-	int pass, more = 1;
+	int pass, invisible = 0;
+	int underscore = memchr(s, '_', len) != NULL;
 
-	for (pass = 0; pass < 2 && more; pass++) {
+	for (pass = 0; pass < 3; pass++) {
 		px_buf b = PX_BUF_INIT;
 		px_srcmap m = PX_SRCMAP_INIT;
+		int how = pass == 1 ? PX_GUARD_INVISIBLE : pass == 2 ? PX_GUARD_UNDERSCORE : 0;
+		int r;
 		size_t n, i;
 
-		more = px_guard_normalise(&b, &m, s, len, pass);
-		if (more < 0 || m.oom) {
+		if ((pass == 1 && !invisible) || (pass == 2 && !underscore))
+			continue;
+		r = px_guard_normalise(&b, &m, s, len, how);
+		if (r < 0 || m.oom)
 			g->oom = 1;
-			more = 0;
-		}
+		if (pass == 0)
+			invisible = r > 0;
 		n = scan(g, b.ptr, b.len);
 		for (i = 0; i < n; i++) {
 			size_t at = px_srcmap_src(&m, g->hits[i].start);
 			size_t src = tmap ? px_srcmap_src(tmap, at) : base + at;
+			if (pass == 2 && g->hits[i].kind == PX_PRIV_EMAIL)
+				continue;
 			add_finding(g, src, g->hits[i].kind, b.ptr + g->hits[i].start,
 				    g->hits[i].len);
 		}
 		px_srcmap_free(&m);
 		px_buf_free(&b);
 	}
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The length of an HTML character reference at s (&#64; &#x40; &amp;),
+ * its code point in *cp; 0 when there is none. */
+static const struct {
+	const char *name;
+	utf8proc_int32_t cp;
+} html5[] = {
+	{ "commat", '@' }, { "period", '.' }, { "plus", '+' }, { "lowbar", '_' },
+	{ "hyphen", 0x2010 }, { "dash", 0x2010 }, { "colon", ':' }, { "sol", '/' },
+	{ "num", '#' }, { "lpar", '(' }, { "rpar", ')' }, { "comma", ',' },
+	{ "Tab", '\t' }, { "NewLine", '\n' }, { "NonBreakingSpace", 0xA0 },
+	{ "hyphen", 0x2010 }, { "minus", 0x2212 }, { "excl", '!' }, { "semi", ';' },
+};
+
+static size_t entity_at(const char *s, size_t len, utf8proc_int32_t *cp)
+{
+	size_t i = 1, k;
+	long v = 0;
+
+	if (len < 3 || s[0] != '&')
+		return 0;
+	if (s[1] == '#') {
+		int hex = len > 2 && (s[2] == 'x' || s[2] == 'X');
+		size_t d0 = i = hex ? 3 : 2;
+		for (; i < len && i - d0 < 8; i++) {
+			int h = hexval((unsigned char)s[i]);
+			if (h < 0 || (!hex && h > 9))
+				break;
+			v = v * (hex ? 16 : 10) + h;
+		}
+		if (i == d0 || v > 0x10FFFF)
+			return 0;
+		*cp = (utf8proc_int32_t)v;
+		return i < len && s[i] == ';' ? i + 1 : i;
+	} else {
+		char name[33];
+		const htmlEntityDesc *e;
+		while (i < len && i < sizeof name && ((s[i] >= 'a' && s[i] <= 'z') ||
+						      (s[i] >= 'A' && s[i] <= 'Z') ||
+						      (s[i] >= '0' && s[i] <= '9')))
+			i++;
+		if (i == 1 || i >= len || s[i] != ';' || i > sizeof name)
+			return 0;
+		memcpy(name, s + 1, i - 1);
+		name[i - 1] = '\0';
+		e = htmlEntityLookup((const xmlChar *)name);
+		if (e) {
+			*cp = (utf8proc_int32_t)e->value;
+			return i + 1;
+		}
+		/* HTML5 names libxml2's HTML 4 table lacks, for the
+		 * characters an address or a number is written with */
+		for (k = 0; k < sizeof html5 / sizeof *html5; k++)
+			if (!strcmp(name, html5[k].name)) {
+				*cp = html5[k].cp;
+				return i + 1;
+			}
+		return 0;
+	}
+}
+
+/* `s` with HTML character references and URL percent escapes (%40)
+ * decoded, in `out`, with a map from `out`'s bytes to the source: base +
+ * the byte of `s`, or where `tmap` (may be NULL) sends it. Returns 1 when
+ * something was decoded, 0 when not, -1 when memory ran out. */
+static int decode_refs(px_buf *out, px_srcmap *map, const char *s, size_t len, size_t base,
+		       const px_srcmap *tmap)
+{
+	size_t i = 0;
+	int any = 0, err = 0;
+
+	while (i < len) {
+		utf8proc_int32_t cp = 0;
+		utf8proc_uint8_t enc[4];
+		size_t w = 0, from = tmap ? px_srcmap_src(tmap, i) : base + i;
+
+		if (s[i] == '&')
+			w = entity_at(s + i, len - i, &cp);
+		else if (s[i] == '%' && i + 2 < len && hexval((unsigned char)s[i + 1]) >= 0 &&
+			 hexval((unsigned char)s[i + 2]) >= 0) {
+			/* a byte of UTF-8: an escaped multibyte character stays bytes */
+			unsigned char byte = (unsigned char)(hexval((unsigned char)s[i + 1]) * 16 +
+							     hexval((unsigned char)s[i + 2]));
+			px_srcmap_add(map, out->len, from, 1, 0);
+			err |= px_buf_putc(out, (char)byte);
+			i += 3;
+			any = 1;
+			continue;
+		}
+		if (w && cp > 0 && utf8proc_codepoint_valid(cp)) {
+			utf8proc_ssize_t n = utf8proc_encode_char(cp, enc);
+			px_srcmap_add(map, out->len, from, (size_t)n, 0);
+			err |= px_buf_put(out, (const char *)enc, (size_t)n);
+			i += w;
+			any = 1;
+			continue;
+		}
+		px_srcmap_add(map, out->len, from, 1, tmap ? 0 : 1);
+		err |= px_buf_putc(out, s[i]);
+		i++;
+	}
+	return err || map->oom ? -1 : any;
+}
+
+/* Scans `s` as it is and, when it holds character references or
+ * percent escapes, once more decoded. */
+static void scan_both(px_guard *g, const char *s, size_t len, size_t base, const px_srcmap *tmap)
+{
+	px_buf b = PX_BUF_INIT;
+	px_srcmap m = PX_SRCMAP_INIT;
+	int r;
+
+	scan_text(g, s, len, base, tmap);
+	if (!memchr(s, '&', len) && !memchr(s, '%', len))
+		return;
+	r = decode_refs(&b, &m, s, len, base, tmap);
+	if (r < 0)
+		g->oom = 1;
+	if (r != 0)
+		scan_text(g, b.ptr ? b.ptr : "", b.len, 0, &m);
+	px_srcmap_free(&m);
+	px_buf_free(&b);
 }
 
 void px_guard_source(px_guard *g, const char *src, size_t len)
@@ -285,7 +431,7 @@ void px_guard_source(px_guard *g, const char *src, size_t len)
 		const char *nl = memchr(src + off, '\n', len - off);
 		size_t end = nl ? (size_t)(nl - src) : len;
 
-		scan_text(g, src + off, end - off, off, NULL);
+		scan_both(g, src + off, end - off, off, NULL);
 		off = end + 1;
 	}
 }
@@ -296,7 +442,7 @@ void px_guard_shown(px_guard *g, const px_shown *s)
 		return;
 	if (s->map.oom)
 		g->oom = 1;
-	scan_text(g, s->text, strlen(s->text), 0, &s->map);
+	scan_both(g, s->text, s->len, 0, &s->map);
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -389,7 +535,7 @@ size_t px_guard_string(const px_denylist *deny, px_diag *d, const char *file, co
 	size_t len = strlen(text), i, shown = 0;
 
 	if (g) {
-		scan_text(g, text, len, 0, NULL);
+		scan_both(g, text, len, 0, NULL);
 		if (is_path && strchr(text, '_')) {
 			char *t = strdup(text);
 			if (!t) {

@@ -73,6 +73,8 @@ size_t px_guard_string(const px_denylist *deny, px_diag *d, const char *file, co
  * separators removed, or as spaces with `as_space`), appended to `out`,
  * with a map from `out`'s bytes to `s`'s (may be NULL). Returns 1 when `s`
  * holds invisible separators, 0 when not, -1 when memory ran out. */
+#define PX_GUARD_INVISIBLE 1  /* invisible separators as spaces */
+#define PX_GUARD_UNDERSCORE 2 /* '_' as a space */
 int px_guard_normalise(px_buf *out, px_srcmap *map, const char *s, size_t len, int as_space);
 
 #endif

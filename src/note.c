@@ -1433,7 +1433,9 @@ static void yaml_input(px_buf *out, const char *y, size_t len)
  * ("\e", "\x0b"): reported at the value. */
 static void check_value(ctx *c, const yaml_node_t *node, const char *key, const char *s)
 {
-	size_t len = strlen(s), at = px_text_unsafe_at(s, len), n;
+	/* the value's own length: "\0" decodes to a NUL inside it */
+	size_t len = node->type == YAML_SCALAR_NODE ? node->data.scalar.length : strlen(s);
+	size_t at = px_text_unsafe_at(s, len), n;
 	unsigned long cp;
 	px_char_kind k;
 

@@ -1203,7 +1203,7 @@ int px_denylist_load(px_denylist **out, const char *path)
 {
 	px_buf b = PX_BUF_INIT;
 	px_denylist *d = NULL;
-	size_t off = 0;
+	size_t off = 0, k;
 	int rc = -1, r;
 
 	*out = NULL;
@@ -1228,6 +1228,12 @@ int px_denylist_load(px_denylist **out, const char *path)
 		size_t l = trim(&p, end - off);
 
 		off = end + 1;
+		/* a comment: a whole line, or from a '#' after a space on */
+		for (k = 1; k < l; k++)
+			if (p[k] == '#' && is_blank(p[k - 1])) {
+				l = trim(&p, k);
+				break;
+			}
 		if (!l || *p == '#')
 			continue;
 		if (add_name(d, p, l) < 0)

@@ -203,6 +203,7 @@ int px_shown_push(px_shown **v, size_t *n, size_t *cap, const char *text, size_t
 		return -1;
 	memcpy(s->text, text, len);
 	s->text[len] = '\0';
+	s->len = len;
 	s->map = *map;
 	memset(map, 0, sizeof *map);
 	(*n)++;

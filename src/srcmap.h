@@ -65,7 +65,8 @@ void px_srcmap_align(px_srcmap *m, size_t at, const char *text, size_t tlen, con
 /* A text of a file as praxis stores or shows it, with its map back to
  * the file's bytes. */
 typedef struct {
-	char *text;
+	char *text;     /* NUL-terminated, but may hold a NUL of its own */
+	size_t len;     /* its length: the guard scans all of it */
 	px_srcmap map;
 } px_shown;
 

@@ -165,7 +165,8 @@ int px_yaml_shown(px_shown **v, size_t *n, size_t *cap, yaml_document_t *doc, co
 		const char *val = px_yaml_str(node);
 		size_t vl, from, to;
 
-		if (!val || !(vl = strlen(val)))
+		/* a value's own length: "\0" decodes to a NUL inside it */
+		if (!val || !(vl = node->data.scalar.length))
 			continue;
 		from = mark_offset(&node->start_mark, src, len, lines, line0);
 		to = mark_offset(&node->end_mark, src, len, lines, line0);

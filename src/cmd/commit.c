@@ -16,6 +16,7 @@
 #include "../cmd.h"
 #include "../guard.h"
 #include "../opt.h"
+#include "../text.h"
 
 enum { OPT_MESSAGE = 1, OPT_AUTHOR, OPT_HELP };
 
@@ -85,6 +86,33 @@ static void describe(px_buf *msg, const px_note *n, const char *rel)
 		px_buf_puts(msg, rel);
 }
 
+/* --author goes into git as it is: no control characters, and the name
+ * through the same guard as -m, before anything is written. The e-mail
+ * address between '<' and '>' is the lead's own, which git needs: it is
+ * left out of the scan. */
+static void check_author(const px_denylist *deny, px_diag *d, const char *author)
+{
+	size_t len = strlen(author), at = px_text_unsafe_at(author, len), n;
+	const char *lt = strchr(author, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	unsigned long cp;
+	char *name;
+
+	if (at < len) {
+		px_char_at(author + at, len - at, &cp, &n);
+		px_diag_add(d, "--author", 0, 0, PX_SEV_ERROR, "control-character", MSG_CTRL_AUTHOR,
+			    cp);
+	}
+	name = strdup(author);
+	if (!name) {
+		px_diag_add(d, "--author", 0, 0, PX_SEV_ERROR, "privacy-incomplete", MSG_PRIV_OOM);
+		return;
+	}
+	if (lt && gt)
+		memset(name + (lt - author), ' ', (size_t)(gt - lt) + 1);
+	px_guard_string(deny, d, px_msg(MSG_PRIV_WHERE_AUTHOR), name, 0, MSG_PRIV_HINT_AUTHOR);
+	free(name);
+}
+
 int cmd_commit(int argc, char **argv, px_ctx *ctx)
 {
 	static const px_opt opts[] = {
@@ -136,6 +164,8 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 	if (co.message)
 		px_guard_string(ctx->kb->deny, &d, px_msg(MSG_PRIV_WHERE_MESSAGE), co.message, 0,
 				MSG_PRIV_HINT_MESSAGE);
+	if (co.author)
+		check_author(ctx->kb->deny, &d, co.author);
 	if (!n) {
 		char **changed = NULL;
 		nc = px_store_changed(ctx->store, committable, &changed, &d);

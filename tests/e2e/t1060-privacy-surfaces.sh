@@ -81,8 +81,30 @@ commit message (-m): error: phone number '0470 12 34 56' identifies someone [pri
 contains "$out" "it is in the commit message given with -m: leave it out of the message"
 same_head "-m"
 [ -z "$(git log --all --format=%s | grep 0470 || true)" ] || fail "-m: message in git"
-px commit -m "Sessie 5 van zuid"
+# --author: the name through the same guard (the e-mail address is the
+# lead's own and not scanned), no control characters; refused before
+# anything is written
+px commit --author 'Jan Peeters <jan@example.org>'
+expect_rc 1
+[ "$(printf '%s\n' "$out" | grep ': error: ')" = "author (--author): error: name 'Jan Peeters' is on the deny list [privacy-name]" ] || fail "--author name: $out"
+contains "$out" "it is in the name given with --author: give the lead's own name"
+same_head "--author name"
+px commit --author "$(printf 'Evil\033[2J <e@x.org>')"
+expect_rc 1
+[ "$(printf '%s\n' "$out" | grep ': error: ')" = "--author: error: the author given with --author holds control character U+001B: remove it [control-character]" ] || fail "--author ESC: $out"
+same_head "--author ESC"
+[ -z "$(git log --all --format=%an | grep Evil || true)" ] || fail "--author: ESC in git"
+# the deny list: a comment after ' #' is not part of the name
+printf 'Jan Peeters\n' > "$TMPDIR/deny.keep"
+printf '  Piet Claes   # collega\n# Anna\nJan Peeters\n' > .git/praxis/denylist
+px commit -m "Gesprek met Piet Claes"
+expect_rc 1
+[ "$(printf '%s\n' "$out" | grep ': error: ')" = "commit message (-m): error: name 'Piet Claes' is on the deny list [privacy-name]" ] || fail "deny comment: $out"
+same_head "deny comment"
+cp "$TMPDIR/deny.keep" .git/praxis/denylist
+px commit -m "Sessie 5 van zuid" --author 'M. Lead <jan@example.org>'
 expect_rc 0
+[ "$(git log -1 --format='%an <%ae>')" = "M. Lead <jan@example.org>" ] || fail "--author clean"
 [ "$(git log -1 --format=%s)" = "Sessie 5 van zuid" ] || fail "-m clean"
 head=$(git rev-parse HEAD)
 
