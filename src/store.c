@@ -863,7 +863,7 @@ static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **
 	uint32_t *modes = calloc(n + 1, sizeof *modes);
 	struct timespec pause = { 0, 20 * 1000 * 1000 };
 	size_t i;
-	int attempt, rc = -1, err, trusted = filemode_trusted(s), moved = 0;
+	int attempt, rc = -1, err = 0, trusted = filemode_trusted(s), moved = 0;
 
 	if (!modes || open_index(&idx, s, d) < 0)
 		goto cleanup;
