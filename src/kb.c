@@ -536,16 +536,12 @@ const px_community *px_kb_community(const px_kb *kb, const char *id)
 	return NULL;
 }
 
-int px_kb_is_note_path(const char *rel)
+/* Whether no part of `rel` starts with '.' (hidden files and folders,
+ * ".git" among them, hold no notes). */
+static int visible_path(const char *rel)
 {
-	const char *base = strrchr(rel, '/'), *p;
-	size_t n = strlen(rel);
+	const char *p;
 
-	if (!base || n < 4 || strcmp(rel + n - 3, ".md"))
-		return 0;
-	base++;
-	if (!strcmp(base, "synthesis.nl.md") || !strcmp(base, "synthesis.fr.md"))
-		return 0;
 	for (p = rel; p; p = strchr(p, '/')) {
 		if (*p == '/')
 			p++;
@@ -553,6 +549,19 @@ int px_kb_is_note_path(const char *rel)
 			return 0;
 	}
 	return 1;
+}
+
+int px_kb_is_note_path(const char *rel)
+{
+	const char *base = strrchr(rel, '/');
+	size_t n = strlen(rel);
+
+	if (!base || n < 4 || strcmp(rel + n - 3, ".md"))
+		return 0;
+	base++;
+	if (!strcmp(base, "synthesis.nl.md") || !strcmp(base, "synthesis.fr.md"))
+		return 0;
+	return visible_path(rel);
 }
 
 /* Whether a folder between the knowledge base's root and `path` (as
@@ -735,17 +744,11 @@ long px_kb_list_texts(const px_kb *kb, char ***out)
 
 int px_kb_is_synthesis_path(const char *rel)
 {
-	const char *base = strrchr(rel, '/'), *p;
+	const char *base = strrchr(rel, '/');
 
 	if (!base || (strcmp(base, "/synthesis.nl.md") && strcmp(base, "/synthesis.fr.md")))
 		return 0;
-	for (p = rel; p; p = strchr(p, '/')) {
-		if (*p == '/')
-			p++;
-		if (*p == '.')
-			return 0;
-	}
-	return 1;
+	return visible_path(rel);
 }
 
 char *px_kb_relpath(const px_kb *kb, const char *path)

@@ -90,18 +90,25 @@ static void describe(px_buf *msg, const px_note *n, const char *rel)
  * through the same guard as -m, before anything is written. The e-mail
  * address between '<' and '>' is the lead's own, which git needs: it is
  * left out of the scan. */
-static void check_author(const px_denylist *deny, px_diag *d, const char *author)
+/* A control character or noncharacter in text given on the command line
+ * (what git would store as it is) is refused, as in a note. */
+static void check_chars(px_diag *d, const char *what, px_msgid msg, const char *text)
 {
-	size_t len = strlen(author), at = px_text_unsafe_at(author, len), n;
-	const char *lt = strchr(author, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	size_t len = strlen(text), at = px_text_unsafe_at(text, len), n;
 	unsigned long cp;
-	char *name;
 
 	if (at < len) {
-		px_char_at(author + at, len - at, &cp, &n);
-		px_diag_add(d, "--author", 0, 0, PX_SEV_ERROR, "control-character", MSG_CTRL_AUTHOR,
-			    cp);
+		px_char_at(text + at, len - at, &cp, &n);
+		px_diag_add(d, what, 0, 0, PX_SEV_ERROR, "control-character", msg, cp);
 	}
+}
+
+static void check_author(const px_denylist *deny, px_diag *d, const char *author)
+{
+	const char *lt = strchr(author, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	char *name;
+
+	check_chars(d, "--author", MSG_CTRL_AUTHOR, author);
 	name = strdup(author);
 	if (!name) {
 		px_diag_add(d, "--author", 0, 0, PX_SEV_ERROR, "privacy-incomplete", MSG_PRIV_OOM);
@@ -161,6 +168,8 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 	}
 	/* a message given with -m is committed as it is: the same guard,
 	 * before anything is written */
+	if (co.message)
+		check_chars(&d, "-m", MSG_CTRL_MESSAGE, co.message);
 	if (co.message)
 		px_guard_string(ctx->kb->deny, &d, px_msg(MSG_PRIV_WHERE_MESSAGE), co.message, 0,
 				MSG_PRIV_HINT_MESSAGE);

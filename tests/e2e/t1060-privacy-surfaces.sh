@@ -94,6 +94,10 @@ expect_rc 1
 [ "$(printf '%s\n' "$out" | grep ': error: ')" = "--author: error: the author given with --author holds control character U+001B: remove it [control-character]" ] || fail "--author ESC: $out"
 same_head "--author ESC"
 [ -z "$(git log --all --format=%an | grep Evil || true)" ] || fail "--author: ESC in git"
+px commit -m "$(printf 'Sessie\033]0;owned\007 van zuid')"
+expect_rc 1
+[ "$(printf '%s\n' "$out" | grep ': error: ')" = "-m: error: the commit message given with -m holds control character U+001B: remove it [control-character]" ] || fail "-m ESC: $out"
+same_head "-m ESC"
 # the deny list: a comment after ' #' is not part of the name
 printf 'Jan Peeters\n' > "$TMPDIR/deny.keep"
 printf '  Piet Claes   # collega\n# Anna\nJan Peeters\n' > .git/praxis/denylist
