@@ -126,6 +126,12 @@ static void vadd(px_diag *d, const char *file, int line, int col, px_severity se
 		d->warnings++;
 }
 
+void px_diag_vadd(px_diag *d, const char *file, int line, int col, px_severity sev,
+		  const char *rule, px_msgid msg, va_list ap)
+{
+	vadd(d, file, line, col, sev, rule, msg, ap);
+}
+
 void px_diag_add(px_diag *d, const char *file, int line, int col, px_severity sev,
 		 const char *rule, px_msgid msg, ...)
 {

@@ -16,6 +16,7 @@
 #ifndef PX_DIAG_H
 #define PX_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -68,6 +69,10 @@ void px_diag_source(px_diag *d, const char *file, const char *src, size_t len);
 /* Adds an item; `col` is a 1-based character column (0: none). */
 void px_diag_add(px_diag *d, const char *file, int line, int col,
 		 px_severity sev, const char *rule, px_msgid msg, ...);
+/* px_diag_add with the message's arguments as a va_list, for helpers
+ * that add their own context (a YAML node's line and column). */
+void px_diag_vadd(px_diag *d, const char *file, int line, int col, px_severity sev,
+		  const char *rule, px_msgid msg, va_list ap);
 /* Same, with the column given as a byte offset into line `line` of the
  * current source, converted to characters here. */
 void px_diag_add_at(px_diag *d, const char *file, int line, size_t byte_col,

@@ -74,22 +74,16 @@ typedef struct {
 
 static void cerr(cload *l, const yaml_node_t *n, const char *rule, px_msgid msg, ...);
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static void cerr(cload *l, const yaml_node_t *n, const char *rule, px_msgid msg, ...)
 {
 	va_list ap;
-	px_buf m = PX_BUF_INIT;
 
 	va_start(ap, msg);
-	px_buf_vprintf(&m, px_msg(msg), ap);
+	px_diag_vadd(l->d, l->file, n ? px_yaml_line(n, 1) : 1, n ? px_yaml_col(n) : 1,
+		     PX_SEV_ERROR, rule, msg, ap);
 	va_end(ap);
-	px_diag_add(l->d, l->file, n ? px_yaml_line(n, 1) : 1, n ? px_yaml_col(n) : 1,
-		    PX_SEV_ERROR, rule, MSG_RAW, m.ptr);
-	px_buf_free(&m);
 	l->rc = -1;
 }
-#pragma GCC diagnostic pop
 
 /* The id a lead meant by `s` ("Centre" -> "centre", "Zuid Oost" ->
  * "zuid-oost"), malloc'd, or NULL when there is no such valid id. */

@@ -100,22 +100,15 @@ static void set_val(px_val *v, const yaml_node_t *node, const char *s, int line0
 static void err_at(ctx *c, const yaml_node_t *node, const char *rule, px_msgid msg, ...);
 static void check_value(ctx *c, const yaml_node_t *node, const char *key, const char *s);
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static void err_at(ctx *c, const yaml_node_t *node, const char *rule, px_msgid msg, ...)
 {
 	va_list ap;
-	px_buf m = PX_BUF_INIT;
 
-	/* px_diag_add is variadic; format here and pass the result through %s */
 	va_start(ap, msg);
-	px_buf_vprintf(&m, px_msg(msg), ap);
+	px_diag_vadd(c->d, c->path, px_yaml_line(node, c->line0), px_yaml_col(node),
+		     PX_SEV_ERROR, rule, msg, ap);
 	va_end(ap);
-	px_diag_add(c->d, c->path, px_yaml_line(node, c->line0), px_yaml_col(node),
-		    PX_SEV_ERROR, rule, MSG_RAW, m.ptr);
-	px_buf_free(&m);
 }
-#pragma GCC diagnostic pop
 
 /* A whole number as a reader sees it: 4, or "4" in quotes (YAML makes
  * that a text, but nobody means a text by it). */

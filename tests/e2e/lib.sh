@@ -52,3 +52,18 @@ git_identity() {
 	git config --global user.email "lead@example.org"
 	git config --global init.defaultBranch main
 }
+# demo_kb DIR [COMMUNITY]: a knowledge base in DIR holding the demo notes
+# (all of them, or one community's), committed; the script is then in DIR
+demo_kb() {
+	px init "$1"
+	expect_rc 0
+	if [ $# -gt 1 ]; then
+		cp "$TOP/notes/communities.yaml" "$1/"
+		mkdir -p "$1/2022-2023" && cp -r "$TOP/notes/2022-2023/$2" "$1/2022-2023/"
+	else
+		cp -r "$TOP/notes/." "$1/"
+	fi
+	cd "$1"
+	px commit --author "Test <t@example.org>"
+	expect_rc 0
+}

@@ -6,12 +6,7 @@
 . "$TOP/tests/e2e/lib.sh"
 set -e
 git_identity
-px init kb
-cp "$TOP/notes/communities.yaml" kb/
-mkdir -p kb/2022-2023 && cp -r "$TOP/notes/2022-2023/zuid" kb/2022-2023/
-cd kb
-px commit
-expect_rc 0
+demo_kb kb zuid
 db=$(git rev-parse --git-dir)/praxis/index.db
 seed=${PRAXIS_KILL_SEED:-$$}
 echo "kill seed $seed" >&2

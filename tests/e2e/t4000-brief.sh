@@ -3,11 +3,7 @@
 . "$TOP/tests/e2e/lib.sh"
 set -e
 git_identity
-px init kb
-cp -r "$TOP/notes/." kb/
-cd kb
-px commit --author "Test <t@example.org>"
-expect_rc 0
+demo_kb kb
 
 for c in zuid centrum noord-oost zuid-oost; do
 	px brief "$c" --format json

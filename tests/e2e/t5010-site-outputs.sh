@@ -5,11 +5,7 @@
 . "$TOP/tests/e2e/lib.sh"
 set -e
 git_identity
-px init kb
-cp -r "$TOP/notes/." kb/
-cd kb
-px commit --author "Test <t@example.org>"
-expect_rc 0
+demo_kb kb
 
 # another application's folder is left alone
 mkdir -p ../app/css
