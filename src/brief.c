@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cycle.h"
 #include "note.h"
 #include "xmlout.h"
 
@@ -247,8 +248,8 @@ static int elsewhere(gather *g, char **codes, size_t ncodes)
 			px_xml_attr(b, "code", codes[i]);
 			px_xml_attr(b, "kind", px_col(st, 5));
 			px_buf_puts(b, ">");
-			px_xml_element(b, "community-name", "nl", c ? c->name[PX_NL] : px_col(st, 4));
-			px_xml_element(b, "community-name", "fr", c ? c->name[PX_FR] : px_col(st, 4));
+			px_xml_element(b, "community-name", "nl", c ? c->name[PX_LANG_NL] : px_col(st, 4));
+			px_xml_element(b, "community-name", "fr", c ? c->name[PX_LANG_FR] : px_col(st, 4));
 			px_xml_element(b, "text", NULL, clean);
 			px_buf_puts(b, "</segment>");
 			free(clean);
@@ -289,11 +290,9 @@ int px_brief_xml(px_index *ix, const px_community *community, const char *lang, 
 {
 	gather g = { ix, community, NULL, out, d };
 	sqlite3_stmt *st;
-	char **codes = NULL, today[16];
+	char **codes = NULL, today[PX_DATE_SIZE];
 	size_t ncodes = 0, i;
 	long long next = 1;
-	time_t now = time(NULL);
-	struct tm tm;
 	int rc = -1;
 
 	st = prep(&g, "SELECT cycle, max(session) FROM notes WHERE community = ?1 AND cycle IS NOT NULL"
@@ -307,8 +306,8 @@ int px_brief_xml(px_index *ix, const px_community *community, const char *lang, 
 	g.cycle = strdup(px_col(st, 0));
 	next = sqlite3_column_int64(st, 1) + 1;
 	sqlite3_finalize(st);
-	localtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	if (px_today(today, d) < 0)
+		goto cleanup;
 
 	px_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<brief xmlns=\"urn:praxis:brief:1\"");
 	px_xml_attr(out, "community", community->id);
@@ -318,10 +317,10 @@ int px_brief_xml(px_index *ix, const px_community *community, const char *lang, 
 	px_xml_attr_int(out, "expected-sessions", EXPECTED_SESSIONS);
 	px_xml_attr(out, "generated", today);
 	px_buf_puts(out, ">\n");
-	px_xml_element(out, "name", "nl", community->name[PX_NL]);
-	px_xml_element(out, "name", "fr", community->name[PX_FR]);
-	px_xml_element(out, "zone", "nl", community->zone[PX_NL]);
-	px_xml_element(out, "zone", "fr", community->zone[PX_FR]);
+	px_xml_element(out, "name", "nl", community->name[PX_LANG_NL]);
+	px_xml_element(out, "name", "fr", community->name[PX_LANG_FR]);
+	px_xml_element(out, "zone", "nl", community->zone[PX_LANG_NL]);
+	px_xml_element(out, "zone", "fr", community->zone[PX_LANG_FR]);
 	for (i = 0; i < community->nmoderators; i++)
 		px_xml_element(out, "moderator", NULL, community->moderators[i]);
 	px_buf_putc(out, '\n');

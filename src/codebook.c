@@ -20,7 +20,7 @@ struct px_cb_name {
 	int lang;          /* of an alias; -1 for an id */
 };
 
-static const char *const lang_codes[2] = { "nl", "fr" };
+
 
 static int is_el(xmlNodePtr n, const char *name)
 {
@@ -53,9 +53,9 @@ static int lang_index(xmlNodePtr n)
 	int i = -1;
 
 	if (v && !strcmp((const char *)v, "nl"))
-		i = PX_NL;
+		i = PX_LANG_NL;
 	else if (v && !strcmp((const char *)v, "fr"))
-		i = PX_FR;
+		i = PX_LANG_FR;
 	xmlFree(v);
 	return i;
 }
@@ -85,7 +85,7 @@ static int read_texts(xmlNodePtr el, const char *id, char *label[2], char *desc[
 			if (!s || !*s) {
 				px_diag_add(d, file, (int)xmlGetLineNo(el), 0, PX_SEV_ERROR,
 					    "codebook-invalid", MSG_CODEBOOK_LABEL, id, what[w],
-					    lang_codes[i]);
+					    px_lang_code((px_lang)i));
 				rc = -1;
 			}
 		}
@@ -152,7 +152,7 @@ static int read_aliases(xmlNodePtr el, char ***aliases, int **langs, size_t *n)
 	for (a = el->children; a; a = a->next) {
 		if (!is_el(a, "alias"))
 			continue;
-		(*langs)[*n] = lang_index(a) == PX_FR ? PX_FR : PX_NL;
+		(*langs)[*n] = lang_index(a) == PX_LANG_FR ? PX_LANG_FR : PX_LANG_NL;
 		(*aliases)[(*n)++] = text(a);
 	}
 	return 0;

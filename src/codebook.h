@@ -16,21 +16,21 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "i18n.h"
 
-enum { PX_NL = 0, PX_FR = 1 };
 
 typedef struct {
 	char *id;
-	char *label[2];  /* [PX_NL], [PX_FR] */
-	char *desc[2];
+	char *label[PX_CONTENT_LANGS];  /* [PX_LANG_NL], [PX_LANG_FR] */
+	char *desc[PX_CONTENT_LANGS];
 } px_category;
 
 typedef struct {
 	char *id;
-	char *label[2];
-	char *desc[2];
+	char *label[PX_CONTENT_LANGS];
+	char *desc[PX_CONTENT_LANGS];
 	char **aliases;  /* as written in the codebook */
-	int *alias_lang; /* alias_lang[i]: PX_NL or PX_FR */
+	int *alias_lang; /* alias_lang[i]: PX_LANG_NL or PX_LANG_FR */
 	size_t naliases;
 	size_t category; /* index into categories */
 	int ambivalent;
@@ -39,8 +39,8 @@ typedef struct {
 
 typedef struct {
 	char *id;
-	char *label[2];
-	char *desc[2];
+	char *label[PX_CONTENT_LANGS];
+	char *desc[PX_CONTENT_LANGS];
 	char **aliases;  /* optional, as for codes */
 	int *alias_lang;
 	size_t naliases;
@@ -83,7 +83,7 @@ const px_method *px_codebook_method(const px_codebook *cb, const char *id);
  * case, any accents ("présentation de cas", "Casusbespreking"). */
 const px_method *px_codebook_resolve_method(const px_codebook *cb, const char *s);
 /* The closest id or alias to `tag`, for "did you mean" (NULL: none close).
- * With `lang` PX_NL or PX_FR (-1: none), the text's language is
+ * With `lang` PX_LANG_NL or PX_LANG_FR (-1: none), the text's language is
  * preferred: of names equally close, one in that language; and when the
  * closest is the other language's word, the same code's word in `lang`
  * (#coordination in a French note: '#concertation', not '#coördinatie'). */

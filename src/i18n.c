@@ -10,7 +10,7 @@
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
 static const char *const catalogue[PX_MSG_COUNT][PX_LANG_COUNT] = {
-#define M(id, en, nl, fr) [id] = { en, nl, fr },
+#define M(id, en, nl, fr) [id] = { [PX_LANG_EN] = en, [PX_LANG_NL] = nl, [PX_LANG_FR] = fr },
 #include "messages.def"
 #undef M
 };
@@ -55,10 +55,20 @@ int px_i18n_set(const char *code)
 
 px_lang px_ui_lang(void) { return ui; }
 
+int px_lang_parse(const char *code, px_lang *out)
+{
+	if (!code || strlen(code) != 2)
+		return -1;
+	return from_code(code, out);
+}
+
+const char *const px_lang_codes[PX_LANG_COUNT] = {
+	[PX_LANG_NL] = "nl", [PX_LANG_FR] = "fr", [PX_LANG_EN] = "en"
+};
+
 const char *px_lang_code(px_lang l)
 {
-	static const char *const codes[] = { "en", "nl", "fr" };
-	return codes[l];
+	return px_lang_codes[l];
 }
 
 const char *px_msg_in(px_msgid id, px_lang l)

@@ -12,7 +12,12 @@
 
 #include <stdio.h>
 
-typedef enum { PX_LANG_EN, PX_LANG_NL, PX_LANG_FR, PX_LANG_COUNT } px_lang;
+/* The one language type. Dutch and French come first: they are also the
+ * languages of the content (codebook labels, community names, notes), and
+ * arrays of those are indexed by them, `label[PX_CONTENT_LANGS]`; English
+ * is a language of the command line only. */
+typedef enum { PX_LANG_NL, PX_LANG_FR, PX_LANG_EN, PX_LANG_COUNT } px_lang;
+#define PX_CONTENT_LANGS 2
 
 typedef enum {
 #define M(id, en, nl, fr) id,
@@ -24,7 +29,12 @@ typedef enum {
 void px_i18n_init(void);
 int px_i18n_set(const char *code); /* "en", "nl", "fr": 0; else -1 */
 px_lang px_ui_lang(void);
+/* "nl", "fr" or "en"; the table, whose first PX_CONTENT_LANGS entries
+ * are the content languages. */
+extern const char *const px_lang_codes[PX_LANG_COUNT];
 const char *px_lang_code(px_lang l);
+/* The language of a two-letter code ("nl", "fr", "en"); -1 when none. */
+int px_lang_parse(const char *code, px_lang *out);
 /* The format string of `id` in the user's language. */
 const char *px_msg(px_msgid id);
 /* The format string in a given language. */

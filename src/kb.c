@@ -140,7 +140,6 @@ static void read_pair(cload *l, const char *who, const yaml_node_t *at, yaml_nod
 		{ MSG_COMMUNITY_NAME_NL, MSG_COMMUNITY_NAME_FR },
 		{ MSG_COMMUNITY_ZONE_NL, MSG_COMMUNITY_ZONE_FR },
 	};
-	static const char *const langs[2] = { "nl", "fr" };
 	yaml_node_pair_t *pair;
 	int i;
 
@@ -157,7 +156,7 @@ static void read_pair(cload *l, const char *who, const yaml_node_t *at, yaml_nod
 		yaml_node_t *kn = yaml_document_get_node(l->doc, pair->key);
 		const char *key = px_yaml_str(kn);
 		if (!key || (strcmp(key, "nl") && strcmp(key, "fr"))) {
-			const char *hint = key ? px_suggest(key, langs, 2) : NULL;
+			const char *hint = key ? px_suggest(key, px_lang_codes, PX_CONTENT_LANGS) : NULL;
 			if (hint)
 				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY_HINT, key, hint);
 			else
@@ -165,10 +164,10 @@ static void read_pair(cload *l, const char *who, const yaml_node_t *at, yaml_nod
 		}
 	}
 	for (i = 0; i < 2; i++) {
-		yaml_node_t *t = px_yaml_get(l->doc, v, langs[i]);
+		yaml_node_t *t = px_yaml_get(l->doc, v, px_lang_code(i));
 		const char *s = px_yaml_str(t);
 		if (t && !s) {
-			cerr(l, t, "invalid-value", MSG_NOT_SCALAR, langs[i]);
+			cerr(l, t, "invalid-value", MSG_NOT_SCALAR, px_lang_code(i));
 			continue;
 		}
 		if (s && *s) {

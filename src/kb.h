@@ -18,8 +18,8 @@
 
 typedef struct {
 	char *id;
-	char *name[2]; /* [PX_NL], [PX_FR] */
-	char *zone[2];
+	char *name[PX_CONTENT_LANGS]; /* [PX_LANG_NL], [PX_LANG_FR] */
+	char *zone[PX_CONTENT_LANGS];
 	char *lang;    /* "nl" or "fr" */
 	char **moderators;
 	size_t nmoderators;

@@ -8,6 +8,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "cycle.h"
 #include "fold.h"
 #include "text.h"
 #include "yaml.h"
@@ -29,26 +30,6 @@ const char *px_seg_kind_name(px_seg_kind k)
 {
 	static const char *const names[] = { "paragraph", "item", "row", "quote" };
 	return names[k];
-}
-
-int px_parse_date(const char *s, int *y, int *m, int *d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int i, leap, max;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return -1;
-	*y = atoi(s);
-	*m = atoi(s + 5);
-	*d = atoi(s + 8);
-	if (*m < 1 || *m > 12 || *d < 1)
-		return -1;
-	leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
-	max = mdays[*m - 1] + (*m == 2 && leap);
-	return *d <= max ? 0 : -1;
 }
 
 /* ------------------------------------------------------------- helpers */
@@ -73,12 +54,12 @@ typedef struct {
  * a note of thousands of unknown tags still checks in linear time. */
 #define HINTS_MAX 64
 
-/* The note's language as PX_NL or PX_FR, -1 when not (yet) known:
+/* The note's language as PX_LANG_NL or PX_LANG_FR, -1 when not (yet) known:
  * suggestions prefer it. */
 static int note_lang(const ctx *c)
 {
 	const char *l = c->n ? c->n->lang.s : NULL;
-	return !l ? -1 : !strcmp(l, "nl") ? PX_NL : !strcmp(l, "fr") ? PX_FR : -1;
+	return !l ? -1 : !strcmp(l, "nl") ? PX_LANG_NL : !strcmp(l, "fr") ? PX_LANG_FR : -1;
 }
 
 static const char *suggest_code(ctx *c, const char *tag)
@@ -190,11 +171,7 @@ static void read_key(ctx *c, enum key k, yaml_node_t *v)
 		break;
 	case K_CYCLE:
 		set_val(&n->cycle, v, s, c->line0);
-		if (strlen(s) == 9 && s[4] == '-' && isdigit((unsigned char)s[0]) &&
-		    strspn(s, "0123456789") == 4 && strspn(s + 5, "0123456789") == 4 &&
-		    atoi(s + 5) == atoi(s) + 1 && atoi(s) >= 1900)
-			n->cycle_year = atoi(s);
-		else
+		if (px_cycle_parse(s, &n->cycle_year) < 0)
 			err_at(c, v, "invalid-value", MSG_BAD_CYCLE, s);
 		break;
 	case K_SESSION:
@@ -213,7 +190,7 @@ static void read_key(ctx *c, enum key k, yaml_node_t *v)
 		break;
 	case K_DATE:
 		set_val(&n->date, v, s, c->line0);
-		if (px_parse_date(s, &y, &m, &d) < 0)
+		if (px_date_parse(s, &y, &m, &d) < 0)
 			err_at(c, v, "invalid-value", MSG_BAD_DATE, s);
 		break;
 	case K_LANG:
@@ -242,9 +219,9 @@ static void check_date_in_cycle(ctx *c)
 	px_note *n = c->n;
 	int y, m, d;
 
-	if (!n->date.s || !n->cycle_year || px_parse_date(n->date.s, &y, &m, &d) < 0)
+	if (!n->date.s || !n->cycle_year || px_date_parse(n->date.s, &y, &m, &d) < 0)
 		return;
-	if ((y == n->cycle_year && m >= 9) || (y == n->cycle_year + 1 && m <= 8))
+	if (px_cycle_holds(n->cycle_year, y, m))
 		return;
 	px_diag_add(c->d, c->path, n->date.line, n->date.col, PX_SEV_ERROR, "date-outside-cycle",
 		    MSG_DATE_OUTSIDE, n->date.s, n->cycle.s, n->cycle_year, n->cycle_year + 1);

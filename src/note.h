@@ -123,7 +123,4 @@ char *px_text_without_tags(const char *text);
 
 const char *px_seg_kind_name(px_seg_kind k); /* "paragraph", "item", "row", "quote" */
 
-/* Checks a calendar date "YYYY-MM-DD"; fills y/m/d. */
-int px_parse_date(const char *s, int *y, int *m, int *d);
-
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cycle.h"
 #include "note.h"
 #include "xmlout.h"
 
@@ -41,10 +42,8 @@ static int totals(gather *g)
 		" min(date), max(date)"
 		" FROM notes WHERE cycle = ?1");
 	px_buf *b = g->out;
-	char today[16];
-	time_t now = time(NULL);
-	struct tm tm;
-	int y = atoi(g->cycle);
+	char today[PX_DATE_SIZE], from[PX_DATE_SIZE], to[PX_DATE_SIZE];
+	int y;
 
 	if (!st)
 		return -1;
@@ -52,18 +51,16 @@ static int totals(gather *g)
 		sqlite3_finalize(st);
 		return 1;
 	}
-	localtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	if (px_cycle_parse(g->cycle, &y) < 0 || px_today(today, g->d) < 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
 	px_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report xmlns=\"urn:praxis:report:1\"");
 	px_xml_attr(b, "cycle", g->cycle);
-	/* the cycle's period: September to June, or to its last session when
-	 * that came later (summer sessions) */
-	{
-		char to[32];
-		snprintf(to, sizeof to, "%04d-06-30", y + 1);
-		px_buf_printf(b, " from=\"%04d-09-01\" to=\"%s\"", y,
-			      strcmp(px_col(st, 10), to) > 0 ? px_col(st, 10) : to);
-	}
+	/* the cycle's period (cycle.h) */
+	px_cycle_period(from, to, y);
+	px_xml_attr(b, "from", from);
+	px_xml_attr(b, "to", to);
 	px_xml_attr(b, "generated", today);
 	px_buf_puts(b, ">\n<totals");
 	px_xml_attr_int(b, "communities", sqlite3_column_int64(st, 0));
@@ -108,10 +105,10 @@ static int communities(gather *g)
 		px_xml_attr_int(b, "sessions", sqlite3_column_int64(st, 2));
 		px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, 3));
 		px_buf_puts(b, ">");
-		px_xml_element(b, "name", "nl", c ? c->name[PX_NL] : id);
-		px_xml_element(b, "name", "fr", c ? c->name[PX_FR] : id);
-		px_xml_element(b, "zone", "nl", c ? c->zone[PX_NL] : "");
-		px_xml_element(b, "zone", "fr", c ? c->zone[PX_FR] : "");
+		px_xml_element(b, "name", "nl", c ? c->name[PX_LANG_NL] : id);
+		px_xml_element(b, "name", "fr", c ? c->name[PX_LANG_FR] : id);
+		px_xml_element(b, "zone", "nl", c ? c->zone[PX_LANG_NL] : "");
+		px_xml_element(b, "zone", "fr", c ? c->zone[PX_LANG_FR] : "");
 		for (i = 0; c && i < c->nmoderators; i++)
 			px_xml_element(b, "moderator", NULL, c->moderators[i]);
 		sqlite3_bind_text(ses, 2, id, -1, SQLITE_TRANSIENT);
@@ -178,7 +175,6 @@ static int methods(gather *g)
 /* Reads CYCLE/synthesis.LANG.md at HEAD into the narrative buffers. */
 static void narratives(gather *g)
 {
-	static const char *const langs[2] = { "nl", "fr" };
 	const px_codebook *cb = g->ix->kb->cb;
 	git_oid head;
 	int l;
@@ -191,7 +187,7 @@ static void narratives(gather *g)
 		px_note *n = NULL;
 		size_t i;
 
-		px_buf_printf(&path, "%s/synthesis.%s.md", g->cycle, langs[l]);
+		px_buf_printf(&path, "%s/synthesis.%s.md", g->cycle, px_lang_code(l));
 		if (px_store_read(g->ix->store, &head, path.ptr, &src) == 0 &&
 		    px_note_parse_body(&n, path.ptr, src.ptr, src.len, cb, &quiet) == 0) {
 			for (i = 0; i < n->nsegs; i++) {
@@ -226,13 +222,12 @@ static void narratives(gather *g)
 
 static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i)
 {
-	static const char *const langs[2] = { "nl", "fr" };
 	int l;
 
 	for (l = 0; l < 2; l++) {
 		if (!per_lang[l][i].len)
 			continue;
-		px_buf_printf(b, "<narrative lang=\"%s\">", langs[l]);
+		px_buf_printf(b, "<narrative lang=\"%s\">", px_lang_code(l));
 		px_buf_put(b, per_lang[l][i].ptr, per_lang[l][i].len);
 		px_buf_puts(b, "</narrative>");
 	}

@@ -12,6 +12,7 @@
 
 #include "brief.h"
 #include "data.h"
+#include "cycle.h"
 #include "note.h"
 #include "out.h"
 #include "render.h"
@@ -36,7 +37,7 @@ typedef struct {
 	px_site_stats *st;
 	px_diag *d;
 	px_renderer *page, *report, *brief;
-	char today[16];
+	char today[PX_DATE_SIZE];
 	char global[17];   /* codebook, communities, stylesheets */
 	char head[41];     /* the indexed commit */
 	px_buf communities; /* the <communities> element every page carries */
@@ -245,10 +246,10 @@ static void page_open(site *s, px_buf *b, const char *kind, const char *lang, co
 			px_xml_attr(b, "id", c->id);
 			px_xml_attr(b, "lang", c->lang);
 			px_buf_puts(b, ">");
-			px_xml_element(b, "name", "nl", c->name[PX_NL]);
-			px_xml_element(b, "name", "fr", c->name[PX_FR]);
-			px_xml_element(b, "zone", "nl", c->zone[PX_NL]);
-			px_xml_element(b, "zone", "fr", c->zone[PX_FR]);
+			px_xml_element(b, "name", "nl", c->name[PX_LANG_NL]);
+			px_xml_element(b, "name", "fr", c->name[PX_LANG_FR]);
+			px_xml_element(b, "zone", "nl", c->zone[PX_LANG_NL]);
+			px_xml_element(b, "zone", "fr", c->zone[PX_LANG_FR]);
 			px_buf_puts(b, "</community>");
 		}
 		px_buf_puts(b, "</communities>\n");
@@ -319,7 +320,6 @@ static void note_ref(px_buf *b, sqlite3_stmt *st, int first)
 #define NOTE_COLS "n.path, n.community, n.cycle, n.session, n.date, n.lang, n.attendance, n.title"
 #define VALID_NOTE "n.community IS NOT NULL AND n.cycle IS NOT NULL AND n.session IS NOT NULL AND n.date IS NOT NULL"
 
-static const char *const langs[2] = { "nl", "fr" };
 
 /* ------------------------------------------------------------- pages */
 
@@ -395,14 +395,14 @@ static int home(site *s)
 	px_buf_puts(&base, "</heat>\n");
 	for (l = 0; l < 2; l++) {
 		px_buf rel = PX_BUF_INIT;
-		px_buf_printf(&rel, "index.%s.html", langs[l]);
+		px_buf_printf(&rel, "index.%s.html", px_lang_code(l));
 		if (!fresh(s, rel.ptr, s->head)) {
 			px_buf_clear(&xml);
-			page_open(s, &xml, "home", langs[l], "index", NULL);
+			page_open(s, &xml, "home", px_lang_code(l), "index", NULL);
 			px_buf_puts(&xml, "<home>");
 			px_buf_put(&xml, base.ptr, base.len);
 			px_buf_puts(&xml, "</home></page>\n");
-			if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0) {
+			if (render(s, s->page, rel.ptr, &xml, px_lang_code(l)) < 0) {
 				px_buf_free(&rel);
 				goto cleanup;
 			}
@@ -481,21 +481,21 @@ static int community_pages(site *s)
 		px_buf_puts(&base, "</followups></community-page>");
 		for (l = 0; l < 2; l++) {
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "communities/%s.%s.html", c->id, langs[l]);
+			px_buf_printf(&rel, "communities/%s.%s.html", c->id, px_lang_code(l));
 			if (!fresh(s, rel.ptr, s->head)) {
 				px_buf self = PX_BUF_INIT;
 				px_buf_printf(&self, "communities/%s", c->id);
 				px_buf_clear(&xml);
-				page_open(s, &xml, "community", langs[l], self.ptr, c->id);
+				page_open(s, &xml, "community", px_lang_code(l), self.ptr, c->id);
 				px_buf_put(&xml, base.ptr, base.len);
 				px_buf_puts(&xml, "</page>\n");
 				px_buf_free(&self);
-				if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0)
+				if (render(s, s->page, rel.ptr, &xml, px_lang_code(l)) < 0)
 					goto cleanup;
 			}
 			progress(s);
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "communities/%s.brief.%s.html", c->id, langs[l]);
+			px_buf_printf(&rel, "communities/%s.brief.%s.html", c->id, px_lang_code(l));
 			if (!fresh(s, rel.ptr, s->head)) {
 				/* one brief, written in both languages */
 				if (!bxml.len) {
@@ -509,13 +509,13 @@ static int community_pages(site *s)
 				if (bxml.len) {
 					px_buf home = PX_BUF_INIT, back = PX_BUF_INIT, sw = PX_BUF_INIT;
 					const char *links[3];
-					px_buf_printf(&home, "../index.%s.html", langs[l]);
-					px_buf_printf(&back, "%s.%s.html", c->id, langs[l]);
-					px_buf_printf(&sw, "%s.brief.%s.html", c->id, langs[!l]);
+					px_buf_printf(&home, "../index.%s.html", px_lang_code(l));
+					px_buf_printf(&back, "%s.%s.html", c->id, px_lang_code(l));
+					px_buf_printf(&sw, "%s.brief.%s.html", c->id, px_lang_code(!l));
 					links[0] = home.ptr;
 					links[1] = back.ptr;
 					links[2] = sw.ptr;
-					rc = render_linked(s, s->brief, rel.ptr, &bxml, langs[l], links);
+					rc = render_linked(s, s->brief, rel.ptr, &bxml, px_lang_code(l), links);
 					px_buf_free(&home);
 					px_buf_free(&back);
 					px_buf_free(&sw);
@@ -563,7 +563,7 @@ static int code_pages(site *s)
 
 		for (l = 0; l < 2; l++) {
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "codes/%s.%s.html", c->id, langs[l]);
+			px_buf_printf(&rel, "codes/%s.%s.html", c->id, px_lang_code(l));
 			need |= !fresh(s, rel.ptr, s->head) << l;
 			progress(s);
 		}
@@ -597,10 +597,10 @@ static int code_pages(site *s)
 		px_xml_attr_int(&base, "notes", sqlite3_column_int64(notes, 0));
 		sqlite3_reset(notes);
 		code_head(s, &base, c->id);
-		px_xml_element(&base, "description", "nl", c->desc[PX_NL]);
-		px_xml_element(&base, "description", "fr", c->desc[PX_FR]);
-		px_xml_element(&base, "category-label", "nl", cb->cats[c->category].label[PX_NL]);
-		px_xml_element(&base, "category-label", "fr", cb->cats[c->category].label[PX_FR]);
+		px_xml_element(&base, "description", "nl", c->desc[PX_LANG_NL]);
+		px_xml_element(&base, "description", "fr", c->desc[PX_LANG_FR]);
+		px_xml_element(&base, "category-label", "nl", cb->cats[c->category].label[PX_LANG_NL]);
+		px_xml_element(&base, "category-label", "fr", cb->cats[c->category].label[PX_LANG_FR]);
 		px_buf_put(&base, body.ptr, body.len);
 		px_buf_puts(&base, "</code-page>");
 		px_buf_free(&body);
@@ -608,14 +608,14 @@ static int code_pages(site *s)
 			if (!(need & (1 << l)))
 				continue;
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "codes/%s.%s.html", c->id, langs[l]);
+			px_buf_printf(&rel, "codes/%s.%s.html", c->id, px_lang_code(l));
 			px_buf_clear(&self);
 			px_buf_printf(&self, "codes/%s", c->id);
 			px_buf_clear(&xml);
-			page_open(s, &xml, "code", langs[l], self.ptr, NULL);
+			page_open(s, &xml, "code", px_lang_code(l), self.ptr, NULL);
 			px_buf_put(&xml, base.ptr, base.len);
 			px_buf_puts(&xml, "</page>\n");
-			if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0)
+			if (render(s, s->page, rel.ptr, &xml, px_lang_code(l)) < 0)
 				goto cleanup;
 		}
 	}
@@ -658,7 +658,7 @@ static int note_pages(site *s)
 		px_buf_printf(&self, "notes/%.*s", (int)(pl > 3 ? pl - 3 : pl), path);
 		for (l = 0; l < 2; l++) {
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "%s.%s.html", self.ptr, langs[l]);
+			px_buf_printf(&rel, "%s.%s.html", self.ptr, px_lang_code(l));
 			need |= !fresh(s, rel.ptr, digest) << l;
 			progress(s);
 		}
@@ -690,8 +690,8 @@ static int note_pages(site *s)
 			px_buf_puts(&base, "<method");
 			px_xml_attr(&base, "id", px_col(methods, 0));
 			px_buf_puts(&base, ">");
-			px_xml_element(&base, "label", "nl", m ? m->label[PX_NL] : px_col(methods, 0));
-			px_xml_element(&base, "label", "fr", m ? m->label[PX_FR] : px_col(methods, 0));
+			px_xml_element(&base, "label", "nl", m ? m->label[PX_LANG_NL] : px_col(methods, 0));
+			px_xml_element(&base, "label", "fr", m ? m->label[PX_LANG_FR] : px_col(methods, 0));
 			px_buf_puts(&base, "</method>");
 		}
 		sqlite3_reset(methods);
@@ -717,12 +717,12 @@ static int note_pages(site *s)
 			if (!(need & (1 << l)))
 				continue;
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "%s.%s.html", self.ptr, langs[l]);
+			px_buf_printf(&rel, "%s.%s.html", self.ptr, px_lang_code(l));
 			px_buf_clear(&xml);
-			page_open(s, &xml, "note", langs[l], self.ptr, px_col(st, 3));
+			page_open(s, &xml, "note", px_lang_code(l), self.ptr, px_col(st, 3));
 			px_buf_put(&xml, base.ptr, base.len);
 			px_buf_puts(&xml, "</page>\n");
-			if (render(s, s->page, rel.ptr, &xml, langs[l]) < 0)
+			if (render(s, s->page, rel.ptr, &xml, px_lang_code(l)) < 0)
 				goto cleanup;
 		}
 	}
@@ -750,7 +750,7 @@ static int report_pages(site *s)
 		int need = 0;
 		for (l = 0; l < 2; l++) {
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "reports/%s.%s.html", px_col(st, 0), langs[l]);
+			px_buf_printf(&rel, "reports/%s.%s.html", px_col(st, 0), px_lang_code(l));
 			need |= !fresh(s, rel.ptr, s->head) << l;
 		}
 		if (!need)
@@ -762,17 +762,17 @@ static int report_pages(site *s)
 			if (!(need & (1 << l)))
 				continue;
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "reports/%s.%s.html", px_col(st, 0), langs[l]);
+			px_buf_printf(&rel, "reports/%s.%s.html", px_col(st, 0), px_lang_code(l));
 			{
 				px_buf home = PX_BUF_INIT, sw = PX_BUF_INIT;
 				const char *links[3];
 				int r2;
-				px_buf_printf(&home, "../index.%s.html", langs[l]);
-				px_buf_printf(&sw, "%s.%s.html", px_col(st, 0), langs[!l]);
+				px_buf_printf(&home, "../index.%s.html", px_lang_code(l));
+				px_buf_printf(&sw, "%s.%s.html", px_col(st, 0), px_lang_code(!l));
 				links[0] = home.ptr;
 				links[1] = "";
 				links[2] = sw.ptr;
-				r2 = render_linked(s, s->report, rel.ptr, &xml, langs[l], links);
+				r2 = render_linked(s, s->report, rel.ptr, &xml, px_lang_code(l), links);
 				px_buf_free(&home);
 				px_buf_free(&sw);
 				if (r2 < 0)
@@ -982,8 +982,6 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 	const px_kb *kb = ix->kb;
 	char *css_path = px_data_path("site/report.css");
 	git_oid head;
-	time_t now = time(NULL);
-	struct tm tm;
 	size_t i;
 	int rc = -1;
 
@@ -995,8 +993,8 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 	s.d = d;
 	s.communities = (px_buf)PX_BUF_INIT;
 	s.css = (px_buf)PX_BUF_INIT;
-	localtime_r(&now, &tm);
-	strftime(s.today, sizeof s.today, "%Y-%m-%d", &tm);
+	if (px_today(s.today, d) < 0)
+		goto cleanup;
 	if (px_store_head(ix->store, &head) == 0)
 		git_oid_tostr(s.head, sizeof s.head, &head);
 	if (!css_path || px_buf_read_file(&s.css, css_path, 1 << 20) < 0) {
@@ -1010,10 +1008,10 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		px_xml_attr(&s.communities, "id", c->id);
 		px_xml_attr(&s.communities, "lang", c->lang);
 		px_buf_puts(&s.communities, ">");
-		px_xml_element(&s.communities, "name", "nl", c->name[PX_NL]);
-		px_xml_element(&s.communities, "name", "fr", c->name[PX_FR]);
-		px_xml_element(&s.communities, "zone", "nl", c->zone[PX_NL]);
-		px_xml_element(&s.communities, "zone", "fr", c->zone[PX_FR]);
+		px_xml_element(&s.communities, "name", "nl", c->name[PX_LANG_NL]);
+		px_xml_element(&s.communities, "name", "fr", c->name[PX_LANG_FR]);
+		px_xml_element(&s.communities, "zone", "nl", c->zone[PX_LANG_NL]);
+		px_xml_element(&s.communities, "zone", "fr", c->zone[PX_LANG_FR]);
 		px_buf_puts(&s.communities, "</community>");
 	}
 	px_buf_puts(&s.communities, "</communities>\n");

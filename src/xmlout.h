@@ -6,6 +6,7 @@
 #define PX_XMLOUT_H
 
 #include "buf.h"
+#include "i18n.h"
 #include "text.h" /* px_buf_xml_str, px_buf_xml_text */
 
 /*  name="value" with a leading space; NULL is written as "" */
@@ -14,6 +15,6 @@ void px_xml_attr_int(px_buf *b, const char *name, long long v);
 /* <name lang="lang">text</name>; lang may be NULL */
 void px_xml_element(px_buf *b, const char *name, const char *lang, const char *text);
 /* the nl and fr label (and description, when desc is not NULL) */
-void px_xml_labels(px_buf *b, char *const label[2], char *const desc[2]);
+void px_xml_labels(px_buf *b, char *const label[PX_CONTENT_LANGS], char *const desc[PX_CONTENT_LANGS]);
 
 #endif

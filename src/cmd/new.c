@@ -18,6 +18,7 @@
 #include <git2.h>
 
 #include "../cmd.h"
+#include "../cycle.h"
 #include "../note.h"
 #include "../opt.h"
 #include "../out.h"
@@ -125,7 +126,7 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 	px_optstate st = PX_OPTSTATE_INIT("new");
 	const px_community *c;
 	const char *community = NULL, *date = NULL;
-	char today[16], cycle[32], *author = NULL;
+	char today[PX_DATE_SIZE], cycle[PX_CYCLE_SIZE], *author = NULL;
 	px_buf rel = PX_BUF_INIT, text = PX_BUF_INIT;
 	px_out_opts oo = PX_OUT_OPTS_INIT;
 	px_diag d = PX_DIAG_INIT;
@@ -157,19 +158,18 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 		return PX_EXIT_USAGE;
 	}
 	if (!date) {
-		time_t now = time(NULL);
-		struct tm tm;
-		localtime_r(&now, &tm);
-		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+		if (px_today(today, &d) < 0) {
+			px_diag_print(&d, stderr, 0);
+			px_diag_free(&d);
+			return PX_EXIT_USAGE;
+		}
 		date = today;
 	}
-	if (px_parse_date(date, &y, &m, &dd) < 0) {
+	if (px_date_parse(date, &y, &m, &dd) < 0) {
 		px_error(MSG_BAD_DATE, date);
 		return PX_EXIT_USAGE;
 	}
-	if (m < 9)
-		y--;
-	snprintf(cycle, sizeof cycle, "%04d-%04d", y, y + 1);
+	px_cycle_name(cycle, px_cycle_of(y, m));
 	session = last_session(ctx->kb, community, cycle) + 1;
 	if (session > 12) {
 		px_error(MSG_BAD_INT, "session", 1, 12, "13");

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../cmd.h"
+#include "../cycle.h"
 #include "../data.h"
 #include "../opt.h"
 #include "../out.h"
@@ -22,12 +23,6 @@
 #include "../report.h"
 
 enum { OPT_LANG = 1, OPT_OUTPUT, OPT_PDF, OPT_XML, OPT_FORCE, OPT_HELP };
-
-static int valid_cycle(const char *s)
-{
-	return strlen(s) == 9 && s[4] == '-' && strspn(s, "0123456789") == 4 &&
-	       strspn(s + 5, "0123456789") == 4 && atoi(s + 5) == atoi(s) + 1;
-}
 
 /* FILE with .LANG before its extension: report.html -> report.nl.html */
 static char *with_lang(const char *file, const char *lang, int several)
@@ -159,12 +154,10 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	px_diag d = PX_DIAG_INIT;
 	px_buf xml = PX_BUF_INIT, css = PX_BUF_INIT, def = PX_BUF_INIT;
 	const char *cycle = NULL, *output = NULL;
-	char *css_path = NULL, today[16];
+	char *css_path = NULL, today[PX_DATE_SIZE];
 	char *registry = px_out_registry(ctx->kb ? ctx->kb->gitdir : NULL);
 	px_out_opts oo = PX_OUT_OPTS_INIT;
-	int id, set = -1, pdf = 0, want_xml = 0, status = PX_EXIT_USAGE, rc, i, several;
-	time_t now = time(NULL);
-	struct tm tm;
+	int id, set = -1, pdf = 0, want_xml = 0, status = PX_EXIT_USAGE, rc, i, several, year;
 
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
 		switch (id) {
@@ -190,7 +183,7 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 		px_error(MSG_NEED_ARG, "CYCLE");
 		goto cleanup;
 	}
-	if (!valid_cycle(cycle)) {
+	if (px_cycle_parse(cycle, &year) < 0) {
 		px_error(MSG_BAD_CYCLE, cycle);
 		goto cleanup;
 	}
@@ -216,8 +209,8 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 		px_diag_add(&d, "site/report.css", 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 		goto env;
 	}
-	localtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	if (px_today(today, &d) < 0)
+		goto env;
 	several = lang_sets[set][1] != NULL;
 	if (output && !strcmp(output, "-") && (several || pdf)) {
 		px_error(MSG_STDOUT_ONE, "-o -");

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../cmd.h"
+#include "../cycle.h"
 #include "../note.h"
 #include "../opt.h"
 #include "../query.h"
@@ -224,7 +225,7 @@ cleanup:
 static int valid_date(const char *s)
 {
 	int y, m, d;
-	return px_parse_date(s, &y, &m, &d) == 0;
+	return px_date_parse(s, &y, &m, &d) == 0;
 }
 
 int cmd_search(int argc, char **argv, px_ctx *ctx)
@@ -259,7 +260,15 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			}
 			f.community = st.arg;
 			break;
-		case OPT_CYCLE: f.cycle = st.arg; break;
+		case OPT_CYCLE: {
+			int year;
+			if (px_cycle_parse(st.arg, &year) < 0) {
+				px_error(MSG_BAD_CYCLE, st.arg);
+				goto cleanup;
+			}
+			f.cycle = st.arg;
+			break;
+		}
 		case OPT_CODE: px_buf_printf(&codes, " #%s", st.arg[0] == '#' ? st.arg + 1 : st.arg); break;
 		case OPT_LANG:
 			if (px_opt_choice(&st, langs) < 0)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../cmd.h"
+#include "../cycle.h"
 #include "../opt.h"
 #include "../text.h"
 
@@ -66,8 +67,9 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 	const char *cycle = NULL;
 	size_t nc = kb->ncommunities, i, k;
 	count *by = NULL, *tot = NULL; /* by[code * nc + community] */
-	int id, json = 0, status = PX_EXIT_USAGE, lang = px_ui_lang() == PX_LANG_FR ? PX_FR : PX_NL;
+	int id, json = 0, status = PX_EXIT_USAGE, lang = px_ui_lang() == PX_LANG_FR ? PX_LANG_FR : PX_LANG_NL;
 	long pairs = 0;
+	int year;
 
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
 		switch (id) {
@@ -75,8 +77,7 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 		case OPT_HELP: status = px_help(MSG_HELP_STATS); goto cleanup;
 		case OPT_CYCLE:
 			cycle = st.arg;
-			if (strlen(cycle) != 9 || cycle[4] != '-' || strspn(cycle, "0123456789") != 4 ||
-			    strspn(cycle + 5, "0123456789") != 4) {
+			if (px_cycle_parse(cycle, &year) < 0) {
 				px_error(MSG_BAD_CYCLE, cycle);
 				goto cleanup;
 			}

@@ -11,6 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "codebook.h"
+#include "cycle.h"
 #include "data.h"
 #include "note.h"
 #include "xml.h"
@@ -246,14 +247,14 @@ static void test_dates(void **state)
 	int y, m, d;
 
 	(void)state;
-	assert_int_equal(px_parse_date("2024-02-29", &y, &m, &d), 0);
-	assert_int_equal(px_parse_date("2023-02-29", &y, &m, &d), -1);
-	assert_int_equal(px_parse_date("1900-02-29", &y, &m, &d), -1);
-	assert_int_equal(px_parse_date("2000-02-29", &y, &m, &d), 0);
-	assert_int_equal(px_parse_date("2023-13-01", &y, &m, &d), -1);
-	assert_int_equal(px_parse_date("2023-1-01", &y, &m, &d), -1);
-	assert_int_equal(px_parse_date("2023-04-31", &y, &m, &d), -1);
-	assert_int_equal(px_parse_date("2023-12-31", &y, &m, &d), 0);
+	assert_int_equal(px_date_parse("2024-02-29", &y, &m, &d), 0);
+	assert_int_equal(px_date_parse("2023-02-29", &y, &m, &d), -1);
+	assert_int_equal(px_date_parse("1900-02-29", &y, &m, &d), -1);
+	assert_int_equal(px_date_parse("2000-02-29", &y, &m, &d), 0);
+	assert_int_equal(px_date_parse("2023-13-01", &y, &m, &d), -1);
+	assert_int_equal(px_date_parse("2023-1-01", &y, &m, &d), -1);
+	assert_int_equal(px_date_parse("2023-04-31", &y, &m, &d), -1);
+	assert_int_equal(px_date_parse("2023-12-31", &y, &m, &d), 0);
 	assert_int_equal(y, 2023);
 	assert_int_equal(m, 12);
 	assert_int_equal(d, 31);
