@@ -73,6 +73,20 @@ CREATE VIRTUAL TABLE segments_fts USING fts5 (
 	tokenize = 'praxis'
 );
 
+-- The joins every reader needs, written once (the data layer, src/db*.c,
+-- reads through them; SQLite flattens a view into the query, so they
+-- cost nothing).
+-- a segment with its note
+CREATE VIEW note_segments AS
+	SELECT s.id AS segment, s.note, s.ord, s.kind, s.heading, s.line, s.last_line, s.task,
+	       s.text, n.path, n.community, n.cycle, n.session, n.date, n.lang, n.title
+	FROM segments s JOIN notes n ON n.id = s.note;
+-- one row per code of a coded segment, with its segment and note
+CREATE VIEW coded_segments AS
+	SELECT c.code, s.id AS segment, s.note, s.ord, s.kind, s.heading, s.line, s.last_line,
+	       s.task, s.text, n.path, n.community, n.cycle, n.session, n.date, n.lang, n.title
+	FROM segment_codes c JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note;
+
 -- @indexes: a full rebuild creates these after loading the rows (sorting
 -- once is faster than keeping them up to date row by row)
 CREATE INDEX notes_by_community ON notes (community, cycle, session);
@@ -82,3 +96,4 @@ CREATE INDEX note_themes_by_note ON note_themes (note);
 CREATE INDEX segments_by_note ON segments (note);
 CREATE INDEX segment_codes_by_segment ON segment_codes (segment);
 CREATE UNIQUE INDEX segment_codes_by_code ON segment_codes (code, segment);
+

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "data.h"
+#include "db.h"
 #include "fold.h"
 #include "fts.h"
 #include "note.h"
@@ -366,6 +367,7 @@ static int meta_set(px_index *ix, const char *key, const char *value, px_diag *d
 static int recreate(px_index *ix, const char *schema_sql, px_diag *d)
 {
 	static const char *const drops =
+		"DROP VIEW IF EXISTS coded_segments; DROP VIEW IF EXISTS note_segments;"
 		"DROP TABLE IF EXISTS segments_fts; DROP TABLE IF EXISTS segment_codes;"
 		"DROP TABLE IF EXISTS segments; DROP TABLE IF EXISTS note_themes;"
 		"DROP TABLE IF EXISTS note_moderators; DROP TABLE IF EXISTS note_methods;"
@@ -619,6 +621,7 @@ void px_index_close(px_index *ix)
 {
 	if (!ix)
 		return;
+	px_db_release(ix);
 	sqlite3_close(ix->db);
 	/* what praxis wrote is known sound: no quick check next time */
 	if (ix->wrote)

@@ -26,6 +26,7 @@ typedef struct {
 	int readonly;     /* opened read-only: nothing to write so far */
 	int wrote;        /* an update wrote: the file is known sound */
 	int rebuilt;      /* found damaged and replaced */
+	struct px_db_cache *cache; /* the data layer's prepared statements (db.h) */
 } px_index;
 
 /* Opens (creating it when needed) the index of the knowledge base.
