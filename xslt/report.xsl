@@ -160,29 +160,6 @@
     </xsl:choose>
   </func:function>
 
-  <!-- text cleaning: the last blank-separated word of $t -->
-  <func:function name="px:last-word">
-    <xsl:param name="t"/>
-    <xsl:choose>
-      <xsl:when test="contains($t, ' ')"><func:result select="px:last-word(substring-after($t, ' '))"/></xsl:when>
-      <xsl:otherwise><func:result select="string($t)"/></xsl:otherwise>
-    </xsl:choose>
-  </func:function>
-
-  <!-- $t (normalized) without the hashtags at its end -->
-  <func:function name="px:strip-tags">
-    <xsl:param name="t"/>
-    <xsl:variable name="n" select="normalize-space($t)"/>
-    <xsl:variable name="w" select="px:last-word($n)"/>
-    <xsl:choose>
-      <xsl:when test="starts-with($w, '#') and string-length($w) &gt; 1
-                      and string-length($n) &gt; string-length($w)">
-        <func:result select="px:strip-tags(substring($n, 1, string-length($n) - string-length($w) - 1))"/>
-      </xsl:when>
-      <xsl:otherwise><func:result select="$n"/></xsl:otherwise>
-    </xsl:choose>
-  </func:function>
-
   <!-- $t without no-break spaces at its ends -->
   <func:function name="px:trim-nbsp">
     <xsl:param name="t"/>
@@ -203,7 +180,7 @@
   <func:function name="px:quote-text">
     <xsl:param name="t"/>
     <!-- line breaks survive normalize-space as U+E000, "lines" makes them <br> -->
-    <xsl:variable name="s" select="px:strip-tags(translate($t, '&#10;', '&#xE000;'))"/>
+    <xsl:variable name="s" select="normalize-space(translate($t, '&#10;', '&#xE000;'))"/>
     <xsl:variable name="f" select="substring($s, 1, 1)"/>
     <xsl:variable name="z" select="substring($s, string-length($s), 1)"/>
     <xsl:variable name="inner" select="substring($s, 2, string-length($s) - 2)"/>
@@ -1268,7 +1245,7 @@
                 </xsl:choose>
               </span>
               <xsl:text> </xsl:text>
-              <span class="text" lang="{@lang}"><xsl:value-of select="px:strip-tags(.)"/></span>
+              <span class="text" lang="{@lang}"><xsl:value-of select="normalize-space(.)"/></span>
               <xsl:text> </xsl:text>
               <span class="source">
                 <xsl:value-of select="px:fmt('source.session', $l, @session, px:date(@date, $l))"/>
