@@ -240,7 +240,7 @@ static void page_open(site *s, px_buf *b, const char *kind, const char *lang, co
 	px_buf_puts(b, ">\n");
 	if (only && kb->ncommunities > NAV_MAX) {
 		const px_community *c = px_kb_community(kb, only);
-		px_buf_printf(b, "<communities total=\"%zu\">", kb->ncommunities);
+		px_buf_printf(b, "<communities total=\"%zu\" nav=\"home\">", kb->ncommunities);
 		if (c) {
 			px_buf_puts(b, "<community");
 			px_xml_attr(b, "id", c->id);
@@ -1001,7 +1001,8 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		px_diag_add(d, "site/report.css", 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 		goto cleanup;
 	}
-	px_buf_printf(&s.communities, "<communities total=\"%zu\">", kb->ncommunities);
+	px_buf_printf(&s.communities, "<communities total=\"%zu\" nav=\"%s\">", kb->ncommunities,
+		      kb->ncommunities > NAV_MAX ? "home" : "each");
 	for (i = 0; i < kb->ncommunities; i++) {
 		const px_community *c = &kb->communities[i];
 		px_buf_puts(&s.communities, "<community");

@@ -78,7 +78,7 @@
             <a class="brand" href="{$root}index.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'site-title'"/></xsl:call-template></a>
             <ul>
               <xsl:choose>
-                <xsl:when test="p:communities/@total &lt;= 8">
+                <xsl:when test="p:communities/@nav = 'each'">
                   <xsl:for-each select="p:communities/p:community">
                     <li><a href="{$root}communities/{@id}.{$lang}.html"><xsl:value-of select="p:name[@lang = $lang]"/></a></li>
                   </xsl:for-each>
