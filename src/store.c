@@ -837,13 +837,14 @@ int px_store_clean(px_store *s, const char *rel, const char *raw, size_t len, px
 	/* core.autocrlf, core.eol and .gitattributes, as `git add` applies them */
 	if (git_filter_list_load(&fl, s->repo, NULL, gp.ptr, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT) < 0)
 		goto git;
-	if (!fl) {
+	if (!fl)
 		rc = px_buf_put(out, raw, len);
-		goto cleanup;
-	}
-	if (git_filter_list_apply_to_buffer(&conv, fl, raw, len) < 0)
+	else if (git_filter_list_apply_to_buffer(&conv, fl, raw, len) < 0)
 		goto git;
-	rc = px_buf_put(out, conv.ptr, conv.size);
+	else
+		rc = px_buf_put(out, conv.ptr, conv.size);
+	if (rc < 0)
+		px_diag_add(d, rel, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
 	goto cleanup;
 git:
 	px_store_error(d, rel);
@@ -1166,7 +1167,14 @@ long px_store_changed(px_store *s, int (*keep)(const char *rel), char ***out, px
 		path = dd->new_file.path ? dd->new_file.path : dd->old_file.path;
 		if (strncmp(path, s->prefix, pl) || !keep(path + pl))
 			continue;
-		v[cnt++] = strdup(path + pl);
+		if (!(v[cnt++] = strdup(path + pl))) {
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
+			git_status_list_free(list);
+			while (cnt)
+				free(v[--cnt]);
+			free(v);
+			return -1;
+		}
 	}
 	git_status_list_free(list);
 	*out = v;
