@@ -238,87 +238,36 @@ static void progress(writer *w)
  * all is left out of the index (check reports why). */
 /* Reads and parses one note's blob. *out is NULL for a note that cannot
  * be parsed at all: it stays out of the index (check says why). */
-static int parse_blob(git_repository *repo, const px_codebook *cb, const char *rel,
-		      const git_oid *blob_id, px_note **out)
+static int parse_blob(px_store *st, const px_codebook *cb, const char *rel, const px_oid *blob_id,
+		      px_note **out, px_diag *d)
 {
-	git_blob *b = NULL;
+	px_buf b = PX_BUF_INIT;
 	px_diag quiet = PX_DIAG_INIT;
+	int rc;
 
 	*out = NULL;
-	if (git_blob_lookup(&b, repo, blob_id) < 0)
-		return -1;
-	if (git_blob_rawsize(b) <= (git_object_size_t)PX_NOTE_MAX)
-		px_note_parse(out, rel, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), cb, &quiet);
+	rc = px_store_blob(st, blob_id, rel, PX_NOTE_MAX, &b, d);
+	if (rc == 0)
+		px_note_parse(out, rel, b.ptr, b.len, cb, &quiet);
 	px_diag_free(&quiet);
-	git_blob_free(b);
-	return 0;
+	px_buf_free(&b);
+	return rc < 0 ? -1 : 0;
 }
 
-static int index_blob(writer *w, const char *rel, const git_oid *blob_id)
+static int index_blob(writer *w, const char *rel, const px_oid *blob_id)
 {
 	px_note *n = NULL;
-	char hex[GIT_OID_HEXSZ + 1];
+	char hex[PX_OID_HEXSZ + 1];
 	int rc = 0;
 
-	if (parse_blob(w->ix->store->repo, w->ix->kb->cb, rel, blob_id, &n) < 0) {
-		px_store_error(w->d, rel);
+	if (parse_blob(w->ix->store, w->ix->kb->cb, rel, blob_id, &n, w->d) < 0)
 		return -1;
-	}
-	git_oid_tostr(hex, sizeof hex, blob_id);
+	px_oid_hex(hex, blob_id);
 	if (n)
 		rc = insert_note(w, rel, hex, n);
 	progress(w);
 	px_note_free(n);
 	return rc;
-}
-
-static const char *kb_rel(const px_index *ix, const char *git_path)
-{
-	size_t pl = strlen(ix->store->prefix);
-
-	if (strncmp(git_path, ix->store->prefix, pl) || !px_kb_is_note_path(git_path + pl))
-		return NULL;
-	return git_path + pl;
-}
-
-struct collect {
-	px_index *ix;
-	char **paths;
-	git_oid *ids;
-	size_t n, cap;
-};
-
-static int collect_cb(const char *root, const git_tree_entry *e, void *payload)
-{
-	struct collect *c = payload;
-	px_buf full = PX_BUF_INIT;
-	const char *rel;
-
-	/* a symbolic link is never a note, in git as in the work tree */
-	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || git_tree_entry_filemode(e) == GIT_FILEMODE_LINK)
-		return 0;
-	px_buf_printf(&full, "%s%s", root, git_tree_entry_name(e));
-	rel = kb_rel(c->ix, full.ptr);
-	if (rel) {
-		if (c->n == c->cap) {
-			size_t cap = c->cap ? c->cap * 2 : 256;
-			char **p = realloc(c->paths, cap * sizeof *p);
-			git_oid *q = p ? realloc(c->ids, cap * sizeof *q) : NULL;
-			if (p)
-				c->paths = p;
-			if (!q) {
-				px_buf_free(&full);
-				return -1;
-			}
-			c->ids = q;
-			c->cap = cap;
-		}
-		c->paths[c->n] = strdup(rel);
-		git_oid_cpy(&c->ids[c->n], git_tree_entry_id(e));
-		c->n++;
-	}
-	px_buf_free(&full);
-	return 0;
 }
 
 static int exec(px_index *ix, const char *sql, px_diag *d)
@@ -568,7 +517,7 @@ int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d)
 {
 	px_index *ix = calloc(1, sizeof *ix);
 	px_buf p = PX_BUF_INIT;
-	const char *gitdir = git_repository_path(store->repo);
+	const char *gitdir = px_store_gitdir(store);
 	struct stat st;
 	int rc;
 
@@ -697,11 +646,12 @@ struct ring {
 	pthread_mutex_t lock;
 	pthread_cond_t not_empty, not_full;
 	px_note *notes[RING];
-	int failed[RING];
+	px_diag failed[RING]; /* why a note could not be read */
 	size_t head, tail; /* produced, consumed */
 	int stop;          /* the writer gave up */
-	struct collect *c;
-	git_repository *repo;
+	px_store_entry *e;
+	size_t n;
+	px_store *reader;
 	const px_codebook *cb;
 };
 
@@ -710,9 +660,11 @@ static void *parse_all(void *arg)
 	struct ring *r = arg;
 	size_t i;
 
-	for (i = 0; i < r->c->n; i++) {
+	for (i = 0; i < r->n; i++) {
 		px_note *n = NULL;
-		int failed = parse_blob(r->repo, r->cb, r->c->paths[i], &r->c->ids[i], &n) < 0;
+		px_diag failed = PX_DIAG_INIT;
+
+		parse_blob(r->reader, r->cb, r->e[i].path, &r->e[i].blob, &n, &failed);
 
 		pthread_mutex_lock(&r->lock);
 		while (r->head - r->tail == RING && !r->stop)
@@ -720,6 +672,7 @@ static void *parse_all(void *arg)
 		if (r->stop) {
 			pthread_mutex_unlock(&r->lock);
 			px_note_free(n);
+			px_diag_free(&failed);
 			break;
 		}
 		r->notes[r->head % RING] = n;
@@ -734,12 +687,12 @@ static void *parse_all(void *arg)
 static long write_all(writer *w, struct ring *r)
 {
 	size_t i;
-	long rc = (long)r->c->n;
+	long rc = (long)r->n;
 
-	for (i = 0; i < r->c->n; i++) {
+	for (i = 0; i < r->n; i++) {
 		px_note *n;
-		int failed;
-		char hex[GIT_OID_HEXSZ + 1];
+		px_diag failed;
+		char hex[PX_OID_HEXSZ + 1];
 
 		pthread_mutex_lock(&r->lock);
 		while (r->head == r->tail)
@@ -749,12 +702,12 @@ static long write_all(writer *w, struct ring *r)
 		r->tail++;
 		pthread_cond_signal(&r->not_full);
 		pthread_mutex_unlock(&r->lock);
-		if (failed) {
-			px_diag_add(w->d, r->c->paths[i], 0, 0, PX_SEV_ERROR, "git", MSG_GIT, "?");
+		if (failed.errors)
 			rc = -1;
-		}
-		git_oid_tostr(hex, sizeof hex, &r->c->ids[i]);
-		if (rc >= 0 && n && insert_note(w, r->c->paths[i], hex, n) < 0)
+		px_diag_take(w->d, &failed);
+		px_diag_free(&failed);
+		px_oid_hex(hex, &r->e[i].blob);
+		if (rc >= 0 && n && insert_note(w, r->e[i].path, hex, n) < 0)
 			rc = -1;
 		px_note_free(n);
 		progress(w);
@@ -768,108 +721,101 @@ static long write_all(writer *w, struct ring *r)
 	return rc;
 }
 
-static long index_full(writer *w, git_tree *tree)
+static long index_full(writer *w, const px_oid *head)
 {
-	struct collect c = { w->ix, NULL, NULL, 0, 0 };
+	px_store_entry *e = NULL;
 	struct ring r;
 	pthread_t worker;
 	size_t i;
-	long rc = -1;
+	long n, rc = -1;
 
 	memset(&r, 0, sizeof r);
-	if (tree && git_tree_walk(tree, GIT_TREEWALK_PRE, collect_cb, &c) < 0) {
-		px_store_error(w->d, "git");
-		goto cleanup;
-	}
-	w->total = (long)c.n;
+	n = px_store_list(w->ix->store, head, px_kb_is_note_path, &e, w->d);
+	if (n < 0)
+		return -1;
+	w->total = n;
 	/* every blob is read once: libgit2's object cache would only grow */
-	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
-	r.c = &c;
+	px_store_cache(0);
+	r.e = e;
+	r.n = (size_t)n;
 	r.cb = w->ix->kb->cb;
-	if (c.n < 64 || git_repository_open(&r.repo, git_repository_path(w->ix->store->repo)) < 0) {
+	if (n < 64 || px_store_reader(&r.reader, w->ix->store, NULL) < 0) {
 		/* few notes, or no second handle: one thread does it all */
-		for (i = 0; i < c.n; i++)
-			if (index_blob(w, c.paths[i], &c.ids[i]) < 0)
+		for (i = 0; i < r.n; i++)
+			if (index_blob(w, e[i].path, &e[i].blob) < 0)
 				goto cleanup;
-		rc = (long)c.n;
+		rc = n;
 		goto cleanup;
 	}
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.not_empty, NULL);
 	pthread_cond_init(&r.not_full, NULL);
 	if (pthread_create(&worker, NULL, parse_all, &r) != 0) {
-		for (i = 0; i < c.n; i++)
-			if (index_blob(w, c.paths[i], &c.ids[i]) < 0)
+		for (i = 0; i < r.n; i++)
+			if (index_blob(w, e[i].path, &e[i].blob) < 0)
 				goto destroy;
-		rc = (long)c.n;
+		rc = n;
 		goto destroy;
 	}
 	rc = write_all(w, &r);
 	pthread_join(worker, NULL);
 	/* what the worker parsed after the writer stopped */
-	for (; r.tail < r.head; r.tail++)
+	for (; r.tail < r.head; r.tail++) {
 		px_note_free(r.notes[r.tail % RING]);
+		px_diag_free(&r.failed[r.tail % RING]);
+	}
 destroy:
 	pthread_mutex_destroy(&r.lock);
 	pthread_cond_destroy(&r.not_empty);
 	pthread_cond_destroy(&r.not_full);
 cleanup:
-	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
-	git_repository_free(r.repo);
-	for (i = 0; i < c.n; i++)
-		free(c.paths[i]);
-	free(c.paths);
-	free(c.ids);
+	px_store_cache(1);
+	px_store_free(r.reader);
+	px_store_entries_free(e, (size_t)n);
 	return rc;
 }
 
-static long index_diff(writer *w, git_tree *from, git_tree *to)
+static long index_diff(writer *w, const px_oid *from, const px_oid *to)
 {
-	git_diff *diff = NULL;
-	size_t i, n;
-	long count = 0;
+	px_store_delta *v = NULL;
+	long i, n, count = 0;
 
-	if (git_diff_tree_to_tree(&diff, w->ix->store->repo, from, to, NULL) < 0) {
-		px_store_error(w->d, "git");
+	n = px_store_diff(w->ix->store, from, to, px_kb_is_note_path, &v, w->d);
+	if (n < 0)
 		return -1;
-	}
-	n = git_diff_num_deltas(diff);
-	w->total = (long)n;
+	w->total = n;
 	for (i = 0; i < n; i++) {
-		const git_diff_delta *dd = git_diff_get_delta(diff, i);
-		const char *old_rel = dd->old_file.path ? kb_rel(w->ix, dd->old_file.path) : NULL;
-		const char *new_rel = dd->new_file.path && dd->new_file.mode != GIT_FILEMODE_LINK ?
-					      kb_rel(w->ix, dd->new_file.path) : NULL;
+		const px_store_delta *dd = &v[i];
+		const char *old_rel = dd->old_path;
+		const char *new_rel = dd->new_is_link ? NULL : dd->new_path;
 
-		if (old_rel && dd->status != GIT_DELTA_ADDED && delete_note(w, old_rel) < 0)
+		if (old_rel && dd->change != PX_CHANGE_ADDED && delete_note(w, old_rel) < 0)
 			goto fail;
-		if (new_rel && dd->status != GIT_DELTA_DELETED) {
-			if (dd->status != GIT_DELTA_ADDED && old_rel && strcmp(old_rel, new_rel) &&
+		if (new_rel && dd->change != PX_CHANGE_DELETED) {
+			if (dd->change != PX_CHANGE_ADDED && old_rel && strcmp(old_rel, new_rel) &&
 			    delete_note(w, new_rel) < 0)
 				goto fail;
-			if (index_blob(w, new_rel, &dd->new_file.id) < 0)
+			if (index_blob(w, new_rel, &dd->new_blob) < 0)
 				goto fail;
 			count++;
 		} else if (old_rel) {
 			count++;
 		}
 	}
-	git_diff_free(diff);
+	px_store_deltas_free(v, (size_t)n);
 	return count;
 fail:
-	git_diff_free(diff);
+	px_store_deltas_free(v, (size_t)n);
 	return -1;
 }
 
 static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 {
 	px_buf schema = PX_BUF_INIT;
-	char digest[17], head_hex[GIT_OID_HEXSZ + 1] = "";
+	char digest[17], head_hex[PX_OID_HEXSZ + 1] = "";
 	char *old = NULL, *old_schema = NULL, *old_cb = NULL, *old_layout = NULL, *old_fold = NULL,
 	     now[17];
-	git_oid head, old_id;
-	git_commit *hc = NULL, *oc = NULL;
-	git_tree *ht = NULL, *ot = NULL;
+	px_oid head, old_id;
 	writer w;
 	int unborn, full;
 	long rc = -1;
@@ -881,13 +827,11 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 	w.progress = o->progress;
 	if (read_schema(&schema, digest, d) < 0)
 		goto cleanup;
-	unborn = px_store_head(ix->store, &head);
-	if (unborn < 0) {
-		px_store_error(d, NULL);
+	unborn = px_store_head(ix->store, &head, d);
+	if (unborn < 0)
 		goto cleanup;
-	}
 	if (!unborn)
-		git_oid_tostr(head_hex, sizeof head_hex, &head);
+		px_oid_hex(head_hex, &head);
 	if (!o->rebuild && is_current(ix, digest, head_hex)) {
 		rc = 0;
 		goto cleanup;
@@ -916,29 +860,19 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 	       !old_fold || strcmp(old_fold, PX_FOLD_VERSION) ||
 	       !old_layout || layout(ix, now) < 0 || strcmp(old_layout, now) ||
 	       strcmp(old_cb, ix->kb->cb->digest) ||
-	       (*old && (git_oid_fromstr(&old_id, old) < 0 ||
-			 git_commit_lookup(&oc, ix->store->repo, &old_id) < 0));
+	       (*old && (px_oid_parse(&old_id, old) < 0 || !px_store_has_commit(ix->store, &old_id)));
 	if (full && recreate(ix, schema.ptr, d) < 0)
 		goto rollback;
 	if (writer_init(&w) < 0)
 		goto rollback;
-	if (!unborn && (git_commit_lookup(&hc, ix->store->repo, &head) < 0 ||
-			git_commit_tree(&ht, hc) < 0)) {
-		px_store_error(d, NULL);
-		goto rollback;
-	}
 	if (full) {
 		/* the page cache stays at 16 MB: memory must not grow with
 		 * the knowledge base (a 64 MB cache saves under 10% here) */
-		rc = index_full(&w, ht);
+		rc = index_full(&w, unborn ? NULL : &head);
 		if (rc >= 0 && create_indexes(ix, schema.ptr, d) < 0)
 			rc = -1;
 	} else {
-		if (oc && git_commit_tree(&ot, oc) < 0) {
-			px_store_error(d, NULL);
-			goto rollback;
-		}
-		rc = index_diff(&w, ot, ht);
+		rc = index_diff(&w, *old ? &old_id : NULL, unborn ? NULL : &head);
 	}
 	if (rc < 0)
 		goto rollback;
@@ -963,10 +897,6 @@ rollback:
 	sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
 cleanup:
 	writer_free(&w);
-	git_tree_free(ht);
-	git_tree_free(ot);
-	git_commit_free(hc);
-	git_commit_free(oc);
 	free(old);
 	free(old_schema);
 	free(old_cb);

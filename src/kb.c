@@ -10,11 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <git2.h>
-
 #include "data.h"
 #include "fold.h"
 #include "out.h"
+#include "store.h"
 #include "yaml.h"
 
 static int is_file(const char *p)
@@ -421,20 +420,6 @@ cleanup:
 	return l.rc;
 }
 
-static char *discover_gitdir(const char *root)
-{
-	git_buf b = { 0 };
-	char *s = NULL;
-
-	if (git_repository_discover(&b, root, 0, NULL) == 0) {
-		s = strdup(b.ptr);
-		if (s && strlen(s) > 1 && s[strlen(s) - 1] == '/')
-			s[strlen(s) - 1] = '\0';
-	}
-	git_buf_dispose(&b);
-	return s;
-}
-
 int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d)
 {
 	px_kb *kb = calloc(1, sizeof *kb);
@@ -448,7 +433,7 @@ int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d)
 	kb->root = realpath(root, NULL);
 	if (!kb->root)
 		goto cleanup;
-	kb->gitdir = discover_gitdir(kb->root);
+	kb->gitdir = px_store_discover(kb->root);
 	px_buf_printf(&p, "%s/communities.yaml", kb->root);
 	if (load_communities(kb, p.ptr, d) < 0 && !(flags & PX_KB_KEEP_GOING))
 		goto cleanup;

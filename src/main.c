@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <cmark-gfm-core-extensions.h>
-#include <git2.h>
 
 #include "cmd.h"
 #include "opt.h"
@@ -209,10 +208,10 @@ int main(int argc, char **argv)
 	px_i18n_init();
 	px_stdout_init();
 	px_xml_init();
-	git_libgit2_init();
+	px_store_global_init();
 	cmark_gfm_core_extensions_ensure_registered();
 	status = run(argc, argv);
-	git_libgit2_shutdown();
+	px_store_global_shutdown();
 	px_xml_cleanup();
 	return px_finish_stdout(status);
 }

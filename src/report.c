@@ -176,10 +176,10 @@ static int methods(gather *g)
 static void narratives(gather *g)
 {
 	const px_codebook *cb = g->ix->kb->cb;
-	git_oid head;
+	px_oid head;
 	int l;
 
-	if (px_store_head(g->ix->store, &head) != 0)
+	if (px_store_head(g->ix->store, &head, NULL) != 0)
 		return;
 	for (l = 0; l < 2; l++) {
 		px_buf path = PX_BUF_INIT, src = PX_BUF_INIT;
@@ -188,7 +188,7 @@ static void narratives(gather *g)
 		size_t i;
 
 		px_buf_printf(&path, "%s/synthesis.%s.md", g->cycle, px_lang_code(l));
-		if (px_store_read(g->ix->store, &head, path.ptr, &src) == 0 &&
+		if (px_store_read(g->ix->store, &head, path.ptr, &src, NULL) == 0 &&
 		    px_note_parse_body(&n, path.ptr, src.ptr, src.len, cb, &quiet) == 0) {
 			for (i = 0; i < n->nsegs; i++) {
 				const px_segment *s = &n->segs[i];

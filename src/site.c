@@ -647,8 +647,8 @@ static int note_pages(site *s)
 		const char *path = px_col(st, 2), *blob = px_col(st, 1);
 		size_t pl = strlen(path);
 		char digest[17];
-		git_oid oid;
-		git_blob *gb = NULL;
+		px_oid oid;
+		px_buf src = PX_BUF_INIT;
 		px_note *n = NULL;
 		px_diag quiet = PX_DIAG_INIT;
 		int need = 0;
@@ -664,10 +664,12 @@ static int note_pages(site *s)
 		}
 		if (!need)
 			continue;
-		if (git_oid_fromstr(&oid, blob) < 0 || git_blob_lookup(&gb, s->ix->store->repo, &oid) < 0) {
-			px_store_error(s->d, path);
+		if (px_oid_parse(&oid, blob) < 0) {
+			px_diag_add(s->d, path, 0, 0, PX_SEV_ERROR, "git", MSG_BAD_OID, blob);
 			goto cleanup;
 		}
+		if (px_store_blob(s->ix->store, &oid, path, 0, &src, s->d) < 0)
+			goto cleanup;
 		px_buf_clear(&base);
 		px_buf_puts(&base, "<note-page");
 		px_xml_attr(&base, "path", path);
@@ -703,12 +705,12 @@ static int note_pages(site *s)
 		}
 		sqlite3_reset(codes);
 		px_buf_puts(&base, "<body>");
-		rc = px_note_parse(&n, path, git_blob_rawcontent(gb), (size_t)git_blob_rawsize(gb), cb, &quiet);
+		rc = px_note_parse(&n, path, src.ptr, src.len, cb, &quiet);
 		if (rc == 0)
-			rc = px_note_body_xml(n, git_blob_rawcontent(gb), (size_t)git_blob_rawsize(gb), cb, &base);
+			rc = px_note_body_xml(n, src.ptr, src.len, cb, &base);
 		px_note_free(n);
 		px_diag_free(&quiet);
-		git_blob_free(gb);
+		px_buf_free(&src);
 		if (rc < 0) /* the index only holds notes that parse */
 			goto cleanup;
 		rc = -1;
@@ -981,7 +983,7 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 	site s;
 	const px_kb *kb = ix->kb;
 	char *css_path = px_data_path("site/report.css");
-	git_oid head;
+	px_oid head;
 	size_t i;
 	int rc = -1;
 
@@ -995,8 +997,8 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 	s.css = (px_buf)PX_BUF_INIT;
 	if (px_today(s.today, d) < 0)
 		goto cleanup;
-	if (px_store_head(ix->store, &head) == 0)
-		git_oid_tostr(s.head, sizeof s.head, &head);
+	if (px_store_head(ix->store, &head, NULL) == 0)
+		px_oid_hex(s.head, &head);
 	if (!css_path || px_buf_read_file(&s.css, css_path, 1 << 20) < 0) {
 		px_diag_add(d, "site/report.css", 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 		goto cleanup;

@@ -1,4 +1,4 @@
-#include "store.h"
+#include "store_int.h"
 #include "out.h"
 
 #include <errno.h>
@@ -18,8 +18,67 @@ void px_store_error(px_diag *d, const char *what)
 {
 	const git_error *e = git_error_last();
 
-	px_diag_add(d, what, 0, 0, PX_SEV_ERROR, "git", MSG_GIT,
-		    e && e->message ? e->message : "?");
+	if (d)
+		px_diag_add(d, what, 0, 0, PX_SEV_ERROR, "git", MSG_GIT,
+			    e && e->message ? e->message : "?");
+}
+
+void px_oid_hex(char out[PX_OID_HEXSZ + 1], const px_oid *id)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < PX_OID_RAWSZ; i++) {
+		out[2 * i] = digits[id->id[i] >> 4];
+		out[2 * i + 1] = digits[id->id[i] & 15];
+	}
+	out[PX_OID_HEXSZ] = '\0';
+}
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int px_oid_parse(px_oid *out, const char *hex)
+{
+	size_t i;
+
+	if (strlen(hex) != PX_OID_HEXSZ)
+		return -1;
+	for (i = 0; i < PX_OID_RAWSZ; i++) {
+		int hi = hex_digit(hex[2 * i]), lo = hex_digit(hex[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return -1;
+		out->id[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+int px_oid_equal(const px_oid *a, const px_oid *b)
+{
+	return !memcmp(a->id, b->id, PX_OID_RAWSZ);
+}
+
+void px_store_global_init(void)
+{
+	git_libgit2_init();
+}
+
+void px_store_global_shutdown(void)
+{
+	git_libgit2_shutdown();
+}
+
+void px_store_cache(int on)
+{
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, on);
 }
 
 static const char communities_template[] =
@@ -81,7 +140,7 @@ int px_store_init(const char *dir, px_diag *d)
 	struct stat st[2];
 	px_commit_opts co = PX_COMMIT_OPTS_INIT;
 	int i;
-	git_oid oid;
+	px_oid oid;
 	int rc = -1;
 
 	if (!dir_is_empty(dir)) {
@@ -180,6 +239,45 @@ char *px_store_user_name(const char *root)
 	return s;
 }
 
+char *px_store_discover(const char *root)
+{
+	git_buf b = { 0 };
+	char *s = NULL;
+
+	if (git_repository_discover(&b, root, 0, NULL) == 0) {
+		s = strdup(b.ptr);
+		if (s && strlen(s) > 1 && s[strlen(s) - 1] == '/')
+			s[strlen(s) - 1] = '\0';
+	}
+	git_buf_dispose(&b);
+	return s;
+}
+
+const char *px_store_gitdir(const px_store *s)
+{
+	return git_repository_path(s->repo);
+}
+
+int px_store_reader(px_store **out, const px_store *s, px_diag *d)
+{
+	px_store *r = calloc(1, sizeof *r);
+
+	*out = NULL;
+	if (!r || !(r->workdir = strdup(s->workdir)) || !(r->prefix = strdup(s->prefix))) {
+		if (d)
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
+		px_store_free(r);
+		return -1;
+	}
+	if (git_repository_open(&r->repo, git_repository_path(s->repo)) < 0) {
+		px_store_error(d, NULL);
+		px_store_free(r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
 int px_store_open(px_store **out, const char *root, px_diag *d)
 {
 	px_store *s = calloc(1, sizeof *s);
@@ -189,8 +287,14 @@ int px_store_open(px_store **out, const char *root, px_diag *d)
 	int err;
 
 	*out = NULL;
-	if (!s || !abs)
+	if (!s) {
+		px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
 		goto fail;
+	}
+	if (!abs) {
+		px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, root, strerror(errno));
+		goto fail;
+	}
 	if ((err = git_repository_open_ext(&s->repo, abs, 0, NULL)) < 0) {
 		/* libgit2 1.5 says GIT_EOWNER, or GIT_ENOTFOUND when no
 		 * safe.directory is configured at all: look at the owner */
@@ -214,8 +318,10 @@ int px_store_open(px_store **out, const char *root, px_diag *d)
 		s->prefix = strdup("");
 	if (*s->prefix) {
 		char *p = realloc(s->prefix, strlen(s->prefix) + 2);
-		if (!p)
+		if (!p) {
+			px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
 			goto fail;
+		}
 		s->prefix = p;
 		strcat(s->prefix, "/");
 	}
@@ -240,13 +346,26 @@ void px_store_free(px_store *s)
 	free(s);
 }
 
-int px_store_head(px_store *s, git_oid *out)
+/* HEAD's commit: 0, 1 when unborn, or -1 (libgit2's error is set). */
+static int head_id(px_store *s, git_oid *out)
 {
 	int rc = git_reference_name_to_id(out, s->repo, "HEAD");
 
 	if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH)
 		return 1;
 	return rc < 0 ? -1 : 0;
+}
+
+int px_store_head(px_store *s, px_oid *out, px_diag *d)
+{
+	git_oid id;
+	int rc = head_id(s, &id);
+
+	if (rc < 0)
+		px_store_error(d, NULL);
+	else if (rc == 0)
+		oid_from_git(out, &id);
+	return rc;
 }
 
 static int make_signature(git_signature **sig, px_store *s, const px_commit_opts *o, px_diag *d)
@@ -533,8 +652,10 @@ static int reconcile(px_store *s, px_diag *d)
 	}
 	/* NUL-separated records: the old HEAD, the paths, "end" */
 	gp = calloc(j.len / 2 + 2, sizeof *gp);
-	if (!gp)
+	if (!gp) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
 		goto cleanup;
+	}
 	for (off = ml; off < j.len;) {
 		const char *rec = j.ptr + off;
 		size_t l = strnlen(rec, j.len - off);
@@ -554,7 +675,7 @@ static int reconcile(px_store *s, px_diag *d)
 		drop_branch_lock(s, gp[1]);
 	/* HEAD moved: finish that commit */
 	if (complete && n >= 2 && git_oid_fromstr(&was, gp[0]) == 0 &&
-	    px_store_head(s, &head) == 0 && !git_oid_equal(&was, &head)) {
+	    head_id(s, &head) == 0 && !git_oid_equal(&was, &head)) {
 		if (git_commit_lookup(&c, s->repo, &head) < 0 || git_commit_tree(&t, c) < 0) {
 			px_store_error(d, NULL);
 			goto cleanup;
@@ -716,13 +837,14 @@ int px_store_clean(px_store *s, const char *rel, const char *raw, size_t len, px
 	/* core.autocrlf, core.eol and .gitattributes, as `git add` applies them */
 	if (git_filter_list_load(&fl, s->repo, NULL, gp.ptr, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT) < 0)
 		goto git;
-	if (!fl) {
+	if (!fl)
 		rc = px_buf_put(out, raw, len);
-		goto cleanup;
-	}
-	if (git_filter_list_apply_to_buffer(&conv, fl, raw, len) < 0)
+	else if (git_filter_list_apply_to_buffer(&conv, fl, raw, len) < 0)
 		goto git;
-	rc = px_buf_put(out, conv.ptr, conv.size);
+	else
+		rc = px_buf_put(out, conv.ptr, conv.size);
+	if (rc < 0)
+		px_diag_add(d, rel, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
 	goto cleanup;
 git:
 	px_store_error(d, rel);
@@ -876,7 +998,7 @@ static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **
 	for (attempt = 0; attempt < RETRIES; attempt++) {
 		git_oid head, tree_oid;
 		const git_commit *parents[1];
-		int unborn = px_store_head(s, &head);
+		int unborn = head_id(s, &head);
 
 		if (unborn < 0)
 			goto git;
@@ -957,8 +1079,9 @@ cleanup:
 }
 
 int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_commit_opts *o,
-		    git_oid *out, px_diag *d)
+		    px_oid *out, px_diag *d)
 {
+	git_oid made;
 	git_signature *sig = NULL;
 	git_oid *ids = calloc(n + 1, sizeof *ids);
 	char **gp = calloc(n + 1, sizeof *gp);
@@ -966,8 +1089,10 @@ int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_comm
 	size_t i;
 	int lock = -1, ilock = -1, rc = -1;
 
-	if (!ids || !gp)
+	if (!ids || !gp) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
 		goto cleanup;
+	}
 	for (i = 0; i < n; i++) {
 		px_buf g = PX_BUF_INIT;
 		px_buf_printf(&g, "%s%s", s->prefix, f[i].path);
@@ -990,7 +1115,9 @@ int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_comm
 			goto cleanup;
 		}
 	}
-	rc = commit_locked(s, ilock, f, gp, ids, n, o, sig, out, d);
+	rc = commit_locked(s, ilock, f, gp, ids, n, o, sig, &made, d);
+	if (rc == 0)
+		oid_from_git(out, &made);
 	if (rc != -2)
 		unlink(lockp.ptr);
 	else
@@ -1027,6 +1154,7 @@ long px_store_changed(px_store *s, int (*keep)(const char *rel), char ***out, px
 	n = git_status_list_entrycount(list);
 	v = calloc(n + 1, sizeof *v);
 	if (!v) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
 		git_status_list_free(list);
 		return -1;
 	}
@@ -1039,33 +1167,16 @@ long px_store_changed(px_store *s, int (*keep)(const char *rel), char ***out, px
 		path = dd->new_file.path ? dd->new_file.path : dd->old_file.path;
 		if (strncmp(path, s->prefix, pl) || !keep(path + pl))
 			continue;
-		v[cnt++] = strdup(path + pl);
+		if (!(v[cnt++] = strdup(path + pl))) {
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
+			git_status_list_free(list);
+			while (cnt)
+				free(v[--cnt]);
+			free(v);
+			return -1;
+		}
 	}
 	git_status_list_free(list);
 	*out = v;
 	return (long)cnt;
-}
-
-int px_store_read(px_store *s, const git_oid *commit, const char *rel, px_buf *out)
-{
-	git_commit *c = NULL;
-	git_tree *t = NULL;
-	git_tree_entry *e = NULL;
-	git_blob *b = NULL;
-	px_buf gp = PX_BUF_INIT;
-	int rc = -1;
-
-	px_buf_printf(&gp, "%s%s", s->prefix, rel);
-	if (git_commit_lookup(&c, s->repo, commit) < 0 || git_commit_tree(&t, c) < 0 ||
-	    git_tree_entry_bypath(&e, t, gp.ptr) < 0 ||
-	    git_blob_lookup(&b, s->repo, git_tree_entry_id(e)) < 0)
-		goto cleanup;
-	rc = px_buf_put(out, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
-cleanup:
-	git_blob_free(b);
-	git_tree_entry_free(e);
-	git_tree_free(t);
-	git_commit_free(c);
-	px_buf_free(&gp);
-	return rc;
 }

@@ -1,27 +1,58 @@
 /*
- * store.h - the knowledge base's git repository (libgit2): the truth.
+ * store.h - the knowledge base's git repository: the truth.
+ *
+ * The store is the only module that calls libgit2 (store.c: opening,
+ * init, the commit protocol, status; store_read.c: history, trees,
+ * diffs, blobs; store_sync.c: remotes, fetch, merge, push; their private
+ * header store_int.h). Nothing else sees a libgit2 type: objects are
+ * named by px_oid, paths are relative to the knowledge base.
  *
  * Commits are made the way `git add` + `git commit -- PATHS` would: the
  * new tree is HEAD's tree with the given paths replaced, the repository's
  * own index is updated for those paths (so `git status` stays clean), and
  * a commit whose parent went stale under us (another process committed)
- * is retried on the new HEAD, never forced. Every libgit2 error is turned
- * into one diagnostic here, at the boundary.
+ * is retried on the new HEAD, never forced.
+ *
+ * Errors, as libgit2's: a function returns 0 or -1, or a positive "nothing
+ * to do" where its comment says so. Every libgit2 error is turned into one
+ * diagnostic here, in the user's language, with libgit2's own message
+ * quoted as the detail; callers never translate it again. Where a comment
+ * says "`d` may be NULL", the caller may choose not to hear about the
+ * error (it takes every failure as "not there").
+ *
+ *     px_store *s;
+ *     px_oid head;
+ *     px_buf b = PX_BUF_INIT;
+ *     if (px_store_open(&s, root, d) == 0 && px_store_head(s, &head, d) == 0)
+ *             px_store_read(s, &head, "2022-2023/zuid/01.md", &b, d);
  */
 #ifndef PX_STORE_H
 #define PX_STORE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
-#include <git2.h>
-
+#include "buf.h"
 #include "diag.h"
 
+/* A git object id (SHA-1). */
+#define PX_OID_RAWSZ 20
+#define PX_OID_HEXSZ 40
 typedef struct {
-	git_repository *repo;
-	char *workdir;  /* with a trailing '/' */
-	char *prefix;   /* the knowledge base's folder inside the work tree: "" or "notes/" */
-} px_store;
+	unsigned char id[PX_OID_RAWSZ];
+} px_oid;
+
+/* The 40 lowercase hex digits of `id` into out[PX_OID_HEXSZ + 1]. */
+void px_oid_hex(char out[PX_OID_HEXSZ + 1], const px_oid *id);
+/* Parses exactly 40 hex digits; returns 0, or -1 for anything else. */
+int px_oid_parse(px_oid *out, const char *hex);
+int px_oid_equal(const px_oid *a, const px_oid *b);
+
+typedef struct px_store px_store;
+
+/* libgit2's global state: once in main, before and after everything. */
+void px_store_global_init(void);
+void px_store_global_shutdown(void);
 
 /* Creates DIR as a new knowledge base: a repository on branch main,
  * communities.yaml to fill in, .gitignore, and a first commit. */
@@ -33,9 +64,24 @@ int px_store_init(const char *dir, px_diag *d);
  * malloc'd, or NULL when none is set. */
 char *px_store_user_name(const char *root);
 
+/* The git directory of the repository holding `root`, without a trailing
+ * '/', malloc'd; NULL when `root` is in no repository. */
+char *px_store_discover(const char *root);
+
 /* Opens the repository holding the knowledge base rooted at `root`. */
 int px_store_open(px_store **out, const char *root, px_diag *d);
+/* A second handle on the same repository, for a thread that only reads
+ * (px_store_blob); free it with px_store_free. `d` may be NULL. */
+int px_store_reader(px_store **out, const px_store *s, px_diag *d);
 void px_store_free(px_store *s);
+
+/* The repository's git directory, with a trailing '/' (borrowed). */
+const char *px_store_gitdir(const px_store *s);
+
+/* Whether libgit2 keeps the objects it read in its cache (process-wide,
+ * on by default): off while every blob is read once, so that memory does
+ * not grow with the knowledge base. */
+void px_store_cache(int on);
 
 typedef struct {
 	const char *message;
@@ -67,27 +113,139 @@ int px_store_clean(px_store *s, const char *rel, const char *raw, size_t len, px
  * paths under git's index.lock, taken before HEAD moves (a lock that
  * another program holds for longer than a moment is reported by name and
  * nothing changes). Fills `out` with the new commit's id. Returns 0, 1
- * when HEAD's tree already holds exactly these files (no commit), or -1
- * with a diagnostic. */
+ * when HEAD's tree already holds exactly these files (no commit; `out`
+ * is not set), or -1 with a diagnostic. */
 int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_commit_opts *o,
-		    git_oid *out, px_diag *d);
+		    px_oid *out, px_diag *d);
 
 /* Finishes a praxis commit killed after HEAD moved and before the index
  * followed (its journal is the index.lock it left), and removes that
- * stale lock. px_store_open calls it; returns 0 or -1. */
+ * stale lock. px_store_open calls it; returns 0 or -1 with a diagnostic. */
 int px_store_reconcile(px_store *s, px_diag *d);
 
 /* Paths (relative to the knowledge base) of new, modified and deleted
- * files in the work tree whose names pass `keep`. */
+ * files in the work tree whose names pass `keep`: their number, with
+ * *out a malloc'd array of malloc'd strings (px_strv_free), or -1 with a
+ * diagnostic. */
 long px_store_changed(px_store *s, int (*keep)(const char *rel), char ***out, px_diag *d);
 
-/* HEAD's commit id; returns 1 when the branch has no commit yet. */
-int px_store_head(px_store *s, git_oid *out);
+/* HEAD's commit id. Returns 0, 1 when the branch has no commit yet, or
+ * -1 with a diagnostic (`d` may be NULL). */
+int px_store_head(px_store *s, px_oid *out, px_diag *d);
 
-/* Reads the blob at `rel` in the tree of commit `id` into a buffer. */
-int px_store_read(px_store *s, const git_oid *commit, const char *rel, px_buf *out);
+/* Whether `id` names a commit of the repository (1) or not (0). */
+int px_store_has_commit(px_store *s, const px_oid *id);
 
-/* Reports the last libgit2 error as a diagnostic for `what`. */
-void px_store_error(px_diag *d, const char *what);
+/* Appends the file at `rel` in the tree of commit `commit` to `out`.
+ * Returns 0, 1 when that tree has no file there, or -1 with a diagnostic
+ * (`d` may be NULL). */
+int px_store_read(px_store *s, const px_oid *commit, const char *rel, px_buf *out, px_diag *d);
+
+/* Appends the blob `id` to `out`. Returns 0, 1 when it is larger than
+ * `max` bytes (0: no limit; nothing appended), or -1 with a diagnostic
+ * for `rel`, the path it was found at (`d` may be NULL). */
+int px_store_blob(px_store *s, const px_oid *id, const char *rel, size_t max, px_buf *out,
+		  px_diag *d);
+
+/* The files under the knowledge base whose paths pass `keep`, in a
+ * commit's tree: regular files only (a symbolic link is never a note). */
+typedef struct {
+	char *path;     /* relative to the knowledge base */
+	px_oid blob;
+} px_store_entry;
+
+/* The entries of the tree of `commit` (NULL: none), in git's order: their
+ * number, with *out malloc'd (px_store_entries_free), or -1 with a
+ * diagnostic. */
+long px_store_list(px_store *s, const px_oid *commit, int (*keep)(const char *rel),
+		   px_store_entry **out, px_diag *d);
+void px_store_entries_free(px_store_entry *v, size_t n);
+
+typedef enum {
+	PX_CHANGE_ADDED,
+	PX_CHANGE_MODIFIED,
+	PX_CHANGE_DELETED,
+	PX_CHANGE_RENAMED
+} px_change;
+
+/* One file that differs between two trees. A side's path is NULL when
+ * it is outside the knowledge base or fails `keep`; deltas where both
+ * are NULL are left out. Without rename detection, an added file has the
+ * same path on both sides (git's convention), as has a deleted one. */
+typedef struct {
+	px_change change;
+	char *old_path, *new_path;  /* relative to the knowledge base */
+	px_oid old_blob, new_blob;  /* zero on the side where it is absent */
+	int new_is_link;            /* the new side is a symbolic link */
+} px_store_delta;
+
+/* What changed from the tree of commit `from` to that of `to` (NULL: the
+ * empty tree), in git's order: the number of deltas, with *out malloc'd
+ * (px_store_deltas_free), or -1 with a diagnostic. */
+long px_store_diff(px_store *s, const px_oid *from, const px_oid *to, int (*keep)(const char *rel),
+		   px_store_delta **out, px_diag *d);
+void px_store_deltas_free(px_store_delta *v, size_t n);
+
+/* One commit of the history (the strings are borrowed for the call). */
+typedef struct {
+	px_oid id;
+	const char *author_name, *author_email;
+	int64_t time;     /* author time, seconds since the epoch */
+	int offset;       /* author time zone, minutes east of UTC */
+	const char *message;
+} px_commit_info;
+
+/* Called for each commit with its changes against its first parent. A
+ * non-zero return stops the walk: a positive one quietly, a negative one
+ * as an error the callback reported itself. */
+typedef int (*px_history_cb)(const px_commit_info *c, const px_store_delta *v, size_t n,
+			     void *payload);
+
+/* Walks the history from HEAD, newest first (commit time). Returns 0
+ * (also when there is no commit yet, or the callback stopped it), the
+ * callback's negative value, or -1 with a diagnostic. */
+int px_store_history(px_store *s, int (*keep)(const char *rel), px_history_cb cb, void *payload,
+		     px_diag *d);
+
+/* ---- sharing through a remote (store_sync.c) ---- */
+
+typedef struct px_remote px_remote;
+
+/* The remote called `name`; when there is none, an error that says how
+ * to add one. */
+int px_store_remote(px_remote **out, px_store *s, const char *name, px_diag *d);
+void px_remote_free(px_remote *r);
+
+/* Fetches the remote's branches into refs/remotes/NAME/. */
+int px_remote_fetch(px_remote *r, px_diag *d);
+
+/* Pushes refs/heads/BRANCH to the remote's branch of that name. */
+int px_remote_push(px_remote *r, const char *branch, px_diag *d);
+
+/* The short name of the branch HEAD points at ("main"), malloc'd. */
+int px_store_branch(px_store *s, char **out, px_diag *d);
+
+/* The commit the reference `name` ("refs/remotes/origin/main") points
+ * at. Returns 0, 1 when there is no such reference, or -1. */
+int px_store_ref(px_store *s, const char *name, px_oid *out, px_diag *d);
+
+/* How many commits `local` has that `upstream` has not, and the other
+ * way round. */
+int px_store_ahead_behind(px_store *s, size_t *ahead, size_t *behind, const px_oid *local,
+			  const px_oid *upstream, px_diag *d);
+
+/* Checks out commit `to` (safely: uncommitted changes are never
+ * overwritten; if they would be, nothing changes and the error says so)
+ * and moves HEAD's branch to it, with `reflog` as its reflog line. */
+int px_store_fast_forward(px_store *s, const px_oid *to, const char *reflog, px_diag *d);
+
+/* Merges `theirs` into `ours` as a commit with two parents and `message`,
+ * by the configured identity (else "praxis"), into *out. Neither HEAD
+ * nor the work tree changes (px_store_fast_forward to *out does that).
+ * Returns 0; 1 when both sides changed the same files, with *conflicts
+ * the malloc'd array of their paths in the repository (px_strv_free) and
+ * nothing created; or -1 with a diagnostic. */
+int px_store_merge(px_store *s, px_oid *out, const px_oid *ours, const px_oid *theirs,
+		   const char *message, char ***conflicts, size_t *nconflicts, px_diag *d);
 
 #endif

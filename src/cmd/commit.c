@@ -68,8 +68,8 @@ cleanup:
 static int in_head(px_store *s, const char *rel)
 {
 	px_buf b = PX_BUF_INIT;
-	git_oid head;
-	int found = px_store_head(s, &head) == 0 && px_store_read(s, &head, rel, &b) == 0;
+	px_oid head;
+	int found = px_store_head(s, &head, NULL) == 0 && px_store_read(s, &head, rel, &b, NULL) == 0;
 
 	px_buf_free(&b);
 	return found;
@@ -139,7 +139,7 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 	struct stat *stats = NULL;
 	size_t n = 0, i;
 	long nc;
-	git_oid oid;
+	px_oid oid;
 	struct stat sb;
 	int id, rc, status = PX_EXIT_USAGE;
 
@@ -264,11 +264,12 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		goto cleanup;
 	}
 	{
-		char hex[8];
+		char hex[PX_OID_HEXSZ + 1];
 		px_index *ix = NULL;
 		px_update_opts uo = PX_UPDATE_OPTS_INIT;
 		px_diag xd = PX_DIAG_INIT;
-		git_oid_tostr(hex, sizeof hex, &oid);
+		px_oid_hex(hex, &oid);
+		hex[7] = '\0';
 		{
 			char *subject = strndup(co.message, strcspn(co.message, "\n"));
 			px_say(stdout, MSG_COMMITTED, hex, subject ? subject : "");

@@ -23,57 +23,55 @@ typedef struct {
 	px_buf out;
 } logger;
 
-static const char *change_name(git_delta_t s)
+static const char *change_name(px_change c)
 {
-	switch (s) {
-	case GIT_DELTA_ADDED: return "added";
-	case GIT_DELTA_DELETED: return "deleted";
-	case GIT_DELTA_RENAMED: return "renamed";
+	switch (c) {
+	case PX_CHANGE_ADDED: return "added";
+	case PX_CHANGE_DELETED: return "deleted";
+	case PX_CHANGE_RENAMED: return "renamed";
 	default: return "modified";
 	}
 }
 
-static px_msgid change_msg(git_delta_t s)
+static px_msgid change_msg(px_change c)
 {
-	switch (s) {
-	case GIT_DELTA_ADDED: return MSG_LOG_ADDED;
-	case GIT_DELTA_DELETED: return MSG_LOG_DELETED;
+	switch (c) {
+	case PX_CHANGE_ADDED: return MSG_LOG_ADDED;
+	case PX_CHANGE_DELETED: return MSG_LOG_DELETED;
 	default: return MSG_LOG_MODIFIED;
 	}
 }
 
-static void emit(logger *lg, git_commit *c, const git_diff_delta *dd, const char *rel)
+static void emit(logger *lg, const px_commit_info *c, const px_store_delta *dd, const char *rel)
 {
-	const git_signature *a = git_commit_author(c);
-	const git_oid *blob = dd->status == GIT_DELTA_DELETED ? &dd->old_file.id : &dd->new_file.id;
-	git_blob *b = NULL;
+	const px_oid *blob = dd->change == PX_CHANGE_DELETED ? &dd->old_blob : &dd->new_blob;
+	px_buf b = PX_BUF_INIT;
 	px_diag quiet = PX_DIAG_INIT;
 	px_note *n = NULL;
-	char hex[GIT_OID_HEXSZ + 1], when[32];
-	time_t t = (time_t)a->when.time;
+	char hex[PX_OID_HEXSZ + 1], when[32];
+	time_t t = (time_t)c->time;
 	struct tm tm;
 
-	if (git_blob_lookup(&b, lg->ctx->store->repo, blob) == 0 &&
-	    git_blob_rawsize(b) <= (git_object_size_t)PX_NOTE_MAX)
-		px_note_parse(&n, rel, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
-			      lg->ctx->kb->cb, &quiet);
+	/* a note that cannot be read or parsed is listed without its values */
+	if (px_store_blob(lg->ctx->store, blob, rel, PX_NOTE_MAX, &b, &quiet) == 0)
+		px_note_parse(&n, rel, b.ptr, b.len, lg->ctx->kb->cb, &quiet);
 	if (lg->community && (!n || !n->community.s || strcmp(n->community.s, lg->community)))
 		goto done;
 	if (lg->limit && lg->shown >= lg->limit)
 		goto done;
 	lg->shown++;
-	git_oid_tostr(hex, sizeof hex, git_commit_id(c));
-	t += (time_t)a->when.offset * 60;
+	px_oid_hex(hex, &c->id);
+	t += (time_t)c->offset * 60;
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 	if (lg->json) {
 		px_buf *o = &lg->out;
 		px_buf_puts(o, lg->shown > 1 ? ",\n {\"commit\": \"" : "\n {\"commit\": \"");
 		px_buf_printf(o, "%s\", \"time\": \"%s\", \"author\": \"", hex, when);
-		px_buf_json_str(o, a->name);
+		px_buf_json_str(o, c->author_name);
 		px_buf_puts(o, "\", \"email\": \"");
-		px_buf_json_str(o, a->email);
-		px_buf_printf(o, "\", \"change\": \"%s\", \"path\": \"", change_name(dd->status));
+		px_buf_json_str(o, c->author_email);
+		px_buf_printf(o, "\", \"change\": \"%s\", \"path\": \"", change_name(dd->change));
 		px_buf_json_str(o, rel);
 		px_buf_puts(o, "\", \"community\": ");
 		if (n && n->community.s) {
@@ -102,9 +100,9 @@ static void emit(logger *lg, git_commit *c, const git_diff_delta *dd, const char
 		 * anything: through the terminal sanitiser */
 		px_buf line = PX_BUF_INIT, name = PX_BUF_INIT;
 		hex[7] = '\0';
-		px_buf_term_str(&name, a->name ? a->name : "", PX_TERM_LINE);
+		px_buf_term_str(&name, c->author_name ? c->author_name : "", PX_TERM_LINE);
 		px_buf_printf(&line, "%s  %s  %-20s ", hex, when, name.ptr);
-		px_buf_puts(&line, px_msg(change_msg(dd->status)));
+		px_buf_puts(&line, px_msg(change_msg(dd->change)));
 		if (n && n->community.s && n->session) {
 			px_buf_puts(&line, "  ");
 			px_buf_term_str(&line, n->community.s, PX_TERM_LINE);
@@ -124,60 +122,24 @@ static void emit(logger *lg, git_commit *c, const git_diff_delta *dd, const char
 done:
 	px_note_free(n);
 	px_diag_free(&quiet);
-	git_blob_free(b);
+	px_buf_free(&b);
+}
+
+/* One commit: a line per note it added, changed or removed. */
+static int visit(const px_commit_info *c, const px_store_delta *v, size_t n, void *payload)
+{
+	logger *lg = payload;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].new_path)
+			emit(lg, c, &v[i], v[i].new_path);
+	return lg->limit && lg->shown >= lg->limit;
 }
 
 static int walk(logger *lg, px_diag *d)
 {
-	git_repository *repo = lg->ctx->store->repo;
-	const char *prefix = lg->ctx->store->prefix;
-	size_t pl = strlen(prefix);
-	git_revwalk *w = NULL;
-	git_oid id;
-	int rc = -1;
-
-	if (git_revwalk_new(&w, repo) < 0)
-		goto git;
-	git_revwalk_sorting(w, GIT_SORT_TIME);
-	if (git_revwalk_push_head(w) < 0) {
-		rc = 0; /* no commit yet */
-		goto cleanup;
-	}
-	while (git_revwalk_next(&id, w) == 0 && !(lg->limit && lg->shown >= lg->limit)) {
-		git_commit *c = NULL, *p = NULL;
-		git_tree *t = NULL, *pt = NULL;
-		git_diff *diff = NULL;
-		size_t i;
-
-		if (git_commit_lookup(&c, repo, &id) < 0 || git_commit_tree(&t, c) < 0 ||
-		    (git_commit_parentcount(c) > 0 &&
-		     (git_commit_parent(&p, c, 0) < 0 || git_commit_tree(&pt, p) < 0)) ||
-		    git_diff_tree_to_tree(&diff, repo, pt, t, NULL) < 0) {
-			git_commit_free(c);
-			git_commit_free(p);
-			git_tree_free(t);
-			git_tree_free(pt);
-			goto git;
-		}
-		for (i = 0; i < git_diff_num_deltas(diff); i++) {
-			const git_diff_delta *dd = git_diff_get_delta(diff, i);
-			const char *path = dd->new_file.path;
-			if (!strncmp(path, prefix, pl) && px_kb_is_note_path(path + pl))
-				emit(lg, c, dd, path + pl);
-		}
-		git_diff_free(diff);
-		git_tree_free(t);
-		git_tree_free(pt);
-		git_commit_free(c);
-		git_commit_free(p);
-	}
-	rc = 0;
-	goto cleanup;
-git:
-	px_store_error(d, NULL);
-cleanup:
-	git_revwalk_free(w);
-	return rc;
+	return px_store_history(lg->ctx->store, px_kb_is_note_path, visit, lg, d) < 0 ? -1 : 0;
 }
 
 int cmd_log(int argc, char **argv, px_ctx *ctx)

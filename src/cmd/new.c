@@ -15,8 +15,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <git2.h>
-
 #include "../cmd.h"
 #include "../cycle.h"
 #include "../note.h"
@@ -43,7 +41,7 @@ static const char *const guidance[2][4] = {
 
 /* The author as git would name them in this knowledge base: the
  * repository's own user.name first (store.c reads git's configuration). */
-static char *git_user(const char *root)
+static char *user_name(const char *root)
 {
 	char *s = px_store_user_name(root);
 
@@ -176,7 +174,7 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 		return PX_EXIT_USAGE;
 	}
 	l = !strcmp(c->lang, "fr");
-	author = git_user(ctx->kb->root);
+	author = user_name(ctx->kb->root);
 
 	px_buf_printf(&rel, "%s/%s/%02d.md", cycle, community, session);
 	/* CYCLE/ and CYCLE/COMMUNITY/, which may exist already, inside the

@@ -1,0 +1,40 @@
+/*
+ * store_int.h - what the store's files (store.c, store_read.c,
+ * store_sync.c) share, and nothing else includes: the one place besides
+ * them where libgit2 is named.
+ */
+#ifndef PX_STORE_INT_H
+#define PX_STORE_INT_H
+
+#include <string.h>
+
+#include <git2.h>
+
+#include "store.h"
+
+struct px_store {
+	git_repository *repo;
+	char *workdir;  /* with a trailing '/' */
+	char *prefix;   /* the knowledge base's folder inside the work tree: "" or "notes/" */
+};
+
+_Static_assert(sizeof(((px_oid *)0)->id) == GIT_OID_RAWSZ, "px_oid is a SHA-1 like git_oid");
+
+static inline void oid_to_git(git_oid *g, const px_oid *p)
+{
+	memcpy(g->id, p->id, PX_OID_RAWSZ);
+}
+
+static inline void oid_from_git(px_oid *p, const git_oid *g)
+{
+	memcpy(p->id, g->id, PX_OID_RAWSZ);
+}
+
+/* Reports the last libgit2 error as one diagnostic for `what` (a file,
+ * or NULL); nothing when `d` is NULL. */
+void px_store_error(px_diag *d, const char *what);
+
+/* The tree of commit `id` (NULL: *out is NULL, the empty tree). */
+int px_store_tree(git_tree **out, px_store *s, const px_oid *id, px_diag *d);
+
+#endif
