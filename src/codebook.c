@@ -265,6 +265,7 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 	cb->codes = calloc(ncodes ? ncodes : 1, sizeof *cb->codes);
 	cb->methods = calloc(cb->nmethods ? cb->nmethods : 1, sizeof *cb->methods);
 	if (!cb->cats || !cb->codes || !cb->methods) {
+		cb->ncats = cb->nmethods = 0; /* nothing read yet to free */
 		oom = 1;
 		goto cleanup;
 	}

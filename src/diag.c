@@ -118,9 +118,18 @@ static void vadd(px_diag *d, const char *file, int line, int col, px_severity se
 		d->items = p;
 		d->cap = cap;
 	}
-	it = &d->items[d->n++];
+	it = &d->items[d->n];
 	memset(it, 0, sizeof *it);
 	it->file = strdup(file ? file : "");
+	if (!it->file) {
+		d->lost++;
+		if (sev == PX_SEV_ERROR)
+			d->errors++;
+		else
+			d->warnings++;
+		return;
+	}
+	d->n++;
 	it->line = line;
 	it->col = col;
 	it->sev = sev;

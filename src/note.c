@@ -146,7 +146,9 @@ static void read_list(ctx *c, const yaml_node_t *node, const char *key, px_vals 
 			err_at(c, e, "invalid-value", MSG_NOT_STRING_ITEM, key);
 			continue;
 		}
-		set_val(c, &out->v[out->n++], e, s, c->line0);
+		set_val(c, &out->v[out->n], e, s, c->line0);
+		if (out->v[out->n].s) /* else out of memory: the parse fails */
+			out->n++;
 		check_value(c, e, key, s);
 	}
 }
