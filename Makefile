@@ -76,13 +76,18 @@ $(BUILD)/praxisfts.so: src/fts_ext.c src/fts.c src/fold.c src/buf.c src/text.c s
 $(BUILD)/asan/praxis: $(BUILD)/asan/main.o $(BUILD)/asan/libpraxis.a
 	$(Q)$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
+# test_oom fails the library's allocations one by one: its calls to
+# these functions go through the test's __wrap_ functions (ld --wrap)
+OOM_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+$(BUILD)/tests/test_oom $(BUILD)/asan/tests/test_oom: TEST_LDFLAGS = $(OOM_WRAP)
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpraxis.a
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libpraxis.a $(PKG_LIBS) -lcmocka
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libpraxis.a $(PKG_LIBS) -lcmocka $(TEST_LDFLAGS)
 
 $(BUILD)/asan/tests/%: tests/unit/%.c $(BUILD)/asan/libpraxis.a
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(WARN) $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/asan/libpraxis.a $(PKG_LIBS) -lcmocka
+	$(Q)$(CC) $(WARN) $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/asan/libpraxis.a $(PKG_LIBS) -lcmocka $(TEST_LDFLAGS)
 
 $(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(BUILD)/libpraxis.a
 	@mkdir -p $(@D)

@@ -13,17 +13,25 @@ int px_buf_grow(px_buf *b, size_t extra)
 	size_t want, cap;
 	char *p;
 
-	if (extra > PX_BUF_MAX || b->len > PX_BUF_MAX - extra)
+	if (b->err)
 		return -1;
+	if (extra > PX_BUF_MAX || b->len > PX_BUF_MAX - extra) {
+		b->err = PX_BUF_TOOBIG;
+		return -1;
+	}
 	want = b->len + extra + 1;
 	if (want <= b->cap)
 		return 0;
 	cap = b->cap ? b->cap : 64;
 	while (cap < want)
 		cap = cap / 2 * 3 + 16;
+	if (cap > PX_BUF_MAX + 1)
+		cap = PX_BUF_MAX + 1;
 	p = realloc(b->cap ? b->ptr : NULL, cap);
-	if (!p)
+	if (!p) {
+		b->err = PX_BUF_ENOMEM;
 		return -1;
+	}
 	if (!b->cap)
 		p[0] = '\0';
 	b->ptr = p;
@@ -60,6 +68,8 @@ int px_buf_vprintf(px_buf *b, const char *fmt, va_list ap)
 	va_copy(cp, ap);
 	n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
+	if (n < 0 && !b->err)
+		b->err = errno == EOVERFLOW ? PX_BUF_TOOBIG : PX_BUF_ENOMEM;
 	if (n < 0 || px_buf_grow(b, (size_t)n) < 0)
 		return -1;
 	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
@@ -93,8 +103,13 @@ void px_buf_truncate(px_buf *b, size_t len)
 
 char *px_buf_detach(px_buf *b)
 {
-	char *s = b->cap ? b->ptr : strdup("");
+	char *s;
 
+	if (b->err) {
+		px_buf_free(b);
+		return NULL;
+	}
+	s = b->cap ? b->ptr : strdup("");
 	b->ptr = px_buf_empty;
 	b->len = b->cap = 0;
 	return s;
@@ -106,6 +121,7 @@ void px_buf_free(px_buf *b)
 		free(b->ptr);
 	b->ptr = px_buf_empty;
 	b->len = b->cap = 0;
+	b->err = 0;
 }
 
 int px_buf_read_file(px_buf *b, const char *path, size_t max)

@@ -4,12 +4,21 @@
  * Invariants (like git's strbuf): `ptr` is never NULL and always
  * NUL-terminated, `len` excludes the terminator. A buffer starts as
  * PX_BUF_INIT and needs no allocation until something is appended.
- * Growth beyond PX_BUF_MAX (what any user-fed text may reach) fails
- * with -1 and leaves the buffer as it was; the caller reports it.
+ *
+ * The error is sticky (like curl's dynbuf): a growth that fails, because
+ * memory ran out or the text would pass PX_BUF_MAX (what any user-fed
+ * text may reach), returns -1 and marks the buffer; every later append
+ * is refused (returns -1, changes nothing) until px_buf_free. So a
+ * writer may append without checking each call, and the consumer checks
+ * once, before the text becomes an output (a file, stdout, a commit, an
+ * index row, a stylesheet's input): a failed buffer is an error there,
+ * never a truncated output. diag.h's px_diag_buf reports it.
  *
  *     px_buf b = PX_BUF_INIT;
  *     px_buf_puts(&b, "hello");
  *     px_buf_printf(&b, " %d", 42);
+ *     if (px_buf_failed(&b))
+ *             return px_diag_buf(d, &b, what);   // "out of memory" / "text too long"
  *     use(b.ptr);
  *     px_buf_free(&b);
  */
@@ -21,14 +30,22 @@
 
 #define PX_BUF_MAX ((size_t)256 << 20) /* 256 MiB */
 
+/* Why a buffer failed (px_buf_error); 0 while it has not. */
+enum { PX_BUF_ENOMEM = -1, PX_BUF_TOOBIG = -2 };
+
 typedef struct {
 	char *ptr;
 	size_t len;
 	size_t cap; /* 0 while ptr points at the shared empty string */
+	int err;    /* 0, PX_BUF_ENOMEM or PX_BUF_TOOBIG: sticky */
 } px_buf;
 
 extern char px_buf_empty[];
-#define PX_BUF_INIT { px_buf_empty, 0, 0 }
+#define PX_BUF_INIT { px_buf_empty, 0, 0, 0 }
+
+/* 0, or PX_BUF_ENOMEM / PX_BUF_TOOBIG once a growth has failed. */
+static inline int px_buf_error(const px_buf *b) { return b->err; }
+static inline int px_buf_failed(const px_buf *b) { return b->err != 0; }
 
 int px_buf_grow(px_buf *b, size_t extra);
 int px_buf_put(px_buf *b, const char *data, size_t len);
@@ -37,14 +54,18 @@ int px_buf_putc(px_buf *b, char c);
 int px_buf_printf(px_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int px_buf_vprintf(px_buf *b, const char *fmt, va_list ap);
+/* Shorten the text; a failed buffer stays failed. */
 void px_buf_clear(px_buf *b);
 void px_buf_truncate(px_buf *b, size_t len);
-/* Gives the caller the malloc'd string (free() it); the buffer is reset. */
+/* Gives the caller the malloc'd string (free() it); the buffer is reset.
+ * NULL, the text freed, when the buffer failed or memory ran out: the
+ * caller reports it. */
 char *px_buf_detach(px_buf *b);
+/* Frees the text and resets the buffer, error included. */
 void px_buf_free(px_buf *b);
 
 /* Reads a whole file, refusing files over `max` bytes (returns -2 then,
- * -1 with errno set on I/O errors). */
+ * -1 with errno set on I/O errors, ENOMEM when the buffer failed). */
 int px_buf_read_file(px_buf *b, const char *path, size_t max);
 
 /* Appends `s` escaped for JSON (without the quotes); control characters

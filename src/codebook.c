@@ -27,7 +27,9 @@ static int is_el(xmlNodePtr n, const char *name)
 	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
 }
 
-static char *attr(xmlNodePtr n, const char *name)
+/* Copies of the document's strings; a failed copy sets *oom, and the
+ * load fails (never a code without its id, label or alias). */
+static char *attr(xmlNodePtr n, const char *name, int *oom)
 {
 	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
 	char *s;
@@ -36,14 +38,18 @@ static char *attr(xmlNodePtr n, const char *name)
 		return NULL;
 	s = strdup((const char *)v);
 	xmlFree(v);
+	if (!s)
+		*oom = 1;
 	return s;
 }
 
-static char *text(xmlNodePtr n)
+static char *text(xmlNodePtr n, int *oom)
 {
 	xmlChar *v = xmlNodeGetContent(n);
 	char *s = strdup(v ? (const char *)v : "");
 	xmlFree(v);
+	if (!s)
+		*oom = 1;
 	return s;
 }
 
@@ -63,7 +69,7 @@ static int lang_index(xmlNodePtr n)
 /* Reads the label/description children shared by categories, codes and
  * methods; a missing one is reported. */
 static int read_texts(xmlNodePtr el, const char *id, char *label[2], char *desc[2],
-		      const char *file, px_diag *d)
+		      const char *file, px_diag *d, int *oom)
 {
 	static const char *const what[2] = { "label", "description" };
 	xmlNodePtr c;
@@ -74,10 +80,12 @@ static int read_texts(xmlNodePtr el, const char *id, char *label[2], char *desc[
 		if (l < 0)
 			continue;
 		if (is_el(c, "label") && !label[l])
-			label[l] = text(c);
+			label[l] = text(c, oom);
 		else if (is_el(c, "description") && !desc[l])
-			desc[l] = text(c);
+			desc[l] = text(c, oom);
 	}
+	if (*oom)
+		return -1;
 	for (i = 0; i < 2; i++) {
 		int w;
 		for (w = 0; w < 2; w++) {
@@ -115,7 +123,7 @@ static int add_name(px_codebook *cb, const char *shown, size_t code, int lang)
 
 	n->folded = px_fold(shown, strlen(shown));
 	if (!n->folded)
-		return -1;
+		return -1; /* out of memory */
 	n->ncp = edit_len(n->folded);
 	n->shown = shown;
 	n->code = code;
@@ -140,20 +148,24 @@ static size_t count_children(xmlNodePtr el, const char *name)
 }
 
 /* The <alias lang="..."> children of a code or method. */
-static int read_aliases(xmlNodePtr el, char ***aliases, int **langs, size_t *n)
+static int read_aliases(xmlNodePtr el, char ***aliases, int **langs, size_t *n, int *oom)
 {
 	size_t na = count_children(el, "alias");
 	xmlNodePtr a;
 
 	*aliases = calloc(na ? na : 1, sizeof **aliases);
 	*langs = calloc(na ? na : 1, sizeof **langs);
-	if (!*aliases || !*langs)
+	if (!*aliases || !*langs) {
+		*oom = 1;
 		return -1;
+	}
 	for (a = el->children; a; a = a->next) {
 		if (!is_el(a, "alias"))
 			continue;
 		(*langs)[*n] = lang_index(a) == PX_LANG_FR ? PX_LANG_FR : PX_LANG_NL;
-		(*aliases)[(*n)++] = text(a);
+		if (!((*aliases)[*n] = text(a, oom)))
+			return -1;
+		(*n)++;
 	}
 	return 0;
 }
@@ -203,6 +215,7 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 			 const char *cache, px_diag *d)
 {
 	char digest[17];
+	int oom = 0;
 	px_codebook *cb = NULL;
 	xmlDocPtr doc = NULL;
 	xmlNodePtr root, cat, c;
@@ -236,8 +249,10 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 	}
 
 	cb = calloc(1, sizeof *cb);
-	if (!cb)
+	if (!cb) {
+		oom = 1;
 		goto cleanup;
+	}
 	root = xmlDocGetRootElement(doc);
 	cb->ncats = count_children(root, "category");
 	for (cat = root->children; cat; cat = cat->next) {
@@ -249,8 +264,11 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 	cb->cats = calloc(cb->ncats ? cb->ncats : 1, sizeof *cb->cats);
 	cb->codes = calloc(ncodes ? ncodes : 1, sizeof *cb->codes);
 	cb->methods = calloc(cb->nmethods ? cb->nmethods : 1, sizeof *cb->methods);
-	if (!cb->cats || !cb->codes || !cb->methods)
+	if (!cb->cats || !cb->codes || !cb->methods) {
+		cb->ncats = cb->nmethods = 0; /* nothing read yet to free */
+		oom = 1;
 		goto cleanup;
+	}
 
 	rc = 0;
 	cb->ncats = 0;
@@ -258,8 +276,8 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 	for (cat = root->children; cat; cat = cat->next) {
 		if (is_el(cat, "category")) {
 			px_category *k = &cb->cats[cb->ncats++];
-			k->id = attr(cat, "id");
-			rc |= read_texts(cat, k->id, k->label, k->desc, display, d);
+			k->id = attr(cat, "id", &oom);
+			rc |= read_texts(cat, k->id, k->label, k->desc, display, d, &oom);
 			for (c = cat->children; c; c = c->next) {
 				px_code *code;
 				char *amb;
@@ -267,14 +285,14 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 					continue;
 				code = &cb->codes[cb->ncodes];
 				code->index = cb->ncodes++;
-				code->id = attr(c, "id");
+				code->id = attr(c, "id", &oom);
 				code->category = cb->ncats - 1;
-				amb = attr(c, "ambivalent");
+				amb = attr(c, "ambivalent", &oom);
 				code->ambivalent = amb && !strcmp(amb, "true");
 				free(amb);
-				rc |= read_texts(c, code->id, code->label, code->desc, display, d);
+				rc |= read_texts(c, code->id, code->label, code->desc, display, d, &oom);
 				if (read_aliases(c, &code->aliases, &code->alias_lang,
-						 &code->naliases) < 0) {
+						 &code->naliases, &oom) < 0) {
 					rc = -1;
 					goto cleanup;
 				}
@@ -286,9 +304,9 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 				if (!is_el(c, "method"))
 					continue;
 				m = &cb->methods[cb->nmethods++];
-				m->id = attr(c, "id");
-				rc |= read_texts(c, m->id, m->label, m->desc, display, d);
-				if (read_aliases(c, &m->aliases, &m->alias_lang, &m->naliases) < 0) {
+				m->id = attr(c, "id", &oom);
+				rc |= read_texts(c, m->id, m->label, m->desc, display, d, &oom);
+				if (read_aliases(c, &m->aliases, &m->alias_lang, &m->naliases, &oom) < 0) {
 					rc = -1;
 					goto cleanup;
 				}
@@ -301,6 +319,7 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 	/* every id and alias, folded, must name exactly one code */
 	cb->names = calloc(nnames ? nnames : 1, sizeof *cb->names);
 	if (!cb->names) {
+		oom = 1;
 		rc = -1;
 		goto cleanup;
 	}
@@ -310,6 +329,8 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 		for (k = 0; k < cb->codes[i].naliases; k++)
 			rc |= add_name(cb, cb->codes[i].aliases[k], i, cb->codes[i].alias_lang[k]);
 	}
+	if (rc)
+		oom = 1;
 	if (rc)
 		goto cleanup;
 	qsort(cb->names, cb->nnames, sizeof *cb->names, cmp_name);
@@ -329,10 +350,19 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 		char hex[17];
 		px_digest_hex(hex, px_fnv1a(PX_FNV_INIT, data, len));
 		cb->digest = strdup(hex);
+		if (!cb->digest) {
+			oom = 1;
+			rc = -1;
+			goto cleanup;
+		}
 	}
 	*out = cb;
 	cb = NULL;
 cleanup:
+	if (oom) {
+		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
+		rc = -1;
+	}
 	if (rc == 0 && !*out)
 		rc = -1;
 	px_codebook_free(cb);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "out.h"
 #include "text.h"
 
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -105,20 +106,38 @@ static void vadd(px_diag *d, const char *file, int line, int col, px_severity se
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
 		px_diag_item *p = realloc(d->items, cap * sizeof *p);
-		if (!p)
+		if (!p) {
+			/* never a problem dropped in silence: it still counts */
+			d->lost++;
+			if (sev == PX_SEV_ERROR)
+				d->errors++;
+			else
+				d->warnings++;
 			return;
+		}
 		d->items = p;
 		d->cap = cap;
 	}
-	it = &d->items[d->n++];
+	it = &d->items[d->n];
 	memset(it, 0, sizeof *it);
 	it->file = strdup(file ? file : "");
+	if (!it->file) {
+		d->lost++;
+		if (sev == PX_SEV_ERROR)
+			d->errors++;
+		else
+			d->warnings++;
+		return;
+	}
+	d->n++;
 	it->line = line;
 	it->col = col;
 	it->sev = sev;
 	it->rule = rule;
 	px_buf_vprintf(&m, px_msg(msg), ap);
 	it->message = px_buf_detach(&m);
+	if (!it->message) /* the item stays, its text lost: say so */
+		it->message = strdup(px_msg(MSG_OOM));
 	it->source = source_line(d, it->file, line, &slen);
 	if (sev == PX_SEV_ERROR)
 		d->errors++;
@@ -179,13 +198,20 @@ void px_diag_take(px_diag *dst, px_diag *src)
 	if (dst->n + src->n > dst->cap) {
 		size_t cap = dst->n + src->n;
 		px_diag_item *p = realloc(dst->items, (cap ? cap : 1) * sizeof *p);
-		if (!p)
+		if (!p) {
+			dst->lost += src->n + src->lost;
+			dst->errors += src->errors;
+			dst->warnings += src->warnings;
+			px_diag_free(src);
 			return;
+		}
 		dst->items = p;
 		dst->cap = cap;
 	}
 	for (i = 0; i < src->n; i++)
 		dst->items[dst->n++] = src->items[i];
+	dst->lost += src->lost;
+	src->lost = 0;
 	dst->errors += src->errors;
 	dst->warnings += src->warnings;
 	src->n = src->errors = src->warnings = 0;
@@ -244,6 +270,39 @@ void px_diag_sort(px_diag *d)
 	free(v);
 }
 
+int px_diag_buf(px_diag *d, const px_buf *b, const char *file)
+{
+	if (!px_buf_failed(b))
+		return 0;
+	if (px_buf_error(b) == PX_BUF_TOOBIG)
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "text-too-long", MSG_BUF_TOOBIG,
+			    (int)(PX_BUF_MAX >> 20));
+	else
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_BUF_NOMEM);
+	return -1;
+}
+
+/* The rules of errors that are findings, not failures of the
+ * environment: what the user resolves in the knowledge base. */
+static const char *const finding_rules[] = { "sync-conflict", NULL };
+
+int px_diag_status(const px_diag *d)
+{
+	size_t i, k;
+	int findings = 0;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->items[i].sev != PX_SEV_ERROR)
+			continue;
+		for (k = 0; finding_rules[k] && strcmp(finding_rules[k], d->items[i].rule); k++)
+			;
+		if (!finding_rules[k])
+			return 2;
+		findings = 1;
+	}
+	return findings ? 1 : 2;
+}
+
 static const char *sev_word(px_severity s)
 {
 	return px_msg(s == PX_SEV_ERROR ? MSG_SEV_ERROR : MSG_SEV_WARNING);
@@ -290,7 +349,7 @@ void px_diag_print(const px_diag *d, FILE *out, int color)
 				px_buf_printf(&b, ":%d", it->col);
 		}
 		px_buf_printf(&b, ": %s%s:%s ", on, sev_word(it->sev), off);
-		px_buf_term_str(&b, it->message, PX_TERM_LINE);
+		px_buf_term_str(&b, it->message ? it->message : "", PX_TERM_LINE);
 		px_buf_printf(&b, " [%s]\n", it->rule);
 		if (it->source) {
 			px_buf_printf(&b, "%5d | ", it->line);
@@ -307,8 +366,12 @@ void px_diag_print(const px_diag *d, FILE *out, int color)
 			px_buf_term_str(&b, it->hint, PX_TERM_LINE);
 			px_buf_putc(&b, '\n');
 		}
-		fwrite(b.ptr, 1, b.len, out);
+		if (px_buf_fwrite(&b, out) < 0 && px_buf_failed(&b))
+			break;
 	}
+	if (d->lost)
+		fprintf(out, "praxis: %s: %s [out-of-memory]\n", sev_word(PX_SEV_ERROR),
+			px_msg(MSG_OOM));
 	px_buf_free(&b);
 }
 

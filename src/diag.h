@@ -58,9 +58,11 @@ typedef struct {
 	const char *src;
 	size_t src_len;
 	px_lines lines;
+	size_t lost;       /* items memory could not hold: counted as errors,
+			    * printed as one "out of memory" */
 } px_diag;
 
-#define PX_DIAG_INIT { NULL, 0, 0, 0, 0, NULL, NULL, 0, { NULL, 0, 0 } }
+#define PX_DIAG_INIT { NULL, 0, 0, 0, 0, NULL, NULL, 0, { NULL, 0, 0 }, 0 }
 
 /* Tells the collector which text items for `file` point into; the
  * text must outlive the calls to px_diag_add that follow. */
@@ -87,6 +89,18 @@ void px_diag_take(px_diag *dst, px_diag *src);
  * stay together, files in the order they first appear; line 0, the
  * whole file, comes first), keeping the order of items at one place. */
 void px_diag_sort(px_diag *d);
+
+/* The consumer's check of a buffer (buf.h): 0 when `b` holds its whole
+ * text; otherwise an error for `file` (NULL: none in particular), "out
+ * of memory" or "text too long", and -1. Call it before the text
+ * becomes an output. */
+int px_diag_buf(px_diag *d, const px_buf *b, const char *file);
+
+/* The exit status a failure reported in `d` calls for: 1 (findings)
+ * when its errors are findings the user resolves in their data (a sync
+ * conflict), 2 (usage or environment: a file, git, the index, memory)
+ * otherwise. The dispatcher in main.c applies it to a failed command. */
+int px_diag_status(const px_diag *d);
 
 void px_diag_print(const px_diag *d, FILE *out, int color);
 void px_diag_json(const px_diag *d, px_buf *out);

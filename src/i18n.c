@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "out.h"
 #include "text.h"
 
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -115,7 +116,7 @@ static void vsay(FILE *f, const char *prefix, px_msgid id, va_list ap)
 	px_buf_puts(&out, prefix);
 	px_buf_put(&out, m.ptr, cr);
 	px_buf_term_text(&out, m.ptr + cr, m.len - cr, 0);
-	fwrite(out.ptr, 1, out.len, f);
+	px_buf_fwrite(&out, f);
 	px_buf_free(&m);
 	px_buf_free(&out);
 }

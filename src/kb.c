@@ -69,7 +69,19 @@ typedef struct {
 	yaml_document_t *doc;
 	px_diag *d;
 	int rc;
+	int oom;  /* an allocation failed: the file is refused, never a
+		   * community with a value missing */
 } cload;
+
+/* strdup that notes a failure in the loader. */
+static char *cdup(cload *l, const char *s)
+{
+	char *r = strdup(s);
+
+	if (!r)
+		l->oom = 1;
+	return r;
+}
 
 static void cerr(cload *l, const yaml_node_t *n, const char *rule, px_msgid msg, ...);
 
@@ -112,7 +124,7 @@ static void read_id(cload *l, px_community *pc, const yaml_node_t *v)
 		return;
 	}
 	if (px_kb_valid_id(id)) {
-		pc->id = strdup(id);
+		pc->id = cdup(l, id);
 		return;
 	}
 	if (!*id) {
@@ -170,7 +182,7 @@ static void read_pair(cload *l, const char *who, const yaml_node_t *at, yaml_nod
 			continue;
 		}
 		if (s && *s) {
-			out[i] = strdup(s);
+			out[i] = cdup(l, s);
 			continue;
 		}
 		if (k == C_ZONE && !v)
@@ -185,7 +197,7 @@ static void read_lang(cload *l, px_community *pc, const yaml_node_t *v)
 	char *f;
 
 	if (s && (!strcmp(s, "nl") || !strcmp(s, "fr"))) {
-		pc->lang = strdup(s);
+		pc->lang = cdup(l, s);
 		return;
 	}
 	if (!s) {
@@ -235,6 +247,8 @@ static void read_moderators(cload *l, px_community *pc, const yaml_node_t *v)
 	}
 	pc->moderators = calloc((size_t)(v->data.sequence.items.top - v->data.sequence.items.start) + 1,
 				sizeof *pc->moderators);
+	if (!pc->moderators)
+		l->oom = 1;
 	for (m = v->data.sequence.items.start; pc->moderators && m < v->data.sequence.items.top; m++) {
 		yaml_node_t *e = yaml_document_get_node(l->doc, *m);
 		const char *name = px_yaml_str(e);
@@ -243,7 +257,9 @@ static void read_moderators(cload *l, px_community *pc, const yaml_node_t *v)
 			     "moderators");
 			continue;
 		}
-		pc->moderators[pc->nmoderators++] = strdup(name);
+		if (!(pc->moderators[pc->nmoderators] = cdup(l, name)))
+			continue;
+		pc->nmoderators++;
 	}
 }
 
@@ -296,15 +312,15 @@ static int read_community(cload *l, yaml_node_t *c, px_community *pc)
 		cerr(l, c, "missing-key", MSG_COMMUNITY_NO_LANG, who);
 	if (val[C_MODERATORS])
 		read_moderators(l, pc, val[C_MODERATORS]);
-	if (!pc->lang)
-		pc->lang = strdup("nl");
-	for (k = 0; k < 2; k++) {
+	if (!pc->lang && !l->oom)
+		pc->lang = cdup(l, "nl");
+	for (k = 0; k < 2 && !l->oom; k++) {
 		if (!pc->zone[k])
-			pc->zone[k] = strdup("");
+			pc->zone[k] = cdup(l, "");
 		if (!pc->name[k])
-			pc->name[k] = strdup(pc->id ? pc->id : "");
+			pc->name[k] = cdup(l, pc->id ? pc->id : "");
 	}
-	return pc->id ? 0 : -1;
+	return pc->id && !l->oom ? 0 : -1;
 }
 
 static void free_community(px_community *c)
@@ -346,7 +362,7 @@ int px_kb_read_communities(px_kb *kb, const char *src, size_t len, px_diag *d)
 	yaml_node_item_t *it;
 	yaml_node_pair_t *pair;
 	int *lines = NULL, loaded = 0;
-	cload l = { file, &doc, d, 0 };
+	cload l = { file, &doc, d, 0, 0 };
 
 	if (len > PX_COMMUNITIES_MAX) {
 		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file, px_strerror(EFBIG));
@@ -384,7 +400,7 @@ int px_kb_read_communities(px_kb *kb, const char *src, size_t len, px_diag *d)
 	lines = calloc((size_t)(list->data.sequence.items.top - list->data.sequence.items.start) + 1,
 		       sizeof *lines);
 	if (!kb->communities || !lines) {
-		l.rc = -1;
+		l.oom = 1;
 		goto cleanup;
 	}
 	for (it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
@@ -413,6 +429,10 @@ int px_kb_read_communities(px_kb *kb, const char *src, size_t len, px_diag *d)
 		lines[kb->ncommunities++] = px_yaml_line(idn, 1);
 	}
 cleanup:
+	if (l.oom) {
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
+		l.rc = -1;
+	}
 	free(lines);
 	if (loaded)
 		yaml_document_delete(&doc);
@@ -460,11 +480,8 @@ int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d)
 	if (kb->gitdir) {
 		px_buf_clear(&p);
 		px_buf_printf(&p, "%s/praxis/denylist", kb->gitdir);
-		if (px_denylist_load(&kb->deny, p.ptr) < 0) {
-			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
-				    px_strerror(errno));
+		if (px_denylist_load(&kb->deny, p.ptr, d) < 0)
 			goto cleanup;
-		}
 	}
 	rc = 0;
 	*out = kb;
@@ -680,7 +697,12 @@ static int walk(const char *root, const char *rel, struct list *l, int depth, in
 					l->v = p;
 					l->cap = cap;
 				}
-				l->v[l->n++] = px_buf_detach(&r);
+				if (!(l->v[l->n] = px_buf_detach(&r))) {
+					rc = -1;
+					px_buf_free(&full);
+					break;
+				}
+				l->n++;
 			}
 		}
 		px_buf_free(&r);

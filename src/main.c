@@ -66,16 +66,18 @@ int px_simple_opts(int argc, char **argv, px_msgid help, const char **args, int 
 	*nargs = 0;
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
 		if (id == PX_OPT_ERROR)
-			return PX_EXIT_USAGE;
-		if (id == 1)
-			return px_help(help);
+			return -1;
+		if (id == 1) {
+			px_help(help);
+			return PX_OPTS_DONE;
+		}
 		if (*nargs == max) {
 			px_error(MSG_EXTRA_ARG, st.arg);
-			return PX_EXIT_USAGE;
+			return -1;
 		}
 		args[(*nargs)++] = st.arg;
 	}
-	return -1;
+	return 0;
 }
 
 int px_help(px_msgid msg)
@@ -100,13 +102,15 @@ static int run(int argc, char **argv)
 		{ 0, 0, 0, 0 }
 	};
 	px_optstate st = PX_OPTSTATE_INIT("");
-	px_ctx ctx = { NULL, 0 };
+	px_ctx ctx;
 	px_diag d = PX_DIAG_INIT;
 	const char *names[sizeof commands / sizeof *commands];
 	char *root = NULL;
 	size_t i, ci;
 	int id, status = PX_EXIT_USAGE;
 
+	memset(&ctx, 0, sizeof ctx);
+	ctx.diag = (px_diag)PX_DIAG_INIT;
 	/* global options stop at the first word that is not one */
 	while (st.i < argc && argv[st.i][0] == '-') {
 		id = px_getopt(&st, argc, argv, opts);
@@ -188,6 +192,10 @@ static int run(int argc, char **argv)
 	if (commands[ci].flags & PX_KB_PROBLEMS)
 		ctx.kb_diag = &d;
 	status = commands[ci].fn(argc, argv, &ctx);
+	/* the command's diagnostics, once, and what they mean for the exit */
+	px_diag_print(&ctx.diag, stderr, 0);
+	if (status < 0)
+		status = px_diag_status(&ctx.diag);
 	goto cleanup;
 env_error:
 	px_diag_print(&d, stderr, 0);
@@ -196,6 +204,7 @@ cleanup:
 	px_index_close(ctx.index);
 	px_store_free(ctx.store);
 	px_kb_free(ctx.kb);
+	px_diag_free(&ctx.diag);
 	px_diag_free(&d);
 	free(root);
 	return status;

@@ -47,6 +47,8 @@ typedef struct {
 	int hints;  /* "did you mean" suggestions made so far */
 	size_t body_off; /* byte offset of the body in src */
 	size_t shown_cap;
+	int oom;    /* an allocation failed: the parse fails (never a
+		     * note with a value, a segment or a code missing) */
 } ctx;
 
 /* Suggestions cost a fold and an edit distance per codebook name: after
@@ -70,10 +72,12 @@ static const char *suggest_code(ctx *c, const char *tag)
 	return px_codebook_suggest_in(c->cb, tag, note_lang(c));
 }
 
-static void set_val(px_val *v, const yaml_node_t *node, const char *s, int line0)
+static void set_val(ctx *c, px_val *v, const yaml_node_t *node, const char *s, int line0)
 {
 	free(v->s);
 	v->s = strdup(s);
+	if (!v->s)
+		c->oom = 1;
 	v->line = px_yaml_line(node, line0);
 	v->col = px_yaml_col(node);
 }
@@ -129,8 +133,10 @@ static void read_list(ctx *c, const yaml_node_t *node, const char *key, px_vals 
 	}
 	n = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
 	out->v = calloc(n ? n : 1, sizeof *out->v);
-	if (!out->v)
+	if (!out->v) {
+		c->oom = 1;
 		return;
+	}
 	for (it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
 		yaml_node_t *e = yaml_document_get_node(c->doc, *it);
 		const char *s = px_yaml_str(e);
@@ -140,7 +146,9 @@ static void read_list(ctx *c, const yaml_node_t *node, const char *key, px_vals 
 			err_at(c, e, "invalid-value", MSG_NOT_STRING_ITEM, key);
 			continue;
 		}
-		set_val(&out->v[out->n++], e, s, c->line0);
+		set_val(c, &out->v[out->n], e, s, c->line0);
+		if (out->v[out->n].s) /* else out of memory: the parse fails */
+			out->n++;
 		check_value(c, e, key, s);
 	}
 }
@@ -165,51 +173,51 @@ static void read_key(ctx *c, enum key k, yaml_node_t *v)
 	check_value(c, v, key_names[k], s);
 	switch (k) {
 	case K_COMMUNITY:
-		set_val(&n->community, v, s, c->line0);
+		set_val(c, &n->community, v, s, c->line0);
 		if (!valid_id(s))
 			err_at(c, v, "invalid-value", MSG_BAD_COMMUNITY_ID, s);
 		break;
 	case K_CYCLE:
-		set_val(&n->cycle, v, s, c->line0);
+		set_val(c, &n->cycle, v, s, c->line0);
 		if (px_cycle_parse(s, &n->cycle_year) < 0)
 			err_at(c, v, "invalid-value", MSG_BAD_CYCLE, s);
 		break;
 	case K_SESSION:
-		set_val(&n->session_v, v, s, c->line0);
+		set_val(c, &n->session_v, v, s, c->line0);
 		if (parse_int(v, 1, 12, &n->session) < 0) {
 			n->session = 0;
 			err_at(c, v, "invalid-value", MSG_BAD_INT, "session", 1, 12, s);
 		}
 		break;
 	case K_ATTENDANCE:
-		set_val(&n->attendance_v, v, s, c->line0);
+		set_val(c, &n->attendance_v, v, s, c->line0);
 		if (parse_int(v, 0, 1000, &n->attendance) < 0) {
 			n->attendance = -1;
 			err_at(c, v, "invalid-value", MSG_BAD_INT, "attendance", 0, 1000, s);
 		}
 		break;
 	case K_DATE:
-		set_val(&n->date, v, s, c->line0);
+		set_val(c, &n->date, v, s, c->line0);
 		if (px_date_parse(s, &y, &m, &d) < 0)
 			err_at(c, v, "invalid-value", MSG_BAD_DATE, s);
 		break;
 	case K_LANG:
-		set_val(&n->lang, v, s, c->line0);
+		set_val(c, &n->lang, v, s, c->line0);
 		if (strcmp(s, "nl") && strcmp(s, "fr"))
 			err_at(c, v, "invalid-value", MSG_BAD_LANG, s);
 		break;
 	case K_AUTHOR:
-		set_val(&n->author, v, s, c->line0);
+		set_val(c, &n->author, v, s, c->line0);
 		if (!*s)
 			err_at(c, v, "invalid-value", MSG_EMPTY_VALUE, "author");
 		break;
 	case K_TITLE:
-		set_val(&n->title, v, s, c->line0);
+		set_val(c, &n->title, v, s, c->line0);
 		/* `praxis new` writes title: "" for the lead to fill in */
 		if (!s[strspn(s, " \t")])
 			err_at(c, v, "invalid-value", MSG_EMPTY_TITLE);
 		break;
-	case K_SUMMARY: set_val(&n->summary, v, s, c->line0); break;
+	case K_SUMMARY: set_val(c, &n->summary, v, s, c->line0); break;
 	default: break;
 	}
 }
@@ -242,6 +250,8 @@ static void check_methods_themes(ctx *c)
 			if (id) {
 				free(v->s);
 				v->s = id;
+			} else {
+				c->oom = 1;
 			}
 			continue;
 		}
@@ -254,8 +264,10 @@ static void check_methods_themes(ctx *c)
 				    MSG_UNKNOWN_METHOD, v->s);
 	}
 	n->theme_codes = calloc(n->themes.n ? n->themes.n : 1, sizeof *n->theme_codes);
-	if (!n->theme_codes)
+	if (!n->theme_codes) {
+		c->oom = 1;
 		return;
+	}
 	for (i = 0; i < n->themes.n; i++) {
 		px_val *v = &n->themes.v[i];
 		const char *t = v->s[0] == '#' ? v->s + 1 : v->s;
@@ -611,9 +623,10 @@ typedef struct {
 	ctx *c;         /* NULL: no map is kept */
 	px_srcmap map;  /* where each byte of `text` is in the note's source */
 	size_t cursor;  /* the source offset the next text is looked for at */
+	int oom;        /* text or a range could not be kept */
 } collector;
 
-#define COLLECTOR_INIT(c) { PX_BUF_INIT, NULL, 0, 0, 0, (c), PX_SRCMAP_INIT, 0 }
+#define COLLECTOR_INIT(c) { PX_BUF_INIT, NULL, 0, 0, 0, (c), PX_SRCMAP_INIT, 0, 0 }
 
 /* U+000B and U+000C, the line and page breaks word processors paste,
  * are line breaks in the note model (check warns about them). */
@@ -644,8 +657,10 @@ static void add_text(collector *k, const char *s, int eligible)
 
 	if (!s || !*s)
 		return;
-	if (px_buf_puts(&k->text, s) < 0)
+	if (px_buf_puts(&k->text, s) < 0) {
 		k->map.oom = 1; /* the guard says it could not read all */
+		k->oom = 1;
+	}
 	normalise_breaks(k->text.ptr + start, k->text.len - start);
 	if (k->c)
 		px_srcmap_align(&k->map, start, k->text.ptr + start, k->text.len - start,
@@ -659,8 +674,10 @@ static void add_text(collector *k, const char *s, int eligible)
 	if (k->nr == k->cap) {
 		size_t cap = k->cap ? k->cap * 2 : 8;
 		range *p = realloc(k->r, cap * sizeof *p);
-		if (!p)
+		if (!p) {
+			k->oom = 1;
 			return;
+		}
 		k->r = p;
 		k->cap = cap;
 	}
@@ -964,8 +981,10 @@ static void scan_tags(ctx *c, px_segment *seg, const collector *k)
 			tl = j - i - 1;
 			tag = strndup(t + i + 1, tl);
 			i = j;
-			if (!tag)
+			if (!tag) {
+				c->oom = 1;
 				return;
+			}
 			locate_tag(c, &loc, tag, tl, &line, &col);
 			if (col < 0)
 				line = seg->first_line;
@@ -994,6 +1013,7 @@ static void scan_tags(ctx *c, px_segment *seg, const collector *k)
 					seg->codes = q;
 				if (!p || !q) {
 					free(tag);
+					c->oom = 1;
 					return;
 				}
 				cap = nc;
@@ -1047,6 +1067,8 @@ static void add_piece(collector *k, const char *s, size_t len, int eligible)
 {
 	char *t = strndup(s, len);
 
+	if (!t)
+		k->oom = 1;
 	add_text(k, t, eligible);
 	free(t);
 }
@@ -1092,8 +1114,11 @@ static void keep_dropped_cells(ctx *c, cmark_node *row, collector *k)
 	}
 	/* read as the inline Markdown it is */
 	p = new_parser();
-	if (!p)
+	if (!p || px_buf_failed(&rest)) {
+		k->oom = 1;
+		cmark_parser_free(p);
 		goto done;
+	}
 	cmark_parser_feed(p, rest.ptr, rest.len);
 	doc = cmark_parser_finish(p);
 	if (doc) {
@@ -1111,6 +1136,8 @@ static void keep_dropped_cells(ctx *c, cmark_node *row, collector *k)
 				pos = k2.r[r].end;
 			}
 		}
+		if (k2.oom || px_buf_failed(&k2.text))
+			k->oom = 1;
 		px_buf_free(&k2.text);
 		free(k2.r);
 		cmark_node_free(doc);
@@ -1177,13 +1204,19 @@ static void add_segment(walker *w, cmark_node *node, px_seg_kind kind, int own_o
 	if (kind == PX_SEG_ROW)
 		keep_dropped_cells(c, node, &k);
 	keep_shown(c, &k);
+	if (k.oom || px_buf_failed(&k.text)) {
+		c->oom = 1;
+		goto done;
+	}
 	if (!k.text.len && task < 0)
 		goto done;
 	if (n->nsegs == w->cap) {
 		size_t cap = w->cap ? w->cap * 2 : 32;
 		px_segment *p = realloc(n->segs, cap * sizeof *p);
-		if (!p)
+		if (!p) {
+			c->oom = 1; /* never a segment dropped in silence */
 			goto done;
+		}
 		n->segs = p;
 		w->cap = cap;
 	}
@@ -1198,6 +1231,8 @@ static void add_segment(walker *w, cmark_node *node, px_seg_kind kind, int own_o
 		s->last_line = s->first_line;
 	scan_tags(c, s, &k);
 	s->text = px_buf_detach(&k.text);
+	if (!s->heading || !s->text)
+		c->oom = 1;
 done:
 	px_buf_free(&k.text);
 	px_srcmap_free(&k.map);
@@ -1252,12 +1287,16 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 		cmark_parser_free(p);
 		return;
 	}
-	if (!p)
+	if (!p) {
+		c->oom = 1;
 		return;
+	}
 	cmark_parser_feed(p, body, blen);
 	doc = cmark_parser_finish(p);
-	if (!doc)
+	if (!doc) {
+		c->oom = 1;
 		goto cleanup;
+	}
 	if (check_tree_depth(c, doc) < 0) {
 		c->n->body_refused = 1;
 		goto cleanup;
@@ -1276,12 +1315,16 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 			collector k = COLLECTOR_INIT(c);
 			collect(&k, n, 0);
 			keep_shown(c, &k);
+			if (k.oom || px_buf_failed(&k.text))
+				c->oom = 1;
 			px_srcmap_free(&k.map);
 			for (l = level - 1; l < HEADING_LEVELS; l++) {
 				free(w.heading[l]);
 				w.heading[l] = NULL;
 			}
 			w.heading[level - 1] = px_buf_detach(&k.text);
+			if (!w.heading[level - 1])
+				c->oom = 1;
 			free(k.r);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
@@ -1470,8 +1513,10 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 			    (int)(PX_NOTE_MAX >> 20));
 		return -1;
 	}
-	if (px_lines_build(&c.lines, src, len) < 0)
+	if (px_lines_build(&c.lines, src, len) < 0) {
+		px_diag_add(d, path, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_NOTE_OOM);
 		return -1;
+	}
 	{
 		const char *nul = memchr(src, '\0', len);
 		if (nul) {
@@ -1497,16 +1542,14 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 	if (body_only) {
 		n = calloc(1, sizeof *n);
 		if (!n)
-			goto fail;
+			goto oom;
 		n->path = strdup(path);
 		n->attendance = -1;
 		n->body_line = 1;
 		c.n = n;
 		c.body_off = off;
 		walk_body(&c, src + off, len - off);
-		*out = n;
-		px_lines_free(&c.lines);
-		return 0;
+		goto done;
 	}
 	if (blank_span(src + off, len - off) == len - off) {
 		px_diag_add(d, path, 1, 1, PX_SEV_ERROR, "empty", MSG_EMPTY);
@@ -1536,7 +1579,7 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 
 	n = calloc(1, sizeof *n);
 	if (!n)
-		goto fail;
+		goto oom;
 	n->path = strdup(path);
 	n->attendance = -1;
 	n->body_line = line + 1;
@@ -1546,14 +1589,26 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 	{
 		px_buf fm = PX_BUF_INIT;
 		yaml_input(&fm, src + fm_start, fm_end - fm_start);
-		themes_hash(&c, fm.ptr, fm.len);
-		parse_front_matter(&c, fm.ptr, fm.len);
+		if (px_buf_failed(&fm))
+			c.oom = 1;
+		else {
+			themes_hash(&c, fm.ptr, fm.len);
+			parse_front_matter(&c, fm.ptr, fm.len);
+		}
 		px_buf_free(&fm);
 	}
 	walk_body(&c, src + off, len - off);
+done:
+	/* out of memory anywhere: the parse fails, with its reason, rather
+	 * than return a note with something missing */
+	if (!n->path || c.oom)
+		goto oom;
 	*out = n;
 	px_lines_free(&c.lines);
 	return 0;
+oom:
+	px_diag_add(d, path, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_NOTE_OOM);
+	px_note_free(n);
 fail:
 	px_lines_free(&c.lines);
 	return -1;
@@ -1592,11 +1647,14 @@ char *px_text_without_tags(const char *text)
 
 /* Splits the text node `n` around its known hashtags, each becoming a
  * custom inline node whose on_enter is the code id. */
-static void link_tags(cmark_node *n, const px_codebook *cb)
+static int link_tags(cmark_node *n, const px_codebook *cb)
 {
 	const char *lit = cmark_node_get_literal(n);
 	char *t = lit ? strdup(lit) : NULL;
 	size_t len = t ? strlen(t) : 0, from = 0, at, stop;
+
+	if (lit && !t)
+		return -1;
 
 	while (t && next_tag(t, from, len, &at, &stop)) {
 		const px_code *code = px_codebook_resolve(cb, t + at + 1, stop - at - 1);
@@ -1608,6 +1666,10 @@ static void link_tags(cmark_node *n, const px_codebook *cb)
 			continue;
 		}
 		piece = strndup(t, at);
+		if (!piece) {
+			free(t);
+			return -1;
+		}
 		before = cmark_node_new(CMARK_NODE_TEXT);
 		cmark_node_set_literal(before, piece);
 		free(piece);
@@ -1616,6 +1678,13 @@ static void link_tags(cmark_node *n, const px_codebook *cb)
 		cmark_node_set_on_exit(tag, "");
 		label = cmark_node_new(CMARK_NODE_TEXT);
 		piece = strndup(t + at, stop - at);
+		if (!piece) {
+			cmark_node_free(before);
+			cmark_node_free(tag);
+			cmark_node_free(label);
+			free(t);
+			return -1;
+		}
 		cmark_node_set_literal(label, piece);
 		free(piece);
 		cmark_node_append_child(tag, label);
@@ -1635,6 +1704,7 @@ static void link_tags(cmark_node *n, const px_codebook *cb)
 	if (t)
 		cmark_node_set_literal(n, t);
 	free(t);
+	return 0;
 }
 
 /* Replaces an inline <br> by the line break it means. */
@@ -1658,7 +1728,7 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 	px_lines lines = { NULL, 0, 0 };
 	char *xml = NULL, *start;
 	size_t off;
-	int muted = 0, rc = -1;
+	int muted = 0, oom = 0, rc = -1;
 
 	if (!p || px_lines_build(&lines, src, len) < 0)
 		goto cleanup;
@@ -1691,19 +1761,23 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 				continue;
 			if (nt == cap) {
 				cmark_node **q = realloc(texts, (cap = cap ? cap * 2 : 16) * sizeof *q);
-				if (!q)
+				if (!q) {
+					oom = 1;
 					break;
+				}
 				texts = q;
 			}
 			texts[nt++] = node;
 		}
 		cmark_iter_free(it);
-		for (i = 0; i < nt; i++)
+		for (i = 0; i < nt && !oom; i++)
 			if (cmark_node_get_type(texts[i]) == CMARK_NODE_HTML_INLINE)
 				br_to_linebreak(texts[i]);
-			else
-				link_tags(texts[i], cb);
+			else if (link_tags(texts[i], cb) < 0)
+				oom = 1;
 		free(texts);
+		if (oom)
+			goto cleanup;
 	}
 	xml = cmark_render_xml(doc, CMARK_OPT_SOURCEPOS);
 	if (!xml)
@@ -1713,7 +1787,7 @@ int px_note_body_xml(const px_note *n, const char *src, size_t len, const px_cod
 	/* cmark-gfm escapes markup but passes control characters through */
 	if (start)
 		px_buf_xml_text(out, start, strlen(start), 0);
-	rc = 0;
+	rc = px_buf_failed(out) ? -1 : 0;
 cleanup:
 	free(xml);
 	px_lines_free(&lines);

@@ -11,6 +11,9 @@
  *     }
  *
  * Accepts --name=value, --name value, -x value, -xvalue and "--".
+ * Commands that take only --help use px_simple_opts (cmd.h), which
+ * returns 0 to go on, PX_OPTS_DONE after the help, -1 after a usage
+ * error (already printed).
  */
 #ifndef PX_OPT_H
 #define PX_OPT_H

@@ -90,11 +90,28 @@ void px_stdout_init(void)
 	stdout = f;
 }
 
+int px_stdout_fail(int errnum)
+{
+	if (!stdout_errno)
+		stdout_errno = errnum;
+	return -1;
+}
+
+int px_buf_fwrite(const px_buf *b, FILE *f)
+{
+	if (!px_buf_failed(b))
+		return fwrite(b->ptr, 1, b->len, f) == b->len ? 0 : -1;
+	if (f == stdout)
+		return px_stdout_fail(px_buf_error(b) == PX_BUF_TOOBIG ? EFBIG : ENOMEM);
+	fprintf(f, "praxis: %s: %s\n", px_msg(MSG_SEV_ERROR), px_msg(MSG_BUF_NOMEM));
+	return -1;
+}
+
 int px_stdout_check(void)
 {
 	int err;
 
-	if (fflush(stdout) == 0 && !ferror(stdout))
+	if (fflush(stdout) == 0 && !ferror(stdout) && !stdout_errno)
 		return 0;
 	err = stdout_errno ? stdout_errno : errno ? errno : EIO;
 	if (!stdout_reported) {
@@ -277,7 +294,7 @@ static int record(const char *registry, const char *path, const char *data, size
 	px_buf_put(&now, reg.ptr, reg.len);
 	px_buf_printf(&now, "%s\t%s\n", dg, abs);
 	o.force = 1;
-	rc = px_out_write(registry, now.ptr, now.len, &o, d);
+	rc = px_out_write_buf(registry, &now, &o, d);
 done:
 	free(abs);
 	px_buf_free(&reg);
@@ -388,6 +405,13 @@ static int finish(const char *tmp, const char *path, const px_out_opts *o, const
 	if (!o->batch && sync_dir_of(path) < 0)
 		return write_error(d, path, errno);
 	return o->registry ? record(o->registry, path, data, len, 0, d) : 0;
+}
+
+int px_out_write_buf(const char *path, const px_buf *b, const px_out_opts *o, px_diag *d)
+{
+	if (px_diag_buf(d, b, strcmp(path, "-") ? path : NULL) < 0)
+		return -1;
+	return px_out_write(path, b->ptr, b->len, o, d);
 }
 
 int px_out_write(const char *path, const char *data, size_t len, const px_out_opts *o, px_diag *d)

@@ -24,6 +24,7 @@
 #define PX_OUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 
@@ -38,6 +39,10 @@ typedef struct {
 
 /* Writes `data` to `path` as described above; "-" is stdout. */
 int px_out_write(const char *path, const char *data, size_t len, const px_out_opts *o, px_diag *d);
+/* The same for a buffer, checked first: a failed buffer (buf.h) is an
+ * error for `path` ("out of memory", "text too long") and nothing is
+ * written. */
+int px_out_write_buf(const char *path, const px_buf *b, const px_out_opts *o, px_diag *d);
 
 /* A temporary name next to `path` for a file another program writes
  * (malloc'd), and publishing it: the same checks as px_out_write, then
@@ -85,5 +90,14 @@ const char *px_strerror(int errnum);
  * time only, and returns -1. */
 void px_stdout_init(void);
 int px_stdout_check(void);
+/* Marks standard output failed with `errnum` (when it has not failed
+ * yet): nothing more is written, and px_stdout_check reports it. -1. */
+int px_stdout_fail(int errnum);
+
+/* Writes a buffer's text to `f`, or, for a failed buffer, nothing of it:
+ * stdout is then marked failed (ENOMEM, or EFBIG for a text too long:
+ * the exit status says so), another stream gets "out of memory". 0 or
+ * -1. Every printer of a px_buf to a stream goes through it. */
+int px_buf_fwrite(const px_buf *b, FILE *f);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "fold.h"
+#include "out.h"
 
 /*
  * Each detector is an iterator that yields its candidates in increasing
@@ -1041,8 +1042,7 @@ static int name_push(px_denylist *d, struct name nm)
 		struct name *v = realloc(d->v, cap * sizeof *v);
 		if (!v) {
 			name_free(&nm);
-			errno = ENOMEM;
-			return -1;
+			return PX_DENY_ENOMEM;
 		}
 		d->v = v;
 		d->cap = cap;
@@ -1072,7 +1072,7 @@ static int add_folded(px_denylist *d, char *fold)
 		return 0;
 	}
 	if (name_push(d, nm) < 0)
-		return -1;
+		return PX_DENY_ENOMEM;
 	for (k = 1; whole && k < nm.nw; k++) {
 		px_buf b = PX_BUF_INIT;
 		char *r;
@@ -1087,10 +1087,8 @@ static int add_folded(px_denylist *d, char *fold)
 		}
 		r = ok ? px_buf_detach(&b) : NULL;
 		px_buf_free(&b);
-		if (!r) {
-			errno = ENOMEM;
-			return -1;
-		}
+		if (!r)
+			return PX_DENY_ENOMEM;
 		name_parse(&rot, r);
 		if (rot.nw != nm.nw) {
 			name_free(&rot);
@@ -1098,7 +1096,7 @@ static int add_folded(px_denylist *d, char *fold)
 		}
 		rot.comma_at = nm.nw - k;
 		if (name_push(d, rot) < 0)
-			return -1;
+			return PX_DENY_ENOMEM;
 	}
 	return 0;
 }
@@ -1112,26 +1110,18 @@ static int add_name(px_denylist *d, const char *p, size_t n)
 {
 	px_buf alt = PX_BUF_INIT;
 	char *fold = px_fold(p, n);
-	int u, rc = -1;
+	int u, rc = PX_DENY_ENOMEM;
 
-	if (!fold) {
-		errno = px_utf8_invalid_at(p, n) < n ? EILSEQ : ENOMEM;
-		return -1;
-	}
+	if (!fold)
+		return px_utf8_invalid_at(p, n) < n ? PX_DENY_EILSEQ : PX_DENY_ENOMEM;
 	if (add_folded(d, fold) < 0)
 		goto cleanup;
 	u = umlaut_expand(p, n, &alt);
-	if (u < 0) {
-		errno = ENOMEM;
+	if (u < 0)
 		goto cleanup;
-	}
 	if (u) {
 		fold = px_fold(alt.ptr, alt.len);
-		if (!fold) {
-			errno = ENOMEM;
-			goto cleanup;
-		}
-		if (add_folded(d, fold) < 0)
+		if (!fold || add_folded(d, fold) < 0)
 			goto cleanup;
 	}
 	rc = 0;
@@ -1179,19 +1169,20 @@ int px_denylist_from(px_denylist **out, const char *const *names, size_t n)
 {
 	px_denylist *d = calloc(1, sizeof *d);
 	size_t i;
+	int rc;
 
 	*out = NULL;
 	if (!d)
-		return -1;
+		return PX_DENY_ENOMEM;
 	for (i = 0; i < n; i++) {
 		const char *p = names[i];
 		size_t l;
 		if (!p)
 			continue;
 		l = trim(&p, strlen(p));
-		if (l && add_name(d, p, l) < 0) {
+		if (l && (rc = add_name(d, p, l)) < 0) {
 			px_denylist_free(d);
-			return -1;
+			return rc;
 		}
 	}
 	denylist_sort(d);
@@ -1199,26 +1190,29 @@ int px_denylist_from(px_denylist **out, const char *const *names, size_t n)
 	return 0;
 }
 
-int px_denylist_load(px_denylist **out, const char *path)
+int px_denylist_load(px_denylist **out, const char *path, px_diag *diag)
 {
 	px_buf b = PX_BUF_INIT;
 	px_denylist *d = NULL;
 	size_t off = 0, k;
-	int rc = -1, r;
+	int rc = -1, r, line = 0;
 
 	*out = NULL;
 	d = calloc(1, sizeof *d);
-	if (!d)
+	if (!d) {
+		px_diag_add(diag, path, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
 		goto cleanup;
+	}
 	r = px_buf_read_file(&b, path, (size_t)64 << 20);
 	if (r == -1 && errno == ENOENT) {
 		rc = 0;
 		goto done;
 	}
-	if (r == -2)
-		errno = EFBIG;
-	if (r < 0)
+	if (r < 0) {
+		px_diag_add(diag, path, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, path,
+			    px_strerror(r == -2 ? EFBIG : errno));
 		goto cleanup;
+	}
 	if (b.len >= 3 && !memcmp(b.ptr, "\xef\xbb\xbf", 3))
 		off = 3;
 	while (off < b.len) {
@@ -1228,6 +1222,7 @@ int px_denylist_load(px_denylist **out, const char *path)
 		size_t l = trim(&p, end - off);
 
 		off = end + 1;
+		line++;
 		/* a comment: a whole line, or from a '#' after a space on */
 		for (k = 1; k < l; k++)
 			if (p[k] == '#' && is_blank(p[k - 1])) {
@@ -1236,8 +1231,15 @@ int px_denylist_load(px_denylist **out, const char *path)
 			}
 		if (!l || *p == '#')
 			continue;
-		if (add_name(d, p, l) < 0)
+		r = add_name(d, p, l);
+		if (r == PX_DENY_EILSEQ) {
+			px_diag_add(diag, path, line, 0, PX_SEV_ERROR, "encoding", MSG_DENY_NOT_UTF8);
 			goto cleanup;
+		}
+		if (r < 0) {
+			px_diag_add(diag, path, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
+			goto cleanup;
+		}
 	}
 	rc = 0;
 done:

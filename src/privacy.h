@@ -63,6 +63,8 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 typedef enum {
 	PX_PRIV_EMAIL,
 	PX_PRIV_PHONE,
@@ -81,14 +83,19 @@ typedef struct {
  * caller; free with px_denylist_free (NULL-safe). */
 typedef struct px_denylist px_denylist;
 
+/* Why a deny list could not be built (negative, as every status). */
+enum { PX_DENY_ENOMEM = -1, PX_DENY_EILSEQ = -2 /* a name that is not UTF-8 */ };
+
 /* Loads one name per line from `path`; blank lines and lines starting
  * with '#' are skipped, white space (and a '\r') around names is
- * trimmed. A missing file gives an empty list (returns 0).
- * Returns -1 (errno set) when the file exists but cannot be read, is
- * over 64 MiB (EFBIG) or holds a name that is not UTF-8 (EILSEQ). */
-int px_denylist_load(px_denylist **out, const char *path);
+ * trimmed. A missing file gives an empty list (returns 0). Returns -1,
+ * with the error in `d`, when the file exists but cannot be read, is
+ * over 64 MiB, holds a name that is not UTF-8 (at its line) or memory
+ * runs out. */
+int px_denylist_load(px_denylist **out, const char *path, px_diag *d);
 /* Builds a list from an array of names (for tests and callers); names
- * are trimmed, NULL and blank ones skipped; errors as above. */
+ * are trimmed, NULL and blank ones skipped. 0, PX_DENY_ENOMEM or
+ * PX_DENY_EILSEQ. */
 int px_denylist_from(px_denylist **out, const char *const *names, size_t n);
 void px_denylist_free(px_denylist *d);
 

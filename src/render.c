@@ -143,7 +143,7 @@ cleanup:
 	return rc;
 }
 
-int px_renderer_run(px_renderer *r, const char *xml, size_t len, const char *const *params,
+int px_renderer_run(px_renderer *r, const px_buf *xml, const char *const *params,
 		    px_buf *out, px_diag *d)
 {
 	px_buf err = PX_BUF_INIT;
@@ -153,7 +153,9 @@ int px_renderer_run(px_renderer *r, const char *xml, size_t len, const char *con
 	xmlChar *text = NULL;
 	int line = 0, tlen = 0, rc = -1;
 
-	data = px_xml_read_mem(xml, len, "data.xml", &err, &line);
+	if (px_diag_buf(d, xml, r->rng) < 0)
+		return -1;
+	data = px_xml_read_mem(xml->ptr, xml->len, "data.xml", &err, &line);
 	if (!data || (r->validate && px_xml_check(data, r->schema, &err, &line) < 0)) {
 		/* a bug in praxis, not in the notes: say so plainly */
 		px_diag_add(d, r->rng, line, 0, PX_SEV_ERROR, "internal", MSG_RENDER_DATA, err.ptr);
@@ -174,7 +176,7 @@ int px_renderer_run(px_renderer *r, const char *xml, size_t len, const char *con
 	if (xsltSaveResultToString(&text, &tlen, result, r->style) < 0)
 		goto style_error;
 	px_buf_put(out, text ? (const char *)text : "", text ? (size_t)tlen : 0);
-	rc = 0;
+	rc = px_diag_buf(d, out, r->xsl);
 	goto cleanup;
 style_error:
 	px_diag_add(d, r->xsl, line, 0, PX_SEV_ERROR, "internal", MSG_RENDER_STYLE,
@@ -189,14 +191,14 @@ cleanup:
 	return rc;
 }
 
-int px_render(const char *xml, size_t len, const char *rng, const char *xsl,
+int px_render(const px_buf *xml, const char *rng, const char *xsl,
 	      const char *const *params, px_buf *out, px_diag *d)
 {
 	px_renderer *r = NULL;
 	int rc = -1;
 
 	if (px_renderer_new(&r, rng, xsl, d) == 0)
-		rc = px_renderer_run(r, xml, len, params, out, d);
+		rc = px_renderer_run(r, xml, params, out, d);
 	px_renderer_free(r);
 	return rc;
 }

@@ -16,15 +16,17 @@
 
 /* Validates `xml` against schema/`rng` and transforms it with
  * xslt/`xsl`. `params` are name/value pairs of plain strings (quoted
- * here), NULL-terminated. Appends the result to `out`. */
-int px_render(const char *xml, size_t len, const char *rng, const char *xsl,
+ * here), NULL-terminated. Appends the result to `out`. A failed buffer
+ * (buf.h), `xml` or `out`, is an error ("out of memory", "text too
+ * long"), never a page rendered from half its data. */
+int px_render(const px_buf *xml, const char *rng, const char *xsl,
 	      const char *const *params, px_buf *out, px_diag *d);
 
 /* A compiled stylesheet and schema, for rendering many documents. */
 typedef struct px_renderer px_renderer;
 
 int px_renderer_new(px_renderer **out, const char *rng, const char *xsl, px_diag *d);
-int px_renderer_run(px_renderer *r, const char *xml, size_t len, const char *const *params,
+int px_renderer_run(px_renderer *r, const px_buf *xml, const char *const *params,
 		    px_buf *out, px_diag *d);
 /* Whether each document is checked against the schema first (the
  * default). The site turns it off for its thousands of pages unless

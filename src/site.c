@@ -119,7 +119,7 @@ static int manifest_save(site *s)
 	for (i = 0; i < s->now.n; i++)
 		px_buf_printf(&b, "%s\t%s\n", s->now.v[i].digest, s->now.v[i].path);
 	px_buf_printf(&p, "%s/%s", s->build, MANIFEST);
-	rc = px_out_write(p.ptr, b.ptr, b.len, &batch, s->d);
+	rc = px_out_write_buf(p.ptr, &b, &batch, s->d);
 	px_buf_free(&b);
 	px_buf_free(&p);
 	return rc;
@@ -270,7 +270,7 @@ static int render_linked(site *s, px_renderer *r, const char *rel, const px_buf 
 	px_buf html = PX_BUF_INIT;
 	int rc;
 
-	rc = px_renderer_run(r, xml->ptr, xml->len, params, &html, s->d);
+	rc = px_renderer_run(r, xml, params, &html, s->d);
 	if (!rc)
 		rc = write_page(s, rel, html.ptr, html.len);
 	s->st->rendered++;

@@ -156,11 +156,15 @@ int px_buf_term_str(px_buf *b, const char *s, int flags)
 	return px_buf_term_text(b, s, strlen(s), flags);
 }
 
+#ifndef PX_FTS_EXTENSION /* the tokenizer as an extension prints nothing */
+#include "out.h"
+
 void px_term_fputs(const char *s, int flags, FILE *f)
 {
 	px_buf b = PX_BUF_INIT;
 
 	px_buf_term_str(&b, s, flags);
-	fwrite(b.ptr, 1, b.len, f);
+	px_buf_fwrite(&b, f);
 	px_buf_free(&b);
 }
+#endif

@@ -77,7 +77,7 @@ int cmd_brief(int argc, char **argv, px_ctx *ctx)
 		goto cleanup;
 	}
 	if (want_xml) {
-		if (px_out_write(output, xml.ptr, xml.len, &oo, &d) < 0)
+		if (px_out_write_buf(output, &xml, &oo, &d) < 0)
 			goto env;
 		status = PX_EXIT_OK;
 		goto cleanup;
@@ -89,16 +89,16 @@ int cmd_brief(int argc, char **argv, px_ctx *ctx)
 	}
 	{
 		const char *params[] = { "format", formats[format], "css", css.ptr, NULL };
-		if (px_render(xml.ptr, xml.len, "brief.rng", format == 2 ? "brief-html.xsl" : "brief.xsl",
+		if (px_render(&xml, "brief.rng", format == 2 ? "brief-html.xsl" : "brief.xsl",
 			      params, &out, &d) < 0 ||
-		    px_out_write(output, out.ptr, out.len, &oo, &d) < 0)
+		    px_out_write_buf(output, &out, &oo, &d) < 0)
 			goto env;
 	}
 	status = PX_EXIT_OK;
 	goto cleanup;
 env:
-	px_diag_print(&d, stderr, 0);
-	status = PX_EXIT_USAGE;
+	px_diag_take(&ctx->diag, &d);
+	status = PX_CMD_FAILED;
 cleanup:
 	free(css_path);
 	free(registry);

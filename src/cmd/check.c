@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../cmd.h"
+#include "../out.h"
 #include "../note.h"
 #include "../opt.h"
 #include "../check.h"
@@ -241,7 +242,7 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 	if (json) {
 		px_buf out = PX_BUF_INIT;
 		px_diag_json(&d, &out);
-		fwrite(out.ptr, 1, out.len, stdout);
+		px_buf_fwrite(&out, stdout);
 		px_buf_free(&out);
 	} else {
 		px_diag_print(&d, stdout, ctx->color);

@@ -279,15 +279,15 @@ int cmd_commit(int argc, char **argv, px_ctx *ctx)
 		uo.progress = ctx->tty_err;
 		if (px_index_open(&ix, ctx->kb, ctx->store, &xd) == 0)
 			px_index_update(ix, &uo, &xd);
-		px_diag_print(&xd, stderr, 0);
+		px_diag_take(&ctx->diag, &xd);
 		px_diag_free(&xd);
 		px_index_close(ix);
 	}
 	status = PX_EXIT_OK;
 	goto cleanup;
 env:
-	px_diag_print(&d, stderr, 0);
-	status = PX_EXIT_USAGE;
+	px_diag_take(&ctx->diag, &d);
+	status = PX_CMD_FAILED;
 cleanup:
 	for (i = 0; bufs && i < n; i++)
 		px_buf_free(&bufs[i]);

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "../cmd.h"
+#include "../out.h"
 #include "../note.h"
 #include "../opt.h"
 #include "../text.h"
@@ -115,7 +116,7 @@ static void emit(logger *lg, const px_commit_info *c, const px_store_delta *dd, 
 		px_buf_puts(&line, "  ");
 		px_buf_term_str(&line, rel, PX_TERM_LINE);
 		px_buf_putc(&line, '\n');
-		fwrite(line.ptr, 1, line.len, stdout);
+		px_buf_fwrite(&line, stdout);
 		px_buf_free(&line);
 		px_buf_free(&name);
 	}
@@ -190,11 +191,16 @@ int cmd_log(int argc, char **argv, px_ctx *ctx)
 	if (lg.json)
 		px_buf_puts(&lg.out, "[");
 	if (walk(&lg, &d) < 0) {
-		px_diag_print(&d, stderr, 0);
+		px_diag_take(&ctx->diag, &d);
+		status = PX_CMD_FAILED;
 		goto cleanup;
 	}
 	if (lg.json) {
 		px_buf_puts(&lg.out, lg.shown ? "\n]\n" : "]\n");
+		if (px_diag_buf(&ctx->diag, &lg.out, NULL) < 0) {
+			status = PX_CMD_FAILED;
+			goto cleanup;
+		}
 		fwrite(lg.out.ptr, 1, lg.out.len, stdout);
 	}
 	status = PX_EXIT_OK;

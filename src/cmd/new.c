@@ -156,11 +156,8 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 		return PX_EXIT_USAGE;
 	}
 	if (!date) {
-		if (px_today(today, &d) < 0) {
-			px_diag_print(&d, stderr, 0);
-			px_diag_free(&d);
-			return PX_EXIT_USAGE;
-		}
+		if (px_today(today, &ctx->diag) < 0)
+			return PX_CMD_FAILED;
 		date = today;
 	}
 	if (px_date_parse(date, &y, &m, &dd) < 0) {
@@ -201,7 +198,7 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 		px_buf_printf(&text, "\n## %s\n\n<!-- %s -->\n", sections[l][i], guidance[l][i]);
 
 	oo.excl = 1; /* a note is never replaced */
-	if (px_out_write(path, text.ptr, text.len, &oo, &d) < 0)
+	if (px_out_write_buf(path, &text, &oo, &d) < 0)
 		goto env;
 	px_term_fputs(path, PX_TERM_LINE, stdout);
 	putchar('\n');
@@ -215,7 +212,8 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 	}
 	goto cleanup;
 env:
-	px_diag_print(&d, stderr, 0);
+	px_diag_take(&ctx->diag, &d);
+	status = PX_CMD_FAILED;
 cleanup:
 	px_diag_free(&d);
 	free(path);

@@ -199,7 +199,7 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 		goto cleanup;
 	}
 	if (want_xml) {
-		if (px_out_write(output ? output : "-", xml.ptr, xml.len, &oo, &d) < 0)
+		if (px_out_write_buf(output ? output : "-", &xml, &oo, &d) < 0)
 			goto env;
 		status = PX_EXIT_OK;
 		goto cleanup;
@@ -228,8 +228,8 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 			px_buf_printf(&def, "report-%s.%s.html", cycle, lang);
 			file = strdup(def.ptr);
 		}
-		if (px_render(xml.ptr, xml.len, "report.rng", "report.xsl", params, &html, &d) < 0 ||
-		    px_out_write(file, html.ptr, html.len, &oo, &d) < 0) {
+		if (px_render(&xml, "report.rng", "report.xsl", params, &html, &d) < 0 ||
+		    px_out_write_buf(file, &html, &oo, &d) < 0) {
 			free(file);
 			px_buf_free(&html);
 			goto env;
@@ -247,8 +247,8 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	status = PX_EXIT_OK;
 	goto cleanup;
 env:
-	px_diag_print(&d, stderr, 0);
-	status = PX_EXIT_USAGE;
+	px_diag_take(&ctx->diag, &d);
+	status = PX_CMD_FAILED;
 cleanup:
 	free(css_path);
 	free(registry);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../cmd.h"
+#include "../out.h"
 #include "../cycle.h"
 #include "../note.h"
 #include "../opt.h"
@@ -207,7 +208,7 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 						     (unsigned long)shown)),
 			      shown);
 	}
-	fwrite(out.ptr, 1, out.len, stdout);
+	px_buf_fwrite(&out, stdout);
 	status = PX_EXIT_OK;
 	goto cleanup;
 query_error:
@@ -308,7 +309,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		goto cleanup;
 	}
 	if (px_query_parse(&q, text.ptr, ctx->kb->cb, &d) < 0) {
-		px_diag_print(&d, stderr, 0);
+		px_diag_take(&ctx->diag, &d);
 		goto cleanup;
 	}
 	if (!q.fts.len && !q.ncodes) {
@@ -316,8 +317,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		goto cleanup;
 	}
 	status = run_search(ctx, text.ptr, &q, &f, &d);
-	if (d.n)
-		px_diag_print(&d, stderr, 0);
+	px_diag_take(&ctx->diag, &d);
 cleanup:
 	px_query_free(&q);
 	px_buf_free(&text);

@@ -15,7 +15,6 @@ int cmd_site(int argc, char **argv, px_ctx *ctx)
 	px_optstate st = PX_OPTSTATE_INIT("site");
 	px_site_opts o = PX_SITE_OPTS_INIT;
 	px_site_stats stats;
-	px_diag d = PX_DIAG_INIT;
 	int id, status = PX_EXIT_USAGE;
 
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -29,8 +28,8 @@ int cmd_site(int argc, char **argv, px_ctx *ctx)
 		}
 	}
 	o.progress = ctx->tty_err;
-	if (px_site_build(ctx->index, &o, &stats, &d) < 0) {
-		px_diag_print(&d, stderr, 0);
+	if (px_site_build(ctx->index, &o, &stats, &ctx->diag) < 0) {
+		status = PX_CMD_FAILED;
 	} else {
 		char *pages = px_count(MSG_N_PAGES_1, MSG_N_PAGES, (unsigned long)stats.pages);
 		char *rendered = px_count(MSG_N_RENDERED_1, MSG_N_RENDERED,
@@ -43,6 +42,5 @@ int cmd_site(int argc, char **argv, px_ctx *ctx)
 		free(written);
 		status = PX_EXIT_OK;
 	}
-	px_diag_free(&d);
 	return status;
 }

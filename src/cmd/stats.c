@@ -224,11 +224,14 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 	if (json)
 		px_buf_puts(&out, "\n ]\n}\n");
 	(void)lang;
+	if (px_diag_buf(&d, &out, NULL) < 0)
+		goto env;
 	fwrite(out.ptr, 1, out.len, stdout);
 	status = PX_EXIT_OK;
 	goto cleanup;
 env:
-	px_diag_print(&d, stderr, 0);
+	px_diag_take(&ctx->diag, &d);
+	status = PX_CMD_FAILED;
 cleanup:
 	sqlite3_finalize(q);
 	free(by);

@@ -25,8 +25,8 @@ int cmd_sync(int argc, char **argv, px_ctx *ctx)
 	int n, rc, status = PX_EXIT_USAGE;
 
 	rc = px_simple_opts(argc, argv, MSG_HELP_SYNC, args, 1, &n);
-	if (rc >= 0)
-		return rc;
+	if (rc)
+		return rc < 0 ? PX_EXIT_USAGE : PX_EXIT_OK;
 	if (n)
 		name = args[0];
 	if (px_store_remote(&remote, st, name, &d) < 0 || px_store_branch(st, &branch, &d) < 0 ||
@@ -79,15 +79,14 @@ int cmd_sync(int argc, char **argv, px_ctx *ctx)
 		px_update_opts uo = PX_UPDATE_OPTS_INIT;
 		uo.progress = ctx->tty_err;
 		if (px_index_open(&ix, ctx->kb, ctx->store, &d) < 0 || px_index_update(ix, &uo, &d) < 0)
-			px_diag_print(&d, stderr, 0);
+			px_diag_take(&ctx->diag, &d);
 		px_index_close(ix);
 	}
 	status = PX_EXIT_OK;
 out:
 	if (status != PX_EXIT_OK) {
-		px_diag_print(&d, stderr, 0);
-		if (d.errors && !strcmp(d.items[0].rule, "sync-conflict"))
-			status = PX_EXIT_FINDINGS;
+		px_diag_take(&ctx->diag, &d);
+		status = PX_CMD_FAILED; /* a conflict is a finding (px_diag_status) */
 	}
 	px_buf_free(&ref);
 	px_strv_free(conflicts, nconflicts);

@@ -291,9 +291,10 @@ static void test_denylist_load(void **state)
 			       "Van der Berg\n"
 			       "D'Hondt");
 	px_denylist *d = NULL;
+	px_diag diag = PX_DIAG_INIT;
 
 	(void)state;
-	assert_int_equal(px_denylist_load(&d, path), 0);
+	assert_int_equal(px_denylist_load(&d, path, &diag), 0);
 	assert_non_null(d);
 	one_hit("Mevrouw MULLER kwam", d, PX_PRIV_NAME, "MULLER");
 	one_hit("avec jean dupont", d, PX_PRIV_NAME, "jean dupont");
@@ -310,25 +311,38 @@ static void test_denylist_missing_and_errors(void **state)
 {
 	char *path = temp_file("Dupont\n\xff\xfe\n");
 	px_denylist *d = (px_denylist *)&d;
+	px_diag diag = PX_DIAG_INIT;
 
 	(void)state;
-	assert_int_equal(px_denylist_load(&d, "/nonexistent/praxis/denylist"), 0);
+	assert_int_equal(px_denylist_load(&d, "/nonexistent/praxis/denylist", &diag), 0);
+	assert_int_equal(diag.n, 0);
 	assert_non_null(d);
 	no_hit("Jean Dupont", d);
 	px_denylist_free(d);
 	px_denylist_free(NULL);
 
-	/* a name that is not UTF-8 */
-	errno = 0;
-	assert_int_equal(px_denylist_load(&d, path), -1);
-	assert_int_equal(errno, EILSEQ);
+	/* a name that is not UTF-8: an error at its line, a negative code */
+	assert_int_equal(px_denylist_load(&d, path, &diag), -1);
 	assert_null(d);
+	assert_int_equal(diag.n, 1);
+	assert_int_equal(diag.errors, 1);
+	assert_string_equal(diag.items[0].rule, "encoding");
+	assert_int_equal(diag.items[0].line, 2);
+	assert_string_equal(diag.items[0].file, path);
+	{
+		static const char *const bad[] = { "Dupont", "\xff\xfe" };
+		assert_int_equal(px_denylist_from(&d, bad, 2), PX_DENY_EILSEQ);
+		assert_null(d);
+	}
 	unlink(path);
 	free(path);
 
 	/* a directory cannot be read */
-	assert_int_equal(px_denylist_load(&d, "/"), -1);
+	assert_int_equal(px_denylist_load(&d, "/", &diag), -1);
 	assert_null(d);
+	assert_int_equal(diag.n, 2);
+	assert_string_equal(diag.items[1].rule, "io-error");
+	px_diag_free(&diag);
 }
 
 static void test_name_matching(void **state)
