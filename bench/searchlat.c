@@ -7,14 +7,14 @@
  * rg pattern; '#' lines are comments; filters are search options such as
  * "--community c0001", "--cycle 2003-2004", "--kind quote", "--lang nl",
  * or "-"), runs what `praxis search` runs (px_search_run from
- * src/search.c: the ranked candidates and the count, then for each of the
- * 20 hits its row with the snippet and its codes), with the query parsed
+ * src/search.c: the ranked candidates and the count, then px_search_gather
+ * for the 20 hits: each one's segment, codes and snippet), with the query parsed
  * by px_query_parse, RUNS times (default 200, at most
  * BUDGET_S seconds per query, default 5, at least 5 runs), on one
  * connection opened like px_index_open does, and prints the latency of
  * the first run on a fresh connection, then median, p99 and max of the
- * following ones, in ms. Statements are prepared on every run, as the
- * command does.
+ * following ones, in ms. Statements are prepared on every run, as one
+ * command prepares them once.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -27,14 +27,13 @@
 #include "buf.h"
 #include "codebook.h"
 #include "diag.h"
+#include "db.h"
 #include "fts.h"
 #include "i18n.h"
 #include "query.h"
 #include "search.h"
 #include "xml.h"
 
-#define MARK_ON "\x01"
-#define MARK_OFF "\x02"
 #define LIMIT 20
 
 static double now_ms(void)
@@ -62,59 +61,38 @@ static sqlite3 *open_db(const char *path)
 }
 
 /* One search as cmd_search runs it; returns the total, -1 on error.
- * split[0]: ms spent ranking and counting, split[1]: showing the hits. */
-static long run_once(sqlite3 *db, const char *row_sql, const px_query *q,
-		     const px_search_filters *f, long *shown, double split[2])
+ * split[0]: ms spent ranking and counting, split[1]: gathering the
+ * hits. The statements are prepared on every run, as in one command. */
+static long run_once(sqlite3 *db, const px_query *q, const px_search_filters *f, long *shown,
+		     double split[2])
 {
-	double t0;
-	sqlite3_stmt *row = NULL, *codes = NULL;
+	px_index ix;
+	px_diag d = PX_DIAG_INIT;
 	px_search_result res;
-	char **snippets = NULL;
+	double t0;
 	long total = -1;
-	size_t sink = 0, i;
 
+	memset(&ix, 0, sizeof ix);
+	ix.db = db;
 	*shown = 0;
-	memset(&res, 0, sizeof res);
 	t0 = now_ms();
-	if (px_search_run(db, q, f, &res) != SQLITE_OK)
+	if (px_search_run(&res, &ix, q, f, &d) != 0)
 		goto done;
 	split[0] = now_ms() - t0;
 	t0 = now_ms();
-	if (q->fts.len)
-		snippets = px_search_snippets(db, q, &res, MARK_ON, MARK_OFF);
-	if (sqlite3_prepare_v2(db, row_sql, -1, &row, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT code FROM segment_codes WHERE segment = ? ORDER BY code",
-			       -1, &codes, NULL) != SQLITE_OK)
+	if (px_search_gather(&res, &ix, q, &d) != 0)
 		goto done;
-	for (i = 0; i < res.n; i++) {
-		int c;
-		if (snippets && snippets[i])
-			sink += strlen(snippets[i]);
-		sqlite3_bind_int64(row, 1, res.hits[i].id);
-		if (sqlite3_step(row) == SQLITE_ROW) {
-			for (c = 0; c < 12; c++) {
-				const unsigned char *t = sqlite3_column_text(row, c);
-				sink += t ? strlen((const char *)t) : 0;
-			}
-			(*shown)++;
-		}
-		sqlite3_reset(row);
-		sqlite3_bind_int64(codes, 1, res.hits[i].id);
-		while (sqlite3_step(codes) == SQLITE_ROW)
-			sink += strlen((const char *)sqlite3_column_text(codes, 0));
-		sqlite3_reset(codes);
-	}
 	split[1] = now_ms() - t0;
+	*shown = (long)res.n;
 	total = res.total;
-	if (sink == (size_t)-1)
-		total = -2; /* keeps the reads */
 done:
-	if (total < 0)
-		fprintf(stderr, "searchlat: %s\n", sqlite3_errmsg(db));
-	px_search_snippets_free(snippets, res.n);
+	if (total < 0) {
+		fprintf(stderr, "searchlat: search failed\n");
+		px_diag_print(&d, stderr, 0);
+	}
 	px_search_result_free(&res);
-	sqlite3_finalize(row);
-	sqlite3_finalize(codes);
+	px_db_release(&ix);
+	px_diag_free(&d);
 	return total;
 }
 
@@ -205,7 +183,6 @@ int main(int argc, char **argv)
 	       "median_ms", "p99_ms", "max_ms", "rank_ms", "show_ms");
 	while (fgets(line, sizeof line, in)) {
 		char *label, *text, *fl, *save = NULL;
-		px_buf sql = PX_BUF_INIT;
 		px_query q;
 		px_search_filters f;
 		double start, first, split[2] = { 0, 0 };
@@ -225,20 +202,19 @@ int main(int argc, char **argv)
 			px_diag_print(&d, stderr, 0);
 			return 2;
 		}
-		px_search_row_sql(&sql);
 
 		/* the first run on a fresh connection: what one CLI call sees */
 		{
 			sqlite3 *fresh = open_db(argv[1]);
 			start = now_ms();
-			total = run_once(fresh, sql.ptr, &q, &f, &shown, split);
+			total = run_once(fresh, &q, &f, &shown, split);
 			first = now_ms() - start;
 			sqlite3_close(fresh);
 		}
 		start = now_ms();
 		while (n < runs && (n < 5 || now_ms() - start < budget)) {
 			double t0 = now_ms();
-			if (run_once(db, sql.ptr, &q, &f, &shown, split) < 0) {
+			if (run_once(db, &q, &f, &shown, split) < 0) {
 				status = 1;
 				break;
 			}
@@ -257,7 +233,6 @@ int main(int argc, char **argv)
 			fflush(stdout);
 		}
 		px_query_free(&q);
-		px_buf_free(&sql);
 
 	}
 	fclose(in);

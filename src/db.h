@@ -59,6 +59,140 @@ void px_db_bind_text(sqlite3_stmt *st, const char *name, const char *v);
 void px_db_bind_int(sqlite3_stmt *st, const char *name, long long v);
 #endif
 
+/* ------------------------------------------------------- segments, notes */
+
+/* A segment with its note, as the listings show it. */
+typedef struct {
+	long long id;
+	char *path, *community, *cycle, *date, *lang;
+	long session;
+	long line;     /* its first line */
+	char *kind;    /* paragraph item row quote, or followup for a task item */
+	char *heading; /* "" for none */
+	char *text;
+	int task;      /* -1 not a task item, 0 an open follow-up, 1 a done one */
+} px_db_segment;
+
+void px_db_segments_free(px_db_segment *v, size_t n);
+
+/* A note (the columns of its row that pages show). */
+typedef struct {
+	long long id;
+	char *path, *blob, *community, *cycle, *date, *lang, *title, *author, *summary;
+	long session;
+	long attendance; /* -1: not recorded */
+} px_db_note;
+
+void px_db_notes_free(px_db_note *v, size_t n);
+
+/* A count by id: a cycle's notes, a community's coded segments, a code's
+ * segments and notes (what a listing does not count is 0). */
+typedef struct {
+	char *id;
+	long long segments, notes;
+} px_db_tally;
+
+void px_db_tallies_free(px_db_tally *v, size_t n);
+
+/* Strings of a listing (codes, methods). */
+void px_db_strings_free(char **v, size_t n);
+
+#ifdef PX_DB_INTERNAL
+/* The listings' rows (db_rows.c). Columns a segment is read from, out
+ * of note_segments or coded_segments, and a note's, out of notes: */
+#define PX_DB_SEGMENT_COLS "segment, path, community, cycle, session, date, lang, line," \
+	" CASE WHEN task IS NULL THEN kind ELSE 'followup' END, heading, text, coalesce(task, -1)"
+#define PX_DB_NOTE_COLS "id, path, blob, community, cycle, session, date, lang, title," \
+	" author, summary, coalesce(attendance, -1)"
+/* Reads the row's columns from `first` on into *g / *n; -1 when out of
+ * memory (what was copied belongs to *g / *n). */
+int px_db_read_segment(px_db_segment *g, sqlite3_stmt *st, int first);
+int px_db_read_note(px_db_note *n, sqlite3_stmt *st, int first);
+/* Column i copied (never NULL but out of memory). */
+char *px_db_dup(sqlite3_stmt *st, int i);
+/* A new zeroed element at the end of the array *v of *n elements of
+ * `size` bytes (*cap allocated); NULL when out of memory. */
+void *px_db_push(void *v, size_t *n, size_t *cap, size_t size);
+/* Out of memory in a row loop: resets `st` (ending its read), sets the
+ * diagnostic, returns -1. */
+int px_db_oom(sqlite3_stmt *st, px_diag *d);
+#endif
+
+/* ---------------------------------------------------------------- search */
+
+/* The full-text expression was refused by FTS5 (a syntax error, an
+ * unknown column or special query): no diagnostic is set, the caller
+ * words it with what the user typed (MSG_BAD_QUERY). */
+#define PX_DB_EQUERY (-2)
+
+/* What a search matches: an FTS5 expression over segments_fts, and the
+ * note's date range (NULL: open). */
+typedef struct {
+	const char *match;
+	const char *since, *until;
+} px_db_match;
+
+/* A hit: the segment, its score, its codes (sorted) and its snippet. */
+typedef struct {
+	px_db_segment seg;
+	double score;  /* bm25: smaller is better */
+	char **codes;
+	size_t ncodes;
+	char *snippet; /* NULL until px_db_search_snippets */
+} px_db_hit;
+
+void px_db_hits_free(px_db_hit *v, size_t n);
+/* Frees what one hit holds and zeroes it. */
+void px_db_hit_clear(px_db_hit *h);
+
+/* The newest `window` matches (highest ids; -1: all), id and score only,
+ * in id order. 0, PX_DB_EQUERY or -1. */
+int px_db_search_rank(px_db_hit **out, size_t *n, px_index *ix, const px_db_match *m,
+		      long window, px_diag *d);
+/* The number of matches, counting no further than `cap`. */
+int px_db_search_count(long *out, px_index *ix, const px_db_match *m, long cap, px_diag *d);
+/* Fills the segment and codes of hit h->seg.id: 1, 0 when the segment
+ * is gone (a concurrent update), -1. */
+int px_db_search_hit(px_db_hit *h, px_index *ix, px_diag *d);
+/* Each hit's snippet for the FTS5 expression `match` (matches between
+ * `on` and `off`, 24 tokens, "" when FTS5 has none). 0, PX_DB_EQUERY
+ * or -1. */
+int px_db_search_snippets(px_db_hit *hits, size_t n, px_index *ix, const char *match,
+			  const char *on, const char *off, px_diag *d);
+
+/* ------------------------------------------------------------------ site */
+
+/* The listings count only notes with community, cycle, session and date
+ * (the index also holds notes that failed those checks). */
+
+/* Cycles, newest first, with their notes (scope: community). */
+int px_db_site_cycles(px_db_tally **out, size_t *n, px_index *ix, const px_db_scope *s,
+		      px_diag *d);
+/* The `limit` latest notes, by date, then path. */
+int px_db_site_latest(px_db_note **out, size_t *n, px_index *ix, long limit, px_diag *d);
+/* Segments coded `code`, per community (sorted), counted in `segments`. */
+int px_db_site_heat(px_db_tally **out, size_t *n, px_index *ix, const char *code, px_diag *d);
+/* A community's notes by cycle (newest first), session, date. */
+int px_db_site_sessions(px_db_note **out, size_t *n, px_index *ix, const char *community,
+			px_diag *d);
+/* The codes used in a community, segments and notes, most used first. */
+int px_db_site_community_codes(px_db_tally **out, size_t *n, px_index *ix,
+			       const char *community, px_diag *d);
+/* A community's follow-ups: open first, then newest first. */
+int px_db_site_followups(px_db_segment **out, size_t *n, px_index *ix, const char *community,
+			 px_diag *d);
+/* The segments coded `code`, by community, cycle (newest first),
+ * session, path and line. */
+int px_db_site_code_segments(px_db_segment **out, size_t *n, px_index *ix, const char *code,
+			     px_diag *d);
+/* The number of notes with a segment coded `code` (any note). */
+int px_db_site_code_notes(long long *out, px_index *ix, const char *code, px_diag *d);
+/* Every note, by path. */
+int px_db_site_notes(px_db_note **out, size_t *n, px_index *ix, px_diag *d);
+/* A note's methods (as indexed) and its segments' codes (sorted). */
+int px_db_site_note_methods(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
+int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
+
 /* Finalizes the statements px_db_stmt kept for `ix` (px_index_close
  * calls it). */
 void px_db_release(px_index *ix);

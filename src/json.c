@@ -17,6 +17,14 @@ static void indent(px_json *j, int depth)
 		px_buf_putc(j->out, ' ');
 }
 
+/* Whether the members of the container at depth d start lines: the
+ * outermost object's and an array's, unless it is inside a record (an
+ * object inside an array), which stays on one line. */
+static int breaks(const px_json *j, int d)
+{
+	return d == 1 || (j->array[d] && !j->inline_[d]);
+}
+
 /* Before a value (or a key): the separator and line break it needs. */
 static void before(px_json *j)
 {
@@ -28,7 +36,7 @@ static void before(px_json *j)
 	}
 	if (d > 0 && !j->first[d])
 		px_buf_putc(j->out, ',');
-	if (d > 0 && (j->array[d] || d == 1))
+	if (d > 0 && breaks(j, d))
 		indent(j, d);
 	else if (d > 0 && !j->first[d])
 		px_buf_putc(j->out, ' ');
@@ -44,6 +52,8 @@ static void open(px_json *j, char c, int array)
 	j->depth++;
 	j->first[j->depth] = 1;
 	j->array[j->depth] = (unsigned char)array;
+	j->inline_[j->depth] = (unsigned char)(j->inline_[j->depth - 1] ||
+					      (!array && j->depth > 1 && j->array[j->depth - 1]));
 }
 
 void px_json_object(px_json *j) { open(j, '{', 0); }
@@ -56,7 +66,7 @@ void px_json_end(px_json *j)
 	if (d <= 0)
 		return;
 	/* a container whose members started lines closes on its own line */
-	if (!j->first[d] && (j->array[d] || d == 1))
+	if (!j->first[d] && breaks(j, d))
 		indent(j, d - 1);
 	px_buf_putc(j->out, j->array[d] ? ']' : '}');
 	j->depth--;

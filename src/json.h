@@ -12,8 +12,8 @@
  *
  * Layout, the same for every command: each element of an array and each
  * member of the outermost object starts a line, indented by its depth;
- * objects inside arrays stay on one line, so a listing can be read (and
- * grepped) one record per line. Strings go through px_buf_json_str
+ * objects inside arrays stay on one line, arrays inside them included,
+ * so a listing can be read (and grepped) one record per line. Strings go through px_buf_json_str
  * (control characters and noncharacters escaped). Errors are the
  * buffer's (buf.h). Nesting deeper than PX_JSON_DEPTH is a programming
  * error: the writer stops writing.
@@ -30,6 +30,7 @@ typedef struct {
 	int depth;
 	unsigned char first[PX_JSON_DEPTH]; /* nothing written yet at this depth */
 	unsigned char array[PX_JSON_DEPTH];
+	unsigned char inline_[PX_JSON_DEPTH]; /* inside a record: on its line */
 	int after_key; /* a key was written: the value follows it */
 } px_json;
 

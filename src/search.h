@@ -1,17 +1,18 @@
 /*
- * search.h - finding segments: the SQL of `praxis search`, in one place.
+ * search.h - finding segments: what `praxis search` asks the index.
  *
  * px_search_run ranks the newest WINDOW matches by bm25 (FTS5 with the
- * praxis tokenizer), or lists the newest coded segments for a codes-only
- * query, and counts the matches up to COUNT_CAP. The command then shows
- * each hit (px_search_row_sql); the benchmark times the same calls.
+ * praxis tokenizer; a codes-only query ranks the coded segments, newest
+ * first) and counts the matches up to COUNT_CAP; px_search_gather then
+ * reads each hit's segment, codes and snippet. The command formats the
+ * result (text or JSON); the benchmark times the same calls. The SQL is
+ * the data layer's (db_search.c).
  */
 #ifndef PX_SEARCH_H
 #define PX_SEARCH_H
 
-#include <sqlite3.h>
-
 #include "buf.h"
+#include "db.h"
 #include "query.h"
 
 /* How many matching segments are ranked: the most recent ones (highest
@@ -28,21 +29,19 @@ typedef struct {
 	const char *community, *cycle, *lang, *since, *until;
 	int kind;   /* index into px_search_kinds, -1: any */
 	long limit; /* 0: all */
-	int json;
 } px_search_filters;
 
-#define PX_SEARCH_FILTERS_INIT { NULL, NULL, NULL, NULL, NULL, -1, 20, 0 }
+#define PX_SEARCH_FILTERS_INIT { NULL, NULL, NULL, NULL, NULL, -1, 20 }
+
+/* A snippet's matched words are between these two characters. */
+#define PX_SEARCH_MARK_ON "\x01"
+#define PX_SEARCH_MARK_OFF "\x02"
 
 typedef struct {
-	sqlite3_int64 id;
-	double score; /* bm25: smaller is better */
-} px_hit;
-
-typedef struct {
-	px_hit *hits;  /* best first, at most the limit */
+	px_db_hit *hits; /* best first, at most the limit */
 	size_t n;
-	long total;    /* matches, up to PX_SEARCH_COUNT_CAP */
-	int capped;    /* there were more */
+	long total;      /* matches, up to PX_SEARCH_COUNT_CAP */
+	int capped;      /* there were more */
 } px_search_result;
 
 /* The scope of a segment: its filters as words of the full-text index,
@@ -54,21 +53,17 @@ typedef struct {
  *   c community, y cycle, l lang, k kind ("followup" for task items), x code */
 void px_scope_word(px_buf *b, char filter, const char *value);
 
-/* Runs the query; returns SQLITE_OK or the SQLite error (the message is
- * sqlite3_errmsg(db): a malformed FTS5 query is the caller's to word). */
-int px_search_run(sqlite3 *db, const px_query *q, const px_search_filters *f,
-		  px_search_result *out);
+/* Ranks and counts: the hits hold their id and score. Returns 0,
+ * PX_DB_EQUERY (the expression is malformed: the caller words it with
+ * the user's text, no diagnostic) or -1 with a diagnostic. A query of
+ * neither text nor codes finds nothing. */
+int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
+		  const px_search_filters *f, px_diag *d);
+/* Reads each hit's segment and codes (a hit whose segment is gone
+ * meanwhile is dropped) and its snippet: the matches of the text query
+ * between the marks, the segment's whole text for a codes-only query.
+ * 0, PX_DB_EQUERY or -1 as px_search_run. */
+int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_diag *d);
 void px_search_result_free(px_search_result *r);
-
-/* The statement that shows one hit: bind ?1 the segment id. Columns:
- * path, community, cycle, session, date, lang, line, kind, heading, id,
- * task, text. */
-void px_search_row_sql(px_buf *sql);
-
-/* The snippets of the hits of a text query, in hit order, matches
- * between `on` and `off` (malloc'd; an entry may be NULL). */
-char **px_search_snippets(sqlite3 *db, const px_query *q, const px_search_result *res,
-			  const char *on, const char *off);
-void px_search_snippets_free(char **snippets, size_t n);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "brief.h"
 #include "data.h"
+#include "db.h"
 #include "cycle.h"
 #include "note.h"
 #include "out.h"
@@ -210,17 +211,6 @@ static char *root_of(const char *rel)
 	return px_buf_detach(&b);
 }
 
-static sqlite3_stmt *prep(site *s, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(s->ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		px_index_error(s->d, s->ix->db);
-		return NULL;
-	}
-	return st;
-}
-
 /* With many communities, the navigation links to the home page's list
  * and a page carries only the community it is about. */
 #define NAV_MAX 8
@@ -299,70 +289,77 @@ static void code_head(site *s, px_buf *b, const char *id)
 	}
 }
 
-static void note_ref(px_buf *b, sqlite3_stmt *st, int first)
+/* A note's attributes as the pages carry them: a language other than
+ * French is shown as Dutch. */
+static void note_attrs(px_buf *b, const px_db_note *n)
 {
-	/* path, community, cycle, session, date, lang, attendance, title */
-	px_buf_puts(b, "<note-ref");
-	px_xml_attr(b, "path", px_col(st, first));
-	px_xml_attr(b, "community", px_col(st, first + 1));
-	px_xml_attr(b, "cycle", px_col(st, first + 2));
-	px_xml_attr_int(b, "session", sqlite3_column_int64(st, first + 3));
-	px_xml_attr(b, "date", px_col(st, first + 4));
-	px_xml_attr(b, "lang", strcmp(px_col(st, first + 5), "fr") ? "nl" : "fr");
-	if (sqlite3_column_type(st, first + 6) != SQLITE_NULL)
-		px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, first + 6));
-	px_buf_puts(b, ">");
-	if (*px_col(st, first + 7))
-		px_xml_element(b, "title", NULL, px_col(st, first + 7));
-	px_buf_puts(b, "</note-ref>");
+	px_xml_attr(b, "path", n->path);
+	px_xml_attr(b, "community", n->community);
+	px_xml_attr(b, "cycle", n->cycle);
+	px_xml_attr_int(b, "session", n->session);
+	px_xml_attr(b, "date", n->date);
+	px_xml_attr(b, "lang", strcmp(n->lang, "fr") ? "nl" : "fr");
+	if (n->attendance >= 0)
+		px_xml_attr_int(b, "attendance", n->attendance);
 }
 
-#define NOTE_COLS "n.path, n.community, n.cycle, n.session, n.date, n.lang, n.attendance, n.title"
-#define VALID_NOTE "n.community IS NOT NULL AND n.cycle IS NOT NULL AND n.session IS NOT NULL AND n.date IS NOT NULL"
+static void note_refs(px_buf *b, const px_db_note *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		px_buf_puts(b, "<note-ref");
+		note_attrs(b, &v[i]);
+		px_buf_puts(b, ">");
+		if (*v[i].title)
+			px_xml_element(b, "title", NULL, v[i].title);
+		px_buf_puts(b, "</note-ref>");
+	}
+}
 
 
 /* ------------------------------------------------------------- pages */
 
 static int cycles(site *s, px_buf *b, const char *community)
 {
-	sqlite3_stmt *st = prep(s, "SELECT cycle, count(*) FROM notes n WHERE " VALID_NOTE
-				   " AND (?1 IS NULL OR community = ?1) GROUP BY cycle ORDER BY cycle DESC");
-	if (!st)
-		return -1;
-	if (community)
-		sqlite3_bind_text(st, 1, community, -1, SQLITE_STATIC);
+	px_db_scope scope = PX_DB_SCOPE_INIT;
+	px_db_tally *v;
+	size_t n, i;
+
+	scope.community = community;
+	if (px_db_site_cycles(&v, &n, s->ix, &scope, s->d) < 0)
+		goto fail;
 	px_buf_puts(b, "<cycles>");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	for (i = 0; i < n; i++) {
 		px_buf_puts(b, "<cycle");
-		px_xml_attr(b, "id", px_col(st, 0));
-		px_xml_attr_int(b, "notes", sqlite3_column_int64(st, 1));
+		px_xml_attr(b, "id", v[i].id);
+		px_xml_attr_int(b, "notes", v[i].notes);
 		px_buf_puts(b, "/>");
 	}
 	px_buf_puts(b, "</cycles>\n");
-	sqlite3_finalize(st);
+	px_db_tallies_free(v, n);
 	return 0;
+fail:
+	px_db_tallies_free(v, n);
+	return -1;
 }
 
 static int home(site *s)
 {
 	const px_kb *kb = s->ix->kb;
 	const px_codebook *cb = kb->cb;
-	sqlite3_stmt *latest = prep(s, "SELECT " NOTE_COLS " FROM notes n WHERE " VALID_NOTE
-				       " ORDER BY n.date DESC, n.path LIMIT 12");
-	sqlite3_stmt *heat = prep(s, "SELECT n.community, count(DISTINCT s.id) FROM segment_codes c"
-				     " JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
-				     " WHERE c.code = ?1 GROUP BY n.community");
+	px_db_note *latest = NULL;
+	px_db_tally *heat = NULL;
 	px_buf xml = PX_BUF_INIT, base = PX_BUF_INIT;
-	size_t k, i;
+	size_t k, i, j, nlatest = 0, nheat = 0;
 	int l, rc = -1;
 
-	if (!latest || !heat)
-		goto cleanup;
 	if (cycles(s, &base, NULL) < 0)
 		goto cleanup;
+	if (px_db_site_latest(&latest, &nlatest, s->ix, 12, s->d) < 0)
+		goto cleanup;
 	px_buf_puts(&base, "<latest>");
-	while (sqlite3_step(latest) == SQLITE_ROW)
-		note_ref(&base, latest, 0);
+	note_refs(&base, latest, nlatest);
 	px_buf_puts(&base, "</latest>\n<heat>");
 	for (k = 0; k < cb->ncats; k++) {
 		px_buf_puts(&base, "<category");
@@ -374,15 +371,16 @@ static int home(site *s)
 			long long total = 0;
 			if (cb->codes[i].category != k)
 				continue;
-			sqlite3_bind_text(heat, 1, cb->codes[i].id, -1, SQLITE_STATIC);
-			while (sqlite3_step(heat) == SQLITE_ROW) {
+			px_db_tallies_free(heat, nheat);
+			if (px_db_site_heat(&heat, &nheat, s->ix, cb->codes[i].id, s->d) < 0)
+				goto cleanup;
+			for (j = 0; j < nheat; j++) {
 				px_buf_puts(&cells, "<cell");
-				px_xml_attr(&cells, "community", px_col(heat, 0));
-				px_xml_attr_int(&cells, "segments", sqlite3_column_int64(heat, 1));
+				px_xml_attr(&cells, "community", heat[j].id);
+				px_xml_attr_int(&cells, "segments", heat[j].segments);
 				px_buf_puts(&cells, "/>");
-				total += sqlite3_column_int64(heat, 1);
+				total += heat[j].segments;
 			}
-			sqlite3_reset(heat);
 			px_buf_puts(&base, "\n<code");
 			px_xml_attr_int(&base, "segments", total);
 			code_head(s, &base, cb->codes[i].id);
@@ -411,8 +409,8 @@ static int home(site *s)
 	}
 	rc = 0;
 cleanup:
-	sqlite3_finalize(latest);
-	sqlite3_finalize(heat);
+	px_db_notes_free(latest, nlatest);
+	px_db_tallies_free(heat, nheat);
 	px_buf_free(&xml);
 	px_buf_free(&base);
 	return rc;
@@ -421,22 +419,13 @@ cleanup:
 static int community_pages(site *s)
 {
 	const px_kb *kb = s->ix->kb;
-	sqlite3_stmt *ses = prep(s, "SELECT " NOTE_COLS " FROM notes n WHERE " VALID_NOTE
-				    " AND n.community = ?1 ORDER BY n.cycle DESC, n.session, n.date");
-	sqlite3_stmt *codes = prep(s, "SELECT c.code, count(DISTINCT s.id), count(DISTINCT n.id)"
-				      " FROM segment_codes c JOIN segments s ON s.id = c.segment"
-				      " JOIN notes n ON n.id = s.note WHERE n.community = ?1"
-				      " GROUP BY c.code ORDER BY 2 DESC, 1");
-	sqlite3_stmt *fu = prep(s, "SELECT s.text, n.path, s.line, n.session, n.date, s.task"
-				   " FROM segments s JOIN notes n ON n.id = s.note WHERE " VALID_NOTE
-				   " AND n.community = ?1 AND s.task IS NOT NULL"
-				   " ORDER BY s.task, n.date DESC, n.path, s.line");
+	px_db_note *ses = NULL;
+	px_db_tally *codes = NULL;
+	px_db_segment *fu = NULL;
 	px_buf xml = PX_BUF_INIT, base = PX_BUF_INIT, rel = PX_BUF_INIT, bxml = PX_BUF_INIT;
-	size_t i, k;
+	size_t i, k, nses = 0, ncodes = 0, nfu = 0;
 	int l, rc = -1;
 
-	if (!ses || !codes || !fu)
-		goto cleanup;
 	for (i = 0; i < kb->ncommunities; i++) {
 		const px_community *c = &kb->communities[i];
 		px_buf_clear(&base);
@@ -447,37 +436,37 @@ static int community_pages(site *s)
 			goto cleanup;
 		for (k = 0; k < c->nmoderators; k++)
 			px_xml_element(&base, "moderator", NULL, c->moderators[k]);
+		px_db_notes_free(ses, nses);
+		px_db_tallies_free(codes, ncodes);
+		px_db_segments_free(fu, nfu);
+		if (px_db_site_sessions(&ses, &nses, s->ix, c->id, s->d) < 0 ||
+		    px_db_site_community_codes(&codes, &ncodes, s->ix, c->id, s->d) < 0 ||
+		    px_db_site_followups(&fu, &nfu, s->ix, c->id, s->d) < 0)
+			goto cleanup;
 		px_buf_puts(&base, "<sessions>");
-		sqlite3_bind_text(ses, 1, c->id, -1, SQLITE_STATIC);
-		while (sqlite3_step(ses) == SQLITE_ROW)
-			note_ref(&base, ses, 0);
-		sqlite3_reset(ses);
+		note_refs(&base, ses, nses);
 		px_buf_puts(&base, "</sessions>\n<codes>");
-		sqlite3_bind_text(codes, 1, c->id, -1, SQLITE_STATIC);
-		while (sqlite3_step(codes) == SQLITE_ROW) {
+		for (k = 0; k < ncodes; k++) {
 			px_buf_puts(&base, "<code");
-			px_xml_attr_int(&base, "segments", sqlite3_column_int64(codes, 1));
-			px_xml_attr_int(&base, "notes", sqlite3_column_int64(codes, 2));
-			code_head(s, &base, px_col(codes, 0));
+			px_xml_attr_int(&base, "segments", codes[k].segments);
+			px_xml_attr_int(&base, "notes", codes[k].notes);
+			code_head(s, &base, codes[k].id);
 			px_buf_puts(&base, "</code>");
 		}
-		sqlite3_reset(codes);
 		px_buf_puts(&base, "</codes>\n<followups>");
-		sqlite3_bind_text(fu, 1, c->id, -1, SQLITE_STATIC);
-		while (sqlite3_step(fu) == SQLITE_ROW) {
-			char *clean = px_text_without_tags(px_col(fu, 0));
+		for (k = 0; k < nfu; k++) {
+			char *clean = px_text_without_tags(fu[k].text);
 			px_buf_puts(&base, "\n<followup");
-			px_xml_attr(&base, "path", px_col(fu, 1));
-			px_xml_attr_int(&base, "line", sqlite3_column_int64(fu, 2));
-			px_xml_attr_int(&base, "session", sqlite3_column_int64(fu, 3));
-			px_xml_attr(&base, "date", px_col(fu, 4));
-			px_xml_attr(&base, "done", sqlite3_column_int(fu, 5) ? "true" : "false");
+			px_xml_attr(&base, "path", fu[k].path);
+			px_xml_attr_int(&base, "line", fu[k].line);
+			px_xml_attr_int(&base, "session", fu[k].session);
+			px_xml_attr(&base, "date", fu[k].date);
+			px_xml_attr(&base, "done", fu[k].task > 0 ? "true" : "false");
 			px_buf_puts(&base, ">");
 			px_buf_xml_str(&base, clean);
 			px_buf_puts(&base, "</followup>");
 			free(clean);
 		}
-		sqlite3_reset(fu);
 		px_buf_puts(&base, "</followups></community-page>");
 		for (l = 0; l < 2; l++) {
 			px_buf_clear(&rel);
@@ -529,9 +518,9 @@ static int community_pages(site *s)
 	}
 	rc = 0;
 cleanup:
-	sqlite3_finalize(ses);
-	sqlite3_finalize(codes);
-	sqlite3_finalize(fu);
+	px_db_notes_free(ses, nses);
+	px_db_tallies_free(codes, ncodes);
+	px_db_segments_free(fu, nfu);
 	px_buf_free(&xml);
 	px_buf_free(&base);
 	px_buf_free(&rel);
@@ -542,22 +531,14 @@ cleanup:
 static int code_pages(site *s)
 {
 	const px_codebook *cb = s->ix->kb->cb;
-	sqlite3_stmt *segs = prep(s, "SELECT s.text, n.path, s.line, n.community, n.cycle, n.session,"
-				     " n.date, n.lang, CASE WHEN s.task IS NULL THEN s.kind ELSE 'followup' END"
-				     " FROM segment_codes c JOIN segments s ON s.id = c.segment"
-				     " JOIN notes n ON n.id = s.note WHERE c.code = ?1 AND " VALID_NOTE
-				     " ORDER BY n.community, n.cycle DESC, n.session, n.path, s.line");
-	sqlite3_stmt *notes = prep(s, "SELECT count(DISTINCT s.note) FROM segment_codes c"
-				      " JOIN segments s ON s.id = c.segment WHERE c.code = ?1");
+	px_db_segment *segs = NULL;
 	px_buf xml = PX_BUF_INIT, base = PX_BUF_INIT, rel = PX_BUF_INIT, self = PX_BUF_INIT;
-	size_t i;
+	size_t i, k, nsegs = 0;
 	int l, rc = -1;
 
-	if (!segs || !notes)
-		goto cleanup;
 	for (i = 0; i < cb->ncodes; i++) {
 		const px_code *c = &cb->codes[i];
-		long long count = 0;
+		long long notes = 0;
 		px_buf body = PX_BUF_INIT;
 		int need = 0;
 
@@ -569,33 +550,31 @@ static int code_pages(site *s)
 		}
 		if (!need)
 			continue;
-		sqlite3_bind_text(segs, 1, c->id, -1, SQLITE_STATIC);
-		while (sqlite3_step(segs) == SQLITE_ROW) {
-			char *clean = px_text_without_tags(px_col(segs, 0));
+		px_db_segments_free(segs, nsegs);
+		if (px_db_site_code_segments(&segs, &nsegs, s->ix, c->id, s->d) < 0 ||
+		    px_db_site_code_notes(&notes, s->ix, c->id, s->d) < 0)
+			goto cleanup;
+		for (k = 0; k < nsegs; k++) {
+			char *clean = px_text_without_tags(segs[k].text);
 			px_buf_puts(&body, "\n<segment");
-			px_xml_attr(&body, "path", px_col(segs, 1));
-			px_xml_attr_int(&body, "line", sqlite3_column_int64(segs, 2));
-			px_xml_attr(&body, "community", px_col(segs, 3));
-			px_xml_attr(&body, "cycle", px_col(segs, 4));
-			px_xml_attr_int(&body, "session", sqlite3_column_int64(segs, 5));
-			px_xml_attr(&body, "date", px_col(segs, 6));
-			px_xml_attr(&body, "lang", strcmp(px_col(segs, 7), "fr") ? "nl" : "fr");
-			px_xml_attr(&body, "kind", px_col(segs, 8));
+			px_xml_attr(&body, "path", segs[k].path);
+			px_xml_attr_int(&body, "line", segs[k].line);
+			px_xml_attr(&body, "community", segs[k].community);
+			px_xml_attr(&body, "cycle", segs[k].cycle);
+			px_xml_attr_int(&body, "session", segs[k].session);
+			px_xml_attr(&body, "date", segs[k].date);
+			px_xml_attr(&body, "lang", strcmp(segs[k].lang, "fr") ? "nl" : "fr");
+			px_xml_attr(&body, "kind", segs[k].kind);
 			px_buf_puts(&body, ">");
 			px_buf_xml_str(&body, clean);
 			px_buf_puts(&body, "</segment>");
 			free(clean);
-			count++;
 		}
-		sqlite3_reset(segs);
-		sqlite3_bind_text(notes, 1, c->id, -1, SQLITE_STATIC);
-		sqlite3_step(notes);
 		px_buf_clear(&base);
 		px_buf_puts(&base, "<code-page");
 		px_xml_attr(&base, "ambivalent", c->ambivalent ? "true" : "false");
-		px_xml_attr_int(&base, "segments", count);
-		px_xml_attr_int(&base, "notes", sqlite3_column_int64(notes, 0));
-		sqlite3_reset(notes);
+		px_xml_attr_int(&base, "segments", (long long)nsegs);
+		px_xml_attr_int(&base, "notes", notes);
 		code_head(s, &base, c->id);
 		px_xml_element(&base, "description", "nl", c->desc[PX_LANG_NL]);
 		px_xml_element(&base, "description", "fr", c->desc[PX_LANG_FR]);
@@ -621,8 +600,7 @@ static int code_pages(site *s)
 	}
 	rc = 0;
 cleanup:
-	sqlite3_finalize(segs);
-	sqlite3_finalize(notes);
+	px_db_segments_free(segs, nsegs);
 	px_buf_free(&xml);
 	px_buf_free(&base);
 	px_buf_free(&rel);
@@ -633,18 +611,17 @@ cleanup:
 static int note_pages(site *s)
 {
 	const px_codebook *cb = s->ix->kb->cb;
-	sqlite3_stmt *st = prep(s, "SELECT n.id, n.blob, " NOTE_COLS ", n.author, n.summary FROM notes n"
-				   " WHERE " VALID_NOTE " ORDER BY n.path");
-	sqlite3_stmt *methods = prep(s, "SELECT method FROM note_methods WHERE note = ?1");
-	sqlite3_stmt *codes = prep(s, "SELECT DISTINCT c.code FROM segment_codes c"
-				      " JOIN segments s ON s.id = c.segment WHERE s.note = ?1 ORDER BY 1");
+	px_db_note *notes = NULL;
+	char **methods = NULL, **codes = NULL;
 	px_buf xml = PX_BUF_INIT, base = PX_BUF_INIT, rel = PX_BUF_INIT, self = PX_BUF_INIT;
+	size_t i, k, nnotes = 0, nmethods = 0, ncodes = 0;
 	int l, rc = -1;
 
-	if (!st || !methods || !codes)
+	if (px_db_site_notes(&notes, &nnotes, s->ix, s->d) < 0)
 		goto cleanup;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *path = px_col(st, 2), *blob = px_col(st, 1);
+	for (i = 0; i < nnotes; i++) {
+		const px_db_note *note = &notes[i];
+		const char *path = note->path, *blob = note->blob;
 		size_t pl = strlen(path);
 		char digest[17];
 		px_oid oid;
@@ -664,6 +641,11 @@ static int note_pages(site *s)
 		}
 		if (!need)
 			continue;
+		px_db_strings_free(methods, nmethods);
+		px_db_strings_free(codes, ncodes);
+		if (px_db_site_note_methods(&methods, &nmethods, s->ix, note->id, s->d) < 0 ||
+		    px_db_site_note_codes(&codes, &ncodes, s->ix, note->id, s->d) < 0)
+			goto cleanup;
 		if (px_oid_parse(&oid, blob) < 0) {
 			px_diag_add(s->d, path, 0, 0, PX_SEV_ERROR, "git", MSG_BAD_OID, blob);
 			goto cleanup;
@@ -672,38 +654,27 @@ static int note_pages(site *s)
 			goto cleanup;
 		px_buf_clear(&base);
 		px_buf_puts(&base, "<note-page");
-		px_xml_attr(&base, "path", path);
-		px_xml_attr(&base, "community", px_col(st, 3));
-		px_xml_attr(&base, "cycle", px_col(st, 4));
-		px_xml_attr_int(&base, "session", sqlite3_column_int64(st, 5));
-		px_xml_attr(&base, "date", px_col(st, 6));
-		px_xml_attr(&base, "lang", strcmp(px_col(st, 7), "fr") ? "nl" : "fr");
-		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-			px_xml_attr_int(&base, "attendance", sqlite3_column_int64(st, 8));
-		px_xml_attr(&base, "author", px_col(st, 10));
+		note_attrs(&base, note);
+		px_xml_attr(&base, "author", note->author);
 		px_buf_puts(&base, ">");
-		if (*px_col(st, 9))
-			px_xml_element(&base, "title", NULL, px_col(st, 9));
-		if (*px_col(st, 11))
-			px_xml_element(&base, "summary", NULL, px_col(st, 11));
-		sqlite3_bind_int64(methods, 1, sqlite3_column_int64(st, 0));
-		while (sqlite3_step(methods) == SQLITE_ROW) {
-			const px_method *m = px_codebook_method(cb, px_col(methods, 0));
+		if (*note->title)
+			px_xml_element(&base, "title", NULL, note->title);
+		if (*note->summary)
+			px_xml_element(&base, "summary", NULL, note->summary);
+		for (k = 0; k < nmethods; k++) {
+			const px_method *m = px_codebook_method(cb, methods[k]);
 			px_buf_puts(&base, "<method");
-			px_xml_attr(&base, "id", px_col(methods, 0));
+			px_xml_attr(&base, "id", methods[k]);
 			px_buf_puts(&base, ">");
-			px_xml_element(&base, "label", "nl", m ? m->label[PX_LANG_NL] : px_col(methods, 0));
-			px_xml_element(&base, "label", "fr", m ? m->label[PX_LANG_FR] : px_col(methods, 0));
+			px_xml_element(&base, "label", "nl", m ? m->label[PX_LANG_NL] : methods[k]);
+			px_xml_element(&base, "label", "fr", m ? m->label[PX_LANG_FR] : methods[k]);
 			px_buf_puts(&base, "</method>");
 		}
-		sqlite3_reset(methods);
-		sqlite3_bind_int64(codes, 1, sqlite3_column_int64(st, 0));
-		while (sqlite3_step(codes) == SQLITE_ROW) {
+		for (k = 0; k < ncodes; k++) {
 			px_buf_puts(&base, "<code");
-			code_head(s, &base, px_col(codes, 0));
+			code_head(s, &base, codes[k]);
 			px_buf_puts(&base, "</code>");
 		}
-		sqlite3_reset(codes);
 		px_buf_puts(&base, "<body>");
 		rc = px_note_parse(&n, path, src.ptr, src.len, cb, &quiet);
 		if (rc == 0)
@@ -721,7 +692,7 @@ static int note_pages(site *s)
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "%s.%s.html", self.ptr, px_lang_code(l));
 			px_buf_clear(&xml);
-			page_open(s, &xml, "note", px_lang_code(l), self.ptr, px_col(st, 3));
+			page_open(s, &xml, "note", px_lang_code(l), self.ptr, note->community);
 			px_buf_put(&xml, base.ptr, base.len);
 			px_buf_puts(&xml, "</page>\n");
 			if (render(s, s->page, rel.ptr, &xml, px_lang_code(l)) < 0)
@@ -730,9 +701,9 @@ static int note_pages(site *s)
 	}
 	rc = 0;
 cleanup:
-	sqlite3_finalize(st);
-	sqlite3_finalize(methods);
-	sqlite3_finalize(codes);
+	px_db_notes_free(notes, nnotes);
+	px_db_strings_free(methods, nmethods);
+	px_db_strings_free(codes, ncodes);
 	px_buf_free(&xml);
 	px_buf_free(&base);
 	px_buf_free(&rel);
@@ -742,35 +713,37 @@ cleanup:
 
 static int report_pages(site *s)
 {
-	sqlite3_stmt *st = prep(s, "SELECT DISTINCT cycle FROM notes n WHERE " VALID_NOTE " ORDER BY 1");
+	px_db_tally *all = NULL;
 	px_buf xml = PX_BUF_INIT, rel = PX_BUF_INIT;
+	size_t i, nall = 0;
 	int l, rc = -1;
 
-	if (!st)
-		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	if (px_db_site_cycles(&all, &nall, s->ix, NULL, s->d) < 0)
+		goto cleanup;
+	for (i = nall; i-- > 0;) { /* oldest first */
+		const char *cycle = all[i].id;
 		int need = 0;
 		for (l = 0; l < 2; l++) {
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "reports/%s.%s.html", px_col(st, 0), px_lang_code(l));
+			px_buf_printf(&rel, "reports/%s.%s.html", cycle, px_lang_code(l));
 			need |= !fresh(s, rel.ptr, s->head) << l;
 		}
 		if (!need)
 			continue;
 		px_buf_clear(&xml);
-		if (px_report_xml(s->ix, px_col(st, 0), &xml, s->d) != 0)
+		if (px_report_xml(s->ix, cycle, &xml, s->d) != 0)
 			goto cleanup;
 		for (l = 0; l < 2; l++) {
 			if (!(need & (1 << l)))
 				continue;
 			px_buf_clear(&rel);
-			px_buf_printf(&rel, "reports/%s.%s.html", px_col(st, 0), px_lang_code(l));
+			px_buf_printf(&rel, "reports/%s.%s.html", cycle, px_lang_code(l));
 			{
 				px_buf home = PX_BUF_INIT, sw = PX_BUF_INIT;
 				const char *links[3];
 				int r2;
 				px_buf_printf(&home, "../index.%s.html", px_lang_code(l));
-				px_buf_printf(&sw, "%s.%s.html", px_col(st, 0), px_lang_code(!l));
+				px_buf_printf(&sw, "%s.%s.html", cycle, px_lang_code(!l));
 				links[0] = home.ptr;
 				links[1] = "";
 				links[2] = sw.ptr;
@@ -784,7 +757,7 @@ static int report_pages(site *s)
 	}
 	rc = 0;
 cleanup:
-	sqlite3_finalize(st);
+	px_db_tallies_free(all, nall);
 	px_buf_free(&xml);
 	px_buf_free(&rel);
 	return rc;
@@ -820,15 +793,20 @@ static void global_digest(site *s)
 	px_digest_hex(s->global, h);
 }
 
-static long count_pages(site *s)
+/* The pages the site has: two of each note, community page, brief,
+ * code and the home page. */
+static int count_pages(site *s)
 {
-	sqlite3_stmt *st = prep(s, "SELECT count(*) FROM notes n WHERE " VALID_NOTE);
-	long n = 0;
+	px_db_tally *v;
+	size_t n, i;
+	long notes = 0;
+	int rc = px_db_site_cycles(&v, &n, s->ix, NULL, s->d);
 
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return 2 * (n + (long)s->ix->kb->ncommunities * 2 + (long)s->ix->kb->cb->ncodes + 1);
+	for (i = 0; i < n; i++)
+		notes += (long)v[i].notes;
+	px_db_tallies_free(v, n);
+	s->total = 2 * (notes + (long)s->ix->kb->ncommunities * 2 + (long)s->ix->kb->cb->ncodes + 1);
+	return rc;
 }
 
 /* ----------------------------------------------------------- folders */
@@ -1038,8 +1016,7 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		px_renderer_validate(s.report, on);
 		px_renderer_validate(s.brief, on);
 	}
-	s.total = count_pages(&s);
-	if (home(&s) < 0 || community_pages(&s) < 0 || code_pages(&s) < 0 || note_pages(&s) < 0 ||
+	if (count_pages(&s) < 0 || home(&s) < 0 || community_pages(&s) < 0 || code_pages(&s) < 0 || note_pages(&s) < 0 ||
 	    report_pages(&s) < 0)
 		goto cleanup;
 	{

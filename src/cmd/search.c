@@ -3,7 +3,8 @@
  *
  * Segments ranked by bm25 (FTS5 with the praxis tokenizer: Dutch and
  * French stems, accents folded); hashtags in the query filter by code.
- * The JSON shape is documented in doc/search.md.
+ * Gathers the hits (search.h), then formats them as text or JSON; the
+ * JSON shape is documented in doc/json.md.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "../cmd.h"
 #include "../out.h"
 #include "../cycle.h"
+#include "../json.h"
 #include "../note.h"
 #include "../opt.h"
 #include "../query.h"
@@ -20,207 +22,138 @@
 enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OPT_UNTIL,
        OPT_LIMIT, OPT_FORMAT, OPT_HELP };
 
-#define MARK_ON "\x01"
-#define MARK_OFF "\x02"
-
-
-/* Replaces the match markers: ANSI bold on a terminal, **word** else;
- * line breaks become spaces, and the note's text between the markers
- * goes through the terminal sanitiser. */
+/* Replaces the match marks: ANSI bold on a terminal, **word** else;
+ * line breaks become spaces, and the note's text between the marks
+ * goes through the terminal sanitiser (JSON escapes its own). */
 static void put_snippet(px_buf *out, const char *s, int color, int json)
 {
-	px_buf tmp = PX_BUF_INIT;
 	size_t run;
 
 	for (; *s; s += run) {
-		run = strcspn(s, MARK_ON MARK_OFF "\n");
+		run = strcspn(s, PX_SEARCH_MARK_ON PX_SEARCH_MARK_OFF "\n");
 		if (json)
-			px_buf_put(&tmp, s, run);
+			px_buf_put(out, s, run);
 		else
-			px_buf_term_text(&tmp, s, run, PX_TERM_LINE);
+			px_buf_term_text(out, s, run, PX_TERM_LINE);
 		if (!s[run])
 			break;
-		if (s[run] == MARK_ON[0])
-			px_buf_puts(&tmp, color ? "\033[1;33m" : "**");
-		else if (s[run] == MARK_OFF[0])
-			px_buf_puts(&tmp, color ? "\033[0m" : "**");
+		if (s[run] == PX_SEARCH_MARK_ON[0])
+			px_buf_puts(out, color ? "\033[1;33m" : "**");
+		else if (s[run] == PX_SEARCH_MARK_OFF[0])
+			px_buf_puts(out, color ? "\033[0m" : "**");
 		else
-			px_buf_putc(&tmp, ' ');
+			px_buf_putc(out, ' ');
 		run++;
 	}
-	if (json)
-		px_buf_json_str(out, tmp.ptr);
-	else
-		px_buf_puts(out, tmp.ptr);
-	px_buf_free(&tmp);
 }
 
-static int query_error(sqlite3 *db, const char *text, px_diag *d)
+/* The JSON shape is doc/json.md's, section "search". */
+static void format_json(px_buf *out, const char *text, const px_search_result *r)
 {
-	const char *m = sqlite3_errmsg(db);
+	px_buf snip = PX_BUF_INIT;
+	px_json j;
+	size_t i, k;
 
-	if (strstr(m, "fts5") || strstr(m, "syntax") || strstr(m, "no such column") ||
-	    strstr(m, "unknown special query"))
-		px_error(MSG_BAD_QUERY, text);
-	else
-		px_index_error(d, db);
-	return PX_EXIT_USAGE;
-}
-
-static void put_codes(px_buf *out, sqlite3_stmt *codes, sqlite3_int64 seg, int json)
-{
-	int first = 1;
-
-	sqlite3_bind_int64(codes, 1, seg);
-	while (sqlite3_step(codes) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(codes, 0);
-		if (json) {
-			px_buf_puts(out, first ? "\"" : ", \"");
-			px_buf_json_str(out, c);
-			px_buf_putc(out, '"');
-		} else {
-			px_buf_printf(out, "%s#", first ? "" : " ");
-			px_buf_term_str(out, c, PX_TERM_LINE);
-		}
-		first = 0;
+	px_json_init(&j, out);
+	px_json_object(&j);
+	px_json_kstr(&j, "query", text);
+	px_json_kint(&j, "total", r->total);
+	px_json_kbool(&j, "total_capped", r->capped);
+	px_json_key(&j, "hits");
+	px_json_array(&j);
+	for (i = 0; i < r->n; i++) {
+		const px_db_hit *h = &r->hits[i];
+		px_json_object(&j);
+		px_json_kstr(&j, "path", h->seg.path);
+		px_json_kstr(&j, "community", h->seg.community);
+		px_json_kstr(&j, "cycle", h->seg.cycle);
+		px_json_kint(&j, "session", h->seg.session);
+		px_json_kstr(&j, "date", h->seg.date);
+		px_json_kstr(&j, "lang", h->seg.lang);
+		px_json_kint(&j, "line", h->seg.line);
+		px_json_kstr(&j, "kind", h->seg.kind);
+		px_json_kstr(&j, "heading", h->seg.heading);
+		px_json_key(&j, "codes");
+		px_json_array(&j);
+		for (k = 0; k < h->ncodes; k++)
+			px_json_str(&j, h->codes[k]);
+		px_json_end(&j);
+		px_buf_clear(&snip);
+		put_snippet(&snip, h->snippet, 0, 1);
+		px_json_kstr(&j, "snippet", snip.ptr);
+		px_json_knum(&j, "score", -h->score, 6);
+		px_json_end(&j);
 	}
-	sqlite3_reset(codes);
+	px_json_end(&j);
+	px_json_end(&j);
+	px_buf_free(&snip);
+}
+
+static void format_text(px_buf *out, const px_search_result *r, int color)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->n; i++) {
+		const px_db_segment *g = &r->hits[i].seg;
+		/* every field comes from a note or its path */
+		px_buf_puts(out, color ? "\033[1m" : "");
+		px_buf_term_str(out, g->path, PX_TERM_LINE);
+		px_buf_printf(out, ":%ld%s  ", g->line, color ? "\033[0m" : "");
+		px_buf_term_str(out, g->community, PX_TERM_LINE);
+		px_buf_putc(out, ' ');
+		px_buf_term_str(out, g->cycle, PX_TERM_LINE);
+		px_buf_printf(out, " #%ld ", g->session);
+		px_buf_term_str(out, g->date, PX_TERM_LINE);
+		if (*g->heading) {
+			px_buf_puts(out, "  ");
+			px_buf_term_str(out, g->heading, PX_TERM_LINE);
+		}
+		px_buf_puts(out, "  ");
+		for (k = 0; k < r->hits[i].ncodes; k++) {
+			px_buf_puts(out, k ? " #" : "#");
+			px_buf_term_str(out, r->hits[i].codes[k], PX_TERM_LINE);
+		}
+		px_buf_puts(out, "\n    ");
+		put_snippet(out, r->hits[i].snippet, color, 0);
+		px_buf_putc(out, '\n');
+	}
+	if (!r->total) {
+		px_buf_puts(out, px_msg(MSG_SEARCH_NONE));
+		return;
+	}
+	px_buf_printf(out,
+		      px_msg(r->capped ? px_plural(MSG_SEARCH_TOTAL_CAPPED_1, MSG_SEARCH_TOTAL_CAPPED,
+						   (unsigned long)r->total)
+				       : px_plural(MSG_SEARCH_TOTAL_1, MSG_SEARCH_TOTAL,
+						   (unsigned long)r->total)),
+		      r->total);
+	/* the second count has its own plural ("1 affiché") */
+	px_buf_printf(out, px_msg(px_plural(MSG_SEARCH_SHOWN_1, MSG_SEARCH_SHOWN, (unsigned long)r->n)),
+		      (long)r->n);
 }
 
 static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px_search_filters *f,
-		      px_diag *d)
+		      int json, px_diag *d)
 {
-	sqlite3 *db = ctx->index->db;
-	sqlite3_stmt *row = NULL, *codes = NULL;
-	px_buf sql = PX_BUF_INIT, out = PX_BUF_INIT;
 	px_search_result res;
-	px_hit *hits;
-	char **snippets = NULL;
-	size_t nhits, i;
-	long total, shown = 0;
-	int rc, capped, fts = q->fts.len > 0, status = PX_EXIT_USAGE;
+	px_buf out = PX_BUF_INIT;
+	int rc;
 
-	if (px_search_run(db, q, f, &res) != SQLITE_OK)
-		goto query_error;
-	hits = res.hits;
-	nhits = res.n;
-	total = res.total;
-	capped = res.capped;
-	px_search_row_sql(&sql);
-	if (fts)
-		snippets = px_search_snippets(db, q, &res, MARK_ON, MARK_OFF);
-	if (sqlite3_prepare_v2(db, sql.ptr, -1, &row, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT code FROM segment_codes WHERE segment = ? ORDER BY code", -1,
-			       &codes, NULL) != SQLITE_OK)
-		goto query_error;
-
-	if (f->json) {
-		px_buf_puts(&out, "{\"query\": \"");
-		px_buf_json_str(&out, text);
-		px_buf_printf(&out, "\", \"total\": %ld, \"total_capped\": %s, \"hits\": [", total,
-			      capped ? "true" : "false");
+	rc = px_search_run(&res, ctx->index, q, f, d);
+	if (!rc)
+		rc = px_search_gather(&res, ctx->index, q, d);
+	if (rc == PX_DB_EQUERY)
+		px_error(MSG_BAD_QUERY, text);
+	if (!rc) {
+		if (json)
+			format_json(&out, text, &res);
+		else
+			format_text(&out, &res, ctx->color);
+		px_buf_fwrite(&out, stdout);
 	}
-	for (i = 0; i < nhits; i++) {
-		const char *path, *community, *cycle, *date, *lang, *kind, *heading, *snip;
-		int session, line, is_task;
-		sqlite3_int64 sid;
-
-		sqlite3_bind_int64(row, 1, hits[i].id);
-		rc = sqlite3_step(row);
-		if (rc != SQLITE_ROW) {
-			sqlite3_reset(row);
-			if (rc == SQLITE_DONE)
-				continue;
-			goto query_error;
-		}
-		path = (const char *)sqlite3_column_text(row, 0);
-		community = (const char *)sqlite3_column_text(row, 1);
-		cycle = (const char *)sqlite3_column_text(row, 2);
-		session = sqlite3_column_int(row, 3);
-		date = (const char *)sqlite3_column_text(row, 4);
-		lang = (const char *)sqlite3_column_text(row, 5);
-		line = sqlite3_column_int(row, 6);
-		kind = (const char *)sqlite3_column_text(row, 7);
-		heading = (const char *)sqlite3_column_text(row, 8);
-		sid = sqlite3_column_int64(row, 9);
-		is_task = sqlite3_column_type(row, 10) != SQLITE_NULL;
-		snip = fts ? (snippets && snippets[i] ? snippets[i] : "")
-			   : (const char *)sqlite3_column_text(row, 11);
-		if (!community) community = "";
-		if (!cycle) cycle = "";
-		if (!date) date = "";
-		if (!lang) lang = "";
-		if (f->json) {
-			px_buf_puts(&out, shown ? ",\n  {\"path\": \"" : "\n  {\"path\": \"");
-			px_buf_json_str(&out, path);
-			px_buf_puts(&out, "\", \"community\": \"");
-			px_buf_json_str(&out, community);
-			px_buf_puts(&out, "\", \"cycle\": \"");
-			px_buf_json_str(&out, cycle);
-			px_buf_printf(&out, "\", \"session\": %d, \"date\": \"", session);
-			px_buf_json_str(&out, date);
-			px_buf_puts(&out, "\", \"lang\": \"");
-			px_buf_json_str(&out, lang);
-			px_buf_printf(&out, "\", \"line\": %d, \"kind\": \"%s\", \"heading\": \"", line,
-				      is_task ? "followup" : kind);
-			px_buf_json_str(&out, heading);
-			px_buf_puts(&out, "\", \"codes\": [");
-			put_codes(&out, codes, sid, 1);
-			px_buf_puts(&out, "], \"snippet\": \"");
-			put_snippet(&out, snip ? snip : "", 0, 1);
-			px_buf_printf(&out, "\", \"score\": %.6f}", -hits[i].score);
-		} else {
-			/* every field comes from a note or its path */
-			px_buf_puts(&out, ctx->color ? "\033[1m" : "");
-			px_buf_term_str(&out, path, PX_TERM_LINE);
-			px_buf_printf(&out, ":%d%s  ", line, ctx->color ? "\033[0m" : "");
-			px_buf_term_str(&out, community, PX_TERM_LINE);
-			px_buf_putc(&out, ' ');
-			px_buf_term_str(&out, cycle, PX_TERM_LINE);
-			px_buf_printf(&out, " #%d ", session);
-			px_buf_term_str(&out, date, PX_TERM_LINE);
-			if (heading && *heading) {
-				px_buf_puts(&out, "  ");
-				px_buf_term_str(&out, heading, PX_TERM_LINE);
-			}
-			px_buf_puts(&out, "  ");
-			put_codes(&out, codes, sid, 0);
-			px_buf_puts(&out, "\n    ");
-			put_snippet(&out, snip ? snip : "", ctx->color, 0);
-			px_buf_putc(&out, '\n');
-		}
-		sqlite3_reset(row);
-		shown++;
-	}
-	if (f->json) {
-		px_buf_puts(&out, shown ? "\n]}\n" : "]}\n");
-	} else if (!total) {
-		px_buf_puts(&out, px_msg(MSG_SEARCH_NONE));
-	} else {
-		px_buf_printf(&out,
-			      px_msg(capped ? px_plural(MSG_SEARCH_TOTAL_CAPPED_1, MSG_SEARCH_TOTAL_CAPPED,
-							(unsigned long)total)
-					    : px_plural(MSG_SEARCH_TOTAL_1, MSG_SEARCH_TOTAL,
-							(unsigned long)total)),
-			      total);
-		/* the second count has its own plural ("1 affiché") */
-		px_buf_printf(&out, px_msg(px_plural(MSG_SEARCH_SHOWN_1, MSG_SEARCH_SHOWN,
-						     (unsigned long)shown)),
-			      shown);
-	}
-	px_buf_fwrite(&out, stdout);
-	status = PX_EXIT_OK;
-	goto cleanup;
-query_error:
-	status = query_error(db, text, d);
-cleanup:
-	px_search_snippets_free(snippets, res.n);
 	px_search_result_free(&res);
-	sqlite3_finalize(row);
-	sqlite3_finalize(codes);
-	px_buf_free(&sql);
 	px_buf_free(&out);
-	return status;
+	return rc ? PX_EXIT_USAGE : PX_EXIT_OK;
 }
 
 static int valid_date(const char *s)
@@ -247,7 +180,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 	px_buf text = PX_BUF_INIT, codes = PX_BUF_INIT;
 	px_search_filters f = PX_SEARCH_FILTERS_INIT;
 	char *end;
-	int id, status = PX_EXIT_USAGE;
+	int json = 0, id, status = PX_EXIT_USAGE;
 
 	memset(&q, 0, sizeof q);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -296,7 +229,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			}
 			break;
 		case OPT_FORMAT:
-			if ((f.json = px_opt_choice(&st, formats)) < 0)
+			if ((json = px_opt_choice(&st, formats)) < 0)
 				goto cleanup;
 			break;
 		default:
@@ -316,7 +249,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		px_error(MSG_EMPTY_QUERY);
 		goto cleanup;
 	}
-	status = run_search(ctx, text.ptr, &q, &f, &d);
+	status = run_search(ctx, text.ptr, &q, &f, json, &d);
 	px_diag_take(&ctx->diag, &d);
 cleanup:
 	px_query_free(&q);

@@ -41,10 +41,10 @@ expect_rc 0
 
 # the dropped cell is searchable and coded
 px search huisarts --format json
-contains "$out" '"total": 1,'
-contains "$out" '"codes": ["difficulty.coordination"]'
+[ "$(printf '%s' "$out" | jq -c '[.total, .hits[0].codes]')" = '[1,["difficulty.coordination"]]' ] ||
+	fail "huisarts: $out"
 px search '#samenwerking' --format json
-contains "$out" '"line": 12'
+printf '%s' "$out" | jq -e 'any(.hits[]; .line == 12)' > /dev/null || fail "line 12: $out"
 # the index holds the row's whole text, as the sqlite3 client reads it
 row=$(sqlite3 .git/praxis/index.db "SELECT text FROM segments WHERE line = 12")
 [ "$row" = 'OCMW | formulier `A | B` bleef liggen, huisarts niet verwittigd #samenwerking' ] || fail "row text: $row"

@@ -34,6 +34,11 @@ static void nested(void **state)
 	px_json_end(&j);
 	px_json_object(&j);
 	px_json_kstr(&j, "code", "a\"b\n\x01");
+	px_json_key(&j, "in");
+	px_json_array(&j);
+	px_json_str(&j, "x");
+	px_json_int(&j, 2);
+	px_json_end(&j);
 	px_json_kbool(&j, "done", 0);
 	px_json_key(&j, "x");
 	px_json_null(&j);
@@ -49,7 +54,7 @@ static void nested(void **state)
 		"{\n"
 		" \"codes\": [\n"
 		"  {\"code\": \"time\", \"segments\": 3, \"communities\": {\"zuid\": 2, \"centrum\": 1}},\n"
-		"  {\"code\": \"a\\\"b\\n\\u0001\", \"done\": false, \"x\": null}\n"
+		"  {\"code\": \"a\\\"b\\n\\u0001\", \"in\": [\"x\", 2], \"done\": false, \"x\": null}\n"
 		" ],\n"
 		" \"empty\": [],\n"
 		" \"avg\": 12.2,\n"

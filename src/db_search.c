@@ -1,0 +1,183 @@
+/*
+ * db_search.c - the SQL of `praxis search` (db.h, section "search"):
+ * ranking and counting the matches of an FTS5 expression, reading a
+ * hit's segment and codes, and its snippet.
+ */
+#define PX_DB_INTERNAL
+#include "db.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+
+/* The matches, without and with the note's date range (which needs the
+ * notes: every other filter is a scope word inside the expression). */
+#define MATCH " FROM segments_fts f WHERE segments_fts MATCH :match"
+#define MATCH_DATES " FROM segments_fts f JOIN note_segments s ON s.segment = f.rowid" \
+	" WHERE segments_fts MATCH :match AND (:since IS NULL OR s.date >= :since)" \
+	" AND (:until IS NULL OR s.date <= :until)"
+/* bm25 weights: text 1, heading 0.3, scope words 0 */
+#define RANK "SELECT f.rowid, bm25(segments_fts, 1.0, 0.3, 0.0)"
+#define NEWEST " ORDER BY f.rowid DESC LIMIT :window"
+#define COUNT(from) "SELECT count(*) FROM (SELECT 1" from " LIMIT :cap)"
+
+static const char SQL_RANK[] = RANK MATCH NEWEST;
+static const char SQL_RANK_DATES[] = RANK MATCH_DATES NEWEST;
+static const char SQL_COUNT[] = COUNT(MATCH);
+static const char SQL_COUNT_DATES[] = COUNT(MATCH_DATES);
+static const char SQL_HIT[] = "SELECT " PX_DB_SEGMENT_COLS " FROM note_segments WHERE segment = :id";
+static const char SQL_HIT_CODES[] = "SELECT code FROM segment_codes WHERE segment = :id ORDER BY code";
+#define SNIPPET "SELECT rowid, snippet(segments_fts, 0, :on, :off, '…', 24) FROM segments_fts" \
+	" WHERE segments_fts MATCH :match AND "
+static const char SQL_SNIPPET[] = SNIPPET "rowid = :id";
+/* a prefix makes FTS5 merge the doclists of every word it starts: once
+ * for all hits rather than once per hit */
+static const char SQL_SNIPPETS[] = SNIPPET "+rowid IN (SELECT value FROM json_each(:ids))";
+
+/* Steps a statement whose MATCH holds the user's expression. FTS5
+ * refusing the expression is an SQLITE_ERROR (a syntax error, an unknown
+ * column or special query) where a damaged or unreadable index is
+ * CORRUPT, IOERR, NOMEM...: that one is the user's to correct. */
+static int match_step(px_index *ix, sqlite3_stmt *st, px_diag *d)
+{
+	px_diag mine = PX_DIAG_INIT;
+	int rc = px_db_step(ix, st, &mine);
+
+	if (rc < 0 && sqlite3_errcode(ix->db) == SQLITE_ERROR)
+		rc = PX_DB_EQUERY;
+	else
+		px_diag_take(d, &mine);
+	px_diag_free(&mine);
+	return rc;
+}
+
+static sqlite3_stmt *match_stmt(px_index *ix, const px_db_match *m, const char *plain,
+				const char *dates, px_diag *d)
+{
+	sqlite3_stmt *st = px_db_stmt(ix, m->since || m->until ? dates : plain, d);
+
+	if (st) {
+		px_db_bind_text(st, ":match", m->match);
+		px_db_bind_text(st, ":since", m->since);
+		px_db_bind_text(st, ":until", m->until);
+	}
+	return st;
+}
+
+int px_db_search_rank(px_db_hit **out, size_t *n, px_index *ix, const px_db_match *m,
+		      long window, px_diag *d)
+{
+	sqlite3_stmt *st = match_stmt(ix, m, SQL_RANK, SQL_RANK_DATES, d);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	px_db_bind_int(st, ":window", window);
+	while ((rc = match_step(ix, st, d)) > 0) {
+		px_db_hit *h = px_db_push(out, n, &cap, sizeof **out);
+		if (!h)
+			return px_db_oom(st, d);
+		h->seg.id = px_db_int(st, 0);
+		h->seg.task = -1;
+		h->score = sqlite3_column_double(st, 1);
+	}
+	return rc;
+}
+
+int px_db_search_count(long *out, px_index *ix, const px_db_match *m, long cap, px_diag *d)
+{
+	sqlite3_stmt *st = match_stmt(ix, m, SQL_COUNT, SQL_COUNT_DATES, d);
+	int rc;
+
+	*out = 0;
+	if (!st)
+		return -1;
+	px_db_bind_int(st, ":cap", cap);
+	rc = match_step(ix, st, d);
+	if (rc <= 0)
+		return rc; /* count(*) always has its row */
+	*out = (long)px_db_int(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int px_db_search_hit(px_db_hit *h, px_index *ix, px_diag *d)
+{
+	sqlite3_stmt *st = px_db_stmt(ix, SQL_HIT, d);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	px_db_bind_int(st, ":id", h->seg.id);
+	rc = px_db_step(ix, st, d);
+	if (rc <= 0)
+		return rc;
+	if (px_db_read_segment(&h->seg, st, 0) < 0)
+		return px_db_oom(st, d);
+	sqlite3_reset(st);
+	st = px_db_stmt(ix, SQL_HIT_CODES, d);
+	if (!st)
+		return -1;
+	px_db_bind_int(st, ":id", h->seg.id);
+	while ((rc = px_db_step(ix, st, d)) > 0) {
+		char **c = px_db_push(&h->codes, &h->ncodes, &cap, sizeof *h->codes);
+		if (!c || !(*c = px_db_dup(st, 0)))
+			return px_db_oom(st, d);
+	}
+	return rc < 0 ? -1 : 1;
+}
+
+int px_db_search_snippets(px_db_hit *hits, size_t n, px_index *ix, const char *match,
+			  const char *on, const char *off, px_diag *d)
+{
+	sqlite3_stmt *st;
+	px_buf ids = PX_BUF_INIT;
+	size_t i, k;
+	int rc = 0, batch = strchr(match, '*') != NULL;
+
+	if (!n)
+		return 0;
+	st = px_db_stmt(ix, batch ? SQL_SNIPPETS : SQL_SNIPPET, d);
+	if (!st)
+		return -1;
+	px_db_bind_text(st, ":match", match);
+	px_db_bind_text(st, ":on", on);
+	px_db_bind_text(st, ":off", off);
+	if (batch) {
+		px_json j;
+		px_json_init(&j, &ids);
+		px_json_array(&j);
+		for (i = 0; i < n; i++)
+			px_json_int(&j, hits[i].seg.id);
+		px_json_end(&j);
+		px_db_bind_text(st, ":ids", ids.ptr);
+	}
+	/* one statement for all hits, or one run per hit */
+	for (i = 0; i < (batch ? 1 : n); i++) {
+		if (!batch)
+			px_db_bind_int(st, ":id", hits[i].seg.id);
+		while ((rc = match_step(ix, st, d)) > 0) {
+			long long id = px_db_int(st, 0);
+			for (k = batch ? 0 : i; k < (batch ? n : i + 1); k++)
+				if (hits[k].seg.id == id && !hits[k].snippet &&
+				    !(hits[k].snippet = px_db_dup(st, 1)))
+					goto oom;
+		}
+		if (rc < 0)
+			goto done;
+	}
+	for (i = 0; i < n; i++)
+		if (!hits[i].snippet && !(hits[i].snippet = strdup("")))
+			goto oom;
+	goto done;
+oom:
+	rc = px_db_oom(st, d);
+done:
+	px_buf_free(&ids);
+	return rc < 0 ? rc : 0;
+}
