@@ -12,9 +12,40 @@ px() {
 	err=$(cat "$TMPDIR/stderr")
 }
 expect_rc() { [ "$rc" -eq "$1" ] || fail "expected exit $1, got $rc: $out $err"; }
-# contains HAYSTACK NEEDLE
+# contains HAYSTACK NEEDLE: only where the rest of the text cannot be known
+# (a temporary path, a libc or parser message); an output praxis fully
+# decides is compared whole with expect_out/expect_err/json_eq
 contains() { case $1 in *"$2"*) ;; *) fail "expected to find [$2] in: $1";; esac; }
 lacks() { case $1 in *"$2"*) fail "did not expect [$2] in: $1";; *) ;; esac; }
+# test_cmp EXPECTED ACTUAL: the two files are equal, byte for byte (as
+# git's test_cmp); on a difference the unified diff goes to stderr
+test_cmp() {
+	diff -u "$1" "$2" >&2 || fail "output differs from what was expected (diff above: - expected, + got)"
+}
+# expect_out / expect_err: $out / $err is exactly the text on stdin (a
+# heredoc); "$(...)" drops the final newline, so an empty text is no lines
+expect_out() { _cmp_text "$out"; }
+expect_err() { _cmp_text "$err"; }
+_cmp_text() {
+	cat > "$TMPDIR/want"
+	if [ -n "$1" ]; then printf '%s\n' "$1"; fi > "$TMPDIR/got"
+	test_cmp "$TMPDIR/want" "$TMPDIR/got"
+}
+# json_eq [FILTER]: $out is JSON, and (passed through the jq FILTER, '.' by
+# default) equal to the JSON on stdin once both are parsed: key order and
+# spacing do not count, array order and every value do
+json_eq() {
+	printf '%s\n' "$out" > "$TMPDIR/got.json"
+	jq -e . "$TMPDIR/got.json" > /dev/null 2>&1 || fail "not JSON: $out"
+	jq -S "${1:-.}" "$TMPDIR/got.json" > "$TMPDIR/got" || fail "jq ${1:-.} failed on: $out"
+	jq -S . > "$TMPDIR/want" || fail "the expected JSON in the test is not JSON"
+	test_cmp "$TMPDIR/want" "$TMPDIR/got"
+}
+# json FILTER: prints what the jq FILTER gives on $out, raw (fails when
+# $out is not JSON)
+json() {
+	printf '%s\n' "$out" | jq -r "$1" || fail "not JSON, or jq $1 failed: $out"
+}
 # a small knowledge base with one community per language
 make_kb() {
 	mkdir -p "$1"
