@@ -41,10 +41,21 @@ json_eq() {
 	jq -S . > "$TMPDIR/want" || fail "the expected JSON in the test is not JSON"
 	test_cmp "$TMPDIR/want" "$TMPDIR/got"
 }
-# json FILTER: prints what the jq FILTER gives on $out, raw (fails when
-# $out is not JSON)
+# hits_eq: the search JSON in $out has the total and the hits, as
+# "path:line", given on stdin as [TOTAL, ["path:line", ...]]
+hits_eq() { json_eq '[.total, [.hits[] | "\(.path):\(.line)"]]'; }
+# codebook_ids [FILE]: the code ids of a codebook (the default one unless
+# FILE), one a line, in its order, as xmllint reads them: a test derives
+# what depends on the codebook's size from here, never from a number
+codebook_ids() {
+	xmllint --xpath '//*[local-name()="code"]/@id' "${1:-$TOP/schema/codebook.xml}" |
+		sed 's/ id="\([^"]*\)"/\1\n/g' | grep .
+}
+# json [-c] FILTER: prints what the jq FILTER gives on $out, raw (-c: as
+# compact JSON); fails when $out is not JSON
 json() {
-	printf '%s\n' "$out" | jq -r "$1" || fail "not JSON, or jq $1 failed: $out"
+	if [ "$1" = -c ]; then shift; set -- "$1" -c; else set -- "$1" -r; fi
+	printf '%s\n' "$out" | jq "$2" "$1" || fail "not JSON, or jq $1 failed: $out"
 }
 # a small knowledge base with one community per language
 make_kb() {
