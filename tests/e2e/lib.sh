@@ -12,9 +12,51 @@ px() {
 	err=$(cat "$TMPDIR/stderr")
 }
 expect_rc() { [ "$rc" -eq "$1" ] || fail "expected exit $1, got $rc: $out $err"; }
-# contains HAYSTACK NEEDLE
+# contains HAYSTACK NEEDLE: only where the rest of the text cannot be known
+# (a temporary path, a libc or parser message); an output praxis fully
+# decides is compared whole with expect_out/expect_err/json_eq
 contains() { case $1 in *"$2"*) ;; *) fail "expected to find [$2] in: $1";; esac; }
 lacks() { case $1 in *"$2"*) fail "did not expect [$2] in: $1";; *) ;; esac; }
+# test_cmp EXPECTED ACTUAL: the two files are equal, byte for byte (as
+# git's test_cmp); on a difference the unified diff goes to stderr
+test_cmp() {
+	diff -u "$1" "$2" >&2 || fail "output differs from what was expected (diff above: - expected, + got)"
+}
+# expect_out / expect_err: $out / $err is exactly the text on stdin (a
+# heredoc); "$(...)" drops the final newline, so an empty text is no lines
+expect_out() { _cmp_text "$out"; }
+expect_err() { _cmp_text "$err"; }
+_cmp_text() {
+	cat > "$TMPDIR/want"
+	if [ -n "$1" ]; then printf '%s\n' "$1"; fi > "$TMPDIR/got"
+	test_cmp "$TMPDIR/want" "$TMPDIR/got"
+}
+# json_eq [FILTER]: $out is JSON, and (passed through the jq FILTER, '.' by
+# default) equal to the JSON on stdin once both are parsed: key order and
+# spacing do not count, array order and every value do
+json_eq() {
+	printf '%s\n' "$out" > "$TMPDIR/got.json"
+	jq -e . "$TMPDIR/got.json" > /dev/null 2>&1 || fail "not JSON: $out"
+	jq -S "${1:-.}" "$TMPDIR/got.json" > "$TMPDIR/got" || fail "jq ${1:-.} failed on: $out"
+	jq -S . > "$TMPDIR/want" || fail "the expected JSON in the test is not JSON"
+	test_cmp "$TMPDIR/want" "$TMPDIR/got"
+}
+# hits_eq: the search JSON in $out has the total and the hits, as
+# "path:line", given on stdin as [TOTAL, ["path:line", ...]]
+hits_eq() { json_eq '[.total, [.hits[] | "\(.path):\(.line)"]]'; }
+# codebook_ids [FILE]: the code ids of a codebook (the default one unless
+# FILE), one a line, in its order, as xmllint reads them: a test derives
+# what depends on the codebook's size from here, never from a number
+codebook_ids() {
+	xmllint --xpath '//*[local-name()="code"]/@id' "${1:-$TOP/schema/codebook.xml}" |
+		sed 's/ id="\([^"]*\)"/\1\n/g' | grep .
+}
+# json [-c] FILTER: prints what the jq FILTER gives on $out, raw (-c: as
+# compact JSON); fails when $out is not JSON
+json() {
+	if [ "$1" = -c ]; then shift; set -- "$1" -c; else set -- "$1" -r; fi
+	printf '%s\n' "$out" | jq "$2" "$1" || fail "not JSON, or jq $1 failed: $out"
+}
 # a small knowledge base with one community per language
 make_kb() {
 	mkdir -p "$1"

@@ -64,7 +64,9 @@ wanted
 $want"
 	# as JSON too: the message names it, and nothing raw is printed
 	px check --format json 2022-2023/zuid/04.md
-	contains "$out" "\"line\": 8, \"column\": 13, \"severity\": \"$sev\", \"rule\": \"control-character\""
+	json_eq <<EOF2
+[{"file": "2022-2023/zuid/04.md", "line": 8, "column": 13, "severity": "$sev", "rule": "control-character", "message": "$msg"}]
+EOF2
 	[ "$(printf '%s' "$out" | raw)" = 0 ] || fail "$name: a raw control character in JSON"
 done
 [ $? -eq 0 ] || exit 1

@@ -68,9 +68,17 @@ ln -s "$TMPDIR/elsewhere" 2023-2024
 for p in 2022-2023/zuid/09.md "$PWD/2022-2023/zuid/09.md" 2023-2024/zuid/01.md; do
 	px check "$p"
 	expect_rc 1
-	contains "$err$out" "error: '$p' is a symbolic link, not a note: praxis reads notes as git stores them and does not follow links"
-	lacks "$err$out" "SECRET-ROOT-HASH"
+	expect_out <<EOF2
+$p: error: '$p' is a symbolic link, not a note: praxis reads notes as git stores them and does not follow links [not-a-file]
+0 notes checked: 1 error, 0 warnings
+EOF2
+	expect_err < /dev/null
 	px check --format json "$p"
+	expect_rc 1
+	json_eq <<EOF2
+[{"file": "$p", "line": 0, "column": 0, "severity": "error", "rule": "not-a-file",
+  "message": "'$p' is a symbolic link, not a note: praxis reads notes as git stores them and does not follow links"}]
+EOF2
 	lacks "$err$out" "SECRET-ROOT-HASH"
 done
 ( cd 2022-2023 && px check zuid/09.md && [ "$rc" -eq 1 ] && lacks "$err$out" "SECRET-ROOT-HASH" )

@@ -131,7 +131,9 @@ done
 git add 2022-2023/zuid/05.md && git commit -qm link
 px stats --format json
 expect_rc 0
-contains "$out" '"notes": 1,'
+json_eq '[.communities[] | {id, notes}]' <<'EOF2'
+[{"id": "zuid", "notes": 1}]
+EOF2
 rm 2022-2023/zuid/0[5-7].md
 
 # a stale index.lock: HEAD, index and work tree byte for byte unchanged

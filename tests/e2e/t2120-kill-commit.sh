@@ -1,8 +1,10 @@
-# Nothing half-done after a kill: `praxis commit` and `praxis reindex`
-# killed with SIGKILL at random moments (30 kills). After each, and after
-# the next praxis command: `git fsck --strict` passes, `git status` is
-# what it was or what the commit made it, no lock is left behind, and the
-# index answers exactly as after a fresh `praxis reindex`.
+# Nothing half-done after a kill: `praxis commit`, `praxis reindex` and
+# the index update of a reading command killed with SIGKILL at random
+# moments (30 kills, then 10 during an update from one commit to
+# another). After each, and after the next praxis command: `git fsck
+# --strict` passes, `git status` is what it was or what the commit made
+# it, no lock is left behind, and the index answers exactly as after a
+# fresh `praxis reindex` (or, for the update, is the old or the new one).
 . "$TOP/tests/e2e/lib.sh"
 set -e
 git_identity
@@ -125,3 +127,60 @@ done
 git fsck --strict > /dev/null 2>&1 || fail "git fsck --strict"
 echo "reindex: whole ${tr} ms; $kills kills in all" >&2
 [ $kills -ge 30 ] || fail "only $kills kills hit a running process"
+
+# an update, killed: a commit made with plain git changes, removes and adds
+# notes; the next reading command (`praxis search`) brings the index from
+# the old commit to the new one, and is killed at spread moments. After
+# each kill the sqlite3 client reads either the old index whole or the new
+# one whole, never a mix; the next `praxis search` answers as after the
+# update.
+ts=$(ms)
+old=$(dump)
+old_search=$search
+sqlite3 "$db" ".backup '$TMPDIR/old.db'"
+for f in 2001-2002/centrum/*.md 2002-2003/centrum/*.md 2003-2004/centrum/*.md; do
+	sed -i 's/le médecin traitant/la pharmacienne/; s/Rappeler l hôpital/Rappeler la clinique/' "$f"
+done
+git rm -q -r 2004-2005 2005-2006
+cp -r 2006-2007 2011-2012
+sed -i 's/^cycle: .*/cycle: 2011-2012/; s/^date: 2006-/date: 2011-/' 2011-2012/centrum/*.md
+git add -A && git commit -qm "plain git: 36 changed, 24 removed, 12 added"
+t0=$(ms)
+px search hôpital --format json
+tu=$(($(ms) - t0))
+expect_rc 0
+new=$(dump)
+new_search=$out
+[ "$new" != "$old" ] && [ "$new_search" != "$old_search" ] || fail "the update changed nothing"
+[ "$(sqlite3 "$db" "SELECT value FROM meta WHERE key = 'commit'")" = "$(git rev-parse HEAD)" ] || fail "update: meta commit"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM notes WHERE path LIKE '2004-2005/%' OR path LIKE '2005-2006/%'")" = 0 ] ||
+	fail "update: removed notes still indexed"
+back() { sqlite3 "$db" ".restore '$TMPDIR/old.db'"; }
+back
+[ "$(dump)" = "$old" ] || fail "could not restore the old index"
+k=0 olds=0 news=0
+while [ $k -lt 10 ]; do
+	"$PRAXIS" search hôpital --format json > /dev/null 2>&1 &
+	pid=$!
+	# spread over the update: from its start to past its end
+	pause $((k + 200)) $((tu * (k + 1) / 10))
+	killed $pid
+	now=$(dump)
+	if [ "$now" = "$old" ]; then
+		olds=$((olds + 1))
+	elif [ "$now" = "$new" ]; then
+		news=$((news + 1))
+	else
+		printf '%s\n' "$old" > "$TMPDIR/old.dump"; printf '%s\n' "$now" > "$TMPDIR/now.dump"
+		diff "$TMPDIR/old.dump" "$TMPDIR/now.dump" | head -20 >&2
+		fail "update kill $k: the index is neither the old one nor the new one"
+	fi
+	px search hôpital --format json
+	expect_rc 0
+	[ "$out" = "$new_search" ] || fail "update kill $k: search after the kill differs from after the update"
+	[ "$(dump)" = "$new" ] || fail "update kill $k: the index after the next search is not the new one"
+	back
+	k=$((k + 1))
+done
+echo "update: whole ${tu} ms, section $(($(ms) - ts)) ms; after the kills $olds times the old index, $news times the new" >&2
+[ $olds -gt 0 ] || fail "no kill landed before the update's end"
