@@ -10,7 +10,7 @@ for c in zuid centrum noord-oost zuid-oost; do
 	expect_rc 0
 	# every unchecked task item of the community's notes, as path:line
 	want=$(grep -n '^ *[-*+] \[ \]' 2022-2023/$c/*.md | cut -d: -f1,2 | sort)
-	got=$(printf '%s\n' "$out" | sed -n 's/^  {"path": "\([^"]*\)", "line": \([0-9]*\), "session".*"text".*/\1:\2/p' | sort)
+	got=$(printf '%s\n' "$out" | jq -r '.open_followups[] | "\(.path):\(.line)"' | sort)
 	[ -n "$want" ] || fail "fixture: no open follow-ups in $c"
 	[ "$want" = "$got" ] || fail "open follow-ups of $c differ: want [$want] got [$got]"
 done
@@ -33,8 +33,11 @@ px brief centrum
 contains "$out" "Prochaine séance : 8 sur environ 10"
 
 px brief zuid --format json
-contains "$out" '"community": "zuid", "name": "PG Zuid", "lang": "nl", "cycle": "2022-2023", "next_session": 8, "expected_sessions": 10,'
-contains "$out" '"last_session": {"path": "2022-2023/zuid/07.md", "line": 1, "session": 7, "date": "2023-03-21"'
+[ "$(printf '%s' "$out" | jq -c '{community, name, lang, cycle, next_session, expected_sessions}')" = \
+  '{"community":"zuid","name":"PG Zuid","lang":"nl","cycle":"2022-2023","next_session":8,"expected_sessions":10}' ] ||
+	fail "brief zuid json: $out"
+[ "$(printf '%s' "$out" | jq -c '.last_session | {path, line, session, date}')" = \
+  '{"path":"2022-2023/zuid/07.md","line":1,"session":7,"date":"2023-03-21"}' ] || fail "brief zuid last session: $out"
 
 px brief zuid --format md
 contains "$out" "# Voorbereiding van de volgende sessie: PG Zuid"
