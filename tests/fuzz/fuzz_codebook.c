@@ -19,8 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				fz_die("an alias does not resolve", NULL);
 		}
 		px_codebook_suggest(cb, "tijdd");
-		px_codebook_suggest_in(cb, "coordination", PX_FR);
-		px_codebook_suggest_method(cb, "case", PX_NL);
+		px_codebook_suggest_in(cb, "coordination", PX_LANG_FR);
+		px_codebook_suggest_method(cb, "case", PX_LANG_NL);
 		px_codebook_free(cb);
 	}
 	fz_report(&d);

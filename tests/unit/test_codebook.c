@@ -59,8 +59,8 @@ static void test_default_complete(void **state)
 		}
 		assert_true(c->naliases >= 2);
 	}
-	assert_string_equal(px_codebook_code(cb, "resource.time")->label[PX_NL], "tijd");
-	assert_string_equal(px_codebook_code(cb, "resource.time")->label[PX_FR], "temps");
+	assert_string_equal(px_codebook_code(cb, "resource.time")->label[PX_LANG_NL], "tijd");
+	assert_string_equal(px_codebook_code(cb, "resource.time")->label[PX_LANG_FR], "temps");
 	assert_true(px_codebook_code(cb, "resource.trust")->ambivalent);
 	assert_false(px_codebook_code(cb, "resource.values")->ambivalent);
 	px_codebook_free(cb);
@@ -107,11 +107,11 @@ static void test_resolve(void **state)
 	assert_null(px_codebook_resolve_method(cb, "casusbesprekin"));
 	assert_string_equal(px_codebook_suggest_method(cb, "intervisoin", -1), "intervision");
 	/* the note's language first: the same method's label in it */
-	assert_string_equal(px_codebook_suggest_method(cb, "casusbesprekin", PX_NL), "casusbespreking");
-	assert_string_equal(px_codebook_suggest_method(cb, "casusbesprekin", PX_FR), "présentation de cas");
-	assert_string_equal(px_codebook_suggest_in(cb, "coordination", PX_NL), "coördinatie");
-	assert_string_equal(px_codebook_suggest_in(cb, "coordination", PX_FR), "concertation");
-	assert_string_equal(px_codebook_suggest_in(cb, "tmps", PX_FR), "temps");
+	assert_string_equal(px_codebook_suggest_method(cb, "casusbesprekin", PX_LANG_NL), "casusbespreking");
+	assert_string_equal(px_codebook_suggest_method(cb, "casusbesprekin", PX_LANG_FR), "présentation de cas");
+	assert_string_equal(px_codebook_suggest_in(cb, "coordination", PX_LANG_NL), "coördinatie");
+	assert_string_equal(px_codebook_suggest_in(cb, "coordination", PX_LANG_FR), "concertation");
+	assert_string_equal(px_codebook_suggest_in(cb, "tmps", PX_LANG_FR), "temps");
 	px_codebook_free(cb);
 }
 
