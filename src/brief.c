@@ -5,34 +5,22 @@
 #include <time.h>
 
 #include "cycle.h"
+#include "db.h"
 #include "note.h"
 #include "xmlout.h"
 
 #define EXPECTED_SESSIONS 10 /* a cycle has about 10 monthly sessions */
 #define RECURRING_MAX 8
 #define ELSEWHERE_PER_CODE 1
+#define ELSEWHERE_LOOK 4 /* segments looked at per code, for those shown already */
 
 typedef struct {
 	px_index *ix;
 	const px_community *c;
-	char *cycle;
+	px_db_scope scope; /* the community in its latest cycle */
 	px_buf *out;
 	px_diag *d;
 } gather;
-
-static sqlite3_stmt *prep(gather *g, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(g->ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		px_index_error(g->d, g->ix->db);
-		return NULL;
-	}
-	sqlite3_bind_text(st, 1, g->c->id, -1, SQLITE_STATIC);
-	if (g->cycle && sqlite3_bind_parameter_count(st) >= 2)
-		sqlite3_bind_text(st, 2, g->cycle, -1, SQLITE_STATIC);
-	return st;
-}
 
 static void code_labels(gather *g, const char *id)
 {
@@ -42,198 +30,171 @@ static void code_labels(gather *g, const char *id)
 	px_xml_labels(g->out, c ? c->label : none, NULL);
 }
 
-/* path, line, session, date of columns first.. first+3 */
-static void source(px_buf *b, sqlite3_stmt *st, int first)
+static void source(px_buf *b, const char *path, long long line, long long session, const char *date)
 {
-	px_xml_attr(b, "path", px_col(st, first));
-	px_xml_attr_int(b, "line", sqlite3_column_int64(st, first + 1));
-	px_xml_attr_int(b, "session", sqlite3_column_int64(st, first + 2));
-	px_xml_attr(b, "date", px_col(st, first + 3));
+	px_xml_attr(b, "path", path);
+	px_xml_attr_int(b, "line", line);
+	px_xml_attr_int(b, "session", session);
+	px_xml_attr(b, "date", date);
 }
 
-static int last_session(gather *g)
+/* A note counts as a session when it gives its number and date. */
+static int dated(const px_db_session *s)
 {
-	sqlite3_stmt *st = prep(g,
-		"SELECT id, path, 1, session, date, attendance, title, summary FROM notes"
-		" WHERE community = ?1 AND cycle = ?2 AND date IS NOT NULL AND session IS NOT NULL"
-		" ORDER BY session DESC, date DESC LIMIT 1");
-	sqlite3_stmt *m = NULL, *codes = NULL;
+	return s->has_session && s->has_date;
+}
+
+static int last_session(gather *g, const px_db_session *ses, size_t nses)
+{
+	const px_codebook *cb = g->ix->kb->cb;
+	const px_db_session *last = NULL;
+	char **m = NULL, **codes = NULL, *seen = NULL;
+	size_t nm = 0, ncodes = 0, i;
 	px_buf *b = g->out;
 	int rc = -1;
 
-	if (!st)
-		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = 0;
+	/* the highest session, and of its notes the latest */
+	for (i = 0; i < nses; i++)
+		if (dated(&ses[i]))
+			last = &ses[i];
+	if (!last)
+		return 0;
+	if (px_db_note_methods(&m, &nm, g->ix, last->note, g->d) < 0 ||
+	    px_db_note_codes(&codes, &ncodes, g->ix, last->note, g->d) < 0)
+		goto cleanup;
+	seen = calloc(cb->ncodes + 1, 1);
+	if (!seen) {
+		px_diag_add(g->d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
 		goto cleanup;
 	}
-	m = prep(g, "SELECT method FROM note_methods WHERE note = ?2 AND ?1 = ?1");
-	codes = prep(g,
-		"SELECT code FROM (SELECT c.code FROM segment_codes c JOIN segments s ON s.id = c.segment"
-		" WHERE s.note = ?2 UNION SELECT code FROM note_themes WHERE note = ?2) WHERE ?1 = ?1");
-	if (!m || !codes)
-		goto cleanup;
 	px_buf_puts(b, "<last");
-	source(b, st, 1);
-	if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-		px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, 5));
+	source(b, last->path, 1, last->session, last->date);
+	if (last->has_attendance)
+		px_xml_attr_int(b, "attendance", last->attendance);
 	px_buf_puts(b, ">");
-	if (*px_col(st, 6))
-		px_xml_element(b, "title", NULL, px_col(st, 6));
-	if (*px_col(st, 7))
-		px_xml_element(b, "summary", NULL, px_col(st, 7));
-	sqlite3_bind_int64(m, 2, sqlite3_column_int64(st, 0));
-	while (sqlite3_step(m) == SQLITE_ROW) {
-		const px_method *me = px_codebook_method(g->ix->kb->cb, px_col(m, 0));
-		char *none[2] = { (char *)px_col(m, 0), (char *)px_col(m, 0) };
+	if (*last->title)
+		px_xml_element(b, "title", NULL, last->title);
+	if (*last->summary)
+		px_xml_element(b, "summary", NULL, last->summary);
+	for (i = 0; i < nm; i++) {
+		const px_method *me = px_codebook_method(cb, m[i]);
+		char *none[2] = { m[i], m[i] };
 		px_buf_puts(b, "<method");
-		px_xml_attr(b, "id", px_col(m, 0));
+		px_xml_attr(b, "id", m[i]);
 		px_buf_puts(b, ">");
 		px_xml_labels(b, me ? me->label : none, NULL);
 		px_buf_puts(b, "</method>");
 	}
 	/* codes in codebook order */
-	{
-		const px_codebook *cb = g->ix->kb->cb;
-		char *seen = calloc(cb->ncodes + 1, 1);
-		size_t i;
-		sqlite3_bind_int64(codes, 2, sqlite3_column_int64(st, 0));
-		while (seen && sqlite3_step(codes) == SQLITE_ROW) {
-			const px_code *c = px_codebook_code(cb, px_col(codes, 0));
-			if (c)
-				seen[c->index] = 1;
-		}
-		for (i = 0; seen && i < cb->ncodes; i++) {
-			if (!seen[i])
-				continue;
-			px_buf_puts(b, "<code");
-			px_xml_attr(b, "id", cb->codes[i].id);
-			px_buf_puts(b, ">");
-			code_labels(g, cb->codes[i].id);
-			px_buf_puts(b, "</code>");
-		}
-		free(seen);
+	for (i = 0; i < ncodes; i++) {
+		const px_code *c = px_codebook_code(cb, codes[i]);
+		if (c)
+			seen[c->index] = 1;
+	}
+	for (i = 0; i < cb->ncodes; i++) {
+		if (!seen[i])
+			continue;
+		px_buf_puts(b, "<code");
+		px_xml_attr(b, "id", cb->codes[i].id);
+		px_buf_puts(b, ">");
+		code_labels(g, cb->codes[i].id);
+		px_buf_puts(b, "</code>");
 	}
 	px_buf_puts(b, "</last>\n");
 	rc = 0;
 cleanup:
-	sqlite3_finalize(st);
-	sqlite3_finalize(m);
-	sqlite3_finalize(codes);
+	free(seen);
+	px_strv_free(m, nm);
+	px_strv_free(codes, ncodes);
 	return rc;
 }
 
 static int followups(gather *g)
 {
-	sqlite3_stmt *st = prep(g,
-		"SELECT s.text, n.path, s.line, n.session, n.date FROM segments s JOIN notes n ON n.id = s.note"
-		" WHERE n.community = ?1 AND n.cycle = ?2 AND s.task = 0 AND n.date IS NOT NULL"
-		" AND n.session IS NOT NULL ORDER BY n.date, n.path, s.line");
+	px_db_segment *fu = NULL;
+	size_t nfu = 0, i;
 	px_buf *b = g->out;
 
-	if (!st)
+	if (px_db_followups(&fu, &nfu, g->ix, &g->scope, g->d) < 0)
 		return -1;
 	px_buf_puts(b, "<followups>");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		char *clean = px_text_without_tags(px_col(st, 0));
+	for (i = 0; i < nfu; i++) {
+		char *clean;
+		if (fu[i].task != 0)
+			continue; /* done */
+		clean = px_text_without_tags(fu[i].text);
 		px_buf_puts(b, "\n<followup");
-		source(b, st, 1);
+		source(b, fu[i].path, fu[i].line, fu[i].session, fu[i].date);
 		px_buf_puts(b, ">");
 		px_buf_xml_str(b, clean);
 		px_buf_puts(b, "</followup>");
 		free(clean);
 	}
 	px_buf_puts(b, "</followups>\n");
-	sqlite3_finalize(st);
+	px_db_segments_free(fu, nfu);
 	return 0;
 }
 
-static int recurring(gather *g, char ***codes, size_t *ncodes)
+static int recurring(gather *g, px_db_recurring **codes, size_t *ncodes)
 {
-	sqlite3_stmt *st = prep(g,
-		"SELECT c.code, count(DISTINCT n.session), count(DISTINCT s.id) FROM segment_codes c"
-		" JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
-		" WHERE n.community = ?1 AND n.cycle = ?2 GROUP BY c.code"
-		" HAVING count(DISTINCT n.session) >= 2 ORDER BY 2 DESC, 3 DESC, 1 LIMIT 8");
-	/* the same codes in the other communities of the cycle, in one pass
-	 * over the cycle's notes */
-	sqlite3_stmt *other = prep(g,
-		"SELECT c.code, count(DISTINCT s.id), count(DISTINCT n.community)"
-		" FROM notes n CROSS JOIN segments s ON s.note = n.id"
-		" CROSS JOIN segment_codes c ON c.segment = s.id"
-		" WHERE n.cycle = ?2 AND n.community != ?1 GROUP BY c.code");
-	px_buf *b = g->out, rows = PX_BUF_INIT;
-	int rc = -1;
+	/* the same codes in the other communities of the cycle */
+	px_db_scope cycle = PX_DB_SCOPE_INIT;
+	px_db_code_count *cnt = NULL;
+	size_t ncnt = 0, i, k;
+	px_buf *b = g->out;
 
-	*codes = calloc(RECURRING_MAX + 1, sizeof **codes);
-	*ncodes = 0;
-	if (!st || !other || !*codes)
-		goto cleanup;
-	while (sqlite3_step(st) == SQLITE_ROW && *ncodes < RECURRING_MAX) {
-		(*codes)[*ncodes] = strdup(px_col(st, 0));
-		px_buf_printf(&rows, "%lld %lld\n", sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
-		(*ncodes)++;
+	cycle.cycle = g->scope.cycle;
+	if (px_db_recurring_codes(codes, ncodes, g->ix, &g->scope, 2, RECURRING_MAX, g->d) < 0 ||
+	    px_db_code_counts(&cnt, &ncnt, g->ix, &cycle, g->d) < 0)
+		return -1;
+	px_buf_puts(b, "<recurring>");
+	for (i = 0; i < *ncodes; i++) {
+		const px_db_recurring *r = &(*codes)[i];
+		long long os = 0, oc = 0;
+		for (k = 0; k < ncnt; k++)
+			if (!strcmp(cnt[k].code, r->code) && *cnt[k].community &&
+			    strcmp(cnt[k].community, g->c->id)) {
+				os += cnt[k].segments;
+				oc++;
+			}
+		px_buf_puts(b, "\n<code");
+		px_xml_attr(b, "id", r->code);
+		px_xml_attr_int(b, "sessions", r->sessions);
+		px_xml_attr_int(b, "segments", r->segments);
+		px_xml_attr_int(b, "other-segments", os);
+		px_xml_attr_int(b, "other-communities", oc);
+		px_buf_puts(b, ">");
+		code_labels(g, r->code);
+		px_buf_puts(b, "</code>");
 	}
-	{
-		long long *os = calloc(*ncodes + 1, sizeof *os), *oc = calloc(*ncodes + 1, sizeof *oc);
-		const char *r = rows.ptr;
-		size_t i;
-		while (os && oc && sqlite3_step(other) == SQLITE_ROW)
-			for (i = 0; i < *ncodes; i++)
-				if (!strcmp((*codes)[i], px_col(other, 0))) {
-					os[i] = sqlite3_column_int64(other, 1);
-					oc[i] = sqlite3_column_int64(other, 2);
-				}
-		px_buf_puts(b, "<recurring>");
-		for (i = 0; os && oc && i < *ncodes; i++) {
-			long long sessions = strtoll(r, (char **)&r, 10), segments = strtoll(r, (char **)&r, 10);
-			px_buf_puts(b, "\n<code");
-			px_xml_attr(b, "id", (*codes)[i]);
-			px_xml_attr_int(b, "sessions", sessions);
-			px_xml_attr_int(b, "segments", segments);
-			px_xml_attr_int(b, "other-segments", os[i]);
-			px_xml_attr_int(b, "other-communities", oc[i]);
-			px_buf_puts(b, ">");
-			code_labels(g, (*codes)[i]);
-			px_buf_puts(b, "</code>");
-		}
-		px_buf_puts(b, "</recurring>\n");
-		rc = os && oc ? 0 : -1;
-		free(os);
-		free(oc);
-	}
-cleanup:
-	px_buf_free(&rows);
-	sqlite3_finalize(st);
-	sqlite3_finalize(other);
-	return rc;
+	px_buf_puts(b, "</recurring>\n");
+	px_db_code_counts_free(cnt, ncnt);
+	return 0;
 }
 
 /* What other communities said lately on the recurring codes: quotes
  * first, then the newest. */
-static int elsewhere(gather *g, char **codes, size_t ncodes)
+static int elsewhere(gather *g, const px_db_recurring *codes, size_t ncodes)
 {
-	sqlite3_stmt *st = prep(g,
-		"SELECT n.path, s.line, n.session, n.date, n.community, s.kind, s.text"
-		" FROM segment_codes c JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
-		" WHERE n.community != ?1 AND c.code = ?2 AND n.cycle = ?3 AND n.date IS NOT NULL"
-		" AND n.session IS NOT NULL ORDER BY n.date DESC, s.kind = 'quote' DESC, s.line LIMIT 4");
 	px_buf *b = g->out, seen = PX_BUF_INIT;
-	size_t i;
+	size_t i, k;
+	int rc = -1;
 
-	if (!st)
-		return -1;
 	px_buf_puts(b, "<elsewhere>");
-	sqlite3_bind_text(st, 3, g->cycle, -1, SQLITE_STATIC);
 	for (i = 0; i < ncodes; i++) {
+		px_db_segment *seg = NULL;
+		size_t nseg = 0;
 		int shown = 0;
-		sqlite3_bind_text(st, 2, codes[i], -1, SQLITE_STATIC);
-		while (shown < ELSEWHERE_PER_CODE && sqlite3_step(st) == SQLITE_ROW) {
-			const px_community *c = px_kb_community(g->ix->kb, px_col(st, 4));
+		if (px_db_elsewhere(&seg, &nseg, g->ix, &g->scope, codes[i].code, ELSEWHERE_LOOK,
+				    g->d) < 0)
+			goto cleanup;
+		for (k = 0; k < nseg && shown < ELSEWHERE_PER_CODE; k++) {
+			const px_db_segment *s = &seg[k];
+			const px_community *c = px_kb_community(g->ix->kb, s->community);
 			px_buf key = PX_BUF_INIT;
 			char *clean;
 			/* one segment raised by two recurring codes is shown once */
-			px_buf_printf(&key, "\n%s:%lld\n", px_col(st, 0), sqlite3_column_int64(st, 1));
+			px_buf_printf(&key, "\n%s:%ld\n", s->path, s->line);
 			if (seen.len && strstr(seen.ptr, key.ptr)) {
 				px_buf_free(&key);
 				continue;
@@ -241,79 +202,72 @@ static int elsewhere(gather *g, char **codes, size_t ncodes)
 			px_buf_puts(&seen, key.ptr + 1);
 			px_buf_free(&key);
 			shown++;
-			clean = px_text_without_tags(px_col(st, 6));
+			clean = px_text_without_tags(s->text);
 			px_buf_puts(b, "\n<segment");
-			source(b, st, 0);
-			px_xml_attr(b, "community", px_col(st, 4));
-			px_xml_attr(b, "code", codes[i]);
-			px_xml_attr(b, "kind", px_col(st, 5));
+			source(b, s->path, s->line, s->session, s->date);
+			px_xml_attr(b, "community", s->community);
+			px_xml_attr(b, "code", codes[i].code);
+			px_xml_attr(b, "kind", s->kind);
 			px_buf_puts(b, ">");
-			px_xml_element(b, "community-name", "nl", c ? c->name[PX_LANG_NL] : px_col(st, 4));
-			px_xml_element(b, "community-name", "fr", c ? c->name[PX_LANG_FR] : px_col(st, 4));
+			px_xml_element(b, "community-name", "nl", c ? c->name[PX_LANG_NL] : s->community);
+			px_xml_element(b, "community-name", "fr", c ? c->name[PX_LANG_FR] : s->community);
 			px_xml_element(b, "text", NULL, clean);
 			px_buf_puts(b, "</segment>");
 			free(clean);
 		}
-		sqlite3_reset(st);
+		px_db_segments_free(seg, nseg);
 	}
 	px_buf_puts(b, "</elsewhere>\n");
+	rc = 0;
+cleanup:
 	px_buf_free(&seen);
-	sqlite3_finalize(st);
-	return 0;
+	return rc;
 }
 
-static int attendance(gather *g)
+static void attendance(gather *g, const px_db_session *ses, size_t nses)
 {
-	sqlite3_stmt *st = prep(g,
-		"SELECT session, date, attendance FROM notes WHERE community = ?1 AND cycle = ?2"
-		" AND session IS NOT NULL AND date IS NOT NULL ORDER BY session, date");
 	px_buf *b = g->out;
+	size_t i;
 
-	if (!st)
-		return -1;
 	px_buf_puts(b, "<attendance>");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	for (i = 0; i < nses; i++) {
+		if (!dated(&ses[i]))
+			continue;
 		px_buf_puts(b, "<session");
-		px_xml_attr_int(b, "n", sqlite3_column_int64(st, 0));
-		px_xml_attr(b, "date", px_col(st, 1));
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
-			px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, 2));
+		px_xml_attr_int(b, "n", ses[i].session);
+		px_xml_attr(b, "date", ses[i].date);
+		if (ses[i].has_attendance)
+			px_xml_attr_int(b, "attendance", ses[i].attendance);
 		px_buf_puts(b, "/>");
 	}
 	px_buf_puts(b, "</attendance>\n");
-	sqlite3_finalize(st);
-	return 0;
 }
 
 int px_brief_xml(px_index *ix, const px_community *community, const char *lang, px_buf *out,
 		 px_diag *d)
 {
-	gather g = { ix, community, NULL, out, d };
-	sqlite3_stmt *st;
-	char **codes = NULL, today[PX_DATE_SIZE];
-	size_t ncodes = 0, i;
-	long long next = 1;
-	int rc = -1;
+	gather g = { ix, community, PX_DB_SCOPE_INIT, out, d };
+	px_db_recurring *codes = NULL;
+	px_db_session *ses = NULL;
+	char *cycle = NULL, today[PX_DATE_SIZE];
+	size_t ncodes = 0, nses = 0, i;
+	long long max_session = 0;
+	int rc;
 
-	st = prep(&g, "SELECT cycle, max(session) FROM notes WHERE community = ?1 AND cycle IS NOT NULL"
-		      " GROUP BY cycle ORDER BY cycle DESC LIMIT 1");
-	if (!st)
-		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return 1;
-	}
-	g.cycle = strdup(px_col(st, 0));
-	next = sqlite3_column_int64(st, 1) + 1;
-	sqlite3_finalize(st);
-	if (px_today(today, d) < 0)
+	rc = px_db_latest_cycle(&cycle, &max_session, ix, community->id, d);
+	if (rc != 0)
+		return rc;
+	rc = -1;
+	g.scope.cycle = cycle;
+	g.scope.community = community->id;
+	if (px_today(today, d) < 0 || px_db_sessions(&ses, &nses, ix, &g.scope, d) < 0)
 		goto cleanup;
 
 	px_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<brief xmlns=\"urn:praxis:brief:1\"");
 	px_xml_attr(out, "community", community->id);
 	px_xml_attr(out, "lang", lang);
-	px_xml_attr(out, "cycle", g.cycle);
-	px_xml_attr_int(out, "next-session", next);
+	px_xml_attr(out, "cycle", cycle);
+	px_xml_attr_int(out, "next-session", max_session + 1);
 	px_xml_attr_int(out, "expected-sessions", EXPECTED_SESSIONS);
 	px_xml_attr(out, "generated", today);
 	px_buf_puts(out, ">\n");
@@ -324,13 +278,15 @@ int px_brief_xml(px_index *ix, const px_community *community, const char *lang, 
 	for (i = 0; i < community->nmoderators; i++)
 		px_xml_element(out, "moderator", NULL, community->moderators[i]);
 	px_buf_putc(out, '\n');
-	if (last_session(&g) < 0 || followups(&g) < 0 || recurring(&g, &codes, &ncodes) < 0 ||
-	    elsewhere(&g, codes, ncodes) < 0 || attendance(&g) < 0)
+	if (last_session(&g, ses, nses) < 0 || followups(&g) < 0 ||
+	    recurring(&g, &codes, &ncodes) < 0 || elsewhere(&g, codes, ncodes) < 0)
 		goto cleanup;
+	attendance(&g, ses, nses);
 	px_buf_puts(out, "</brief>\n");
 	rc = 0;
 cleanup:
-	px_strv_free(codes, ncodes);
-	free(g.cycle);
+	px_db_recurring_free(codes, ncodes);
+	px_db_sessions_free(ses, nses);
+	free(cycle);
 	return rc;
 }

@@ -116,6 +116,21 @@ void *px_db_push(void *v, size_t *n, size_t *cap, size_t size);
 /* Out of memory in a row loop: resets `st` (ending its read), sets the
  * diagnostic, returns -1. */
 int px_db_oom(sqlite3_stmt *st, px_diag *d);
+
+/* A growing array of rows of one struct type, filled by px_db_collect. */
+typedef struct {
+	char *v;
+	size_t n, cap, size;
+} px_db_rows;
+#define PX_DB_ROWS_INIT(type) { NULL, 0, 0, sizeof(type) }
+/* Fills one row (zeroed) from the statement's current row: 0, or -1 when
+ * memory runs out; frees an array of such rows. */
+typedef int (*px_db_fill_fn)(void *row, sqlite3_stmt *st);
+typedef void (*px_db_drop_fn)(void *v, size_t n);
+/* Steps `st` to its end, one row of `r` per result row. Returns 0, or -1
+ * (diagnostic set) after freeing what was read with `drop`. */
+int px_db_collect(px_db_rows *r, px_index *ix, sqlite3_stmt *st, px_db_fill_fn fill,
+		  px_db_drop_fn drop, px_diag *d);
 #endif
 
 /* ---------------------------------------------------------------- search */
@@ -196,5 +211,125 @@ int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, 
 /* Finalizes the statements px_db_stmt kept for `ix` (px_index_close
  * calls it). */
 void px_db_release(px_index *ix);
+
+/* -------------------------------------------- report, brief and stats */
+
+/* A code's segments and notes in one community (community "" for notes
+ * without one). A segment and a note belong to one community, so the
+ * sums over the rows of a code are the code's totals. */
+typedef struct {
+	char *code, *community;
+	long long segments, notes;
+} px_db_code_count;
+
+/* Every code raised in the scope (cycle, community) by community, ordered
+ * by code then community. */
+int px_db_code_counts(px_db_code_count **out, size_t *n, px_index *ix, const px_db_scope *s,
+		      px_diag *d);
+void px_db_code_counts_free(px_db_code_count *v, size_t n);
+
+/* A code's coded segments in one session, ordered by code then session;
+ * notes without a session are left out. */
+typedef struct {
+	char *code;
+	long long session, segments;
+} px_db_code_session;
+
+int px_db_code_sessions(px_db_code_session **out, size_t *n, px_index *ix, const px_db_scope *s,
+			px_diag *d);
+void px_db_code_sessions_free(px_db_code_session *v, size_t n);
+
+/* Two codes (a < b) coding the same segments, most frequent first. */
+typedef struct {
+	char *a, *b;
+	long long segments;
+} px_db_pair;
+
+int px_db_code_pairs(px_db_pair **out, size_t *n, px_index *ix, const px_db_scope *s, px_diag *d);
+void px_db_pairs_free(px_db_pair *v, size_t n);
+
+/* A community's notes, distinct sessions (a session is a cycle's) and
+ * attendance (sum, and mean over the notes that give it: 0 when none
+ * does). Ordered by community. */
+typedef struct {
+	char *id;
+	long long notes, sessions, attendance;
+	double attendance_avg;
+} px_db_community_count;
+
+int px_db_community_counts(px_db_community_count **out, size_t *n, px_index *ix,
+			   const px_db_scope *s, px_diag *d);
+void px_db_community_counts_free(px_db_community_count *v, size_t n);
+
+/* The scope's totals; notes is 0 when it has none. */
+typedef struct {
+	long long communities, sessions, notes, attendance, attended_notes, max_session;
+	long long segments, quotes, codes_raised;
+} px_db_totals;
+
+int px_db_totals_get(px_db_totals *out, px_index *ix, const px_db_scope *s, px_diag *d);
+
+/* A note as a session: ordered by session, date and path. has_* say
+ * whether the note gives the value (date and title are "" otherwise). */
+typedef struct {
+	long long note, session, attendance;
+	int has_session, has_date, has_attendance;
+	char *date, *path, *lang, *title, *summary;
+} px_db_session;
+
+int px_db_sessions(px_db_session **out, size_t *n, px_index *ix, const px_db_scope *s, px_diag *d);
+void px_db_sessions_free(px_db_session *v, size_t n);
+
+/* The methods of a note (as written), or the codes of a note (of its
+ * segments and its themes, each once, in no order): a string vector,
+ * free with px_strv_free (kb.h). */
+int px_db_note_methods(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
+int px_db_note_codes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
+
+/* How many notes of the scope name each method, ordered by method. */
+typedef struct {
+	char *method;
+	long long notes;
+} px_db_method_count;
+
+int px_db_method_counts(px_db_method_count **out, size_t *n, px_index *ix, const px_db_scope *s,
+			px_diag *d);
+void px_db_method_counts_free(px_db_method_count *v, size_t n);
+
+
+/* Representative quotes of `code` in the scope (its lang: the note's
+ * language), dated and numbered notes only: about this code above all
+ * (fewest other codes), of a readable length, then the earliest; at most
+ * `limit`. */
+int px_db_quotes(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
+		 const char *code, int limit, px_diag *d);
+/* The task items of dated and numbered notes of the scope, open and done,
+ * ordered by community, date, path and line. */
+int px_db_followups(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
+		    px_diag *d);
+/* Segments coded `code` in the scope's cycle outside the scope's
+ * community, dated and numbered notes only: newest first, quotes first,
+ * then by line; at most `limit`. */
+int px_db_elsewhere(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
+		    const char *code, int limit, px_diag *d);
+
+/* The latest cycle of a community and its highest session (0 if none).
+ * Returns 0, 1 when the community has no note with a cycle, -1 on error.
+ * *cycle is malloc'd. */
+int px_db_latest_cycle(char **cycle, long long *max_session, px_index *ix, const char *community,
+		       px_diag *d);
+
+/* The codes raised in at least `min_sessions` sessions of the scope,
+ * with those sessions and their segments: most sessions first, then most
+ * segments, then by code; at most `limit`. */
+typedef struct {
+	char *code;
+	long long sessions, segments;
+} px_db_recurring;
+
+int px_db_recurring_codes(px_db_recurring **out, size_t *n, px_index *ix, const px_db_scope *s,
+			  int min_sessions, int limit, px_diag *d);
+void px_db_recurring_free(px_db_recurring *v, size_t n);
+
 
 #endif

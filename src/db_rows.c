@@ -147,3 +147,24 @@ void px_db_hits_free(px_db_hit *v, size_t n)
 		px_db_hit_clear(&v[i]);
 	free(v);
 }
+
+int px_db_collect(px_db_rows *r, px_index *ix, sqlite3_stmt *st, px_db_fill_fn fill,
+		  px_db_drop_fn drop, px_diag *d)
+{
+	int rc;
+
+	while ((rc = px_db_step(ix, st, d)) == 1) {
+		void *row = px_db_push(&r->v, &r->n, &r->cap, r->size);
+		if (!row || fill(row, st) < 0) {
+			rc = px_db_oom(st, d);
+			break;
+		}
+	}
+	if (rc < 0) {
+		drop(r->v, r->n);
+		r->v = NULL;
+		r->n = 0;
+		return -1;
+	}
+	return 0;
+}

@@ -6,55 +6,35 @@
 #include <time.h>
 
 #include "cycle.h"
+#include "db.h"
 #include "note.h"
 #include "xmlout.h"
+
+#define QUOTES_PER_LANG 4 /* the renderer shows up to three, preferring the report's language */
 
 typedef struct {
 	px_index *ix;
 	const char *cycle;
+	px_db_scope scope; /* the cycle */
 	px_buf *out;
 	px_diag *d;
 	/* narratives: per code, per category, and the introduction; [lang] */
 	px_buf *code_text[2], *cat_text[2], intro[2];
 } gather;
 
-static sqlite3_stmt *prep(gather *g, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(g->ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		px_index_error(g->d, g->ix->db);
-		return NULL;
-	}
-	sqlite3_bind_text(st, 1, g->cycle, -1, SQLITE_STATIC);
-	return st;
-}
-
 static int totals(gather *g)
 {
-	sqlite3_stmt *st = prep(g,
-		"SELECT count(DISTINCT community), count(DISTINCT community || '/' || session), count(*),"
-		" coalesce(sum(attendance), 0), count(attendance), coalesce(max(session), 0),"
-		" (SELECT count(*) FROM segments s JOIN notes n ON n.id = s.note WHERE n.cycle = ?1),"
-		" (SELECT count(*) FROM segments s JOIN notes n ON n.id = s.note WHERE n.cycle = ?1 AND s.kind = 'quote'),"
-		" (SELECT count(DISTINCT c.code) FROM segment_codes c JOIN segments s ON s.id = c.segment"
-		"  JOIN notes n ON n.id = s.note WHERE n.cycle = ?1),"
-		" min(date), max(date)"
-		" FROM notes WHERE cycle = ?1");
+	px_db_totals t;
 	px_buf *b = g->out;
 	char today[PX_DATE_SIZE], from[PX_DATE_SIZE], to[PX_DATE_SIZE];
 	int y;
 
-	if (!st)
+	if (px_db_totals_get(&t, g->ix, &g->scope, g->d) < 0)
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int64(st, 2) == 0) {
-		sqlite3_finalize(st);
+	if (t.notes == 0)
 		return 1;
-	}
-	if (px_cycle_parse(g->cycle, &y) < 0 || px_today(today, g->d) < 0) {
-		sqlite3_finalize(st);
+	if (px_cycle_parse(g->cycle, &y) < 0 || px_today(today, g->d) < 0)
 		return -1;
-	}
 	px_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report xmlns=\"urn:praxis:report:1\"");
 	px_xml_attr(b, "cycle", g->cycle);
 	/* the cycle's period (cycle.h) */
@@ -63,47 +43,82 @@ static int totals(gather *g)
 	px_xml_attr(b, "to", to);
 	px_xml_attr(b, "generated", today);
 	px_buf_puts(b, ">\n<totals");
-	px_xml_attr_int(b, "communities", sqlite3_column_int64(st, 0));
-	px_xml_attr_int(b, "sessions", sqlite3_column_int64(st, 1));
-	px_xml_attr_int(b, "notes", sqlite3_column_int64(st, 2));
-	px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, 3));
-	px_xml_attr_int(b, "attended-notes", sqlite3_column_int64(st, 4));
-	px_xml_attr_int(b, "segments", sqlite3_column_int64(st, 6));
-	px_xml_attr_int(b, "quotes", sqlite3_column_int64(st, 7));
-	px_xml_attr_int(b, "codes-raised", sqlite3_column_int64(st, 8));
+	px_xml_attr_int(b, "communities", t.communities);
+	px_xml_attr_int(b, "sessions", t.sessions);
+	px_xml_attr_int(b, "notes", t.notes);
+	px_xml_attr_int(b, "attendance", t.attendance);
+	px_xml_attr_int(b, "attended-notes", t.attended_notes);
+	px_xml_attr_int(b, "segments", t.segments);
+	px_xml_attr_int(b, "quotes", t.quotes);
+	px_xml_attr_int(b, "codes-raised", t.codes_raised);
 	px_xml_attr_int(b, "codes", (long long)g->ix->kb->cb->ncodes);
-	px_xml_attr_int(b, "max-session", sqlite3_column_int64(st, 5));
+	px_xml_attr_int(b, "max-session", t.max_session);
 	px_buf_puts(b, "/>\n");
-	sqlite3_finalize(st);
 	return 0;
+}
+
+/* The sessions of one community, each with its methods. */
+static int sessions(gather *g, const char *community)
+{
+	px_db_scope s = g->scope;
+	px_db_session *ses = NULL;
+	char **meth = NULL;
+	size_t nses = 0, nmeth = 0, i, k;
+	px_buf *b = g->out;
+	int rc = -1;
+
+	s.community = community;
+	if (px_db_sessions(&ses, &nses, g->ix, &s, g->d) < 0)
+		goto cleanup;
+	for (i = 0; i < nses; i++) {
+		px_buf_puts(b, "\n <session");
+		px_xml_attr_int(b, "n", ses[i].session);
+		px_xml_attr(b, "date", ses[i].date);
+		px_xml_attr(b, "path", ses[i].path);
+		px_xml_attr(b, "lang", strcmp(ses[i].lang, "fr") ? "nl" : "fr");
+		if (ses[i].has_attendance)
+			px_xml_attr_int(b, "attendance", ses[i].attendance);
+		px_buf_puts(b, ">");
+		if (*ses[i].title)
+			px_xml_element(b, "title", NULL, ses[i].title);
+		if (px_db_note_methods(&meth, &nmeth, g->ix, ses[i].note, g->d) < 0)
+			goto cleanup;
+		for (k = 0; k < nmeth; k++) {
+			px_buf_puts(b, "<method");
+			px_xml_attr(b, "ref", meth[k]);
+			px_buf_puts(b, "/>");
+		}
+		px_strv_free(meth, nmeth);
+		meth = NULL;
+		px_buf_puts(b, "</session>");
+	}
+	rc = 0;
+cleanup:
+	px_strv_free(meth, nmeth);
+	px_db_sessions_free(ses, nses);
+	return rc;
 }
 
 static int communities(gather *g)
 {
 	const px_kb *kb = g->ix->kb;
-	sqlite3_stmt *st = prep(g,
-		"SELECT community, count(*), count(DISTINCT session), coalesce(sum(attendance), 0)"
-		" FROM notes WHERE cycle = ?1 GROUP BY community ORDER BY community");
-	sqlite3_stmt *ses = prep(g,
-		"SELECT n.id, n.session, n.date, n.path, n.lang, n.attendance, n.title FROM notes n"
-		" WHERE n.cycle = ?1 AND n.community = ?2 ORDER BY n.session, n.date, n.path");
-	sqlite3_stmt *meth = prep(g, "SELECT method FROM note_methods WHERE note = ?2 AND ?1 = ?1");
+	px_db_community_count *cc = NULL;
+	size_t ncc = 0, k, i;
 	px_buf *b = g->out;
-	size_t i;
 	int rc = -1;
 
-	if (!st || !ses || !meth)
+	if (px_db_community_counts(&cc, &ncc, g->ix, &g->scope, g->d) < 0)
 		goto cleanup;
 	px_buf_puts(b, "<communities>\n");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *id = px_col(st, 0);
+	for (k = 0; k < ncc; k++) {
+		const char *id = cc[k].id;
 		const px_community *c = px_kb_community(kb, id);
 		px_buf_puts(b, "<community");
 		px_xml_attr(b, "id", id);
 		px_xml_attr(b, "lang", c ? c->lang : "nl");
-		px_xml_attr_int(b, "notes", sqlite3_column_int64(st, 1));
-		px_xml_attr_int(b, "sessions", sqlite3_column_int64(st, 2));
-		px_xml_attr_int(b, "attendance", sqlite3_column_int64(st, 3));
+		px_xml_attr_int(b, "notes", cc[k].notes);
+		px_xml_attr_int(b, "sessions", cc[k].sessions);
+		px_xml_attr_int(b, "attendance", cc[k].attendance);
 		px_buf_puts(b, ">");
 		px_xml_element(b, "name", "nl", c ? c->name[PX_LANG_NL] : id);
 		px_xml_element(b, "name", "fr", c ? c->name[PX_LANG_FR] : id);
@@ -111,64 +126,41 @@ static int communities(gather *g)
 		px_xml_element(b, "zone", "fr", c ? c->zone[PX_LANG_FR] : "");
 		for (i = 0; c && i < c->nmoderators; i++)
 			px_xml_element(b, "moderator", NULL, c->moderators[i]);
-		sqlite3_bind_text(ses, 2, id, -1, SQLITE_TRANSIENT);
-		while (sqlite3_step(ses) == SQLITE_ROW) {
-			const char *lang = px_col(ses, 4);
-			px_buf_puts(b, "\n <session");
-			px_xml_attr_int(b, "n", sqlite3_column_int64(ses, 1));
-			px_xml_attr(b, "date", px_col(ses, 2));
-			px_xml_attr(b, "path", px_col(ses, 3));
-			px_xml_attr(b, "lang", strcmp(lang, "fr") ? "nl" : "fr");
-			if (sqlite3_column_type(ses, 5) != SQLITE_NULL)
-				px_xml_attr_int(b, "attendance", sqlite3_column_int64(ses, 5));
-			px_buf_puts(b, ">");
-			if (sqlite3_column_type(ses, 6) != SQLITE_NULL && *px_col(ses, 6))
-				px_xml_element(b, "title", NULL, px_col(ses, 6));
-			sqlite3_bind_int64(meth, 2, sqlite3_column_int64(ses, 0));
-			while (sqlite3_step(meth) == SQLITE_ROW) {
-				px_buf_puts(b, "<method");
-				px_xml_attr(b, "ref", px_col(meth, 0));
-				px_buf_puts(b, "/>");
-			}
-			sqlite3_reset(meth);
-			px_buf_puts(b, "</session>");
-		}
-		sqlite3_reset(ses);
+		if (sessions(g, id) < 0)
+			goto cleanup;
 		px_buf_puts(b, "\n</community>\n");
 	}
 	px_buf_puts(b, "</communities>\n");
 	rc = 0;
 cleanup:
-	sqlite3_finalize(st);
-	sqlite3_finalize(ses);
-	sqlite3_finalize(meth);
+	px_db_community_counts_free(cc, ncc);
 	return rc;
 }
 
 static int methods(gather *g)
 {
 	const px_codebook *cb = g->ix->kb->cb;
-	sqlite3_stmt *st = prep(g,
-		"SELECT count(DISTINCT m.note) FROM note_methods m JOIN notes n ON n.id = m.note"
-		" WHERE n.cycle = ?1 AND m.method = ?2");
+	px_db_method_count *mc = NULL;
+	size_t nmc = 0, i, k;
 	px_buf *b = g->out;
-	size_t i;
 
-	if (!st)
+	if (px_db_method_counts(&mc, &nmc, g->ix, &g->scope, g->d) < 0)
 		return -1;
 	px_buf_puts(b, "<methods>\n");
 	for (i = 0; i < cb->nmethods; i++) {
-		sqlite3_bind_text(st, 2, cb->methods[i].id, -1, SQLITE_STATIC);
+		long long notes = 0;
+		for (k = 0; k < nmc; k++)
+			if (!strcmp(mc[k].method, cb->methods[i].id))
+				notes = mc[k].notes;
 		px_buf_puts(b, "<method");
 		px_xml_attr(b, "id", cb->methods[i].id);
-		px_xml_attr_int(b, "notes", sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0);
-		sqlite3_reset(st);
+		px_xml_attr_int(b, "notes", notes);
 		px_buf_puts(b, ">");
 		px_xml_labels(b, cb->methods[i].label, cb->methods[i].desc);
 		px_buf_puts(b, "</method>\n");
 	}
 	px_buf_puts(b, "</methods>\n");
-	sqlite3_finalize(st);
+	px_db_method_counts_free(mc, nmc);
 	return 0;
 }
 
@@ -233,41 +225,92 @@ static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i)
 	}
 }
 
-static void put_source(px_buf *b, sqlite3_stmt *st, int first)
+static void put_source(px_buf *b, const px_db_segment *s)
 {
-	px_xml_attr(b, "lang", strcmp(px_col(st, first), "fr") ? "nl" : "fr");
-	px_xml_attr(b, "community", px_col(st, first + 1));
-	px_xml_attr_int(b, "session", sqlite3_column_int64(st, first + 2));
-	px_xml_attr(b, "date", px_col(st, first + 3));
-	px_xml_attr(b, "path", px_col(st, first + 4));
-	px_xml_attr_int(b, "line", sqlite3_column_int64(st, first + 5));
+	px_xml_attr(b, "lang", strcmp(s->lang, "fr") ? "nl" : "fr");
+	px_xml_attr(b, "community", s->community);
+	px_xml_attr_int(b, "session", s->session);
+	px_xml_attr(b, "date", s->date);
+	px_xml_attr(b, "path", s->path);
+	px_xml_attr_int(b, "line", s->line);
+}
+
+/* One code's section; cnt and ses are the cycle's counts of every code,
+ * ordered by code. */
+static int code(gather *g, const px_code *c, const px_db_code_count *cnt, size_t ncnt,
+		const px_db_code_session *ses, size_t nses)
+{
+	static const char *const langs[2] = { "nl", "fr" };
+	px_buf *b = g->out, inner = PX_BUF_INIT;
+	long long segs = 0, notes = 0;
+	size_t i;
+	int l, rc = -1;
+
+	for (i = 0; i < ncnt; i++) {
+		if (strcmp(cnt[i].code, c->id))
+			continue;
+		px_buf_puts(&inner, "<raised");
+		px_xml_attr(&inner, "community", cnt[i].community);
+		px_xml_attr_int(&inner, "segments", cnt[i].segments);
+		px_xml_attr_int(&inner, "notes", cnt[i].notes);
+		px_buf_puts(&inner, "/>");
+		/* a segment and a note have one community: the sums are the totals */
+		segs += cnt[i].segments;
+		notes += cnt[i].notes;
+	}
+	for (i = 0; i < nses; i++) {
+		if (strcmp(ses[i].code, c->id))
+			continue;
+		px_buf_puts(&inner, "<by-session");
+		px_xml_attr_int(&inner, "n", ses[i].session);
+		px_xml_attr_int(&inner, "segments", ses[i].segments);
+		px_buf_puts(&inner, "/>");
+	}
+	put_narratives(&inner, g->code_text, c->index);
+	for (l = 0; l < 2; l++) {
+		px_db_scope s = g->scope;
+		px_db_segment *q = NULL;
+		size_t nq = 0;
+		s.lang = langs[l];
+		if (px_db_quotes(&q, &nq, g->ix, &s, c->id, QUOTES_PER_LANG, g->d) < 0)
+			goto cleanup;
+		for (i = 0; i < nq; i++) {
+			char *clean = px_text_without_tags(q[i].text);
+			px_buf_puts(&inner, "<quote");
+			put_source(&inner, &q[i]);
+			px_buf_puts(&inner, ">");
+			px_buf_xml_str(&inner, clean);
+			px_buf_puts(&inner, "</quote>");
+			free(clean);
+		}
+		px_db_segments_free(q, nq);
+	}
+	px_buf_puts(b, "\n<code");
+	px_xml_attr(b, "id", c->id);
+	px_xml_attr(b, "ambivalent", c->ambivalent ? "true" : "false");
+	px_xml_attr_int(b, "segments", segs);
+	px_xml_attr_int(b, "notes", notes);
+	px_buf_puts(b, ">");
+	px_xml_labels(b, c->label, c->desc);
+	px_buf_put(b, inner.ptr, inner.len);
+	px_buf_puts(b, "</code>");
+	rc = 0;
+cleanup:
+	px_buf_free(&inner);
+	return rc;
 }
 
 static int categories(gather *g)
 {
 	const px_codebook *cb = g->ix->kb->cb;
-	sqlite3_stmt *raised = prep(g,
-		"SELECT n.community, count(DISTINCT s.id), count(DISTINCT n.id) FROM segment_codes c"
-		" JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
-		" WHERE n.cycle = ?1 AND c.code = ?2 GROUP BY n.community ORDER BY n.community");
-	sqlite3_stmt *by_session = prep(g,
-		"SELECT n.session, count(DISTINCT s.id) FROM segment_codes c"
-		" JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
-		" WHERE n.cycle = ?1 AND c.code = ?2 AND n.session IS NOT NULL GROUP BY n.session ORDER BY 1");
-	/* representative quotes: about this code above all (few other codes),
-	 * of a readable length, then the earliest */
-	sqlite3_stmt *quotes = prep(g,
-		"SELECT s.text, n.lang, n.community, n.session, n.date, n.path, s.line FROM segment_codes c"
-		" JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
-		" WHERE n.cycle = ?1 AND c.code = ?2 AND s.kind = 'quote' AND n.lang = ?3"
-		" AND n.date IS NOT NULL AND n.session IS NOT NULL"
-		" ORDER BY (SELECT count(*) FROM segment_codes o WHERE o.segment = s.id),"
-		" abs(length(s.text) - 160), n.date, s.id LIMIT 4");
+	px_db_code_count *cnt = NULL;
+	px_db_code_session *ses = NULL;
+	size_t ncnt = 0, nses = 0, k, i;
 	px_buf *b = g->out;
-	size_t k, i;
 	int rc = -1;
 
-	if (!raised || !by_session || !quotes)
+	if (px_db_code_counts(&cnt, &ncnt, g->ix, &g->scope, g->d) < 0 ||
+	    px_db_code_sessions(&ses, &nses, g->ix, &g->scope, g->d) < 0)
 		goto cleanup;
 	px_buf_puts(b, "<categories>\n");
 	for (k = 0; k < cb->ncats; k++) {
@@ -276,116 +319,45 @@ static int categories(gather *g)
 		px_buf_puts(b, ">");
 		px_xml_labels(b, cb->cats[k].label, cb->cats[k].desc);
 		put_narratives(b, g->cat_text, k);
-		for (i = 0; i < cb->ncodes; i++) {
-			const px_code *c = &cb->codes[i];
-			long long segs = 0, notes = 0;
-			px_buf inner = PX_BUF_INIT;
-			int l;
-
-			if (c->category != k)
-				continue;
-			sqlite3_bind_text(raised, 2, c->id, -1, SQLITE_STATIC);
-			while (sqlite3_step(raised) == SQLITE_ROW) {
-				px_buf_puts(&inner, "<raised");
-				px_xml_attr(&inner, "community", px_col(raised, 0));
-				px_xml_attr_int(&inner, "segments", sqlite3_column_int64(raised, 1));
-				px_xml_attr_int(&inner, "notes", sqlite3_column_int64(raised, 2));
-				px_buf_puts(&inner, "/>");
-			}
-			sqlite3_reset(raised);
-			sqlite3_bind_text(by_session, 2, c->id, -1, SQLITE_STATIC);
-			while (sqlite3_step(by_session) == SQLITE_ROW) {
-				px_buf_puts(&inner, "<by-session");
-				px_xml_attr_int(&inner, "n", sqlite3_column_int64(by_session, 0));
-				px_xml_attr_int(&inner, "segments", sqlite3_column_int64(by_session, 1));
-				px_buf_puts(&inner, "/>");
-			}
-			sqlite3_reset(by_session);
-			put_narratives(&inner, g->code_text, i);
-			for (l = 0; l < 2; l++) {
-				sqlite3_bind_text(quotes, 2, c->id, -1, SQLITE_STATIC);
-				sqlite3_bind_text(quotes, 3, l ? "fr" : "nl", -1, SQLITE_STATIC);
-				while (sqlite3_step(quotes) == SQLITE_ROW) {
-					char *clean = px_text_without_tags(px_col(quotes, 0));
-					px_buf_puts(&inner, "<quote");
-					put_source(&inner, quotes, 1);
-					px_buf_puts(&inner, ">");
-					px_buf_xml_str(&inner, clean);
-					px_buf_puts(&inner, "</quote>");
-					free(clean);
-				}
-				sqlite3_reset(quotes);
-			}
-			{
-				/* totals over all communities */
-				sqlite3_stmt *t = prep(g,
-					"SELECT count(DISTINCT s.id), count(DISTINCT n.id) FROM segment_codes c"
-					" JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note"
-					" WHERE n.cycle = ?1 AND c.code = ?2");
-				if (!t) {
-					px_buf_free(&inner);
-					goto cleanup;
-				}
-				sqlite3_bind_text(t, 2, c->id, -1, SQLITE_STATIC);
-				if (sqlite3_step(t) == SQLITE_ROW) {
-					segs = sqlite3_column_int64(t, 0);
-					notes = sqlite3_column_int64(t, 1);
-				}
-				sqlite3_finalize(t);
-			}
-			px_buf_puts(b, "\n<code");
-			px_xml_attr(b, "id", c->id);
-			px_xml_attr(b, "ambivalent", c->ambivalent ? "true" : "false");
-			px_xml_attr_int(b, "segments", segs);
-			px_xml_attr_int(b, "notes", notes);
-			px_buf_puts(b, ">");
-			px_xml_labels(b, c->label, c->desc);
-			px_buf_put(b, inner.ptr, inner.len);
-			px_buf_puts(b, "</code>");
-			px_buf_free(&inner);
-		}
+		for (i = 0; i < cb->ncodes; i++)
+			if (cb->codes[i].category == k &&
+			    code(g, &cb->codes[i], cnt, ncnt, ses, nses) < 0)
+				goto cleanup;
 		px_buf_puts(b, "\n</category>\n");
 	}
 	px_buf_puts(b, "</categories>\n");
 	rc = 0;
 cleanup:
-	sqlite3_finalize(raised);
-	sqlite3_finalize(by_session);
-	sqlite3_finalize(quotes);
+	px_db_code_counts_free(cnt, ncnt);
+	px_db_code_sessions_free(ses, nses);
 	return rc;
 }
 
 static int tail(gather *g)
 {
-	sqlite3_stmt *pairs = prep(g,
-		"SELECT a.code, b.code, count(*) FROM segment_codes a"
-		" JOIN segment_codes b ON b.segment = a.segment AND a.code < b.code"
-		" JOIN segments s ON s.id = a.segment JOIN notes n ON n.id = s.note"
-		" WHERE n.cycle = ?1 GROUP BY a.code, b.code ORDER BY 3 DESC, 1, 2");
-	sqlite3_stmt *fu = prep(g,
-		"SELECT s.text, n.lang, n.community, n.session, n.date, n.path, s.line, s.task"
-		" FROM segments s JOIN notes n ON n.id = s.note"
-		" WHERE n.cycle = ?1 AND s.task IS NOT NULL AND n.date IS NOT NULL AND n.session IS NOT NULL"
-		" ORDER BY n.community, n.date, s.line");
+	px_db_pair *pairs = NULL;
+	px_db_segment *fu = NULL;
+	size_t npairs = 0, nfu = 0, i;
 	px_buf *b = g->out;
 	int rc = -1;
 
-	if (!pairs || !fu)
+	if (px_db_code_pairs(&pairs, &npairs, g->ix, &g->scope, g->d) < 0 ||
+	    px_db_followups(&fu, &nfu, g->ix, &g->scope, g->d) < 0)
 		goto cleanup;
 	px_buf_puts(b, "<cooccurrence>");
-	while (sqlite3_step(pairs) == SQLITE_ROW) {
+	for (i = 0; i < npairs; i++) {
 		px_buf_puts(b, "\n<pair");
-		px_xml_attr(b, "a", px_col(pairs, 0));
-		px_xml_attr(b, "b", px_col(pairs, 1));
-		px_xml_attr_int(b, "segments", sqlite3_column_int64(pairs, 2));
+		px_xml_attr(b, "a", pairs[i].a);
+		px_xml_attr(b, "b", pairs[i].b);
+		px_xml_attr_int(b, "segments", pairs[i].segments);
 		px_buf_puts(b, "/>");
 	}
 	px_buf_puts(b, "</cooccurrence>\n<followups>");
-	while (sqlite3_step(fu) == SQLITE_ROW) {
-		char *clean = px_text_without_tags(px_col(fu, 0));
+	for (i = 0; i < nfu; i++) {
+		char *clean = px_text_without_tags(fu[i].text);
 		px_buf_puts(b, "\n<followup");
-		put_source(b, fu, 1);
-		px_xml_attr(b, "done", sqlite3_column_int(fu, 7) ? "true" : "false");
+		put_source(b, &fu[i]);
+		px_xml_attr(b, "done", fu[i].task == 1 ? "true" : "false");
 		px_buf_puts(b, ">");
 		px_buf_xml_str(b, clean);
 		px_buf_puts(b, "</followup>");
@@ -394,8 +366,8 @@ static int tail(gather *g)
 	px_buf_puts(b, "</followups>\n</report>\n");
 	rc = 0;
 cleanup:
-	sqlite3_finalize(pairs);
-	sqlite3_finalize(fu);
+	px_db_pairs_free(pairs, npairs);
+	px_db_segments_free(fu, nfu);
 	return rc;
 }
 
@@ -409,6 +381,7 @@ int px_report_xml(px_index *ix, const char *cycle, px_buf *out, px_diag *d)
 	memset(&g, 0, sizeof g);
 	g.ix = ix;
 	g.cycle = cycle;
+	g.scope.cycle = cycle;
 	g.out = out;
 	g.d = d;
 	for (l = 0; l < 2; l++) {

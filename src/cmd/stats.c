@@ -3,32 +3,23 @@
  *
  * Codes by community (segments and notes), per community its notes,
  * sessions and attendance, and the code pairs that most often code the
- * same segment. The JSON shape is documented in doc/search.md.
+ * same segment. stats.c gathers them; this file writes them as text or
+ * as JSON (the shape is doc/json.md's).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../cmd.h"
 #include "../cycle.h"
+#include "../json.h"
 #include "../opt.h"
+#include "../out.h"
+#include "../stats.h"
 #include "../text.h"
 
 enum { OPT_CYCLE = 1, OPT_FORMAT, OPT_HELP };
 
-typedef struct {
-	long segments, notes;
-} count;
-
-static int prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql, const char *cycle, px_diag *d)
-{
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
-		px_index_error(d, db);
-		return -1;
-	}
-	if (cycle)
-		sqlite3_bind_text(*st, 1, cycle, -1, SQLITE_STATIC);
-	return 0;
-}
+#define PAIRS_SHOWN 15 /* in the text output; JSON lists every pair */
 
 /* `s` made safe for the terminal, in `t` (reused by the next call). */
 static const char *term(px_buf *t, const char *s)
@@ -38,14 +29,100 @@ static const char *term(px_buf *t, const char *s)
 	return t->ptr;
 }
 
-static long community_index(const px_kb *kb, const char *id)
+static void text(px_buf *out, const px_stats *s)
 {
-	size_t i;
+	const px_kb *kb = s->kb;
+	px_buf t = PX_BUF_INIT;
+	char cell[64];
+	size_t i, k;
 
-	for (i = 0; id && i < kb->ncommunities; i++)
-		if (!strcmp(kb->communities[i].id, id))
-			return (long)i;
-	return -1;
+	px_buf_printf(out, "%-34s %9s", px_msg(MSG_STATS_CODE), px_msg(MSG_STATS_TOTAL));
+	for (k = 0; k < s->ncommunities; k++)
+		px_buf_printf(out, " %10.10s", term(&t, kb->communities[k].id));
+	px_buf_printf(out, "\n%-34s %9s\n", "", px_msg(MSG_STATS_UNIT));
+	for (i = 0; i < s->ncodes; i++) {
+		snprintf(cell, sizeof cell, "%lld/%lld", s->codes[i].segments, s->codes[i].notes);
+		px_buf_printf(out, "%-34s %9s", kb->cb->codes[i].id, cell);
+		for (k = 0; k < s->ncommunities; k++) {
+			const px_stats_count *c = px_stats_by(s, i, k);
+			snprintf(cell, sizeof cell, "%lld/%lld", c->segments, c->notes);
+			px_buf_printf(out, " %10s", c->segments ? cell : "-");
+		}
+		px_buf_putc(out, '\n');
+	}
+	px_buf_printf(out, "\n%-14s %6s %9s %11s\n", px_msg(MSG_STATS_COMMUNITY),
+		      px_msg(MSG_STATS_NOTES), px_msg(MSG_STATS_SESSIONS), px_msg(MSG_STATS_ATTENDANCE));
+	for (i = 0; i < s->ncounted; i++) {
+		const px_db_community_count *c = &s->communities[i];
+		px_buf_printf(out, "%-14s %6lld %9lld %11lld\n", term(&t, c->id), c->notes, c->sessions,
+			      c->attendance);
+	}
+	px_buf_printf(out, "\n%s\n", px_msg(MSG_STATS_PAIRS));
+	for (i = 0; i < s->npairs && i < PAIRS_SHOWN; i++) {
+		px_buf_printf(out, "%5lld  ", s->pairs[i].segments);
+		px_buf_term_str(out, s->pairs[i].a, PX_TERM_LINE);
+		px_buf_puts(out, " + ");
+		px_buf_term_str(out, s->pairs[i].b, PX_TERM_LINE);
+		px_buf_putc(out, '\n');
+	}
+	px_buf_free(&t);
+}
+
+static void json(px_buf *out, const px_stats *s)
+{
+	const px_kb *kb = s->kb;
+	px_json j;
+	size_t i, k;
+
+	px_json_init(&j, out);
+	px_json_object(&j);
+	px_json_key(&j, "codes");
+	px_json_array(&j);
+	for (i = 0; i < s->ncodes; i++) {
+		px_json_object(&j);
+		px_json_kstr(&j, "code", kb->cb->codes[i].id);
+		px_json_kint(&j, "segments", s->codes[i].segments);
+		px_json_kint(&j, "notes", s->codes[i].notes);
+		px_json_key(&j, "communities");
+		px_json_object(&j);
+		for (k = 0; k < s->ncommunities; k++) {
+			const px_stats_count *c = px_stats_by(s, i, k);
+			if (!c->segments)
+				continue;
+			px_json_key(&j, kb->communities[k].id);
+			px_json_object(&j);
+			px_json_kint(&j, "segments", c->segments);
+			px_json_kint(&j, "notes", c->notes);
+			px_json_end(&j);
+		}
+		px_json_end(&j);
+		px_json_end(&j);
+	}
+	px_json_end(&j);
+	px_json_key(&j, "communities");
+	px_json_array(&j);
+	for (i = 0; i < s->ncounted; i++) {
+		const px_db_community_count *c = &s->communities[i];
+		px_json_object(&j);
+		px_json_kstr(&j, "id", c->id);
+		px_json_kint(&j, "notes", c->notes);
+		px_json_kint(&j, "sessions", c->sessions);
+		px_json_kint(&j, "attendance", c->attendance);
+		px_json_knum(&j, "attendance_avg", c->attendance_avg, 1);
+		px_json_end(&j);
+	}
+	px_json_end(&j);
+	px_json_key(&j, "cooccurrence");
+	px_json_array(&j);
+	for (i = 0; i < s->npairs; i++) {
+		px_json_object(&j);
+		px_json_kstr(&j, "a", s->pairs[i].a);
+		px_json_kstr(&j, "b", s->pairs[i].b);
+		px_json_kint(&j, "segments", s->pairs[i].segments);
+		px_json_end(&j);
+	}
+	px_json_end(&j);
+	px_json_end(&j);
 }
 
 int cmd_stats(int argc, char **argv, px_ctx *ctx)
@@ -57,20 +134,14 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 		{ 0, 0, 0, 0 }
 	};
 	static const char *const formats[] = { "text", "json", NULL };
-	const px_kb *kb = ctx->kb;
-	const px_codebook *cb = kb->cb;
-	sqlite3 *db = ctx->index->db;
 	px_optstate st = PX_OPTSTATE_INIT("stats");
 	px_diag d = PX_DIAG_INIT;
-	px_buf out = PX_BUF_INIT, t = PX_BUF_INIT;
-	sqlite3_stmt *q = NULL;
+	px_buf out = PX_BUF_INIT;
+	px_stats s;
 	const char *cycle = NULL;
-	size_t nc = kb->ncommunities, i, k;
-	count *by = NULL, *tot = NULL; /* by[code * nc + community] */
-	int id, json = 0, status = PX_EXIT_USAGE, lang = px_ui_lang() == PX_LANG_FR ? PX_LANG_FR : PX_LANG_NL;
-	long pairs = 0;
-	int year;
+	int id, format = 0, year, status = PX_EXIT_USAGE;
 
+	memset(&s, 0, sizeof s);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
 		switch (id) {
 		case PX_OPT_ERROR: goto cleanup;
@@ -83,7 +154,7 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 			}
 			break;
 		case OPT_FORMAT:
-			if ((json = px_opt_choice(&st, formats)) < 0)
+			if ((format = px_opt_choice(&st, formats)) < 0)
 				goto cleanup;
 			break;
 		default:
@@ -91,153 +162,23 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 			goto cleanup;
 		}
 	}
-	by = calloc(cb->ncodes * (nc + 1) + 1, sizeof *by);
-	tot = calloc(cb->ncodes + 1, sizeof *tot);
-	if (!by || !tot)
-		goto cleanup;
-
-	/* codes by community */
-	if (prepare(db, &q,
-		    "SELECT c.code, n.community, count(DISTINCT s.id), count(DISTINCT n.id)"
-		    " FROM segment_codes c JOIN segments s ON s.id = c.segment"
-		    " JOIN notes n ON n.id = s.note WHERE ?1 IS NULL OR n.cycle = ?1"
-		    " GROUP BY c.code, n.community", cycle, &d) < 0)
+	if (px_stats_gather(&s, ctx->index, cycle, &d) < 0)
 		goto env;
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		const px_code *c = px_codebook_code(cb, (const char *)sqlite3_column_text(q, 0));
-		long ci = community_index(kb, (const char *)sqlite3_column_text(q, 1));
-		if (!c || ci < 0)
-			continue;
-		by[c->index * nc + (size_t)ci].segments = sqlite3_column_int64(q, 2);
-		by[c->index * nc + (size_t)ci].notes = sqlite3_column_int64(q, 3);
-	}
-	sqlite3_finalize(q);
-	if (prepare(db, &q,
-		    "SELECT c.code, count(DISTINCT s.id), count(DISTINCT n.id)"
-		    " FROM segment_codes c JOIN segments s ON s.id = c.segment"
-		    " JOIN notes n ON n.id = s.note WHERE ?1 IS NULL OR n.cycle = ?1"
-		    " GROUP BY c.code", cycle, &d) < 0)
-		goto env;
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		const px_code *c = px_codebook_code(cb, (const char *)sqlite3_column_text(q, 0));
-		if (!c)
-			continue;
-		tot[c->index].segments = sqlite3_column_int64(q, 1);
-		tot[c->index].notes = sqlite3_column_int64(q, 2);
-	}
-	sqlite3_finalize(q);
-	q = NULL;
-
-	if (json) {
-		px_buf_puts(&out, "{\"codes\": [");
-		for (i = 0; i < cb->ncodes; i++) {
-			int first = 1;
-			px_buf_printf(&out, "%s\n  {\"code\": \"%s\", \"segments\": %ld, \"notes\": %ld, \"communities\": {",
-				      i ? "," : "", cb->codes[i].id, tot[i].segments, tot[i].notes);
-			for (k = 0; k < nc; k++) {
-				count *c = &by[i * nc + k];
-				if (!c->segments)
-					continue;
-				px_buf_printf(&out, "%s\"", first ? "" : ", ");
-				px_buf_json_str(&out, kb->communities[k].id);
-				px_buf_printf(&out, "\": {\"segments\": %ld, \"notes\": %ld}", c->segments, c->notes);
-				first = 0;
-			}
-			px_buf_puts(&out, "}}");
-		}
-		px_buf_puts(&out, "\n ],\n \"communities\": [");
-	} else {
-		px_buf_printf(&out, "%-34s %9s", px_msg(MSG_STATS_CODE), px_msg(MSG_STATS_TOTAL));
-		for (k = 0; k < nc; k++)
-			px_buf_printf(&out, " %10.10s", term(&t, kb->communities[k].id));
-		px_buf_printf(&out, "\n%-34s %9s\n", "", px_msg(MSG_STATS_UNIT));
-		for (i = 0; i < cb->ncodes; i++) {
-			char cell[32];
-			snprintf(cell, sizeof cell, "%ld/%ld", tot[i].segments, tot[i].notes);
-			px_buf_printf(&out, "%-34s %9s", cb->codes[i].id, cell);
-			for (k = 0; k < nc; k++) {
-				count *c = &by[i * nc + k];
-				snprintf(cell, sizeof cell, "%ld/%ld", c->segments, c->notes);
-				px_buf_printf(&out, " %10s", c->segments ? cell : "-");
-			}
-			px_buf_putc(&out, '\n');
-		}
-		px_buf_printf(&out, "\n%-14s %6s %9s %11s\n", px_msg(MSG_STATS_COMMUNITY),
-			      px_msg(MSG_STATS_NOTES), px_msg(MSG_STATS_SESSIONS), px_msg(MSG_STATS_ATTENDANCE));
-	}
-
-	/* communities */
-	if (prepare(db, &q,
-		    "SELECT community, count(*), count(DISTINCT cycle || '/' || session),"
-		    " coalesce(sum(attendance), 0), avg(attendance)"
-		    " FROM notes WHERE ?1 IS NULL OR cycle = ?1 GROUP BY community ORDER BY community",
-		    cycle, &d) < 0)
-		goto env;
-	for (i = 0; sqlite3_step(q) == SQLITE_ROW; i++) {
-		const char *c = (const char *)sqlite3_column_text(q, 0);
-		if (!c)
-			c = "";
-		if (json) {
-			px_buf_puts(&out, i ? ",\n  {\"id\": \"" : "\n  {\"id\": \"");
-			px_buf_json_str(&out, c);
-			px_buf_printf(&out, "\", \"notes\": %lld, \"sessions\": %lld, \"attendance\": %lld, \"attendance_avg\": %.1f}",
-				      sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 2),
-				      sqlite3_column_int64(q, 3), sqlite3_column_double(q, 4));
-		} else {
-			px_buf_printf(&out, "%-14s %6lld %9lld %11lld\n", term(&t, c), sqlite3_column_int64(q, 1),
-				      sqlite3_column_int64(q, 2), sqlite3_column_int64(q, 3));
-		}
-	}
-	sqlite3_finalize(q);
-	q = NULL;
-
-	/* co-occurrence */
-	if (json)
-		px_buf_puts(&out, "\n ],\n \"cooccurrence\": [");
+	if (format == 1)
+		json(&out, &s);
 	else
-		px_buf_printf(&out, "\n%s\n", px_msg(MSG_STATS_PAIRS));
-	if (prepare(db, &q,
-		    "SELECT a.code, b.code, count(*) FROM segment_codes a"
-		    " JOIN segment_codes b ON b.segment = a.segment AND a.code < b.code"
-		    " JOIN segments s ON s.id = a.segment JOIN notes n ON n.id = s.note"
-		    " WHERE ?1 IS NULL OR n.cycle = ?1"
-		    " GROUP BY a.code, b.code ORDER BY 3 DESC, 1, 2", cycle, &d) < 0)
-		goto env;
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		const char *a = (const char *)sqlite3_column_text(q, 0);
-		const char *b = (const char *)sqlite3_column_text(q, 1);
-		if (json) {
-			px_buf_printf(&out, "%s\n  {\"a\": \"", pairs ? "," : "");
-			px_buf_json_str(&out, a);
-			px_buf_puts(&out, "\", \"b\": \"");
-			px_buf_json_str(&out, b);
-			px_buf_printf(&out, "\", \"segments\": %lld}", sqlite3_column_int64(q, 2));
-		} else if (pairs < 15) {
-			px_buf_printf(&out, "%5lld  ", sqlite3_column_int64(q, 2));
-			px_buf_term_str(&out, a, PX_TERM_LINE);
-			px_buf_puts(&out, " + ");
-			px_buf_term_str(&out, b, PX_TERM_LINE);
-			px_buf_putc(&out, '\n');
-		}
-		pairs++;
-	}
-	if (json)
-		px_buf_puts(&out, "\n ]\n}\n");
-	(void)lang;
+		text(&out, &s);
 	if (px_diag_buf(&d, &out, NULL) < 0)
 		goto env;
-	fwrite(out.ptr, 1, out.len, stdout);
+	px_buf_fwrite(&out, stdout);
 	status = PX_EXIT_OK;
 	goto cleanup;
 env:
 	px_diag_take(&ctx->diag, &d);
 	status = PX_CMD_FAILED;
 cleanup:
-	sqlite3_finalize(q);
-	free(by);
-	free(tot);
+	px_stats_free(&s);
 	px_buf_free(&out);
-	px_buf_free(&t);
 	px_diag_free(&d);
 	return status;
 }

@@ -1,0 +1,509 @@
+/*
+ * db_report.c - the index read for the report, the brief and stats
+ * (db.h, section "report, brief and stats"). Each statement is a named
+ * static string, prepared once per index; each reads through the views
+ * of schema/index.sql and filters by a px_db_scope.
+ */
+#define PX_DB_INTERNAL
+#include "db.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb.h"
+
+/* The scope's filter over a row of notes, note_segments or
+ * coded_segments: a NULL parameter matches everything. */
+#define SCOPE \
+	" (:cycle IS NULL OR cycle = :cycle) AND (:community IS NULL OR community = :community)" \
+	" AND (:lang IS NULL OR lang = :lang)"
+
+/* Column i as a malloc'd string into *out ("" for NULL); -1 when memory
+ * runs out. */
+static int text(char **out, sqlite3_stmt *st, int i)
+{
+	*out = px_db_dup(st, i);
+	return *out ? 0 : -1;
+}
+
+static void oom(px_diag *d)
+{
+	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+}
+
+/* ------------------------------------------------------ code counts */
+
+static int fill_code_count(void *row, sqlite3_stmt *st)
+{
+	px_db_code_count *c = row;
+
+	c->segments = px_db_int(st, 2);
+	c->notes = px_db_int(st, 3);
+	return text(&c->code, st, 0) | text(&c->community, st, 1);
+}
+
+void px_db_code_counts_free(px_db_code_count *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++) {
+		free(v[i].code);
+		free(v[i].community);
+	}
+	free(v);
+}
+
+static void drop_code_counts(void *v, size_t n) { px_db_code_counts_free(v, n); }
+
+int px_db_code_counts(px_db_code_count **out, size_t *n, px_index *ix, const px_db_scope *s,
+		      px_diag *d)
+{
+	static const char sql[] =
+		"SELECT code, community, count(DISTINCT segment), count(DISTINCT note)"
+		" FROM coded_segments WHERE" SCOPE
+		" GROUP BY code, community ORDER BY code, community";
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	px_db_rows r = PX_DB_ROWS_INIT(px_db_code_count);
+	int rc;
+
+	if (!st)
+		return -1;
+	px_db_bind_scope(st, s);
+	rc = px_db_collect(&r, ix, st, fill_code_count, drop_code_counts, d);
+	*out = (px_db_code_count *)(void *)r.v;
+	*n = r.n;
+	return rc;
+}
+
+/* ---------------------------------------------------- code sessions */
+
+static int fill_code_session(void *row, sqlite3_stmt *st)
+{
+	px_db_code_session *c = row;
+
+	c->session = px_db_int(st, 1);
+	c->segments = px_db_int(st, 2);
+	return text(&c->code, st, 0);
+}
+
+void px_db_code_sessions_free(px_db_code_session *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		free(v[i].code);
+	free(v);
+}
+
+static void drop_code_sessions(void *v, size_t n) { px_db_code_sessions_free(v, n); }
+
+int px_db_code_sessions(px_db_code_session **out, size_t *n, px_index *ix, const px_db_scope *s,
+			px_diag *d)
+{
+	static const char sql[] =
+		"SELECT code, session, count(DISTINCT segment) FROM coded_segments"
+		" WHERE" SCOPE " AND session IS NOT NULL"
+		" GROUP BY code, session ORDER BY code, session";
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	px_db_rows r = PX_DB_ROWS_INIT(px_db_code_session);
+	int rc;
+
+	if (!st)
+		return -1;
+	px_db_bind_scope(st, s);
+	rc = px_db_collect(&r, ix, st, fill_code_session, drop_code_sessions, d);
+	*out = (px_db_code_session *)(void *)r.v;
+	*n = r.n;
+	return rc;
+}
+
+/* ------------------------------------------------------- code pairs */
+
+static int fill_pair(void *row, sqlite3_stmt *st)
+{
+	px_db_pair *p = row;
+
+	p->segments = px_db_int(st, 2);
+	return text(&p->a, st, 0) | text(&p->b, st, 1);
+}
+
+void px_db_pairs_free(px_db_pair *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++) {
+		free(v[i].a);
+		free(v[i].b);
+	}
+	free(v);
+}
+
+static void drop_pairs(void *v, size_t n) { px_db_pairs_free(v, n); }
+
+int px_db_code_pairs(px_db_pair **out, size_t *n, px_index *ix, const px_db_scope *s, px_diag *d)
+{
+	static const char sql[] =
+		"SELECT a.code, b.code, count(*) FROM coded_segments a"
+		" JOIN segment_codes b ON b.segment = a.segment AND a.code < b.code"
+		" WHERE" SCOPE
+		" GROUP BY a.code, b.code ORDER BY 3 DESC, 1, 2";
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	px_db_rows r = PX_DB_ROWS_INIT(px_db_pair);
+	int rc;
+
+	if (!st)
+		return -1;
+	px_db_bind_scope(st, s);
+	rc = px_db_collect(&r, ix, st, fill_pair, drop_pairs, d);
+	*out = (px_db_pair *)(void *)r.v;
+	*n = r.n;
+	return rc;
+}
+
+/* -------------------------------------------------- community counts */
+
+static int fill_community_count(void *row, sqlite3_stmt *st)
+{
+	px_db_community_count *c = row;
+
+	c->notes = px_db_int(st, 1);
+	c->sessions = px_db_int(st, 2);
+	c->attendance = px_db_int(st, 3);
+	c->attendance_avg = sqlite3_column_double(st, 4);
+	return text(&c->id, st, 0);
+}
+
+void px_db_community_counts_free(px_db_community_count *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		free(v[i].id);
+	free(v);
+}
+
+static void drop_community_counts(void *v, size_t n) { px_db_community_counts_free(v, n); }
+
+int px_db_community_counts(px_db_community_count **out, size_t *n, px_index *ix,
+			   const px_db_scope *s, px_diag *d)
+{
+	static const char sql[] =
+		"SELECT community, count(*), count(DISTINCT cycle || '/' || session),"
+		" coalesce(sum(attendance), 0), avg(attendance)"
+		" FROM notes WHERE" SCOPE " GROUP BY community ORDER BY community";
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	px_db_rows r = PX_DB_ROWS_INIT(px_db_community_count);
+	int rc;
+
+	if (!st)
+		return -1;
+	px_db_bind_scope(st, s);
+	rc = px_db_collect(&r, ix, st, fill_community_count, drop_community_counts, d);
+	*out = (px_db_community_count *)(void *)r.v;
+	*n = r.n;
+	return rc;
+}
+
+/* ------------------------------------------------------------ totals */
+
+int px_db_totals_get(px_db_totals *out, px_index *ix, const px_db_scope *s, px_diag *d)
+{
+	static const char sql[] =
+		"SELECT count(DISTINCT community), count(DISTINCT community || '/' || cycle || '/' || session),"
+		" count(*), coalesce(sum(attendance), 0), count(attendance), coalesce(max(session), 0),"
+		" (SELECT count(*) FROM note_segments WHERE" SCOPE "),"
+		" (SELECT count(*) FROM note_segments WHERE" SCOPE " AND kind = 'quote'),"
+		" (SELECT count(DISTINCT code) FROM coded_segments WHERE" SCOPE ")"
+		" FROM notes WHERE" SCOPE;
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	px_db_bind_scope(st, s);
+	rc = px_db_step(ix, st, d);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		out->communities = px_db_int(st, 0);
+		out->sessions = px_db_int(st, 1);
+		out->notes = px_db_int(st, 2);
+		out->attendance = px_db_int(st, 3);
+		out->attended_notes = px_db_int(st, 4);
+		out->max_session = px_db_int(st, 5);
+		out->segments = px_db_int(st, 6);
+		out->quotes = px_db_int(st, 7);
+		out->codes_raised = px_db_int(st, 8);
+		sqlite3_reset(st);
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------- sessions */
+
+static int fill_session(void *row, sqlite3_stmt *st)
+{
+	px_db_session *s = row;
+
+	s->note = px_db_int(st, 0);
+	s->session = px_db_int(st, 1);
+	s->has_session = !px_db_is_null(st, 1);
+	s->has_date = !px_db_is_null(st, 2);
+	s->attendance = px_db_int(st, 5);
+	s->has_attendance = !px_db_is_null(st, 5);
+	return text(&s->date, st, 2) | text(&s->path, st, 3) | text(&s->lang, st, 4) |
+	       text(&s->title, st, 6) | text(&s->summary, st, 7);
+}
+
+void px_db_sessions_free(px_db_session *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++) {
+		free(v[i].date);
+		free(v[i].path);
+		free(v[i].lang);
+		free(v[i].title);
+		free(v[i].summary);
+	}
+	free(v);
+}
+
+static void drop_sessions(void *v, size_t n) { px_db_sessions_free(v, n); }
+
+int px_db_sessions(px_db_session **out, size_t *n, px_index *ix, const px_db_scope *s, px_diag *d)
+{
+	static const char sql[] =
+		"SELECT id, session, date, path, lang, attendance, title, summary FROM notes"
+		" WHERE" SCOPE " ORDER BY session, date, path";
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	px_db_rows r = PX_DB_ROWS_INIT(px_db_session);
+	int rc;
+
+	if (!st)
+		return -1;
+	px_db_bind_scope(st, s);
+	rc = px_db_collect(&r, ix, st, fill_session, drop_sessions, d);
+	*out = (px_db_session *)(void *)r.v;
+	*n = r.n;
+	return rc;
+}
+
+/* ------------------------------------------- a note's methods, codes */
+
+static int fill_str(void *row, sqlite3_stmt *st)
+{
+	return text(row, st, 0);
+}
+
+static void drop_strv(void *v, size_t n) { px_strv_free(v, n); }
+
+static int note_strings(char ***out, size_t *n, px_index *ix, const char *sql, long long note,
+			px_diag *d)
+{
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	px_db_rows r = PX_DB_ROWS_INIT(char *);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	px_db_bind_int(st, ":note", note);
+	rc = px_db_collect(&r, ix, st, fill_str, drop_strv, d);
+	*out = (char **)(void *)r.v;
+	*n = r.n;
+	return rc;
+}
+
+int px_db_note_methods(char ***out, size_t *n, px_index *ix, long long note, px_diag *d)
+{
+	static const char sql[] = "SELECT method FROM note_methods WHERE note = :note ORDER BY rowid";
+
+	return note_strings(out, n, ix, sql, note, d);
+}
+
+int px_db_note_codes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d)
+{
+	static const char sql[] =
+		"SELECT code FROM coded_segments WHERE note = :note"
+		" UNION SELECT code FROM note_themes WHERE note = :note";
+
+	return note_strings(out, n, ix, sql, note, d);
+}
+
+/* ---------------------------------------------------- method counts */
+
+static int fill_method_count(void *row, sqlite3_stmt *st)
+{
+	px_db_method_count *m = row;
+
+	m->notes = px_db_int(st, 1);
+	return text(&m->method, st, 0);
+}
+
+void px_db_method_counts_free(px_db_method_count *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		free(v[i].method);
+	free(v);
+}
+
+static void drop_method_counts(void *v, size_t n) { px_db_method_counts_free(v, n); }
+
+int px_db_method_counts(px_db_method_count **out, size_t *n, px_index *ix, const px_db_scope *s,
+			px_diag *d)
+{
+	static const char sql[] =
+		"SELECT m.method, count(DISTINCT m.note) FROM note_methods m JOIN notes ON notes.id = m.note"
+		" WHERE" SCOPE " GROUP BY m.method ORDER BY m.method";
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	px_db_rows r = PX_DB_ROWS_INIT(px_db_method_count);
+	int rc;
+
+	if (!st)
+		return -1;
+	px_db_bind_scope(st, s);
+	rc = px_db_collect(&r, ix, st, fill_method_count, drop_method_counts, d);
+	*out = (px_db_method_count *)(void *)r.v;
+	*n = r.n;
+	return rc;
+}
+
+/* ---------------------------------------------------------- segments */
+
+static int fill_segment(void *row, sqlite3_stmt *st)
+{
+	return px_db_read_segment(row, st, 0);
+}
+
+static void drop_segments(void *v, size_t n) { px_db_segments_free(v, n); }
+
+static int segments(px_db_segment **out, size_t *n, px_index *ix, const char *sql,
+		    const px_db_scope *s, const char *code, int limit, px_diag *d)
+{
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	px_db_rows r = PX_DB_ROWS_INIT(px_db_segment);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	px_db_bind_scope(st, s);
+	px_db_bind_text(st, ":code", code);
+	px_db_bind_int(st, ":limit", limit);
+	rc = px_db_collect(&r, ix, st, fill_segment, drop_segments, d);
+	*out = (px_db_segment *)(void *)r.v;
+	*n = r.n;
+	return rc;
+}
+
+int px_db_quotes(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
+		 const char *code, int limit, px_diag *d)
+{
+	static const char sql[] =
+		"SELECT " PX_DB_SEGMENT_COLS " FROM coded_segments c"
+		" WHERE code = :code AND" SCOPE " AND kind = 'quote'"
+		" AND date IS NOT NULL AND session IS NOT NULL"
+		" ORDER BY (SELECT count(*) FROM segment_codes o WHERE o.segment = c.segment),"
+		" abs(length(text) - 160), date, segment LIMIT :limit";
+
+	return segments(out, n, ix, sql, s, code, limit, d);
+}
+
+int px_db_followups(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
+		    px_diag *d)
+{
+	static const char sql[] =
+		"SELECT " PX_DB_SEGMENT_COLS " FROM note_segments"
+		" WHERE" SCOPE " AND task IS NOT NULL AND date IS NOT NULL AND session IS NOT NULL"
+		" ORDER BY community, date, path, line";
+
+	return segments(out, n, ix, sql, s, NULL, 0, d);
+}
+
+int px_db_elsewhere(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
+		    const char *code, int limit, px_diag *d)
+{
+	static const char sql[] =
+		"SELECT " PX_DB_SEGMENT_COLS " FROM coded_segments"
+		" WHERE code = :code AND cycle = :cycle AND community != :community"
+		" AND (:lang IS NULL OR lang = :lang) AND date IS NOT NULL AND session IS NOT NULL"
+		" ORDER BY date DESC, kind = 'quote' DESC, line, path LIMIT :limit";
+
+	return segments(out, n, ix, sql, s, code, limit, d);
+}
+
+/* ------------------------------------------------------------ brief */
+
+int px_db_latest_cycle(char **cycle, long long *max_session, px_index *ix, const char *community,
+		       px_diag *d)
+{
+	static const char sql[] =
+		"SELECT cycle, coalesce(max(session), 0) FROM notes"
+		" WHERE community = :community AND cycle IS NOT NULL"
+		" GROUP BY cycle ORDER BY cycle DESC LIMIT 1";
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	int rc;
+
+	*cycle = NULL;
+	*max_session = 0;
+	if (!st)
+		return -1;
+	px_db_bind_text(st, ":community", community);
+	rc = px_db_step(ix, st, d);
+	if (rc <= 0)
+		return rc < 0 ? -1 : 1;
+	*max_session = px_db_int(st, 1);
+	rc = text(cycle, st, 0);
+	sqlite3_reset(st);
+	if (rc < 0)
+		oom(d);
+	return rc;
+}
+
+static int fill_recurring(void *row, sqlite3_stmt *st)
+{
+	px_db_recurring *c = row;
+
+	c->sessions = px_db_int(st, 1);
+	c->segments = px_db_int(st, 2);
+	return text(&c->code, st, 0);
+}
+
+void px_db_recurring_free(px_db_recurring *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		free(v[i].code);
+	free(v);
+}
+
+static void drop_recurring(void *v, size_t n) { px_db_recurring_free(v, n); }
+
+int px_db_recurring_codes(px_db_recurring **out, size_t *n, px_index *ix, const px_db_scope *s,
+			  int min_sessions, int limit, px_diag *d)
+{
+	static const char sql[] =
+		"SELECT code, count(DISTINCT session), count(DISTINCT segment) FROM coded_segments"
+		" WHERE" SCOPE " GROUP BY code HAVING count(DISTINCT session) >= :min"
+		" ORDER BY 2 DESC, 3 DESC, 1 LIMIT :limit";
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+	px_db_rows r = PX_DB_ROWS_INIT(px_db_recurring);
+	int rc;
+
+	if (!st)
+		return -1;
+	px_db_bind_scope(st, s);
+	px_db_bind_int(st, ":min", min_sessions);
+	px_db_bind_int(st, ":limit", limit);
+	rc = px_db_collect(&r, ix, st, fill_recurring, drop_recurring, d);
+	*out = (px_db_recurring *)(void *)r.v;
+	*n = r.n;
+	return rc;
+}

@@ -1,0 +1,120 @@
+# JSON outputs (stats, brief, search) have the shape doc/json.md describes (every key, its type,
+# nothing more, nothing less), and stats' values are the index's, computed
+# again with the sqlite3 client and compared after parsing.
+. "$TOP/tests/e2e/lib.sh"
+set -e
+git_identity
+demo_kb kb
+doc=$TOP/doc/json.md
+
+# the table of section "## NAME" of doc/json.md: "PATH TYPES" per line,
+# TYPES joined by '|' ("object (map)" is "map")
+table() {
+	sed -n "/^## $1\$/,/^## /p" "$doc" |
+		sed -n 's/^| `\([^`]*\)` | \([a-z (),]*\) |.*/\1 \2/p' |
+		sed 's/ object (map)$/ map/; s/ or /|/g'
+}
+
+# shape NAME FILE...: checks each JSON document against the table NAME
+shape() {
+	name=$1; shift
+	want=$(table "$name")
+	[ -n "$want" ] || fail "doc/json.md has no table for $name"
+	paths=$(printf '%s\n' "$want" | cut -d' ' -f1 | jq -R . | jq -s -c .)
+	maps=$(printf '%s\n' "$want" | awk '$2 == "map" { print $1 }' | jq -R . | jq -s -c .)
+	# every value: "PATH TYPE"; every object that is not a map and whose
+	# keys are not the documented ones: "KEYS PATH got [...] want [...]"
+	got=$(jq -r --argjson maps "$maps" --argjson doc "$paths" '
+		def child($p; $k): if $p == "." then "." + $k else $p + "." + $k end;
+		def kind: if type == "number" then (if . == floor then "integer" else "number" end) else type end;
+		def shape($p):
+			if type == "object" then
+				(if any($maps[]; . == $p) then "\($p) map"
+				 else
+					"\($p) object",
+					([$doc[] | select(startswith(child($p; ""))) | ltrimstr(child($p; ""))
+					  | select(test("^[^.\\[]+$"))] | sort) as $want
+					| (keys | sort) as $have
+					| if $have == $want then empty
+					  else "KEYS \($p) got \($have) want \($want)" end
+				 end),
+				(any($maps[]; . == $p) as $m | to_entries[]
+				 | .value as $v | child($p; if $m then "*" else .key end) as $c | $v | shape($c))
+			elif type == "array" then "\($p) array", (.[] | shape($p + "[]"))
+			else "\($p) \(kind)" end;
+		shape(".")' "$@" | sort -u)
+	bad=$(printf '%s\n' "$got" | grep '^KEYS' || true)
+	[ -z "$bad" ] || fail "$name: keys differ from doc/json.md: $bad"
+	# every value's type is one the table allows (an integer is a number)
+	printf '%s\n' "$got" | while read -r p t; do
+		types=$(printf '%s\n' "$want" | awk -v p="$p" '$1 == p { print $2 }')
+		[ -n "$types" ] || fail "$name: '$p' ($t) is not in doc/json.md"
+		case "|$types|" in
+		*"|$t|"*) ;;
+		*) [ "$t" = integer ] && case "|$types|" in *"|number|"*) true;; *) false;; esac ||
+			fail "$name: '$p' is $t, doc/json.md says $types";;
+		esac
+	done
+	# every documented path appears
+	printf '%s\n' "$want" | while read -r p t; do
+		printf '%s\n' "$got" | cut -d' ' -f1 | grep -qxF "$p" || fail "$name: '$p' of doc/json.md is in no output"
+	done
+}
+
+px stats --format json; expect_rc 0; printf '%s\n' "$out" > stats-all.json
+px stats --cycle 2022-2023 --format json; expect_rc 0; printf '%s\n' "$out" > stats-cycle.json
+shape stats stats-all.json stats-cycle.json
+for c in zuid centrum noord-oost zuid-oost; do
+	px brief "$c" --format json; expect_rc 0; printf '%s\n' "$out" > "brief-$c.json"
+	px brief "$c" --lang fr --format json; expect_rc 0; printf '%s\n' "$out" > "brief-$c-fr.json"
+done
+shape brief brief-*.json
+# search: text, codes only, a phrase, a filter, and a query that finds nothing
+i=0
+for query in "ziekenhuis" "'#samenwerking'" '"het ziekenhuis"' "--community centrum tijd" "--kind followup opvolgen" "zzzzqqq"; do
+	i=$((i + 1))
+	# shellcheck disable=SC2086
+	eval px search --format json --limit 0 $query; expect_rc 0; printf '%s\n' "$out" > "search-$i.json"
+done
+shape search search-*.json
+
+# stats' values, computed again from GITDIR/praxis/index.db with the
+# sqlite3 client over the tables (not praxis's views)
+db=.git/praxis/index.db
+q() { sqlite3 -separator ' ' "$db" "$1"; }
+ncodes=$(xmllint --xpath 'count(//*[local-name()="code"])' "$TOP/schema/codebook.xml")
+for cycle in "" 2022-2023 2023-2024; do
+	if [ -n "$cycle" ]; then
+		px stats --cycle "$cycle" --format json; w="n.cycle = '$cycle'"
+	else
+		px stats --format json; w=1
+	fi
+	expect_rc 0
+	printf '%s\n' "$out" > s.json
+	# every code of the codebook, once
+	[ "$(jq '.codes | length' s.json)" = "$ncodes" ] || fail "stats $cycle: not $ncodes codes"
+	[ "$(jq -r '.codes[].code' s.json | sort -u | wc -l)" = "$ncodes" ] || fail "stats $cycle: codes repeated"
+	join="segment_codes c JOIN segments s ON s.id = c.segment JOIN notes n ON n.id = s.note WHERE $w"
+	want=$(q "SELECT c.code, count(DISTINCT s.id), count(DISTINCT n.id) FROM $join GROUP BY 1 ORDER BY 1")
+	got=$(jq -r '.codes[] | select(.segments > 0) | "\(.code) \(.segments) \(.notes)"' s.json | LC_ALL=C sort)
+	[ "$want" = "$got" ] || fail "stats $cycle: code totals: want [$want] got [$got]"
+	[ "$(jq '[.codes[] | select(.segments == 0 and .notes == 0 and .communities == {})] | length' s.json)" = \
+	  "$((ncodes - $(printf '%s\n' "$want" | grep -c . || true)))" ] || fail "stats $cycle: unused codes"
+	want=$(q "SELECT c.code, n.community, count(DISTINCT s.id), count(DISTINCT n.id) FROM $join GROUP BY 1, 2 ORDER BY 1, 2")
+	got=$(jq -r '.codes[] | .code as $c | .communities | to_entries[] | "\($c) \(.key) \(.value.segments) \(.value.notes)"' s.json | LC_ALL=C sort)
+	[ "$want" = "$got" ] || fail "stats $cycle: codes by community: want [$want] got [$got]"
+	want=$(q "SELECT community, count(*), count(DISTINCT cycle || '/' || session), coalesce(sum(attendance), 0),
+		CAST(round(coalesce(avg(attendance), 0) * 10) AS INTEGER) FROM notes n WHERE $w GROUP BY 1 ORDER BY 1")
+	got=$(jq -r '.communities[] | "\(.id) \(.notes) \(.sessions) \(.attendance) \(.attendance_avg * 10 | round)"' s.json)
+	[ "$want" = "$got" ] || fail "stats $cycle: communities: want [$want] got [$got]"
+	want=$(q "SELECT a.code, b.code, count(*) FROM segment_codes a JOIN segment_codes b ON b.segment = a.segment AND a.code < b.code
+		JOIN segments s ON s.id = a.segment JOIN notes n ON n.id = s.note WHERE $w GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2")
+	got=$(jq -r '.cooccurrence[] | "\(.a) \(.b) \(.segments)"' s.json)
+	[ "$want" = "$got" ] || fail "stats $cycle: pairs: want [$want] got [$got]"
+	if [ "$cycle" = 2023-2024 ]; then
+		[ "$(jq '.communities | length' s.json)" = 0 ] || fail "stats $cycle: a cycle without notes has communities"
+	fi
+done
+# the demo has real numbers to compare
+[ "$(jq '.cooccurrence | length' stats-all.json)" -gt 5 ] || fail "fixture: too few pairs"
+[ "$(jq '.communities | length' stats-all.json)" = 4 ] || fail "fixture: not 4 communities"
