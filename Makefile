@@ -148,7 +148,7 @@ fold-table-check: $(BUILD)/genfold
 # The whole suite, then the whole suite again under the sanitizers.
 check: test-deps
 	$(Q)$(MAKE) --no-print-directory fold-table-check
-	$(Q)$(MAKE) --no-print-directory praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/tests/%)
+	$(Q)$(MAKE) --no-print-directory praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/tests/%) bench-build
 	$(Q)sh tests/run.sh ./praxis $(BUILD)/tests
 	$(Q)$(MAKE) --no-print-directory asan
 
@@ -190,14 +190,18 @@ install: praxis
 	install -m 644 doc/praxis.1 $(DESTDIR)$(PREFIX)/share/man/man1/praxis.1
 
 # Benchmarks against the named baselines (bench/run.sh; not part of check).
-bench: praxis $(BUILD)/libpraxis.a
+# bench-build: the benchmark programs only (make check builds them, so a
+# change to the library's interfaces cannot leave them behind)
+bench-build: praxis $(BUILD)/libpraxis.a
 	@mkdir -p $(BUILD)/bench
 	$(Q)$(CC) $(WARN) $(CFLAGS) -o $(BUILD)/bench/gen bench/gen.c -lm
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $(BUILD)/bench/searchlat bench/searchlat.c \
 	  $(BUILD)/libpraxis.a $(PKG_LIBS)
+
+bench: bench-build
 	$(Q)bash bench/run.sh
 
-.PHONY: bench
+.PHONY: bench bench-build
 
 clean:
 	rm -rf $(BUILD) praxis

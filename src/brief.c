@@ -209,8 +209,7 @@ static int elsewhere(gather *g, const px_db_recurring *codes, size_t ncodes)
 			px_xml_attr(b, "code", codes[i].code);
 			px_xml_attr(b, "kind", s->kind);
 			px_buf_puts(b, ">");
-			px_xml_element(b, "community-name", "nl", c ? c->name[PX_LANG_NL] : s->community);
-			px_xml_element(b, "community-name", "fr", c ? c->name[PX_LANG_FR] : s->community);
+			px_xml_pair(b, "community-name", c ? c->name : NULL, s->community);
 			px_xml_element(b, "text", NULL, clean);
 			px_buf_puts(b, "</segment>");
 			free(clean);
@@ -271,10 +270,7 @@ int px_brief_xml(px_index *ix, const px_community *community, const char *lang, 
 	px_xml_attr_int(out, "expected-sessions", EXPECTED_SESSIONS);
 	px_xml_attr(out, "generated", today);
 	px_buf_puts(out, ">\n");
-	px_xml_element(out, "name", "nl", community->name[PX_LANG_NL]);
-	px_xml_element(out, "name", "fr", community->name[PX_LANG_FR]);
-	px_xml_element(out, "zone", "nl", community->zone[PX_LANG_NL]);
-	px_xml_element(out, "zone", "fr", community->zone[PX_LANG_FR]);
+	px_xml_community_names(out, community, community->id);
 	for (i = 0; i < community->nmoderators; i++)
 		px_xml_element(out, "moderator", NULL, community->moderators[i]);
 	px_buf_putc(out, '\n');

@@ -43,7 +43,7 @@ sqlite3_stmt *px_db_stmt(px_index *ix, const char *sql, px_diag *d)
 		c->cap = cap;
 	}
 	if (sqlite3_prepare_v3(ix->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		px_index_error(d, ix->db);
+		px_index_error(d, ix);
 		sqlite3_finalize(st);
 		return NULL;
 	}
@@ -62,7 +62,7 @@ int px_db_step(px_index *ix, sqlite3_stmt *st, px_diag *d)
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc != SQLITE_DONE)
-		px_index_error(d, ix->db);
+		px_index_error(d, ix);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -1,5 +1,7 @@
 #include "index.h"
 
+#include <sqlite3.h>
+
 #include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -24,7 +26,7 @@
 #define FOLDING_KEY "folding" /* PX_FOLD_VERSION: the tokenizer's folding */
 #define INDEXES_MARK "-- @indexes"
 
-const char *px_col(sqlite3_stmt *st, int i)
+static const char *px_col(sqlite3_stmt *st, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(st, i);
 	return s ? s : "";
@@ -33,11 +35,16 @@ const char *px_col(sqlite3_stmt *st, int i)
 /* The code of the last error reported, to tell damage from the rest. */
 static int last_error;
 
-void px_index_error(px_diag *d, sqlite3 *db)
+static void sql_error(px_diag *d, sqlite3 *db)
 {
 	last_error = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
 	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "index", MSG_INDEX_ERROR,
 		    db ? sqlite3_errmsg(db) : "?");
+}
+
+void px_index_error(px_diag *d, const px_index *ix)
+{
+	sql_error(d, ix ? ix->db : NULL);
 }
 
 typedef struct {
@@ -53,7 +60,7 @@ typedef struct {
 static int prep(writer *w, sqlite3_stmt **st, const char *sql)
 {
 	if (sqlite3_prepare_v2(w->ix->db, sql, -1, st, NULL) != SQLITE_OK) {
-		px_index_error(w->d, w->ix->db);
+		sql_error(w->d, w->ix->db);
 		return -1;
 	}
 	return 0;
@@ -109,7 +116,7 @@ static int run(writer *w, sqlite3_stmt *st)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		px_index_error(w->d, w->ix->db);
+		sql_error(w->d, w->ix->db);
 		return -1;
 	}
 	return 0;
@@ -212,7 +219,7 @@ static int delete_note(writer *w, const char *rel)
 	id = rc == SQLITE_ROW ? sqlite3_column_int64(w->find_note, 0) : -1;
 	sqlite3_reset(w->find_note);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		px_index_error(w->d, w->ix->db);
+		sql_error(w->d, w->ix->db);
 		return -1;
 	}
 	if (id < 0)
@@ -273,7 +280,7 @@ static int index_blob(writer *w, const char *rel, const px_oid *blob_id)
 static int exec(px_index *ix, const char *sql, px_diag *d)
 {
 	if (sqlite3_exec(ix->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-		px_index_error(d, ix->db);
+		sql_error(d, ix->db);
 		return -1;
 	}
 	return 0;
@@ -300,14 +307,14 @@ static int meta_set(px_index *ix, const char *key, const char *value, px_diag *d
 
 	if (sqlite3_prepare_v2(ix->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", -1,
 			       &st, NULL) != SQLITE_OK) {
-		px_index_error(d, ix->db);
+		sql_error(d, ix->db);
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc)
-		px_index_error(d, ix->db);
+		sql_error(d, ix->db);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -509,7 +516,7 @@ static int replace_damaged(px_index *ix, px_diag *d)
 	ix->rebuilt = 1;
 	rc = open_db(ix, 1, 0, d);
 	if (rc != SQLITE_OK)
-		px_index_error(d, ix->db);
+		sql_error(d, ix->db);
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
@@ -536,7 +543,7 @@ int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d)
 	if (lstat(ix->path, &st) < 0) {
 		/* none yet: a new one */
 		if (open_db(ix, 1, 0, d) != SQLITE_OK) {
-			px_index_error(d, ix->db);
+			sql_error(d, ix->db);
 			goto fail;
 		}
 	} else if (!S_ISREG(st.st_mode) || st.st_size % 512) {
@@ -552,7 +559,7 @@ int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d)
 			rc = open_db(ix, 0, 1, d);
 		}
 		if (rc != SQLITE_OK && !damaged_code(rc)) {
-			px_index_error(d, ix->db);
+			sql_error(d, ix->db);
 			goto fail;
 		}
 		if ((rc != SQLITE_OK || !sound(ix) || !same_layout(ix)) && replace_damaged(ix, d) < 0)
@@ -838,7 +845,7 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 	}
 	/* a change is needed: only now is the index opened for writing */
 	if (ix->readonly && open_db(ix, 1, 0, d) != SQLITE_OK) {
-		px_index_error(d, ix->db);
+		sql_error(d, ix->db);
 		goto cleanup;
 	}
 	ix->wrote = 1;
@@ -877,7 +884,7 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 	if (rc < 0)
 		goto rollback;
 	if (full && (layout(ix, now) < 0 || meta_set(ix, LAYOUT_KEY, now, d) < 0)) {
-		px_index_error(d, ix->db);
+		sql_error(d, ix->db);
 		goto rollback;
 	}
 	if (meta_set(ix, SCHEMA_KEY, digest, d) < 0 ||

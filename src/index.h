@@ -12,14 +12,12 @@
 #ifndef PX_INDEX_H
 #define PX_INDEX_H
 
-#include <sqlite3.h>
-
 #include "diag.h"
 #include "kb.h"
 #include "store.h"
 
 typedef struct {
-	sqlite3 *db;
+	struct sqlite3 *db; /* index.c's and the data layer's (db.h) only */
 	const px_kb *kb;  /* borrowed */
 	px_store *store;  /* borrowed */
 	char *path;
@@ -51,10 +49,7 @@ typedef struct {
  * or -1 with a diagnostic. */
 long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d);
 
-/* Column i of the current row as text, "" for NULL (never NULL). */
-const char *px_col(sqlite3_stmt *st, int i);
-
-/* Reports an SQLite error on `db` as a diagnostic. */
-void px_index_error(px_diag *d, sqlite3 *db);
+/* Reports the last SQLite error of the index as a diagnostic. */
+void px_index_error(px_diag *d, const px_index *ix);
 
 #endif

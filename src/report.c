@@ -120,10 +120,7 @@ static int communities(gather *g)
 		px_xml_attr_int(b, "sessions", cc[k].sessions);
 		px_xml_attr_int(b, "attendance", cc[k].attendance);
 		px_buf_puts(b, ">");
-		px_xml_element(b, "name", "nl", c ? c->name[PX_LANG_NL] : id);
-		px_xml_element(b, "name", "fr", c ? c->name[PX_LANG_FR] : id);
-		px_xml_element(b, "zone", "nl", c ? c->zone[PX_LANG_NL] : "");
-		px_xml_element(b, "zone", "fr", c ? c->zone[PX_LANG_FR] : "");
+		px_xml_community_names(b, c, id);
 		for (i = 0; c && i < c->nmoderators; i++)
 			px_xml_element(b, "moderator", NULL, c->moderators[i]);
 		if (sessions(g, id) < 0)

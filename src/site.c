@@ -215,6 +215,17 @@ static char *root_of(const char *rel)
  * and a page carries only the community it is about. */
 #define NAV_MAX 8
 
+/* A community of the navigation: <community id lang> and its names. */
+static void community_element(px_buf *b, const px_community *c)
+{
+	px_buf_puts(b, "<community");
+	px_xml_attr(b, "id", c->id);
+	px_xml_attr(b, "lang", c->lang);
+	px_buf_puts(b, ">");
+	px_xml_community_names(b, c, c->id);
+	px_buf_puts(b, "</community>");
+}
+
 static void page_open(site *s, px_buf *b, const char *kind, const char *lang, const char *self,
 		      const char *only)
 {
@@ -231,17 +242,8 @@ static void page_open(site *s, px_buf *b, const char *kind, const char *lang, co
 	if (only && kb->ncommunities > NAV_MAX) {
 		const px_community *c = px_kb_community(kb, only);
 		px_buf_printf(b, "<communities total=\"%zu\" nav=\"home\">", kb->ncommunities);
-		if (c) {
-			px_buf_puts(b, "<community");
-			px_xml_attr(b, "id", c->id);
-			px_xml_attr(b, "lang", c->lang);
-			px_buf_puts(b, ">");
-			px_xml_element(b, "name", "nl", c->name[PX_LANG_NL]);
-			px_xml_element(b, "name", "fr", c->name[PX_LANG_FR]);
-			px_xml_element(b, "zone", "nl", c->zone[PX_LANG_NL]);
-			px_xml_element(b, "zone", "fr", c->zone[PX_LANG_FR]);
-			px_buf_puts(b, "</community>");
-		}
+		if (c)
+			community_element(b, c);
 		px_buf_puts(b, "</communities>\n");
 	} else {
 		px_buf_put(b, s->communities.ptr, s->communities.len);
@@ -983,18 +985,8 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 	}
 	px_buf_printf(&s.communities, "<communities total=\"%zu\" nav=\"%s\">", kb->ncommunities,
 		      kb->ncommunities > NAV_MAX ? "home" : "each");
-	for (i = 0; i < kb->ncommunities; i++) {
-		const px_community *c = &kb->communities[i];
-		px_buf_puts(&s.communities, "<community");
-		px_xml_attr(&s.communities, "id", c->id);
-		px_xml_attr(&s.communities, "lang", c->lang);
-		px_buf_puts(&s.communities, ">");
-		px_xml_element(&s.communities, "name", "nl", c->name[PX_LANG_NL]);
-		px_xml_element(&s.communities, "name", "fr", c->name[PX_LANG_FR]);
-		px_xml_element(&s.communities, "zone", "nl", c->zone[PX_LANG_NL]);
-		px_xml_element(&s.communities, "zone", "fr", c->zone[PX_LANG_FR]);
-		px_buf_puts(&s.communities, "</community>");
-	}
+	for (i = 0; i < kb->ncommunities; i++)
+		community_element(&s.communities, &kb->communities[i]);
 	px_buf_puts(&s.communities, "</communities>\n");
 	global_digest(&s);
 	/* the aggregate pages depend on everything indexed */

@@ -31,3 +31,17 @@ void px_xml_labels(px_buf *b, char *const label[2], char *const desc[2])
 		px_xml_element(b, "description", "fr", desc[1]);
 	}
 }
+
+void px_xml_pair(px_buf *b, const char *element, char *const v[PX_CONTENT_LANGS], const char *fallback)
+{
+	int l;
+
+	for (l = 0; l < PX_CONTENT_LANGS; l++)
+		px_xml_element(b, element, px_lang_code((px_lang)l), v ? v[l] : fallback);
+}
+
+void px_xml_community_names(px_buf *b, const px_community *c, const char *id)
+{
+	px_xml_pair(b, "name", c ? c->name : NULL, id);
+	px_xml_pair(b, "zone", c ? c->zone : NULL, "");
+}
