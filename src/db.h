@@ -94,8 +94,6 @@ typedef struct {
 
 void px_db_tallies_free(px_db_tally *v, size_t n);
 
-/* Strings of a listing (codes, methods). */
-void px_db_strings_free(char **v, size_t n);
 
 #ifdef PX_DB_INTERNAL
 /* The listings' rows (db_rows.c). Columns a segment is read from, out
@@ -131,6 +129,23 @@ typedef void (*px_db_drop_fn)(void *v, size_t n);
  * (diagnostic set) after freeing what was read with `drop`. */
 int px_db_collect(px_db_rows *r, px_index *ix, sqlite3_stmt *st, px_db_fill_fn fill,
 		  px_db_drop_fn drop, px_diag *d);
+/* A whole listing: the rows of `st` (NULL: its preparation failed, -1) as
+ * a malloc'd array of `size`-byte rows in *out (a T **), their number in
+ * *n; 0, or -1 with a diagnostic and *out NULL. Every listing of the
+ * data layer is this call with its statement and its row reader. */
+int px_db_list(void *out, size_t *n, size_t size, px_index *ix, sqlite3_stmt *st,
+	       px_db_fill_fn fill, px_db_drop_fn drop, px_diag *d);
+/* Row readers and array droppers of the shared structs: a segment or a
+ * note (PX_DB_SEGMENT_COLS, PX_DB_NOTE_COLS), a tally (id, segments,
+ * notes), a string (one column). */
+int px_db_fill_segment(void *row, sqlite3_stmt *st);
+int px_db_fill_note(void *row, sqlite3_stmt *st);
+int px_db_fill_tally(void *row, sqlite3_stmt *st);
+int px_db_fill_string(void *row, sqlite3_stmt *st);
+void px_db_drop_segments(void *v, size_t n);
+void px_db_drop_notes(void *v, size_t n);
+void px_db_drop_tallies(void *v, size_t n);
+void px_db_drop_strings(void *v, size_t n);
 #endif
 
 /* ---------------------------------------------------------------- search */
@@ -204,8 +219,7 @@ int px_db_site_code_segments(px_db_segment **out, size_t *n, px_index *ix, const
 int px_db_site_code_notes(long long *out, px_index *ix, const char *code, px_diag *d);
 /* Every note, by path. */
 int px_db_site_notes(px_db_note **out, size_t *n, px_index *ix, px_diag *d);
-/* A note's methods (as indexed) and its segments' codes (sorted). */
-int px_db_site_note_methods(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
+/* The codes of a note's segments, sorted (its methods: px_db_note_methods). */
 int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
 
 /* Finalizes the statements px_db_stmt kept for `ix` (px_index_close

@@ -63,16 +63,10 @@ int px_db_code_counts(px_db_code_count **out, size_t *n, px_index *ix, const px_
 		" FROM coded_segments WHERE" SCOPE
 		" GROUP BY code, community ORDER BY code, community";
 	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
-	px_db_rows r = PX_DB_ROWS_INIT(px_db_code_count);
-	int rc;
 
-	if (!st)
-		return -1;
-	px_db_bind_scope(st, s);
-	rc = px_db_collect(&r, ix, st, fill_code_count, drop_code_counts, d);
-	*out = (px_db_code_count *)(void *)r.v;
-	*n = r.n;
-	return rc;
+	if (st)
+		px_db_bind_scope(st, s);
+	return px_db_list(out, n, sizeof **out, ix, st, fill_code_count, drop_code_counts, d);
 }
 
 /* ---------------------------------------------------- code sessions */
@@ -105,16 +99,10 @@ int px_db_code_sessions(px_db_code_session **out, size_t *n, px_index *ix, const
 		" WHERE" SCOPE " AND session IS NOT NULL"
 		" GROUP BY code, session ORDER BY code, session";
 	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
-	px_db_rows r = PX_DB_ROWS_INIT(px_db_code_session);
-	int rc;
 
-	if (!st)
-		return -1;
-	px_db_bind_scope(st, s);
-	rc = px_db_collect(&r, ix, st, fill_code_session, drop_code_sessions, d);
-	*out = (px_db_code_session *)(void *)r.v;
-	*n = r.n;
-	return rc;
+	if (st)
+		px_db_bind_scope(st, s);
+	return px_db_list(out, n, sizeof **out, ix, st, fill_code_session, drop_code_sessions, d);
 }
 
 /* ------------------------------------------------------- code pairs */
@@ -148,16 +136,10 @@ int px_db_code_pairs(px_db_pair **out, size_t *n, px_index *ix, const px_db_scop
 		" WHERE" SCOPE
 		" GROUP BY a.code, b.code ORDER BY 3 DESC, 1, 2";
 	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
-	px_db_rows r = PX_DB_ROWS_INIT(px_db_pair);
-	int rc;
 
-	if (!st)
-		return -1;
-	px_db_bind_scope(st, s);
-	rc = px_db_collect(&r, ix, st, fill_pair, drop_pairs, d);
-	*out = (px_db_pair *)(void *)r.v;
-	*n = r.n;
-	return rc;
+	if (st)
+		px_db_bind_scope(st, s);
+	return px_db_list(out, n, sizeof **out, ix, st, fill_pair, drop_pairs, d);
 }
 
 /* -------------------------------------------------- community counts */
@@ -192,16 +174,10 @@ int px_db_community_counts(px_db_community_count **out, size_t *n, px_index *ix,
 		" coalesce(sum(attendance), 0), avg(attendance)"
 		" FROM notes WHERE" SCOPE " GROUP BY community ORDER BY community";
 	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
-	px_db_rows r = PX_DB_ROWS_INIT(px_db_community_count);
-	int rc;
 
-	if (!st)
-		return -1;
-	px_db_bind_scope(st, s);
-	rc = px_db_collect(&r, ix, st, fill_community_count, drop_community_counts, d);
-	*out = (px_db_community_count *)(void *)r.v;
-	*n = r.n;
-	return rc;
+	if (st)
+		px_db_bind_scope(st, s);
+	return px_db_list(out, n, sizeof **out, ix, st, fill_community_count, drop_community_counts, d);
 }
 
 /* ------------------------------------------------------------ totals */
@@ -278,43 +254,22 @@ int px_db_sessions(px_db_session **out, size_t *n, px_index *ix, const px_db_sco
 		"SELECT id, session, date, path, lang, attendance, title, summary FROM notes"
 		" WHERE" SCOPE " ORDER BY session, date, path";
 	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
-	px_db_rows r = PX_DB_ROWS_INIT(px_db_session);
-	int rc;
 
-	if (!st)
-		return -1;
-	px_db_bind_scope(st, s);
-	rc = px_db_collect(&r, ix, st, fill_session, drop_sessions, d);
-	*out = (px_db_session *)(void *)r.v;
-	*n = r.n;
-	return rc;
+	if (st)
+		px_db_bind_scope(st, s);
+	return px_db_list(out, n, sizeof **out, ix, st, fill_session, drop_sessions, d);
 }
 
 /* ------------------------------------------- a note's methods, codes */
-
-static int fill_str(void *row, sqlite3_stmt *st)
-{
-	return text(row, st, 0);
-}
-
-static void drop_strv(void *v, size_t n) { px_strv_free(v, n); }
 
 static int note_strings(char ***out, size_t *n, px_index *ix, const char *sql, long long note,
 			px_diag *d)
 {
 	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
-	px_db_rows r = PX_DB_ROWS_INIT(char *);
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	px_db_bind_int(st, ":note", note);
-	rc = px_db_collect(&r, ix, st, fill_str, drop_strv, d);
-	*out = (char **)(void *)r.v;
-	*n = r.n;
-	return rc;
+	if (st)
+		px_db_bind_int(st, ":note", note);
+	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_string, px_db_drop_strings, d);
 }
 
 int px_db_note_methods(char ***out, size_t *n, px_index *ix, long long note, px_diag *d)
@@ -361,45 +316,26 @@ int px_db_method_counts(px_db_method_count **out, size_t *n, px_index *ix, const
 		"SELECT m.method, count(DISTINCT m.note) FROM note_methods m JOIN notes ON notes.id = m.note"
 		" WHERE" SCOPE " GROUP BY m.method ORDER BY m.method";
 	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
-	px_db_rows r = PX_DB_ROWS_INIT(px_db_method_count);
-	int rc;
 
-	if (!st)
-		return -1;
-	px_db_bind_scope(st, s);
-	rc = px_db_collect(&r, ix, st, fill_method_count, drop_method_counts, d);
-	*out = (px_db_method_count *)(void *)r.v;
-	*n = r.n;
-	return rc;
+	if (st)
+		px_db_bind_scope(st, s);
+	return px_db_list(out, n, sizeof **out, ix, st, fill_method_count, drop_method_counts, d);
 }
 
 /* ---------------------------------------------------------- segments */
 
-static int fill_segment(void *row, sqlite3_stmt *st)
-{
-	return px_db_read_segment(row, st, 0);
-}
-
-static void drop_segments(void *v, size_t n) { px_db_segments_free(v, n); }
 
 static int segments(px_db_segment **out, size_t *n, px_index *ix, const char *sql,
 		    const px_db_scope *s, const char *code, int limit, px_diag *d)
 {
 	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
-	px_db_rows r = PX_DB_ROWS_INIT(px_db_segment);
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	px_db_bind_scope(st, s);
-	px_db_bind_text(st, ":code", code);
-	px_db_bind_int(st, ":limit", limit);
-	rc = px_db_collect(&r, ix, st, fill_segment, drop_segments, d);
-	*out = (px_db_segment *)(void *)r.v;
-	*n = r.n;
-	return rc;
+	if (st) {
+		px_db_bind_scope(st, s);
+		px_db_bind_text(st, ":code", code);
+		px_db_bind_int(st, ":limit", limit);
+	}
+	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_segment, px_db_drop_segments, d);
 }
 
 int px_db_quotes(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
@@ -494,16 +430,11 @@ int px_db_recurring_codes(px_db_recurring **out, size_t *n, px_index *ix, const 
 		" WHERE" SCOPE " GROUP BY code HAVING count(DISTINCT session) >= :min"
 		" ORDER BY 2 DESC, 3 DESC, 1 LIMIT :limit";
 	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
-	px_db_rows r = PX_DB_ROWS_INIT(px_db_recurring);
-	int rc;
 
-	if (!st)
-		return -1;
-	px_db_bind_scope(st, s);
-	px_db_bind_int(st, ":min", min_sessions);
-	px_db_bind_int(st, ":limit", limit);
-	rc = px_db_collect(&r, ix, st, fill_recurring, drop_recurring, d);
-	*out = (px_db_recurring *)(void *)r.v;
-	*n = r.n;
-	return rc;
+	if (st) {
+		px_db_bind_scope(st, s);
+		px_db_bind_int(st, ":min", min_sessions);
+		px_db_bind_int(st, ":limit", limit);
+	}
+	return px_db_list(out, n, sizeof **out, ix, st, fill_recurring, drop_recurring, d);
 }

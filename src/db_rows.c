@@ -122,19 +122,10 @@ void px_db_tallies_free(px_db_tally *v, size_t n)
 	free(v);
 }
 
-void px_db_strings_free(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; v && i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 void px_db_hit_clear(px_db_hit *h)
 {
 	segment_free(&h->seg);
-	px_db_strings_free(h->codes, h->ncodes);
+	px_strv_free(h->codes, h->ncodes);
 	free(h->snippet);
 	memset(h, 0, sizeof *h);
 }
@@ -168,3 +159,43 @@ int px_db_collect(px_db_rows *r, px_index *ix, sqlite3_stmt *st, px_db_fill_fn f
 	}
 	return 0;
 }
+
+int px_db_list(void *out, size_t *n, size_t size, px_index *ix, sqlite3_stmt *st,
+	       px_db_fill_fn fill, px_db_drop_fn drop, px_diag *d)
+{
+	px_db_rows r = { NULL, 0, 0, size };
+	int rc;
+
+	memcpy(out, &r.v, sizeof r.v);
+	*n = 0;
+	if (!st)
+		return -1;
+	rc = px_db_collect(&r, ix, st, fill, drop, d);
+	memcpy(out, &r.v, sizeof r.v);
+	*n = r.n;
+	return rc;
+}
+
+int px_db_fill_segment(void *row, sqlite3_stmt *st) { return px_db_read_segment(row, st, 0); }
+int px_db_fill_note(void *row, sqlite3_stmt *st) { return px_db_read_note(row, st, 0); }
+
+int px_db_fill_tally(void *row, sqlite3_stmt *st)
+{
+	px_db_tally *t = row;
+
+	t->segments = px_db_int(st, 1);
+	t->notes = px_db_int(st, 2);
+	return (t->id = px_db_dup(st, 0)) ? 0 : -1;
+}
+
+int px_db_fill_string(void *row, sqlite3_stmt *st)
+{
+	char **s = row;
+
+	return (*s = px_db_dup(st, 0)) ? 0 : -1;
+}
+
+void px_db_drop_segments(void *v, size_t n) { px_db_segments_free(v, n); }
+void px_db_drop_notes(void *v, size_t n) { px_db_notes_free(v, n); }
+void px_db_drop_tallies(void *v, size_t n) { px_db_tallies_free(v, n); }
+void px_db_drop_strings(void *v, size_t n) { px_strv_free(v, n); }

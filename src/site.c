@@ -643,9 +643,9 @@ static int note_pages(site *s)
 		}
 		if (!need)
 			continue;
-		px_db_strings_free(methods, nmethods);
-		px_db_strings_free(codes, ncodes);
-		if (px_db_site_note_methods(&methods, &nmethods, s->ix, note->id, s->d) < 0 ||
+		px_strv_free(methods, nmethods);
+		px_strv_free(codes, ncodes);
+		if (px_db_note_methods(&methods, &nmethods, s->ix, note->id, s->d) < 0 ||
 		    px_db_site_note_codes(&codes, &ncodes, s->ix, note->id, s->d) < 0)
 			goto cleanup;
 		if (px_oid_parse(&oid, blob) < 0) {
@@ -704,8 +704,8 @@ static int note_pages(site *s)
 	rc = 0;
 cleanup:
 	px_db_notes_free(notes, nnotes);
-	px_db_strings_free(methods, nmethods);
-	px_db_strings_free(codes, ncodes);
+	px_strv_free(methods, nmethods);
+	px_strv_free(codes, ncodes);
 	px_buf_free(&xml);
 	px_buf_free(&base);
 	px_buf_free(&rel);
