@@ -1,5 +1,7 @@
 #include "audience.h"
 
+#include <stddef.h>
+
 const char *const px_audience_names[] = {
 	[PX_AUDIENCE_PUBLIC] = "public",
 	[PX_AUDIENCE_INTERNAL] = "internal",
