@@ -161,24 +161,35 @@ static int methods(gather *g)
 	return 0;
 }
 
-/* Reads CYCLE/synthesis.LANG.md at HEAD into the narrative buffers. */
-static void narratives(gather *g)
+/* Reads CYCLE/synthesis.LANG.md at HEAD into the narrative buffers. A
+ * missing file is no text; a repository or memory error fails the
+ * report (never a report silently without the analysts' words). */
+static int narratives(gather *g)
 {
 	const px_codebook *cb = g->ix->kb->cb;
 	px_oid head;
-	int l;
+	int l, rc;
 
-	if (px_store_head(g->ix->store, &head, NULL) != 0)
-		return;
-	for (l = 0; l < 2; l++) {
+	rc = px_store_head(g->ix->store, &head, g->d);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	for (l = 0; l < 2 && rc == 0; l++) {
 		px_buf path = PX_BUF_INIT, src = PX_BUF_INIT;
 		px_diag quiet = PX_DIAG_INIT;
 		px_note *n = NULL;
 		size_t i;
 
 		px_buf_printf(&path, "%s/synthesis.%s.md", g->cycle, px_lang_code(l));
-		if (px_store_read(g->ix->store, &head, path.ptr, &src, NULL) == 0 &&
-		    px_note_parse_body(&n, path.ptr, src.ptr, src.len, cb, &quiet) == 0) {
+		rc = px_buf_failed(&path) ? -1 : px_store_read(g->ix->store, &head, path.ptr, &src, g->d);
+		if (rc == 0 && px_note_parse_body(&n, path.ptr, src.ptr, src.len, cb, &quiet) < 0) {
+			/* what check says of the text is check's; only a
+			 * failure to read it at all stops the report */
+			px_diag_take(g->d, &quiet);
+			rc = -1;
+		}
+		if (rc == 1)
+			rc = 0; /* no such file: no text in this language */
+		else if (rc == 0) {
 			for (i = 0; i < n->nsegs; i++) {
 				const px_segment *s = &n->segs[i];
 				const char *h = s->heading, *last = strrchr(h, '>');
@@ -207,6 +218,7 @@ static void narratives(gather *g)
 		px_buf_free(&path);
 		px_buf_free(&src);
 	}
+	return rc < 0 ? -1 : 0;
 }
 
 static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i)
@@ -396,7 +408,8 @@ int px_report_xml(px_index *ix, const char *cycle, px_buf *out, px_diag *d)
 	if (rc != 0)
 		goto cleanup;
 	rc = -1;
-	narratives(&g);
+	if (narratives(&g) < 0)
+		goto cleanup;
 	if (communities(&g) < 0 || methods(&g) < 0)
 		goto cleanup;
 	if (g.intro[0].len || g.intro[1].len) {

@@ -438,9 +438,13 @@ static int community_pages(site *s)
 			goto cleanup;
 		for (k = 0; k < c->nmoderators; k++)
 			px_xml_element(&base, "moderator", NULL, c->moderators[k]);
+		/* a listing that fails leaves NULL and 0 (db.h), so every
+		 * array is freed once, here or at cleanup */
 		px_db_notes_free(ses, nses);
 		px_db_tallies_free(codes, ncodes);
 		px_db_segments_free(fu, nfu);
+		ses = NULL, codes = NULL, fu = NULL;
+		nses = ncodes = nfu = 0;
 		if (px_db_site_sessions(&ses, &nses, s->ix, c->id, s->d) < 0 ||
 		    px_db_site_community_codes(&codes, &ncodes, s->ix, c->id, s->d) < 0 ||
 		    px_db_site_followups(&fu, &nfu, s->ix, c->id, s->d) < 0)
@@ -645,6 +649,8 @@ static int note_pages(site *s)
 			continue;
 		px_strv_free(methods, nmethods);
 		px_strv_free(codes, ncodes);
+		methods = codes = NULL;
+		nmethods = ncodes = 0;
 		if (px_db_note_methods(&methods, &nmethods, s->ix, note->id, s->d) < 0 ||
 		    px_db_site_note_codes(&codes, &ncodes, s->ix, note->id, s->d) < 0)
 			goto cleanup;

@@ -17,10 +17,29 @@
 void px_store_error(px_diag *d, const char *what)
 {
 	const git_error *e = git_error_last();
+	px_msgid id = MSG_GIT;
 
+	/* the user's sentence by the kind of failure; libgit2's own
+	 * (English) text after it, marked as git's */
+	switch (e ? e->klass : GIT_ERROR_NONE) {
+	case GIT_ERROR_ODB:
+	case GIT_ERROR_ZLIB:
+		id = MSG_GIT_ODB;
+		break;
+	case GIT_ERROR_NET:
+	case GIT_ERROR_HTTP:
+	case GIT_ERROR_SSH:
+	case GIT_ERROR_SSL:
+		id = MSG_GIT_NET;
+		break;
+	case GIT_ERROR_OS:
+		id = MSG_GIT_OS;
+		break;
+	default:
+		break;
+	}
 	if (d)
-		px_diag_add(d, what, 0, 0, PX_SEV_ERROR, "git", MSG_GIT,
-			    e && e->message ? e->message : "?");
+		px_diag_add(d, what, 0, 0, PX_SEV_ERROR, "git", id, e && e->message ? e->message : "?");
 }
 
 void px_oid_hex(char out[PX_OID_HEXSZ + 1], const px_oid *id)

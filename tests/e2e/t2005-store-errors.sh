@@ -22,7 +22,7 @@ for f in text json; do
 	px log --format $f
 	expect_rc 2
 	[ -z "$out" ] || fail "log printed a partial history ($f): $out"
-	[ "$err" = "praxis: error: git: object not found - no match for id ($second) [git]" ] ||
+	[ "$err" = "praxis: error: the repository is damaged: a git object is missing or unreadable; 'git fsck' says which (git said: object not found - no match for id ($second)) [git]" ] ||
 		fail "log's error ($f): $err"
 done
 
@@ -45,3 +45,24 @@ px reindex
 expect_rc 0
 px site -o ../site
 expect_rc 0
+
+# the analysts' synthesis text is part of the report: a repository that
+# cannot give it fails the report (it never comes out without it)
+cd ..
+demo_kb kb3
+blob=$(git rev-parse HEAD:2022-2023/synthesis.nl.md)
+px report 2022-2023 --lang nl -o ok.html
+expect_rc 0
+grep -q 'Vier praktijkgemeenschappen' ok.html || fail "the fixture's synthesis is not in the report"
+rm "$(git rev-parse --git-dir)/objects/$(echo "$blob" | cut -c1-2)/$(echo "$blob" | cut -c3-)"
+for l in en nl fr; do
+	PRAXIS_LANG=$l px report 2022-2023 --lang nl -o "r-$l.html"
+	expect_rc 2
+	[ ! -e "r-$l.html" ] || fail "a report without the synthesis was written ($l)"
+	case $l in
+	en) want="2022-2023/synthesis.nl.md: error: the repository is damaged: a git object is missing or unreadable; 'git fsck' says which" ;;
+	nl) want="2022-2023/synthesis.nl.md: fout: de repository is beschadigd: een git-object ontbreekt of is onleesbaar; 'git fsck' zegt welk" ;;
+	fr) want="2022-2023/synthesis.nl.md: erreur: le dépôt est endommagé : un objet git manque ou est illisible ; 'git fsck' dit lequel" ;;
+	esac
+	case $err in "$want"*) ;; *) fail "report ($l): $err" ;; esac
+done
