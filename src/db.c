@@ -1,6 +1,7 @@
 #define PX_DB_INTERNAL
 #include "db.h"
 
+#include <assert.h>
 #include <stdlib.h>
 
 /* The statements of one index, by the address of their SQL. A handful
@@ -83,27 +84,44 @@ int px_db_is_null(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL;
 }
 
+/* Binds without copying (SQLITE_STATIC): nothing to allocate, so a
+ * binding cannot fail and leave NULL ("any") in its place. The caller's
+ * value outlives the statement's run; px_db_stmt clears the bindings
+ * before the statement is used again. */
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
 void px_db_bind_text(sqlite3_stmt *st, const char *name, const char *v)
 {
 	int i = sqlite3_bind_parameter_index(st, name);
 
-	if (i > 0)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	assert(i > 0); /* a name the SQL lacks is a bug of the data layer */
+	bind_text(st, i, v);
 }
 
 void px_db_bind_int(sqlite3_stmt *st, const char *name, long long v)
 {
 	int i = sqlite3_bind_parameter_index(st, name);
 
-	if (i > 0)
-		sqlite3_bind_int64(st, i, v);
+	assert(i > 0);
+	sqlite3_bind_int64(st, i, v);
 }
 
 void px_db_bind_scope(sqlite3_stmt *st, const px_db_scope *s)
 {
-	px_db_bind_text(st, ":cycle", s ? s->cycle : NULL);
-	px_db_bind_text(st, ":community", s ? s->community : NULL);
-	px_db_bind_text(st, ":lang", s ? s->lang : NULL);
+	static const char *const names[] = { ":cycle", ":community", ":lang" };
+	const char *v[3] = { s ? s->cycle : NULL, s ? s->community : NULL, s ? s->lang : NULL };
+	int k, i;
+
+	/* a statement may filter by some of the scope only */
+	for (k = 0; k < 3; k++)
+		if ((i = sqlite3_bind_parameter_index(st, names[k])) > 0)
+			bind_text(st, i, v[k]);
 }
 
 void px_db_release(px_index *ix)

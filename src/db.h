@@ -54,7 +54,9 @@ int px_db_is_null(sqlite3_stmt *st, int i);
 /* Binds the scope's fields to the named parameters :cycle, :community
  * and :lang that the statement has (NULL binds NULL: "any"). */
 void px_db_bind_scope(sqlite3_stmt *st, const px_db_scope *s);
-/* Binds text to the named parameter `name` (":code"), NULL as NULL. */
+/* Binds text to the named parameter `name` (":code"), NULL as NULL,
+ * without a copy: `v` must stay valid while the statement runs. The SQL
+ * must have the parameter (asserted). */
 void px_db_bind_text(sqlite3_stmt *st, const char *name, const char *v);
 void px_db_bind_int(sqlite3_stmt *st, const char *name, long long v);
 #endif

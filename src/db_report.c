@@ -324,7 +324,8 @@ int px_db_method_counts(px_db_method_count **out, size_t *n, px_index *ix, const
 
 /* ---------------------------------------------------------- segments */
 
-
+/* Segments of the scope; `code` and `limit` bind :code and :limit when
+ * given (NULL, 0: the statement has no such parameter). */
 static int segments(px_db_segment **out, size_t *n, px_index *ix, const char *sql,
 		    const px_db_scope *s, const char *code, int limit, px_diag *d)
 {
@@ -332,8 +333,10 @@ static int segments(px_db_segment **out, size_t *n, px_index *ix, const char *sq
 
 	if (st) {
 		px_db_bind_scope(st, s);
-		px_db_bind_text(st, ":code", code);
-		px_db_bind_int(st, ":limit", limit);
+		if (code)
+			px_db_bind_text(st, ":code", code);
+		if (limit)
+			px_db_bind_int(st, ":limit", limit);
 	}
 	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_segment, px_db_drop_segments, d);
 }

@@ -55,12 +55,15 @@ static int match_step(px_index *ix, sqlite3_stmt *st, px_diag *d)
 static sqlite3_stmt *match_stmt(px_index *ix, const px_db_match *m, const char *plain,
 				const char *dates, px_diag *d)
 {
-	sqlite3_stmt *st = px_db_stmt(ix, m->since || m->until ? dates : plain, d);
+	int dated = m->since || m->until;
+	sqlite3_stmt *st = px_db_stmt(ix, dated ? dates : plain, d);
 
 	if (st) {
 		px_db_bind_text(st, ":match", m->match);
-		px_db_bind_text(st, ":since", m->since);
-		px_db_bind_text(st, ":until", m->until);
+		if (dated) {
+			px_db_bind_text(st, ":since", m->since);
+			px_db_bind_text(st, ":until", m->until);
+		}
 	}
 	return st;
 }
@@ -155,6 +158,10 @@ int px_db_search_snippets(px_db_hit *hits, size_t n, px_index *ix, const char *m
 		for (i = 0; i < n; i++)
 			px_json_int(&j, hits[i].seg.id);
 		px_json_end(&j);
+		if (px_diag_buf(d, &ids, NULL) < 0) {
+			px_buf_free(&ids);
+			return -1;
+		}
 		px_db_bind_text(st, ":ids", ids.ptr);
 	}
 	/* one statement for all hits, or one run per hit */

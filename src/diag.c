@@ -412,3 +412,15 @@ void px_diag_free(px_diag *d)
 	px_lines_free(&d->lines);
 	memset(d, 0, sizeof *d);
 }
+
+int px_diag_out_of_memory(const px_diag *d)
+{
+	size_t i;
+
+	if (d->lost)
+		return 1;
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].rule && !strcmp(d->items[i].rule, "out-of-memory"))
+			return 1;
+	return 0;
+}

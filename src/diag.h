@@ -85,6 +85,10 @@ void px_diag_hint(px_diag *d, px_msgid msg, ...);
 /* Moves every item of `src` to the end of `dst` (counts included);
  * `src` is left empty. */
 void px_diag_take(px_diag *dst, px_diag *src);
+/* Whether memory ran out while `d` was filled: an item of rule
+ * "out-of-memory", or an item lost for want of memory. Such a result is
+ * an error of the run, never a finding about the input. */
+int px_diag_out_of_memory(const px_diag *d);
 /* Orders the items of each file by line, then column (a file's items
  * stay together, files in the order they first appear; line 0, the
  * whole file, comes first), keeping the order of items at one place. */

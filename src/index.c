@@ -179,6 +179,8 @@ static int insert_note(writer *w, const char *rel, const char *blob, const px_no
 		px_scope_word(&w->scope, 'k', s->task >= 0 ? "followup" : px_seg_kind_name(s->kind));
 		for (k = 0; k < s->ncodes; k++)
 			px_scope_word(&w->scope, 'x', s->codes[k]->id);
+		if (px_diag_buf(w->d, &w->scope, NULL) < 0)
+			return -1;
 		st = w->ins_seg;
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int(st, 2, (int)i);
@@ -254,8 +256,14 @@ static int parse_blob(px_store *st, const px_codebook *cb, const char *rel, cons
 
 	*out = NULL;
 	rc = px_store_blob(st, blob_id, rel, PX_NOTE_MAX, &b, d);
-	if (rc == 0)
-		px_note_parse(out, rel, b.ptr, b.len, cb, &quiet);
+	if (rc == 0 && px_note_parse(out, rel, b.ptr, b.len, cb, &quiet) < 0 &&
+	    px_diag_out_of_memory(&quiet)) {
+		/* a note that cannot be parsed stays out of the index;
+		 * one that could not be parsed for want of memory fails
+		 * the update (it must not be left out as if it were broken) */
+		px_diag_take(d, &quiet);
+		rc = -1;
+	}
 	px_diag_free(&quiet);
 	px_buf_free(&b);
 	return rc < 0 ? -1 : 0;

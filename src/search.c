@@ -77,6 +77,10 @@ int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
 	if (f->limit > window && window > 0)
 		window = f->limit;
 	fts_expression(&expr, q, f);
+	if (px_diag_buf(d, &expr, NULL) < 0) {
+		rc = -1;
+		goto done;
+	}
 	m.match = expr.ptr;
 	m.since = f->since;
 	m.until = f->until;
