@@ -17,6 +17,7 @@
 #include "fold.h"
 #include "fts.h"
 #include "note.h"
+#include "out.h"
 #include "search.h"
 
 #define SCHEMA_KEY "schema"
@@ -37,9 +38,39 @@ static int last_error;
 
 static void sql_error(px_diag *d, sqlite3 *db)
 {
+	px_msgid id = MSG_INDEX_ERROR;
+
 	last_error = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
-	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "index", MSG_INDEX_ERROR,
-		    db ? sqlite3_errmsg(db) : "?");
+	/* the user's sentence by the kind of failure; SQLite's own
+	 * (English) text after it, marked as SQLite's */
+	switch (last_error & 0xff) {
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+	case SQLITE_FORMAT:
+		id = MSG_INDEX_CORRUPT;
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		id = MSG_INDEX_READONLY;
+		break;
+	case SQLITE_FULL:
+		id = MSG_INDEX_FULL;
+		break;
+	case SQLITE_IOERR:
+		id = MSG_INDEX_IOERR;
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		id = MSG_INDEX_BUSY;
+		break;
+	case SQLITE_NOMEM:
+		id = MSG_INDEX_NOMEM;
+		break;
+	default:
+		break;
+	}
+	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "index", id, db ? sqlite3_errmsg(db) : "?");
 }
 
 void px_index_error(px_diag *d, const px_index *ix)
@@ -515,7 +546,7 @@ static int replace_damaged(px_index *ix, px_diag *d)
 		px_buf_printf(&p, "%s%s", ix->path, sfx[i]);
 		if (remove_tree(p.ptr) < 0) {
 			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, p.ptr,
-				    strerror(errno));
+				    px_strerror(errno));
 			px_buf_free(&p);
 			return -1;
 		}
@@ -543,7 +574,7 @@ int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d)
 	ix->store = store;
 	px_buf_printf(&p, "%spraxis", gitdir);
 	if (mkdir(p.ptr, 0777) < 0 && errno != EEXIST) {
-		px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr, strerror(errno));
+		px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, p.ptr, px_strerror(errno));
 		goto fail;
 	}
 	px_buf_puts(&p, "/index.db");

@@ -199,7 +199,7 @@ int px_store_init(const char *dir, px_diag *d)
 	rc = px_store_commit(s, files, 2, &co, &oid, d) < 0 ? -1 : 0;
 	goto cleanup;
 io:
-	px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr, strerror(errno));
+	px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr, px_strerror(errno));
 cleanup:
 	px_store_free(s);
 	git_repository_free(repo);
@@ -311,7 +311,7 @@ int px_store_open(px_store **out, const char *root, px_diag *d)
 		goto fail;
 	}
 	if (!abs) {
-		px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, root, strerror(errno));
+		px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, root, px_strerror(errno));
 		goto fail;
 	}
 	if ((err = git_repository_open_ext(&s->repo, abs, 0, NULL)) < 0) {
@@ -451,7 +451,7 @@ static int lock_commits(px_store *s, int wait, px_diag *d)
 	if (fd < 0) {
 		if (d)
 			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
-				    strerror(errno));
+				    px_strerror(errno));
 		px_buf_free(&p);
 		return -1;
 	}
@@ -468,7 +468,7 @@ static int lock_commits(px_store *s, int wait, px_diag *d)
 		}
 		if (d)
 			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
-				    strerror(errno));
+				    px_strerror(errno));
 		close(fd);
 		px_buf_free(&p);
 		return -1;
@@ -493,20 +493,20 @@ static int open_index(git_index **out, px_store *s, px_diag *d)
 	if (px_buf_read_file(&bytes, src.ptr, PX_BUF_MAX) < 0) {
 		if (errno != ENOENT) {
 			px_diag_add(d, src.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, src.ptr,
-				    strerror(errno));
+				    px_strerror(errno));
 			goto cleanup;
 		}
 	} else {
 		f = fopen(tmp.ptr, "wbx");
 		if (!f || fwrite(bytes.ptr, 1, bytes.len, f) != bytes.len) {
 			px_diag_add(d, tmp.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, tmp.ptr,
-				    strerror(errno ? errno : EIO));
+				    px_strerror(errno ? errno : EIO));
 			goto cleanup;
 		}
 		if (fclose(f) != 0) {
 			f = NULL;
 			px_diag_add(d, tmp.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, tmp.ptr,
-				    strerror(errno));
+				    px_strerror(errno));
 			goto cleanup;
 		}
 		f = NULL;
@@ -542,7 +542,7 @@ static int write_index(px_store *s, git_index *idx, px_diag *d)
 	}
 	if (rename(tmp.ptr, dst.ptr) < 0) {
 		px_diag_add(d, dst.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, dst.ptr,
-			    strerror(errno));
+			    px_strerror(errno));
 		goto cleanup;
 	}
 	rc = 0;
@@ -704,7 +704,7 @@ static int reconcile(px_store *s, px_diag *d)
 	}
 	if (unlink(lock.ptr) < 0 && errno != ENOENT) {
 		px_diag_add(d, lock.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, lock.ptr,
-			    strerror(errno));
+			    px_strerror(errno));
 		goto cleanup;
 	}
 	rc = 0;
@@ -837,7 +837,7 @@ static int journal(int fd, const git_oid *head, const git_oid *next, char **gp, 
 	 * never stops saying it is praxis' */
 	if (pwrite(fd, j.ptr, j.len, 0) != (ssize_t)j.len || ftruncate(fd, (off_t)j.len) < 0) {
 		px_diag_add(d, "index.lock", 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE,
-			    "index.lock", strerror(errno ? errno : ENOSPC));
+			    "index.lock", px_strerror(errno ? errno : ENOSPC));
 		rc = -1;
 	}
 	px_buf_free(&j);

@@ -22,7 +22,7 @@ for p in $pages; do
 done
 touch -r stamp "$db"
 
-msg="praxis: error: index: database disk image is malformed [index]"
+msg="praxis: error: index: the search index is damaged; rebuild it from git with 'praxis reindex' (SQLite said: database disk image is malformed) [index]"
 for cmd in "stats" "stats --format json" "stats --cycle 2022-2023" "report 2022-2023 --xml -o -" \
 	   "report 2022-2023 -o -" "brief zuid --xml -o -" "brief zuid --format json"; do
 	# shellcheck disable=SC2086
@@ -31,3 +31,18 @@ for cmd in "stats" "stats --format json" "stats --cycle 2022-2023" "report 2022-
 	[ "$err" = "$msg" ] || fail "praxis $cmd: [$err]"
 	[ -z "$out" ] || fail "praxis $cmd printed a partial output"
 done
+# in every language, SQLite's own words only after the user's, marked
+for l in nl fr; do
+	PRAXIS_LANG=$l px stats
+	expect_rc 2
+	case $l in
+	nl) want="praxis: fout: index: de zoekindex is beschadigd; bouw hem opnieuw op uit git met 'praxis reindex' (SQLite zei: database disk image is malformed) [index]" ;;
+	fr) want="praxis: erreur: index : l'index de recherche est endommagé ; reconstruisez-le depuis git avec 'praxis reindex' (SQLite a dit : database disk image is malformed) [index]" ;;
+	esac
+	[ "$err" = "$want" ] || fail "stats ($l): [$err]"
+done
+# and reindex repairs it
+px reindex
+expect_rc 0
+px stats
+expect_rc 0

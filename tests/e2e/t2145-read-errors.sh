@@ -20,7 +20,7 @@ cp -rp "$TMPDIR/site" "$TMPDIR/site.before"
 cp -p "$db" "$TMPDIR/pristine.db"
 [ ! -s "$db-wal" ] || fail "the index has a WAL to replay: the damage would not be seen"
 size=$(sqlite3 -readonly "$db" 'PRAGMA page_size')
-malformed="praxis: error: index: database disk image is malformed [index]"
+malformed="praxis: error: index: the search index is damaged; rebuild it from git with 'praxis reindex' (SQLite said: database disk image is malformed) [index]"
 
 # damage NAME: every page of the table or index NAME of the sound index
 # overwritten with 0xff bytes, the file's size, inode and time kept
