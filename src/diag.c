@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "json.h"
 #include "out.h"
 #include "text.h"
 
@@ -377,25 +378,25 @@ void px_diag_print(const px_diag *d, FILE *out, int color)
 
 void px_diag_json(const px_diag *d, px_buf *out)
 {
+	px_json j;
 	size_t i;
 
-	px_buf_puts(out, "[");
+	px_json_init(&j, out);
+	px_json_array(&j);
 	for (i = 0; i < d->n; i++) {
 		const px_diag_item *it = &d->items[i];
-		px_buf_puts(out, i ? ",\n {\"file\": \"" : "\n {\"file\": \"");
-		px_buf_json_str(out, it->file);
-		px_buf_printf(out, "\", \"line\": %d, \"column\": %d, \"severity\": \"%s\", \"rule\": \"%s\", \"message\": \"",
-			      it->line, it->col, it->sev == PX_SEV_ERROR ? "error" : "warning", it->rule);
-		px_buf_json_str(out, it->message);
-		px_buf_puts(out, "\"");
-		if (it->hint) {
-			px_buf_puts(out, ", \"hint\": \"");
-			px_buf_json_str(out, it->hint);
-			px_buf_puts(out, "\"");
-		}
-		px_buf_puts(out, "}");
+		px_json_object(&j);
+		px_json_kstr(&j, "file", it->file ? it->file : "");
+		px_json_kint(&j, "line", it->line);
+		px_json_kint(&j, "column", it->col);
+		px_json_kstr(&j, "severity", it->sev == PX_SEV_ERROR ? "error" : "warning");
+		px_json_kstr(&j, "rule", it->rule);
+		px_json_kstr(&j, "message", it->message);
+		if (it->hint)
+			px_json_kstr(&j, "hint", it->hint);
+		px_json_end(&j);
 	}
-	px_buf_puts(out, d->n ? "\n]\n" : "]\n");
+	px_json_end(&j);
 }
 
 void px_diag_free(px_diag *d)
