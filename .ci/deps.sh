@@ -3,11 +3,14 @@
 # Usage: .ci/deps.sh [build|test|tools|fuzz]   (each level includes build;
 # test and tools include the ones before; fuzz adds clang and libFuzzer)
 # Idempotent: does nothing when every package is already there.
-# test and tools also install Pagefind (the static site's search index,
-# doc/site.md) with npm, at the pinned version below, into build/node
-# (project-local, never global): build/node/node_modules/.bin/pagefind.
+# test and tools also install, with npm, at the pinned versions below, into
+# build/node (project-local, never global): Pagefind, the static site's
+# search index (doc/site.md; build/node/node_modules/.bin/pagefind), and
+# puppeteer-core, which drives the Debian chromium in the search test
+# (tests/e2e/search-page.cjs).
 set -eu
 PAGEFIND_VERSION=1.6.0
+PUPPETEER_VERSION=25.16.0
 level=${1:-test}
 build="build-essential pkg-config git sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgit2-dev libsqlite3-dev libxml2-dev libxslt1-dev libyaml-dev libstemmer-dev
@@ -45,11 +48,15 @@ case $level in
       DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >&2
     fi
     node=$(dirname "$0")/../build/node
-    have=$(sed -n 's/^ *"version": *"\(.*\)",*$/\1/p' "$node/node_modules/pagefind/package.json" 2>/dev/null || true)
-    if [ "$have" != "$PAGEFIND_VERSION" ]; then
-      echo "praxis: installing pagefind@$PAGEFIND_VERSION with npm into build/node" >&2
+    version() {
+      sed -n 's/^ *"version": *"\(.*\)",*$/\1/p' "$node/node_modules/$1/package.json" 2>/dev/null || true
+    }
+    if [ "$(version pagefind)" != "$PAGEFIND_VERSION" ] ||
+       [ "$(version puppeteer-core)" != "$PUPPETEER_VERSION" ]; then
+      echo "praxis: installing pagefind@$PAGEFIND_VERSION and puppeteer-core@$PUPPETEER_VERSION with npm into build/node" >&2
       mkdir -p "$node"
+      # both in one call: npm removes what a call does not name
       npm install --prefix "$node" --no-save --no-audit --no-fund --loglevel=error \
-        "pagefind@$PAGEFIND_VERSION" >&2
+        "pagefind@$PAGEFIND_VERSION" "puppeteer-core@$PUPPETEER_VERSION" >&2
     fi ;;
 esac

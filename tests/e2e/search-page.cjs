@@ -1,12 +1,35 @@
-// Opens a page of the site in headless Chromium, searches it with its
-// Pagefind box and prints one result link per line (the href, as the
-// page shows it); with a third argument, a screenshot of the results.
-// usage: node search-page.cjs URL WORDS [PNG]
+// Serves the site in DIR over HTTP on a free local port (Pagefind fetches
+// its index, which a browser refuses from file://), opens PAGE in headless
+// Chromium, types WORDS into its Pagefind box and prints one result link
+// per line (the href, as the page shows it); with PNG, a screenshot of the
+// results. Exit status 1 on a console error or when no search box answers.
+// usage: node search-page.cjs DIR PAGE WORDS [PNG]
 // NODE_PATH must hold puppeteer-core (.ci/deps.sh installs it in build/node).
 const puppeteer = require('puppeteer-core');
+const http = require('http');
+const fs = require('fs');
+const path = require('path');
+
+const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
+	'.json': 'application/json', '.wasm': 'application/wasm' };
+
+function serve(dir) {
+	const server = http.createServer((req, res) => {
+		const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+		const file = path.join(dir, path.normalize(rel).replace(/^(\.\.[\/\\])+/, ''));
+		fs.readFile(file, (err, data) => {
+			if (err) { res.writeHead(404); res.end(); return; }
+			res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
+			res.end(data);
+		});
+	});
+	return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
 
 (async () => {
-	const [url, words, png] = process.argv.slice(2);
+	const [dir, page0, words, png] = process.argv.slice(2);
+	const server = await serve(dir);
+	const url = `http://127.0.0.1:${server.address().port}/${page0}`;
 	const browser = await puppeteer.launch({
 		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -39,6 +62,7 @@ const puppeteer = require('puppeteer-core');
 		status = 1;
 	} finally {
 		await browser.close();
+		server.close();
 	}
 	process.exit(status);
 })();
