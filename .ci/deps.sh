@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian 12 packages praxis needs to build, test and demo.
-# Usage: .ci/deps.sh [build|test|tools|fuzz]   (each level includes build;
-# test and tools include the ones before; fuzz adds clang and libFuzzer)
+# Usage: .ci/deps.sh [build|search|test|tools|fuzz]   (each level includes
+# build; test and tools include the ones before; search adds only nodejs
+# and the npm packages below, for make demo; fuzz adds clang and libFuzzer)
 # Idempotent: does nothing when every package is already there.
 # test and tools also install, with npm, at the pinned versions below, into
 # build/node (project-local, never global): Pagefind, the static site's
@@ -22,10 +23,11 @@ tools="$test hyperfine ripgrep time"
 fuzz="$build clang libfuzzer-14-dev libclang-rt-14-dev"
 case $level in
   build) want=$build ;;
+  search) want="$build nodejs" ;;
   test) want=$test ;;
   tools) want=$tools ;;
   fuzz) want=$fuzz ;;
-  *) echo "usage: .ci/deps.sh [build|test|tools|fuzz]" >&2; exit 2 ;;
+  *) echo "usage: .ci/deps.sh [build|search|test|tools|fuzz]" >&2; exit 2 ;;
 esac
 missing=
 for p in $want; do
@@ -40,7 +42,7 @@ if [ -n "$missing" ]; then
   $sudo apt-get install -y -qq --no-install-recommends $missing >&2
 fi
 case $level in
-  test|tools)
+  search|test|tools)
     # Debian's nodejs comes without npm (its own package); other builds of
     # nodejs bring it and conflict with Debian's npm package
     if ! command -v npm > /dev/null; then
