@@ -164,9 +164,12 @@ valgrind: praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/tests/%)
 	$(Q)PRAXIS_VALGRIND=1 sh tests/run.sh ./praxis $(BUILD)/tests
 
 # The main job on the demo knowledge base: check notes/, put it in a fresh
-# git knowledge base under build/demo, index it, and show what it holds.
+# git knowledge base under build/demo, index it, and show what it holds;
+# the public site gets its search index (Pagefind, installed into
+# build/node by .ci/deps.sh search).
 DEMO := $(BUILD)/demo
 demo: praxis
+	$(Q)sh .ci/deps.sh search
 	./praxis -C notes check --summary
 	rm -rf $(DEMO) $(BUILD)/report-2022-2023.*html && ./praxis init $(DEMO) > /dev/null
 	cp -r notes/. $(DEMO)/

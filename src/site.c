@@ -2,11 +2,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <spawn.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -49,7 +52,13 @@ typedef struct {
 	char *dir;     /* the site's folder as given, without trailing '/' */
 	char *build;   /* the fresh sibling folder this run writes */
 	int leftovers; /* the old folder holds temporary files of killed runs */
+	int internal;  /* the internal site (audience.h): notes, follow-ups, names */
+	int reports;   /* the site carries the cycle reports */
+	char *pagefind; /* the Pagefind program, NULL: no search index */
+	const char *deflang; /* the language of index.html */
 } site;
+
+extern char **environ;
 
 /* ------------------------------------------------------------ helpers */
 
@@ -238,6 +247,8 @@ static void page_open(site *s, px_buf *b, const char *kind, const char *lang, co
 	px_xml_attr(b, "root", root);
 	px_xml_attr(b, "self", self);
 	px_xml_attr(b, "generated", s->today);
+	px_xml_attr(b, "audience", px_audience_names[s->o->audience]);
+	px_xml_attr(b, "search", s->pagefind ? "true" : "false");
 	px_buf_puts(b, ">\n");
 	if (only && kb->ncommunities > NAV_MAX) {
 		const px_community *c = px_kb_community(kb, only);
@@ -258,7 +269,8 @@ static int render_linked(site *s, px_renderer *r, const char *rel, const px_buf 
 {
 	const char *params[] = { "lang", lang, "for", lang, "css", s->css.ptr, "generated", s->today,
 				 "home", links ? links[0] : "", "back", links ? links[1] : "",
-				 "switch", links ? links[2] : "", NULL };
+				 "switch", links ? links[2] : "",
+				 "audience", px_audience_names[s->o->audience], NULL };
 	px_buf html = PX_BUF_INIT;
 	int rc;
 
@@ -305,15 +317,28 @@ static void note_attrs(px_buf *b, const px_db_note *n)
 		px_xml_attr_int(b, "attendance", n->attendance);
 }
 
-static void note_refs(px_buf *b, const px_db_note *v, size_t n)
+/* Sessions as the pages list them: the internal site links each to its
+ * note page and shows its title; the public one gives community, cycle,
+ * number, date and attendance only (a title is the lead's words). */
+static void note_refs(site *s, px_buf *b, const px_db_note *v, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		px_buf_puts(b, "<note-ref");
-		note_attrs(b, &v[i]);
+		if (s->internal) {
+			note_attrs(b, &v[i]);
+		} else {
+			px_xml_attr(b, "community", v[i].community);
+			px_xml_attr(b, "cycle", v[i].cycle);
+			px_xml_attr_int(b, "session", v[i].session);
+			px_xml_attr(b, "date", v[i].date);
+			px_xml_attr(b, "lang", strcmp(v[i].lang, "fr") ? "nl" : "fr");
+			if (v[i].attendance >= 0)
+				px_xml_attr_int(b, "attendance", v[i].attendance);
+		}
 		px_buf_puts(b, ">");
-		if (*v[i].title)
+		if (s->internal && *v[i].title)
 			px_xml_element(b, "title", NULL, v[i].title);
 		px_buf_puts(b, "</note-ref>");
 	}
@@ -336,6 +361,8 @@ static int cycles(site *s, px_buf *b, const char *community)
 		px_buf_puts(b, "<cycle");
 		px_xml_attr(b, "id", v[i].id);
 		px_xml_attr_int(b, "notes", v[i].notes);
+		if (s->reports)
+			px_xml_attr(b, "report", "true");
 		px_buf_puts(b, "/>");
 	}
 	px_buf_puts(b, "</cycles>\n");
@@ -358,11 +385,14 @@ static int home(site *s)
 
 	if (cycles(s, &base, NULL) < 0)
 		goto cleanup;
-	if (px_db_site_latest(&latest, &nlatest, s->ix, 12, s->d) < 0)
-		goto cleanup;
-	px_buf_puts(&base, "<latest>");
-	note_refs(&base, latest, nlatest);
-	px_buf_puts(&base, "</latest>\n<heat>");
+	if (s->internal) {
+		if (px_db_site_latest(&latest, &nlatest, s->ix, 12, s->d) < 0)
+			goto cleanup;
+		px_buf_puts(&base, "<latest>");
+		note_refs(s, &base, latest, nlatest);
+		px_buf_puts(&base, "</latest>\n");
+	}
+	px_buf_puts(&base, "<heat>");
 	for (k = 0; k < cb->ncats; k++) {
 		px_buf_puts(&base, "<category");
 		px_xml_attr(&base, "id", cb->cats[k].id);
@@ -393,16 +423,22 @@ static int home(site *s)
 		px_buf_puts(&base, "</category>\n");
 	}
 	px_buf_puts(&base, "</heat>\n");
-	for (l = 0; l < 2; l++) {
+	/* index.LANG.html for each language, and index.html: the same page
+	 * in the default language (its links work from the root too) */
+	for (l = 0; l < 3; l++) {
 		px_buf rel = PX_BUF_INIT;
-		px_buf_printf(&rel, "index.%s.html", px_lang_code(l));
+		const char *lang = l < 2 ? px_lang_code(l) : s->deflang;
+		if (l < 2)
+			px_buf_printf(&rel, "index.%s.html", lang);
+		else
+			px_buf_puts(&rel, "index.html");
 		if (!fresh(s, rel.ptr, s->head)) {
 			px_buf_clear(&xml);
-			page_open(s, &xml, "home", px_lang_code(l), "index", NULL);
+			page_open(s, &xml, "home", lang, "index", NULL);
 			px_buf_puts(&xml, "<home>");
 			px_buf_put(&xml, base.ptr, base.len);
 			px_buf_puts(&xml, "</home></page>\n");
-			if (render(s, s->page, rel.ptr, &xml, px_lang_code(l)) < 0) {
+			if (render(s, s->page, rel.ptr, &xml, lang) < 0) {
 				px_buf_free(&rel);
 				goto cleanup;
 			}
@@ -436,7 +472,7 @@ static int community_pages(site *s)
 		px_buf_puts(&base, ">");
 		if (cycles(s, &base, c->id) < 0)
 			goto cleanup;
-		for (k = 0; k < c->nmoderators; k++)
+		for (k = 0; s->internal && k < c->nmoderators; k++)
 			px_xml_element(&base, "moderator", NULL, c->moderators[k]);
 		/* a listing that fails leaves NULL and 0 (db.h), so every
 		 * array is freed once, here or at cleanup */
@@ -447,10 +483,10 @@ static int community_pages(site *s)
 		nses = ncodes = nfu = 0;
 		if (px_db_site_sessions(&ses, &nses, s->ix, c->id, s->d) < 0 ||
 		    px_db_site_community_codes(&codes, &ncodes, s->ix, c->id, s->d) < 0 ||
-		    px_db_site_followups(&fu, &nfu, s->ix, c->id, s->d) < 0)
+		    (s->internal && px_db_site_followups(&fu, &nfu, s->ix, c->id, s->d) < 0))
 			goto cleanup;
 		px_buf_puts(&base, "<sessions>");
-		note_refs(&base, ses, nses);
+		note_refs(s, &base, ses, nses);
 		px_buf_puts(&base, "</sessions>\n<codes>");
 		for (k = 0; k < ncodes; k++) {
 			px_buf_puts(&base, "<code");
@@ -459,7 +495,9 @@ static int community_pages(site *s)
 			code_head(s, &base, codes[k].id);
 			px_buf_puts(&base, "</code>");
 		}
-		px_buf_puts(&base, "</codes>\n<followups>");
+		px_buf_puts(&base, "</codes>\n");
+		if (s->internal)
+			px_buf_puts(&base, "<followups>");
 		for (k = 0; k < nfu; k++) {
 			char *clean = px_text_without_tags(fu[k].text);
 			px_buf_puts(&base, "\n<followup");
@@ -473,7 +511,9 @@ static int community_pages(site *s)
 			px_buf_puts(&base, "</followup>");
 			free(clean);
 		}
-		px_buf_puts(&base, "</followups></community-page>");
+		if (s->internal)
+			px_buf_puts(&base, "</followups>");
+		px_buf_puts(&base, "</community-page>");
 		for (l = 0; l < 2; l++) {
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "communities/%s.%s.html", c->id, px_lang_code(l));
@@ -489,6 +529,8 @@ static int community_pages(site *s)
 					goto cleanup;
 			}
 			progress(s);
+			if (!s->internal) /* a brief is for the moderator */
+				continue;
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "communities/%s.brief.%s.html", c->id, px_lang_code(l));
 			if (!fresh(s, rel.ptr, s->head)) {
@@ -560,7 +602,27 @@ static int code_pages(site *s)
 		if (px_db_site_code_segments(&segs, &nsegs, s->ix, c->id, s->d) < 0 ||
 		    px_db_site_code_notes(&notes, s->ix, c->id, s->d) < 0)
 			goto cleanup;
-		for (k = 0; k < nsegs; k++) {
+		for (k = 0; !s->internal && k < nsegs; k++) {
+			/* public: the sessions the code was raised in, with how
+			 * often; segments come grouped by community and session */
+			size_t e = k + 1;
+			while (e < nsegs && !strcmp(segs[e].community, segs[k].community) &&
+			       !strcmp(segs[e].cycle, segs[k].cycle) && segs[e].session == segs[k].session)
+				e++;
+			px_buf_puts(&body, "\n<occurrence");
+			px_xml_attr(&body, "community", segs[k].community);
+			px_xml_attr(&body, "cycle", segs[k].cycle);
+			px_xml_attr_int(&body, "session", segs[k].session);
+			px_xml_attr(&body, "date", segs[k].date);
+			px_xml_attr_int(&body, "segments", (long long)(e - k));
+			px_buf_puts(&body, "/>");
+			k = e - 1;
+		}
+		/* Public: the quotes the analysts chose for this code go here,
+		 * as <quote community cycle session lang> (schema/site.rng,
+		 * rendered by xslt/site.xsl), once the synthesis texts carry
+		 * them (issue 11, chosen quotes); until then none. */
+		for (k = 0; s->internal && k < nsegs; k++) {
 			char *clean = px_text_without_tags(segs[k].text);
 			px_buf_puts(&body, "\n<segment");
 			px_xml_attr(&body, "path", segs[k].path);
@@ -623,6 +685,8 @@ static int note_pages(site *s)
 	size_t i, k, nnotes = 0, nmethods = 0, ncodes = 0;
 	int l, rc = -1;
 
+	if (!s->internal) /* the public site has no note pages */
+		return 0;
 	if (px_db_site_notes(&notes, &nnotes, s->ix, s->d) < 0)
 		goto cleanup;
 	for (i = 0; i < nnotes; i++) {
@@ -726,6 +790,8 @@ static int report_pages(site *s)
 	size_t i, nall = 0;
 	int l, rc = -1;
 
+	if (!s->reports)
+		return 0;
 	if (px_db_site_cycles(&all, &nall, s->ix, NULL, s->d) < 0)
 		goto cleanup;
 	for (i = nall; i-- > 0;) { /* oldest first */
@@ -798,6 +864,9 @@ static void global_digest(site *s)
 		h = hash_file(h, files[i]);
 	h = px_fnv1a(h, s->ix->kb->cb->digest, strlen(s->ix->kb->cb->digest));
 	h = px_fnv1a(h, s->communities.ptr, s->communities.len);
+	h = px_fnv1a(h, px_audience_names[s->o->audience], strlen(px_audience_names[s->o->audience]));
+	h = px_fnv1a(h, s->pagefind ? "search" : "-", s->pagefind ? 6 : 1);
+	h = px_fnv1a(h, s->deflang, 2);
 	px_digest_hex(s->global, h);
 }
 
@@ -813,8 +882,87 @@ static int count_pages(site *s)
 	for (i = 0; i < n; i++)
 		notes += (long)v[i].notes;
 	px_db_tallies_free(v, n);
-	s->total = 2 * (notes + (long)s->ix->kb->ncommunities * 2 + (long)s->ix->kb->cb->ncodes + 1);
+	if (!s->internal)
+		notes = 0;
+	s->total = 2 * (notes + (long)s->ix->kb->ncommunities * (1 + s->internal) +
+			(long)s->ix->kb->cb->ncodes + 1) + 1;
 	return rc;
+}
+
+/* ------------------------------------------------------------ search */
+
+/* The Pagefind program: $PRAXIS_PAGEFIND (empty: none), else `pagefind`
+ * on the PATH, else the one .ci/deps.sh installs beside the data
+ * (build/node/node_modules/.bin/pagefind). NULL when there is none. */
+static char *pagefind_find(void)
+{
+	const char *env = getenv("PRAXIS_PAGEFIND"), *path = getenv("PATH");
+	char *p;
+
+	if (env)
+		return *env && access(env, X_OK) == 0 ? strdup(env) : NULL;
+	while (path && *path) {
+		size_t n = strcspn(path, ":");
+		px_buf b = PX_BUF_INIT;
+		if (n) {
+			px_buf_printf(&b, "%.*s/pagefind", (int)n, path);
+			if (!px_buf_failed(&b) && access(b.ptr, X_OK) == 0)
+				return px_buf_detach(&b);
+		}
+		px_buf_free(&b);
+		path += n + (path[n] == ':');
+	}
+	p = px_data_path("build/node/node_modules/.bin/pagefind");
+	if (p && access(p, X_OK) == 0)
+		return p;
+	free(p);
+	return NULL;
+}
+
+/* Pagefind over the fresh folder: one index per page language (the lang
+ * of <html>), the pages in Dutch and French only (index.html repeats
+ * index.LANG.html), written to DIR/pagefind/. */
+static int pagefind_run(site *s)
+{
+	char *argv[] = { s->pagefind, "--site", s->build, "--glob", "**/*.{nl,fr}.html", "--silent",
+			 NULL };
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int status, err;
+
+	if (posix_spawn_file_actions_init(&fa) != 0)
+		goto fail;
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	err = posix_spawn(&pid, s->pagefind, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (err) {
+		errno = err;
+		goto fail;
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			goto fail;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	px_diag_add(s->d, s->pagefind, 0, 0, PX_SEV_ERROR, "environment", MSG_SITE_PAGEFIND_FAILED,
+		    s->pagefind, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+	return -1;
+fail:
+	px_diag_add(s->d, s->pagefind, 0, 0, PX_SEV_ERROR, "environment", MSG_SITE_PAGEFIND_FAILED,
+		    s->pagefind, 127);
+	return -1;
+}
+
+/* The default language: the one most communities speak, Dutch on a tie
+ * (and with no community). */
+static const char *default_lang(const px_kb *kb)
+{
+	size_t i, fr = 0;
+
+	for (i = 0; i < kb->ncommunities; i++)
+		fr += kb->communities[i].lang && !strcmp(kb->communities[i].lang, "fr");
+	return 2 * fr > kb->ncommunities ? "fr" : "nl";
 }
 
 /* ----------------------------------------------------------- folders */
@@ -856,6 +1004,9 @@ static int foreign_file(site *s, const char *dir, px_buf *rel, px_buf *found)
 			continue;
 		}
 		if (S_ISREG(st.st_mode) && (hit || !strcmp(rel->ptr, MANIFEST) || !strcmp(rel->ptr, "style.css")))
+			continue;
+		/* the search index Pagefind wrote into a site praxis made */
+		if (s->old.n && !strncmp(rel->ptr, "pagefind/", 9))
 			continue;
 		px_buf_clear(found);
 		px_buf_puts(found, rel->ptr);
@@ -981,6 +1132,14 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 	s.d = d;
 	s.communities = (px_buf)PX_BUF_INIT;
 	s.css = (px_buf)PX_BUF_INIT;
+	s.internal = o->audience == PX_AUDIENCE_INTERNAL;
+	/* The public report (issue 11) is not there yet: until px_report_xml
+	 * writes it, the public site carries no report. */
+	s.reports = s.internal;
+	s.deflang = default_lang(kb);
+	s.pagefind = pagefind_find();
+	if (!s.pagefind)
+		px_diag_add(d, NULL, 0, 0, PX_SEV_WARNING, "no-search", MSG_SITE_NO_PAGEFIND);
 	if (px_today(s.today, d) < 0)
 		goto cleanup;
 	if (px_store_head(ix->store, &head, NULL) == 0)
@@ -1032,6 +1191,8 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		rc = 0;
 		goto cleanup;
 	}
+	if (s.pagefind && pagefind_run(&s) < 0)
+		goto cleanup;
 	if (px_out_sync(s.build, d) < 0 || px_out_replace_dir(s.build, s.dir, d) < 0)
 		goto cleanup;
 	rc = 0;
@@ -1039,6 +1200,7 @@ cleanup:
 	if (s.build)
 		px_out_rmtree(s.build);
 	free(s.build);
+	free(s.pagefind);
 	free(s.target);
 	free(s.dir);
 	px_renderer_free(s.page);

@@ -2,13 +2,20 @@
  * site.h - the static bilingual site: every page in Dutch and French,
  * working from file:// and any web host.
  *
+ *   index.html                      the home page in the default language
  *   index.LANG.html                 home: communities, cycles, latest notes, heat map
  *   communities/ID.LANG.html        a community: sessions, attendance, codes, follow-ups
- *   communities/ID.brief.LANG.html  its brief
+ *   communities/ID.brief.LANG.html  its brief                    (internal only)
  *   codes/ID.LANG.html              a code: every segment coded with it
- *   notes/PATH.LANG.html            a note, rendered, codes linked
- *   reports/CYCLE.LANG.html         the cycle's synthesis report
+ *   notes/PATH.LANG.html            a note, rendered, codes linked (internal only)
+ *   reports/CYCLE.LANG.html         the cycle's synthesis report (internal only)
  *   style.css                       the one stylesheet (site/report.css)
+ *   pagefind/                       the search index, when Pagefind is there
+ *
+ * The public site (the default, audience.h) shows counts, sessions by
+ * date and number, and the codebook's words: no note text, no follow-up,
+ * no path, no name, no code id (ids stay in the codes' URLs only).
+ * doc/site.md says what each audience shows.
  *
  * Each page is XML data (schema/site.rng) rendered by xslt/site.xsl. A
  * page is only rewritten when what it is made of changed: note pages are
@@ -18,15 +25,17 @@
 #ifndef PX_SITE_H
 #define PX_SITE_H
 
+#include "audience.h"
 #include "diag.h"
 #include "index.h"
 
 typedef struct {
 	const char *outdir;
 	int progress;
+	px_audience audience;
 } px_site_opts;
 
-#define PX_SITE_OPTS_INIT { "build/site", 0 }
+#define PX_SITE_OPTS_INIT { "build/site", 0, PX_AUDIENCE_PUBLIC }
 
 typedef struct {
 	long pages;     /* pages the site has */

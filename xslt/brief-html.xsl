@@ -16,6 +16,9 @@
   <xsl:param name="home" select="''"/>
   <xsl:param name="back" select="''"/>
   <xsl:param name="switch" select="''"/>
+  <!-- 'internal' in the internal site (praxis site, audience internal):
+       the page says it is not for publication -->
+  <xsl:param name="audience" select="''"/>
 
   <!-- the site renders one brief in both languages: `for` overrides @lang -->
   <xsl:param name="for" select="''"/>
@@ -46,6 +49,9 @@
         <style><xsl:value-of select="$css"/></style>
       </head>
       <body class="brief">
+        <xsl:if test="$audience = 'internal'">
+          <p class="audience-internal" role="note"><xsl:call-template name="s"><xsl:with-param name="id" select="'internal'"/></xsl:call-template></p>
+        </xsl:if>
         <xsl:if test="$home != ''">
           <nav class="site-nav brief-nav">
             <a href="{$home}"><xsl:call-template name="s"><xsl:with-param name="id" select="'home'"/></xsl:call-template></a>

@@ -5,6 +5,12 @@
   works from file:// as well as on a web host; every page links to the
   same page in the other language. Everything from the notes is text; a
   note's own HTML is never passed through.
+
+  The public site (page/@audience = 'public') carries only counts,
+  sessions by date and number and the codebook's words; the internal one
+  says so on every page. With page/@search = 'true', Pagefind indexes the
+  page's <main> (data-pagefind-body) and its filters (community, cycle,
+  code), and the page carries Pagefind's search box.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -20,6 +26,8 @@
 
   <xsl:key name="by-community" match="p:code-page/p:segment" use="@community"/>
   <xsl:key name="by-session" match="p:code-page/p:segment" use="concat(@community, ' ', @cycle, ' ', @session)"/>
+  <xsl:key name="occ-by-community" match="p:code-page/p:occurrence" use="@community"/>
+  <xsl:key name="cycle-of" match="p:code-page/p:segment | p:code-page/p:occurrence" use="@cycle"/>
 
   <xsl:variable name="page" select="/p:page"/>
   <xsl:variable name="root" select="/p:page/@root"/>
@@ -67,12 +75,20 @@
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$title"/> · <xsl:call-template name="s"><xsl:with-param name="id" select="'site-title'"/></xsl:call-template></title>
+        <title><xsl:if test="@audience = 'internal'">[<xsl:call-template name="s"><xsl:with-param name="id" select="'internal'"/></xsl:call-template>] </xsl:if><xsl:value-of select="$title"/> · <xsl:call-template name="s"><xsl:with-param name="id" select="'site-title'"/></xsl:call-template></title>
         <link rel="stylesheet" href="{$root}style.css"/>
+        <link rel="icon" href="data:,"/>
+        <xsl:if test="@search = 'true'">
+          <link rel="stylesheet" href="{$root}pagefind/pagefind-ui.css"/>
+          <script src="{$root}pagefind/pagefind-ui.js"></script>
+        </xsl:if>
         <link rel="alternate" hreflang="{$other}" href="{$root}{@self}.{$other}.html"/>
       </head>
       <body class="site page-{@kind}">
         <a class="skip" href="#main"><xsl:call-template name="s"><xsl:with-param name="id" select="'skip'"/></xsl:call-template></a>
+        <xsl:if test="@audience = 'internal'">
+          <p class="audience-internal" role="note"><xsl:call-template name="s"><xsl:with-param name="id" select="'internal'"/></xsl:call-template></p>
+        </xsl:if>
         <header class="site-header">
           <nav aria-label="praxis">
             <a class="brand" href="{$root}index.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'site-title'"/></xsl:call-template></a>
@@ -93,13 +109,71 @@
             </a>
           </nav>
         </header>
-        <main id="main">
+        <xsl:if test="@search = 'true'">
+            <div id="search" class="search" role="search">
+              <xsl:attribute name="aria-label"><xsl:call-template name="s"><xsl:with-param name="id" select="'search'"/></xsl:call-template></xsl:attribute>
+            </div>
+            <!-- Pagefind's own interface, in the page's language (<html
+                 lang>); result links are made from the site's root as
+                 served; ?q=WORDS searches at once -->
+            <script>
+window.addEventListener('DOMContentLoaded', function () {
+  var ui = new PagefindUI({ element: '#search', showSubResults: true, showImages: false,
+    baseUrl: new URL('<xsl:value-of select="$root"/>.', location.href).pathname });
+  var q = new URLSearchParams(location.search).get('q');
+  if (q) ui.triggerSearch(q);
+});
+            </script>
+        </xsl:if>
+        <main id="main" data-pagefind-body="">
           <h1><xsl:value-of select="$title"/></h1>
+          <xsl:apply-templates select="*[2]" mode="filters"/>
           <xsl:apply-templates select="*[2]"/>
         </main>
         <footer class="site-footer"><p>praxis · <xsl:value-of select="@generated"/></p></footer>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- =========================================================== filters -->
+  <!-- Pagefind's filters, from the page's data: empty elements, so they
+       add nothing to the text that is searched -->
+
+  <xsl:template name="filter">
+    <xsl:param name="name"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="key"><xsl:call-template name="s"><xsl:with-param name="id" select="concat('filter-', $name)"/></xsl:call-template></xsl:variable>
+    <span data-pagefind-filter="{$key}:{$value}"></span>
+  </xsl:template>
+
+  <xsl:template match="*" mode="filters"/>
+
+  <xsl:template match="p:community-page" mode="filters">
+    <xsl:call-template name="filter"><xsl:with-param name="name" select="'community'"/>
+      <xsl:with-param name="value"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:with-param></xsl:call-template>
+    <xsl:for-each select="p:cycles/p:cycle">
+      <xsl:call-template name="filter"><xsl:with-param name="name" select="'cycle'"/><xsl:with-param name="value" select="@id"/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="p:code-page" mode="filters">
+    <xsl:call-template name="filter"><xsl:with-param name="name" select="'code'"/><xsl:with-param name="value" select="p:label[@lang = $lang]"/></xsl:call-template>
+    <xsl:for-each select="(p:segment | p:occurrence)[generate-id() = generate-id((key('by-community', @community) | key('occ-by-community', @community))[1])]">
+      <xsl:call-template name="filter"><xsl:with-param name="name" select="'community'"/>
+        <xsl:with-param name="value"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template></xsl:with-param></xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="(p:segment | p:occurrence)[generate-id() = generate-id(key('cycle-of', @cycle)[1])]">
+      <xsl:call-template name="filter"><xsl:with-param name="name" select="'cycle'"/><xsl:with-param name="value" select="@cycle"/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="p:note-page" mode="filters">
+    <xsl:call-template name="filter"><xsl:with-param name="name" select="'community'"/>
+      <xsl:with-param name="value"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template></xsl:with-param></xsl:call-template>
+    <xsl:call-template name="filter"><xsl:with-param name="name" select="'cycle'"/><xsl:with-param name="value" select="@cycle"/></xsl:call-template>
+    <xsl:for-each select="p:code">
+      <xsl:call-template name="filter"><xsl:with-param name="name" select="'code'"/><xsl:with-param name="value" select="p:label[@lang = $lang]"/></xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ============================================================== home -->
@@ -123,14 +197,16 @@
       <ul>
         <xsl:for-each select="p:cycles/p:cycle">
           <li><xsl:value-of select="@id"/> · <xsl:call-template name="s"><xsl:with-param name="id" select="'notes-count'"/><xsl:with-param name="a1" select="@notes"/></xsl:call-template>
-            · <a href="{$root}reports/{@id}.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'report'"/></xsl:call-template></a></li>
+            <xsl:if test="@report"> · <a href="{$root}reports/{@id}.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'report'"/></xsl:call-template></a></xsl:if></li>
         </xsl:for-each>
       </ul>
     </section>
-    <section>
-      <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'latest'"/></xsl:call-template></h2>
-      <ul class="notes"><xsl:apply-templates select="p:latest/p:note-ref"/></ul>
-    </section>
+    <xsl:if test="p:latest">
+      <section>
+        <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'latest'"/></xsl:call-template></h2>
+        <ul class="notes"><xsl:apply-templates select="p:latest/p:note-ref"/></ul>
+      </section>
+    </xsl:if>
     <section>
       <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'heat'"/></xsl:call-template></h2>
       <xsl:apply-templates select="p:heat"/>
@@ -198,7 +274,7 @@
     <xsl:variable name="id" select="@id"/>
     <p class="lead"><xsl:value-of select="$page/p:communities/p:community[@id = $id]/p:zone[@lang = $lang]"/>
       <xsl:if test="p:moderator"> · <xsl:for-each select="p:moderator"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="."/></xsl:for-each></xsl:if></p>
-    <xsl:if test="p:sessions/p:note-ref">
+    <xsl:if test="$page/@audience = 'internal' and p:sessions/p:note-ref">
       <p><a class="button" href="{$root}communities/{@id}.brief.{$lang}.html"><xsl:call-template name="s"><xsl:with-param name="id" select="'brief-link'"/></xsl:call-template></a></p>
     </xsl:if>
     <section>
@@ -209,7 +285,10 @@
         <tbody>
           <xsl:for-each select="p:sessions/p:note-ref">
             <tr><td><xsl:value-of select="@cycle"/></td><td><xsl:value-of select="@session"/></td>
-              <td><a><xsl:attribute name="href"><xsl:call-template name="note-link"><xsl:with-param name="path" select="@path"/></xsl:call-template></xsl:attribute><xsl:value-of select="@date"/></a></td>
+              <td><xsl:choose>
+                <xsl:when test="@path"><a><xsl:attribute name="href"><xsl:call-template name="note-link"><xsl:with-param name="path" select="@path"/></xsl:call-template></xsl:attribute><xsl:value-of select="@date"/></a></xsl:when>
+                <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
+              </xsl:choose></td>
               <td class="num"><xsl:value-of select="@attendance"/></td>
               <td lang="{@lang}"><xsl:value-of select="p:title"/></td></tr>
           </xsl:for-each>
@@ -221,10 +300,11 @@
       <ul class="tags">
         <xsl:for-each select="p:codes/p:code">
           <li><a href="{$root}codes/{@id}.{$lang}.html"><xsl:value-of select="p:label[@lang = $lang]"/></a>
-            <span class="count"><xsl:value-of select="@segments"/></span></li>
+            <xsl:text> </xsl:text><span class="count"><xsl:value-of select="@segments"/></span></li>
         </xsl:for-each>
       </ul>
     </section>
+    <xsl:if test="p:followups">
     <section>
       <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'all-followups'"/></xsl:call-template></h2>
       <xsl:if test="not(p:followups/p:followup[@done = 'false'])"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'no-followups'"/></xsl:call-template></p></xsl:if>
@@ -239,6 +319,7 @@
         </xsl:for-each>
       </ul>
     </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================== code -->
@@ -249,11 +330,11 @@
 
   <xsl:template match="p:code-page">
     <p class="muted"><xsl:call-template name="s"><xsl:with-param name="id" select="'category'"/></xsl:call-template>: <xsl:value-of select="p:category-label[@lang = $lang]"/>
-      · <code>#<xsl:value-of select="@id"/></code>
+      <xsl:if test="$page/@audience = 'internal'"> · <code>#<xsl:value-of select="@id"/></code></xsl:if>
       <xsl:if test="@ambivalent = 'true'"> · <span class="badge"><xsl:call-template name="s"><xsl:with-param name="id" select="'ambivalent'"/></xsl:call-template></span></xsl:if></p>
     <p class="lead"><xsl:value-of select="p:description[@lang = $lang]"/></p>
     <p><xsl:call-template name="s"><xsl:with-param name="id" select="'segments-notes'"/><xsl:with-param name="a1" select="@segments"/><xsl:with-param name="a2" select="@notes"/></xsl:call-template></p>
-    <xsl:if test="not(p:segment)"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'not-raised'"/></xsl:call-template></p></xsl:if>
+    <xsl:if test="not(p:segment | p:occurrence)"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'not-raised'"/></xsl:call-template></p></xsl:if>
     <xsl:for-each select="p:segment[generate-id() = generate-id(key('by-community', @community)[1])]">
       <xsl:variable name="c" select="@community"/>
       <xsl:variable name="group" select="key('by-community', $c)"/>
@@ -278,6 +359,28 @@
             </xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
+      </section>
+    </xsl:for-each>
+    <!-- public: the quotes the analysts chose, then the sessions -->
+    <xsl:for-each select="p:quote">
+      <blockquote lang="{@lang}"><p><xsl:value-of select="."/></p>
+        <footer><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template>
+          <xsl:value-of select="concat(' · ', @cycle, ' #', @session)"/>
+          <xsl:if test="@lang != $lang"> (<xsl:call-template name="s"><xsl:with-param name="id" select="'translated-from'"/>
+            <xsl:with-param name="a1"><xsl:call-template name="s"><xsl:with-param name="id" select="concat('lang-', @lang)"/></xsl:call-template></xsl:with-param></xsl:call-template>)</xsl:if></footer></blockquote>
+    </xsl:for-each>
+    <xsl:for-each select="p:occurrence[generate-id() = generate-id(key('occ-by-community', @community)[1])]">
+      <xsl:variable name="group" select="key('occ-by-community', @community)"/>
+      <section>
+        <h2><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template>
+          <span class="count"><xsl:value-of select="sum($group/@segments)"/></span></h2>
+        <p><xsl:call-template name="s"><xsl:with-param name="id" select="'raised-in'"/><xsl:with-param name="a1" select="count($group)"/></xsl:call-template></p>
+        <ul class="sessions">
+          <xsl:for-each select="$group">
+            <li><xsl:value-of select="concat(@cycle, ' #', @session, ' · ', @date, ' · ')"/>
+              <xsl:call-template name="s"><xsl:with-param name="id" select="concat('n-segments', substring('-1', 1, 2 * number(@segments = 1)))"/><xsl:with-param name="a1" select="@segments"/></xsl:call-template></li>
+          </xsl:for-each>
+        </ul>
       </section>
     </xsl:for-each>
   </xsl:template>

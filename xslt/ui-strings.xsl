@@ -51,6 +51,15 @@
     <s id="skip"><nl>Naar de inhoud</nl><fr>Aller au contenu</fr></s>
     <s id="colon"><nl>: </nl><fr> : </fr></s>
     <s id="unknown"><nl>onbekend</nl><fr>inconnu</fr></s>
+    <s id="internal"><nl>Intern document: niet publiceren</nl><fr>Document interne : ne pas publier</fr></s>
+    <s id="search"><nl>Zoeken</nl><fr>Rechercher</fr></s>
+    <s id="raised-in"><nl>Aangehaald in %1 sessies</nl><fr>Abordé dans %1 séances</fr></s>
+    <s id="n-segments-1"><nl>%1 segment</nl><fr>%1 segment</fr></s>
+    <s id="filter-community"><nl>Gemeenschap</nl><fr>Communauté</fr></s>
+    <s id="filter-cycle"><nl>Cyclus</nl><fr>Cycle</fr></s>
+    <s id="filter-code"><nl>Thema</nl><fr>Thème</fr></s>
+    <s id="n-segments"><nl>%1 segmenten</nl><fr>%1 segments</fr></s>
+    <s id="translated-from"><nl>vertaald uit het %1</nl><fr>traduit du %1</fr></s>
     <s id="generated"><nl>Opgesteld op %1 uit de vastgelegde notities.</nl><fr>Établi le %1 à partir des notes enregistrées.</fr></s>
   </xsl:variable>
 

@@ -1,16 +1,17 @@
-/* praxis site [-o DIR]: the static bilingual site (site.c does the work). */
+/* praxis site [-o DIR] [--audience public|internal]: the static bilingual site (site.c does the work). */
 #include <stdlib.h>
 
 #include "../cmd.h"
 #include "../opt.h"
 #include "../site.h"
 
-enum { OPT_OUTPUT = 1, OPT_HELP };
+enum { OPT_OUTPUT = 1, OPT_AUDIENCE, OPT_HELP };
 
 int cmd_site(int argc, char **argv, px_ctx *ctx)
 {
 	static const px_opt opts[] = {
-		{ "output", 'o', 1, OPT_OUTPUT }, { "help", 'h', 0, OPT_HELP }, { 0, 0, 0, 0 }
+		{ "output", 'o', 1, OPT_OUTPUT }, { "audience", 0, 1, OPT_AUDIENCE },
+		{ "help", 'h', 0, OPT_HELP }, { 0, 0, 0, 0 }
 	};
 	px_optstate st = PX_OPTSTATE_INIT("site");
 	px_site_opts o = PX_SITE_OPTS_INIT;
@@ -22,6 +23,11 @@ int cmd_site(int argc, char **argv, px_ctx *ctx)
 		case PX_OPT_ERROR: return PX_EXIT_USAGE;
 		case OPT_HELP: return px_help(MSG_HELP_SITE);
 		case OPT_OUTPUT: o.outdir = st.arg; break;
+		case OPT_AUDIENCE:
+			if ((id = px_opt_choice(&st, px_audience_names)) < 0)
+				return PX_EXIT_USAGE;
+			o.audience = (px_audience)id;
+			break;
 		default:
 			px_error(MSG_EXTRA_ARG, st.arg);
 			return PX_EXIT_USAGE;

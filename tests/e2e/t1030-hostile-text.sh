@@ -127,7 +127,7 @@ contains "$out" 'Evil\u001B]0;owned\u0007\u001B[2J'
 px brief zuid --format md
 contains "$out" 'Titel'
 
-px site -o "$out_dir/site"
+px site --audience internal -o "$out_dir/site"
 expect_rc 0
 px report 2022-2023 --lang nl,fr -o "$out_dir/r.html"
 expect_rc 0

@@ -85,7 +85,7 @@ for f in text md; do
 	lacks "$out" 'br>'
 	lacks "$out" '<b>'
 done
-px site -o "$out_dir/site"
+px site --audience internal -o "$out_dir/site"
 expect_rc 0
 page=$out_dir/site/notes/2022-2023/zuid/04.nl.html
 tr -d '\n ' < "$page" > "$TMPDIR/page"

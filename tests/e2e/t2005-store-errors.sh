@@ -32,7 +32,7 @@ demo_kb kb2 zuid
 sqlite3 .git/praxis/index.db "UPDATE notes SET blob = 'not-an-id' WHERE path = '2022-2023/zuid/01.md'"
 for l in en nl fr; do
 	rm -rf ../site
-	PRAXIS_LANG=$l px site -o ../site
+	PRAXIS_LANG=$l px site --audience internal -o ../site
 	expect_rc 2
 	case $l in
 	en) want="2022-2023/zuid/01.md: error: 'not-an-id' is not a git object id (40 hexadecimal digits); rebuild the index with 'praxis reindex' [git]" ;;
@@ -43,7 +43,7 @@ for l in en nl fr; do
 done
 px reindex
 expect_rc 0
-px site -o ../site
+px site --audience internal -o ../site
 expect_rc 0
 
 # the analysts' synthesis text is part of the report: a repository that

@@ -14,7 +14,7 @@ expect_rc 0
 want=$out
 printf '%s' "$want" | jq -e '.total == 4 and all(.hits[]; .codes | index("difficulty.coordination"))' > /dev/null ||
 	fail "the demo's coded hits: $out"
-px site -o "$TMPDIR/site"
+px site --audience internal -o "$TMPDIR/site"
 expect_rc 0
 cp -rp "$TMPDIR/site" "$TMPDIR/site.before"
 cp -p "$db" "$TMPDIR/pristine.db"
@@ -50,13 +50,13 @@ done
 # an old one (whose home page reads the codes) stays as it was
 for name in segment_codes_by_segment segment_codes_by_code note_methods note_methods_by_note notes; do
 	damage $name
-	px site -o "$TMPDIR/site-$name"
+	px site --audience internal -o "$TMPDIR/site-$name"
 	[ "$rc" = 2 ] || fail "site, $name: exit $rc: $out"
 	[ "$err" = "$malformed" ] || fail "site, $name: stderr [$err]"
 	[ ! -e "$TMPDIR/site-$name" ] || fail "site, $name: a site was left"
 done
 damage segment_codes_by_code
-px site -o "$TMPDIR/site"
+px site --audience internal -o "$TMPDIR/site"
 [ "$rc" = 2 ] || fail "old site: exit $rc: $out"
 [ "$err" = "$malformed" ] || fail "old site: stderr [$err]"
 diff -r "$TMPDIR/site.before" "$TMPDIR/site" > /dev/null || fail "old site: the site changed"

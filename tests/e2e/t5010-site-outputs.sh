@@ -13,7 +13,7 @@ echo '<h1>their home</h1>' > ../app/index.html
 echo 'body{}' > ../app/style.css
 echo 'x' > ../app/css/their.css
 cp -a ../app ../app.before
-px site -o ../app
+px site --audience internal -o ../app
 expect_rc 2
 contains "$err" "error: '../app' holds '"
 contains "$err" "which praxis did not write: give the site a new or empty folder, or one praxis made"
@@ -21,19 +21,19 @@ diff -r ../app ../app.before > /dev/null || fail "site wrote into another applic
 ls -A .. | grep -q '^\.app\.' && fail "site left a build folder next to ../app: $(ls -A ..)"
 # a single file of others is enough
 mkdir -p ../one && echo 'notes' > ../one/todo.txt
-px site -o ../one/
+px site --audience internal -o ../one/
 expect_rc 2
 contains "$err" "'../one' holds 'todo.txt', which praxis did not write"
 [ "$(ls -A ../one)" = todo.txt ] || fail "site wrote into ../one"
 
 # a new folder, and an empty one, are fine; the site lists what it holds
 mkdir ../empty
-px site -o ../empty
+px site --audience internal -o ../empty
 expect_rc 0
-px site -o ../site
+px site --audience internal -o ../site
 expect_rc 0
 manifest_matches() {
-	( cd "$1" && find . -type f ! -name .praxis-site | sed 's|^\./||' | sort ) > "$TMPDIR/files"
+	( cd "$1" && find . -type f ! -name .praxis-site ! -path './pagefind/*' | sed 's|^\./||' | sort ) > "$TMPDIR/files"
 	cut -f2 "$1/.praxis-site" | sort > "$TMPDIR/listed"
 	diff "$TMPDIR/files" "$TMPDIR/listed" > "$TMPDIR/mdiff" ||
 		fail "$1 and its .praxis-site disagree: $(head -5 "$TMPDIR/mdiff")"
@@ -46,7 +46,7 @@ grep -l "centrum" ../site/notes/2022-2023/centrum/03.fr.html > /dev/null
 git rm -q 2022-2023/centrum/03.md 2022-2023/zuid/04.md
 px commit --author "Test <t@example.org>"
 expect_rc 0
-px site -o ../site
+px site --audience internal -o ../site
 expect_rc 0
 for p in notes/2022-2023/centrum/03.nl.html notes/2022-2023/centrum/03.fr.html \
 	notes/2022-2023/zuid/04.nl.html notes/2022-2023/zuid/04.fr.html; do
@@ -58,14 +58,14 @@ grep -rl '2022-2023/zuid/04' ../site > "$TMPDIR/refs" || true
 
 # the site's folder gets a file of someone else: refused, kept
 echo 'mine' > ../site/notes/mine.txt
-px site -o ../site
+px site --audience internal -o ../site
 expect_rc 2
 contains "$err" "'../site' holds 'notes/mine.txt', which praxis did not write"
 [ "$(cat ../site/notes/mine.txt)" = mine ] || fail "a user's file was lost"
 rm ../site/notes/mine.txt
 # a symbolic link in the site is not praxis' either
 ln -s /etc ../site/codes/etc
-px site -o ../site
+px site --audience internal -o ../site
 expect_rc 2
 contains "$err" "'../site' holds 'codes/etc', which praxis did not write"
 rm ../site/codes/etc
@@ -78,7 +78,7 @@ echo half > "../site/index.nl.html.tmp$dead"
 echo half > "../site/codes/.x.html.tmp$dead"
 mkdir -p "../.site.tmp$dead/notes"
 echo half > "../.site.tmp$dead/notes/x.html"
-px site -o ../site
+px site --audience internal -o ../site
 expect_rc 0
 [ ! -e "../site/index.nl.html.tmp$dead" ] && [ ! -e "../site/codes/.x.html.tmp$dead" ] ||
 	fail "temporary files of a killed run survived"
@@ -88,14 +88,14 @@ ls -A .. | grep -q 'tmp' && fail "temporary files next to the site: $(ls -A ..)"
 
 # an unchanged site is left as it is; nothing is left next to it
 ino=$(stat -c %i ../site)
-px site -o ../site
+px site --audience internal -o ../site
 contains "$out" "0 rendered, 0 files changed"
 [ "$(stat -c %i ../site)" = "$ino" ] || fail "an unchanged site was replaced"
 ls -A .. | grep -q 'tmp' && fail "temporary files next to the site: $(ls -A ..)"
 
 # a path that is a file, and the root of the file system, are refused
 : > ../file
-px site -o ../file
+px site --audience internal -o ../file
 expect_rc 2
 contains "$err" "error: cannot write '../file': a part of the path is not a folder"
 for l in en nl fr; do
@@ -111,7 +111,7 @@ done
 # the knowledge base's own folder, or one holding it
 for dir in . "$PWD" .. "$(dirname "$PWD")/"; do
 	before=$(find . -path ./.git -prune -o -type f -print | sort | xargs cksum)
-	px site -o "$dir"
+	px site --audience internal -o "$dir"
 	expect_rc 2
 	[ "$err" = "$dir: error: refusing to write the site into '$dir': it holds the knowledge base; give the site a new or empty folder, or one praxis made [not-ours]" ] ||
 		[ "$err" = "${dir%/}: error: refusing to write the site into '${dir%/}': it holds the knowledge base; give the site a new or empty folder, or one praxis made [not-ours]" ] ||
