@@ -129,7 +129,7 @@ for f in dash-newlines nested-emph table-rows; do
 done
 git add -A
 git commit -q -m notes
-run site -o "$TMPDIR/site"
+run site --audience internal -o "$TMPDIR/site"
 [ "$rc" -eq 0 ] || fail "site: $rc: $(printf '%s' "$out" | tail -5)"
 for f in dash-newlines nested-emph table-rows; do
 	[ -s "$TMPDIR/site/notes/2022-2023/zuid/$f.nl.html" ] || fail "site: no page for $f"
