@@ -16,7 +16,9 @@
  * Sections below: the core (for db*.c only), then one section per
  * consumer. Returned arrays are malloc'd and owned by the caller (free
  * them with the section's _free); strings inside them belong to the
- * array.
+ * array. A listing that fails leaves its array NULL and its count 0
+ * (what it had read is freed), so a caller frees every array once,
+ * whatever happened.
  */
 #ifndef PX_DB_H
 #define PX_DB_H

@@ -7,7 +7,8 @@
  * that changed, in one transaction, so a process killed half-way leaves
  * the old state. A new schema (schema/index.sql) or codebook rebuilds it
  * from scratch. WAL and a busy timeout let processes read and update at
- * once. SQL lives in schema/index.sql and in this module only.
+ * once. This module is the index's one writer; every read is the data
+ * layer's (db.h). SQL lives in schema/index.sql, here and in db*.c.
  */
 #ifndef PX_INDEX_H
 #define PX_INDEX_H

@@ -45,8 +45,12 @@ static void before(px_json *j)
 
 static void open(px_json *j, char c, int array)
 {
-	if (j->depth + 1 >= PX_JSON_DEPTH)
+	if (j->depth + 1 >= PX_JSON_DEPTH) {
+		/* a bug of the caller: fail the document, never write half of it */
+		if (!j->out->err)
+			j->out->err = PX_BUF_TOOBIG;
 		return;
+	}
 	before(j);
 	px_buf_putc(j->out, c);
 	j->depth++;

@@ -16,7 +16,8 @@
  * so a listing can be read (and grepped) one record per line. Strings go through px_buf_json_str
  * (control characters and noncharacters escaped). Errors are the
  * buffer's (buf.h). Nesting deeper than PX_JSON_DEPTH is a programming
- * error: the writer stops writing.
+ * error: the writer marks the buffer failed (px_buf_failed), so its
+ * consumer refuses the document instead of printing a broken one.
  */
 #ifndef PX_JSON_H
 #define PX_JSON_H

@@ -196,7 +196,7 @@
     </xsl:choose>
   </func:function>
 
-  <!-- "september 2022 – juni 2023" -->
+  <!-- "september 2022 – augustus 2023" (the cycle, cycle.h)" -->
   <func:function name="px:period">
     <xsl:param name="l"/>
     <func:result select="px:fmt('doc.period', $l, px:month-year($R/@from, $l), px:month-year($R/@to, $l))"/>

@@ -153,7 +153,9 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 	}
 	px_search_result_free(&res);
 	px_buf_free(&out);
-	return rc ? PX_EXIT_USAGE : PX_EXIT_OK;
+	/* a malformed query is the user's (usage); a read error is the
+	 * index's, in `d`, which the dispatcher prints and maps */
+	return rc == PX_DB_EQUERY ? PX_EXIT_USAGE : rc ? PX_CMD_FAILED : PX_EXIT_OK;
 }
 
 static int valid_date(const char *s)

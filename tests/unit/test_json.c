@@ -84,11 +84,30 @@ static void top_array(void **state)
 	px_buf_free(&b);
 }
 
+/* nesting past PX_JSON_DEPTH fails the document (the buffer's sticky
+ * error), so no consumer prints a broken one */
+static void too_deep(void **state)
+{
+	px_buf b = PX_BUF_INIT;
+	px_json j;
+	int i;
+
+	(void)state;
+	px_json_init(&j, &b);
+	for (i = 0; i < PX_JSON_DEPTH + 2; i++)
+		px_json_array(&j);
+	for (i = 0; i < PX_JSON_DEPTH + 2; i++)
+		px_json_end(&j);
+	assert_true(px_buf_failed(&b));
+	px_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(nested),
 		cmocka_unit_test(top_array),
+		cmocka_unit_test(too_deep),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
