@@ -13,16 +13,15 @@
 #include <string.h>
 
 #include "../cmd.h"
-#include "../csv.h"
 #include "../cycle.h"
 #include "../fold.h"
 #include "../json.h"
 #include "../opt.h"
 #include "../out.h"
+#include "../sheet.h"
 #include "../stats.h"
 #include "../table.h"
 #include "../text.h"
-#include "../xlsx.h"
 
 enum { OPT_CYCLE = 1, OPT_COMMUNITY, OPT_BY, OPT_CODES, OPT_LABEL_LANG, OPT_FORMAT, OPT_OUTPUT,
        OPT_FORCE, OPT_HELP };
@@ -381,20 +380,17 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 	registry = px_out_registry(ctx->kb->gitdir);
 	oo.registry = registry;
 	if (format == FMT_CSV || format == FMT_XLSX) {
+		const px_table *tv[3] = { &t[0], &t[1], &t[2] };
 		tables(t, &s, lang);
 		ntables = 3;
-	}
-	if (format == FMT_XLSX) {
-		const px_table *tv[3] = { &t[0], &t[1], &t[2] };
-		if (px_xlsx_write(output, tv, 3, &oo, &d) < 0)
+		if (px_sheet_write(tv, 3, format == FMT_CSV ? PX_SHEET_CSV : PX_SHEET_XLSX, output,
+				   &oo, &d) < 0)
 			goto env;
 		status = PX_EXIT_OK;
 		goto cleanup;
 	}
 	if (format == FMT_JSON)
 		json(&out, &s, &o, lang);
-	else if (format == FMT_CSV)
-		px_csv_table(&out, &t[0]);
 	else
 		text(&out, &s, lang);
 	if (output) {
