@@ -246,6 +246,24 @@ int px_db_code_counts(px_db_code_count **out, size_t *n, px_index *ix, const px_
 		      px_diag *d);
 void px_db_code_counts_free(px_db_code_count *v, size_t n);
 
+/* A code's segments and notes for one value of a dimension of the notes
+ * (the `by` of px_db_code_counts_by): `key` is the value as text, `ord`
+ * orders the values (the session number; 0 for the others, which order
+ * as text). */
+typedef enum { PX_DB_BY_COMMUNITY, PX_DB_BY_SESSION, PX_DB_BY_MONTH, PX_DB_BY_CYCLE } px_db_by;
+
+typedef struct {
+	char *code, *key;
+	long long ord, segments, notes;
+} px_db_code_key;
+
+/* Every code raised in the scope by its notes' community, session number,
+ * month of the date (YYYY-MM) or cycle, ordered by code then value; notes
+ * that do not give the value are left out. */
+int px_db_code_counts_by(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
+			 px_db_by by, px_diag *d);
+void px_db_code_keys_free(px_db_code_key *v, size_t n);
+
 /* A code's coded segments in one session, ordered by code then session;
  * notes without a session are left out. */
 typedef struct {

@@ -69,6 +69,52 @@ int px_db_code_counts(px_db_code_count **out, size_t *n, px_index *ix, const px_
 	return px_db_list(out, n, sizeof **out, ix, st, fill_code_count, drop_code_counts, d);
 }
 
+/* ---------------------------------------------- code counts by value */
+
+static int fill_code_key(void *row, sqlite3_stmt *st)
+{
+	px_db_code_key *c = row;
+
+	c->ord = px_db_int(st, 2);
+	c->segments = px_db_int(st, 3);
+	c->notes = px_db_int(st, 4);
+	return text(&c->code, st, 0) | text(&c->key, st, 1);
+}
+
+void px_db_code_keys_free(px_db_code_key *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++) {
+		free(v[i].code);
+		free(v[i].key);
+	}
+	free(v);
+}
+
+static void drop_code_keys(void *v, size_t n) { px_db_code_keys_free(v, n); }
+
+/* KEY: the value's expression, ORD: its order */
+#define CODE_COUNTS_BY(KEY, ORD) \
+	"SELECT code, " KEY ", " ORD ", count(DISTINCT segment), count(DISTINCT note)" \
+	" FROM coded_segments WHERE" SCOPE " AND " KEY " IS NOT NULL" \
+	" GROUP BY code, " KEY " ORDER BY code, " ORD ", " KEY
+
+int px_db_code_counts_by(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
+			 px_db_by by, px_diag *d)
+{
+	static const char by_community[] = CODE_COUNTS_BY("community", "NULL");
+	static const char by_session[] = CODE_COUNTS_BY("CAST(session AS TEXT)", "session");
+	static const char by_month[] = CODE_COUNTS_BY("substr(date, 1, 7)", "NULL");
+	static const char by_cycle[] = CODE_COUNTS_BY("cycle", "NULL");
+	static const char *const sql[] = { by_community, by_session, by_month, by_cycle };
+	sqlite3_stmt *st = px_db_stmt(ix, sql[by], d);
+
+	if (st)
+		px_db_bind_scope(st, s);
+	return px_db_list(out, n, sizeof **out, ix, st, fill_code_key, drop_code_keys, d);
+}
+
 /* ---------------------------------------------------- code sessions */
 
 static int fill_code_session(void *row, sqlite3_stmt *st)

@@ -790,3 +790,19 @@ void px_kb_unknown_community(const px_kb *kb, const char *id)
 	else
 		px_error(MSG_UNKNOWN_COMMUNITY, id);
 }
+
+const px_code *px_kb_code_arg(const px_kb *kb, const char *s)
+{
+	const char *tag = *s == '#' ? s + 1 : s;
+	const px_code *c = *tag ? px_codebook_resolve(kb->cb, tag, strlen(tag)) : NULL;
+	const char *hint;
+
+	if (c)
+		return c;
+	hint = *tag ? px_codebook_suggest(kb->cb, tag) : NULL;
+	if (hint)
+		px_error(MSG_UNKNOWN_CODE_HINT, s, hint);
+	else
+		px_error(MSG_UNKNOWN_CODE, s);
+	return NULL;
+}

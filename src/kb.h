@@ -63,6 +63,10 @@ const px_community *px_kb_community(const px_kb *kb, const char *id);
 const char *px_kb_community_hint(const px_kb *kb, const char *id);
 /* Reports MSG_UNKNOWN_COMMUNITY(_HINT) for `id` on stderr. */
 void px_kb_unknown_community(const px_kb *kb, const char *id);
+/* The code a user named on the command line (its id or an alias, with or
+ * without '#', any case, any accents), or NULL after reporting
+ * MSG_UNKNOWN_CODE(_HINT) on stderr. Borrowed from the codebook. */
+const px_code *px_kb_code_arg(const px_kb *kb, const char *s);
 
 /* Lists the notes of the knowledge base: *.md files in its folders (not
  * at the top, not hidden, not CYCLE/synthesis.LANG.md), relative to the

@@ -12,6 +12,7 @@
 #include "../out.h"
 #include "../note.h"
 #include "../opt.h"
+#include "../sheet.h"
 #include "../text.h"
 
 enum { OPT_FORMAT = 1, OPT_LIMIT, OPT_HELP };
@@ -22,6 +23,7 @@ typedef struct {
 	int json;
 	long limit, shown;
 	px_buf out;
+	px_table csv; /* --format csv: a row per line (sheet.h) */
 } logger;
 
 static const char *change_name(px_change c)
@@ -65,7 +67,19 @@ static void emit(logger *lg, const px_commit_info *c, const px_store_delta *dd, 
 	t += (time_t)c->offset * 60;
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	if (lg->json) {
+	if (lg->json == 2) {
+		px_table *tb = &lg->csv;
+		px_table_dup(tb, hex);
+		px_table_dup(tb, when);
+		px_table_dup(tb, c->author_name);
+		px_table_dup(tb, c->author_email);
+		px_table_dup(tb, change_name(dd->change));
+		px_table_dup(tb, rel);
+		px_table_dup(tb, n && n->community.s ? n->community.s : "");
+		px_table_dup(tb, n && n->cycle_year ? n->cycle.s : "");
+		px_table_int(tb, n ? n->session : 0);
+		px_table_dup(tb, n && n->date.s ? n->date.s : "");
+	} else if (lg->json) {
 		px_buf *o = &lg->out;
 		px_buf_puts(o, lg->shown > 1 ? ",\n {\"commit\": \"" : "\n {\"commit\": \"");
 		px_buf_printf(o, "%s\", \"time\": \"%s\", \"author\": \"", hex, when);
@@ -151,7 +165,9 @@ int cmd_log(int argc, char **argv, px_ctx *ctx)
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
-	static const char *const formats[] = { "text", "json", NULL };
+	static const char *const formats[] = { "text", "json", "csv", NULL };
+	static const char *const cols[] = { "commit", "time", "author", "email", "change", "path",
+					    "community", "cycle", "session", "date" };
 	px_optstate st = PX_OPTSTATE_INIT("log");
 	px_diag d = PX_DIAG_INIT;
 	logger lg;
@@ -188,14 +204,23 @@ int cmd_log(int argc, char **argv, px_ctx *ctx)
 			}
 		}
 	}
-	if (lg.json)
+	px_table_init(&lg.csv, "log", sizeof cols / sizeof *cols);
+	for (id = 0; id < (int)(sizeof cols / sizeof *cols); id++)
+		px_table_str(&lg.csv, cols[id]);
+	if (lg.json == 1)
 		px_buf_puts(&lg.out, "[");
 	if (walk(&lg, &d) < 0) {
 		px_diag_take(&ctx->diag, &d);
 		status = PX_CMD_FAILED;
 		goto cleanup;
 	}
-	if (lg.json) {
+	if (lg.json == 2) {
+		const px_table *tv[1] = { &lg.csv };
+		if (px_sheet_write(tv, 1, PX_SHEET_CSV, NULL, NULL, &ctx->diag) < 0) {
+			status = PX_CMD_FAILED;
+			goto cleanup;
+		}
+	} else if (lg.json) {
 		px_buf_puts(&lg.out, lg.shown ? "\n]\n" : "]\n");
 		if (px_diag_buf(&ctx->diag, &lg.out, NULL) < 0) {
 			status = PX_CMD_FAILED;
@@ -205,6 +230,7 @@ int cmd_log(int argc, char **argv, px_ctx *ctx)
 	}
 	status = PX_EXIT_OK;
 cleanup:
+	px_table_free(&lg.csv);
 	px_buf_free(&lg.out);
 	px_diag_free(&d);
 	return status;

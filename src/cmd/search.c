@@ -17,10 +17,12 @@
 #include "../opt.h"
 #include "../query.h"
 #include "../search.h"
+#include "../sheet.h"
 #include "../text.h"
 
 enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OPT_UNTIL,
-       OPT_LIMIT, OPT_FORMAT, OPT_HELP };
+       OPT_LIMIT, OPT_FORMAT, OPT_OUTPUT, OPT_FORCE, OPT_HELP };
+enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_XLSX };
 
 /* Replaces the match marks: ANSI bold on a terminal, **word** else;
  * line breaks become spaces, and the note's text between the marks
@@ -132,8 +134,31 @@ static void format_text(px_buf *out, const px_search_result *r, int color)
 		      (long)r->n);
 }
 
+/* The hits as a spreadsheet (sheet.h): a row per segment. */
+static int format_sheet(const px_search_result *r, int format, const char *output, int force,
+			px_ctx *ctx, px_diag *d)
+{
+	px_out_opts oo = PX_OUT_OPTS_INIT;
+	char *registry = px_out_registry(ctx->kb->gitdir);
+	const px_table *tv[1];
+	px_table t;
+	size_t i;
+	int rc;
+
+	px_sheet_segments_init(&t, "search");
+	for (i = 0; i < r->n; i++)
+		px_sheet_segment(&t, &r->hits[i].seg, r->hits[i].codes, r->hits[i].ncodes);
+	tv[0] = &t;
+	oo.registry = registry;
+	oo.force = force;
+	rc = px_sheet_write(tv, 1, format == FMT_XLSX ? PX_SHEET_XLSX : PX_SHEET_CSV, output, &oo, d);
+	px_table_free(&t);
+	free(registry);
+	return rc;
+}
+
 static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px_search_filters *f,
-		      int json, px_diag *d)
+		      int json, const char *output, int force, px_diag *d)
 {
 	px_search_result res;
 	px_buf out = PX_BUF_INIT;
@@ -144,7 +169,10 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 		rc = px_search_gather(&res, ctx->index, q, d);
 	if (rc == PX_DB_EQUERY)
 		px_error(MSG_BAD_QUERY, text);
-	if (!rc) {
+	if (!rc && json >= FMT_CSV) {
+		if (format_sheet(&res, json, output, force, ctx, d) < 0)
+			rc = PX_CMD_FAILED;
+	} else if (!rc) {
 		if (json)
 			format_json(&out, text, &res);
 		else
@@ -153,8 +181,8 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 	}
 	px_search_result_free(&res);
 	px_buf_free(&out);
-	/* a malformed query is the user's (usage); a read error is the
-	 * index's, in `d`, which the dispatcher prints and maps */
+	/* a malformed query is the user's (usage); a read or write error
+	 * is in `d`, which the dispatcher prints and maps */
 	return rc == PX_DB_EQUERY ? PX_EXIT_USAGE : rc ? PX_CMD_FAILED : PX_EXIT_OK;
 }
 
@@ -171,18 +199,20 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		{ "code", 'k', 1, OPT_CODE }, { "lang", 'l', 1, OPT_LANG },
 		{ "kind", 't', 1, OPT_KIND }, { "since", 's', 1, OPT_SINCE },
 		{ "until", 'u', 1, OPT_UNTIL }, { "limit", 'n', 1, OPT_LIMIT },
-		{ "format", 'f', 1, OPT_FORMAT }, { "help", 'h', 0, OPT_HELP },
+		{ "format", 'f', 1, OPT_FORMAT }, { "output", 'o', 1, OPT_OUTPUT },
+		{ "force", 0, 0, OPT_FORCE }, { "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
-	static const char *const formats[] = { "text", "json", NULL };
+	static const char *const formats[] = { "text", "json", "csv", "xlsx", NULL };
 	static const char *const langs[] = { "nl", "fr", NULL };
 	px_optstate st = PX_OPTSTATE_INIT("search");
 	px_diag d = PX_DIAG_INIT;
 	px_query q;
 	px_buf text = PX_BUF_INIT, codes = PX_BUF_INIT;
 	px_search_filters f = PX_SEARCH_FILTERS_INIT;
+	const char *output = NULL;
 	char *end;
-	int json = 0, id, status = PX_EXIT_USAGE;
+	int json = 0, force = 0, id, status = PX_EXIT_USAGE;
 
 	memset(&q, 0, sizeof q);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -234,11 +264,17 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			if ((json = px_opt_choice(&st, formats)) < 0)
 				goto cleanup;
 			break;
+		case OPT_OUTPUT: output = st.arg; break;
+		case OPT_FORCE: force = 1; break;
 		default:
 			px_buf_printf(&text, "%s%s", text.len ? " " : "", st.arg);
 		}
 	}
 	px_buf_puts(&text, codes.ptr);
+	if (json == FMT_XLSX && (!output || !strcmp(output, "-"))) {
+		px_error(MSG_XLSX_NEEDS_FILE);
+		goto cleanup;
+	}
 	if (!text.len) {
 		px_error(MSG_EMPTY_QUERY);
 		goto cleanup;
@@ -251,7 +287,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		px_error(MSG_EMPTY_QUERY);
 		goto cleanup;
 	}
-	status = run_search(ctx, text.ptr, &q, &f, json, &d);
+	status = run_search(ctx, text.ptr, &q, &f, json, output, force, &d);
 	px_diag_take(&ctx->diag, &d);
 cleanup:
 	px_query_free(&q);

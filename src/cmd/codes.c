@@ -1,0 +1,443 @@
+/*
+ * praxis codes [CODE] [--format text|json|csv] [-o FILE] [--force]
+ *
+ * The codebook as the knowledge base uses it: categories in order, each
+ * code with its id, Dutch and French labels, description, aliases and
+ * how many segments and notes carry it; the methods with their labels,
+ * aliases and notes. With a CODE (id or alias): every segment coded with
+ * it, by community and session, with its full text and source line.
+ * codes.c gathers; this file writes text, JSON (doc/json.md) or CSV
+ * (doc/spreadsheets.md).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../cmd.h"
+#include "../codes.h"
+#include "../json.h"
+#include "../opt.h"
+#include "../out.h"
+#include "../sheet.h"
+#include "../text.h"
+
+enum { OPT_FORMAT = 1, OPT_OUTPUT, OPT_FORCE, OPT_HELP };
+enum { FMT_TEXT, FMT_JSON, FMT_CSV };
+
+static const int langs[PX_CONTENT_LANGS] = { PX_LANG_NL, PX_LANG_FR };
+
+/* ------------------------------------------------------------- text */
+
+static void term(px_buf *out, const char *s)
+{
+	px_buf_term_str(out, s, PX_TERM_LINE);
+}
+
+static void text_aliases(px_buf *out, char *const *aliases, const int *alias_lang, size_t n)
+{
+	size_t i;
+	int l, any;
+
+	for (l = 0; l < PX_CONTENT_LANGS; l++) {
+		any = 0;
+		for (i = 0; i < n; i++) {
+			if (alias_lang[i] != langs[l])
+				continue;
+			px_buf_puts(out, any ? " #" : l ? "   " : "    ");
+			if (!any)
+				px_buf_printf(out, "%s: #", px_lang_code(langs[l]));
+			term(out, aliases[i]);
+			any = 1;
+		}
+	}
+}
+
+static void text_code(px_buf *out, const px_codes *c, const px_code *k, int full)
+{
+	const px_stats_count *n = &c->codes[k->index];
+	size_t before;
+
+	px_buf_puts(out, "  ");
+	term(out, k->id);
+	px_buf_puts(out, "  ");
+	term(out, k->label[PX_LANG_NL]);
+	px_buf_puts(out, " / ");
+	term(out, k->label[PX_LANG_FR]);
+	px_buf_puts(out, "  (");
+	px_buf_printf(out, px_msg(px_plural(MSG_CODES_SEGMENTS_1, MSG_CODES_SEGMENTS,
+					    (unsigned long)n->segments)), n->segments);
+	px_buf_puts(out, ", ");
+	px_buf_printf(out, px_msg(px_plural(MSG_CODES_NOTES_1, MSG_CODES_NOTES, (unsigned long)n->notes)),
+		      n->notes);
+	px_buf_puts(out, ")\n");
+	before = out->len;
+	text_aliases(out, k->aliases, k->alias_lang, k->naliases);
+	if (out->len > before)
+		px_buf_putc(out, '\n');
+	if (full) {
+		int l;
+		for (l = 0; l < PX_CONTENT_LANGS; l++) {
+			px_buf_printf(out, "    %s: ", px_lang_code(langs[l]));
+			term(out, k->desc[langs[l]]);
+			px_buf_putc(out, '\n');
+		}
+	}
+}
+
+static void text_list(px_buf *out, const px_codes *c)
+{
+	const px_codebook *cb = c->cb;
+	size_t i, k;
+
+	for (i = 0; i < cb->ncats; i++) {
+		term(out, cb->cats[i].id);
+		px_buf_puts(out, ": ");
+		term(out, cb->cats[i].label[PX_LANG_NL]);
+		px_buf_puts(out, " / ");
+		term(out, cb->cats[i].label[PX_LANG_FR]);
+		px_buf_putc(out, '\n');
+		for (k = 0; k < cb->ncodes; k++)
+			if (cb->codes[k].category == i)
+				text_code(out, c, &cb->codes[k], 0);
+		px_buf_putc(out, '\n');
+	}
+	px_buf_printf(out, "%s\n", px_msg(MSG_CODES_METHODS));
+	for (i = 0; i < cb->nmethods; i++) {
+		const px_method *m = &cb->methods[i];
+		size_t before;
+		px_buf_puts(out, "  ");
+		term(out, m->id);
+		px_buf_puts(out, "  ");
+		term(out, m->label[PX_LANG_NL]);
+		px_buf_puts(out, " / ");
+		term(out, m->label[PX_LANG_FR]);
+		px_buf_puts(out, "  (");
+		px_buf_printf(out, px_msg(px_plural(MSG_CODES_NOTES_1, MSG_CODES_NOTES,
+						    (unsigned long)c->methods[i])), c->methods[i]);
+		px_buf_puts(out, ")\n");
+		before = out->len;
+		text_aliases(out, m->aliases, m->alias_lang, m->naliases);
+		if (out->len > before)
+			px_buf_putc(out, '\n');
+	}
+}
+
+/* The retrieval: the code, then its segments under their community and
+ * session. */
+static void text_code_segments(px_buf *out, const px_codes *c)
+{
+	const px_db_segment *prev = NULL;
+	size_t i;
+
+	text_code(out, c, c->code, 1);
+	for (i = 0; i < c->nhits; i++) {
+		const px_db_segment *g = &c->hits[i].seg;
+		if (!prev || strcmp(prev->community, g->community)) {
+			px_buf_putc(out, '\n');
+			term(out, g->community);
+			px_buf_putc(out, '\n');
+		}
+		if (!prev || strcmp(prev->community, g->community) || strcmp(prev->cycle, g->cycle) ||
+		    prev->session != g->session) {
+			px_buf_puts(out, "  ");
+			term(out, g->cycle);
+			px_buf_printf(out, " #%ld  ", g->session);
+			term(out, g->date);
+			px_buf_putc(out, '\n');
+		}
+		px_buf_puts(out, "    ");
+		term(out, g->path);
+		px_buf_printf(out, ":%ld  ", g->line);
+		term(out, g->kind);
+		if (*g->heading) {
+			px_buf_puts(out, "  ");
+			term(out, g->heading);
+		}
+		px_buf_puts(out, "\n      ");
+		/* the whole text, its line breaks kept and indented */
+		{
+			const char *s = g->text, *nl;
+			while ((nl = strchr(s, '\n'))) {
+				px_buf_term_text(out, s, (size_t)(nl - s), PX_TERM_LINE);
+				px_buf_puts(out, "\n      ");
+				s = nl + 1;
+			}
+			term(out, s);
+		}
+		px_buf_putc(out, '\n');
+		prev = g;
+	}
+}
+
+/* ------------------------------------------------------------- JSON */
+
+static void json_pair(px_json *j, const char *key, char *const *v)
+{
+	px_json_key(j, key);
+	px_json_object(j);
+	px_json_kstr(j, "nl", v[PX_LANG_NL]);
+	px_json_kstr(j, "fr", v[PX_LANG_FR]);
+	px_json_end(j);
+}
+
+static void json_aliases(px_json *j, char *const *aliases, const int *alias_lang, size_t n)
+{
+	size_t i;
+	int l;
+
+	px_json_key(j, "aliases");
+	px_json_object(j);
+	for (l = 0; l < PX_CONTENT_LANGS; l++) {
+		px_json_key(j, px_lang_code(langs[l]));
+		px_json_array(j);
+		for (i = 0; i < n; i++)
+			if (alias_lang[i] == langs[l])
+				px_json_str(j, aliases[i]);
+		px_json_end(j);
+	}
+	px_json_end(j);
+}
+
+static void json_code(px_json *j, const px_codes *c, const px_code *k)
+{
+	px_json_object(j);
+	px_json_kstr(j, "id", k->id);
+	px_json_kstr(j, "category", c->cb->cats[k->category].id);
+	json_pair(j, "label", k->label);
+	json_pair(j, "description", k->desc);
+	json_aliases(j, k->aliases, k->alias_lang, k->naliases);
+	px_json_kint(j, "segments", c->codes[k->index].segments);
+	px_json_kint(j, "notes", c->codes[k->index].notes);
+	px_json_end(j);
+}
+
+static void json_list(px_buf *out, const px_codes *c)
+{
+	const px_codebook *cb = c->cb;
+	px_json j;
+	size_t i, k;
+
+	px_json_init(&j, out);
+	px_json_object(&j);
+	px_json_key(&j, "categories");
+	px_json_array(&j);
+	for (i = 0; i < cb->ncats; i++) {
+		px_json_object(&j);
+		px_json_kstr(&j, "id", cb->cats[i].id);
+		json_pair(&j, "label", cb->cats[i].label);
+		px_json_key(&j, "codes");
+		px_json_array(&j);
+		for (k = 0; k < cb->ncodes; k++)
+			if (cb->codes[k].category == i)
+				json_code(&j, c, &cb->codes[k]);
+		px_json_end(&j);
+		px_json_end(&j);
+	}
+	px_json_end(&j);
+	px_json_key(&j, "methods");
+	px_json_array(&j);
+	for (i = 0; i < cb->nmethods; i++) {
+		const px_method *m = &cb->methods[i];
+		px_json_object(&j);
+		px_json_kstr(&j, "id", m->id);
+		json_pair(&j, "label", m->label);
+		json_pair(&j, "description", m->desc);
+		json_aliases(&j, m->aliases, m->alias_lang, m->naliases);
+		px_json_kint(&j, "notes", c->methods[i]);
+		px_json_end(&j);
+	}
+	px_json_end(&j);
+	px_json_end(&j);
+}
+
+static void json_code_segments(px_buf *out, const px_codes *c)
+{
+	px_json j;
+	size_t i, k;
+
+	px_json_init(&j, out);
+	px_json_object(&j);
+	px_json_key(&j, "code");
+	json_code(&j, c, c->code);
+	px_json_key(&j, "segments");
+	px_json_array(&j);
+	for (i = 0; i < c->nhits; i++) {
+		const px_db_segment *g = &c->hits[i].seg;
+		px_json_object(&j);
+		px_json_kstr(&j, "community", g->community);
+		px_json_kstr(&j, "cycle", g->cycle);
+		px_json_kint(&j, "session", g->session);
+		px_json_kstr(&j, "date", g->date);
+		px_json_kstr(&j, "lang", g->lang);
+		px_json_kstr(&j, "kind", g->kind);
+		px_json_kstr(&j, "heading", g->heading);
+		px_json_key(&j, "codes");
+		px_json_array(&j);
+		for (k = 0; k < c->hits[i].ncodes; k++)
+			px_json_str(&j, c->hits[i].codes[k]);
+		px_json_end(&j);
+		px_json_kstr(&j, "text", g->text);
+		px_json_kstr(&j, "path", g->path);
+		px_json_kint(&j, "line", g->line);
+		px_json_end(&j);
+	}
+	px_json_end(&j);
+	px_json_end(&j);
+}
+
+/* -------------------------------------------------------------- CSV */
+
+/* The aliases of one language, joined by ", ", into `b`. */
+static const char *aliases_in(px_buf *b, char *const *aliases, const int *alias_lang, size_t n,
+			      int lang)
+{
+	size_t i;
+
+	px_buf_clear(b);
+	for (i = 0; i < n; i++)
+		if (alias_lang[i] == lang)
+			px_buf_printf(b, "%s%s", b->len ? ", " : "", aliases[i]);
+	return b->ptr;
+}
+
+/* The codebook as one table: a row per code, then a row per method. */
+static void csv_list(px_table *t, const px_codes *c)
+{
+	static const char *const cols[] = { "type", "category", "id", "label_nl", "label_fr",
+					    "description_nl", "description_fr", "aliases_nl",
+					    "aliases_fr", "segments", "notes" };
+	const px_codebook *cb = c->cb;
+	px_buf b = PX_BUF_INIT;
+	size_t i, k;
+
+	px_table_init(t, "codes", sizeof cols / sizeof *cols);
+	for (i = 0; i < sizeof cols / sizeof *cols; i++)
+		px_table_str(t, cols[i]);
+	for (i = 0; i < cb->ncats; i++)
+		for (k = 0; k < cb->ncodes; k++) {
+			const px_code *x = &cb->codes[k];
+			if (x->category != i)
+				continue;
+			px_table_str(t, "code");
+			px_table_str(t, cb->cats[i].id);
+			px_table_str(t, x->id);
+			px_table_str(t, x->label[PX_LANG_NL]);
+			px_table_str(t, x->label[PX_LANG_FR]);
+			px_table_str(t, x->desc[PX_LANG_NL]);
+			px_table_str(t, x->desc[PX_LANG_FR]);
+			px_table_dup(t, aliases_in(&b, x->aliases, x->alias_lang, x->naliases, PX_LANG_NL));
+			px_table_dup(t, aliases_in(&b, x->aliases, x->alias_lang, x->naliases, PX_LANG_FR));
+			px_table_int(t, c->codes[k].segments);
+			px_table_int(t, c->codes[k].notes);
+		}
+	for (i = 0; i < cb->nmethods; i++) {
+		const px_method *m = &cb->methods[i];
+		px_table_str(t, "method");
+		px_table_str(t, "");
+		px_table_str(t, m->id);
+		px_table_str(t, m->label[PX_LANG_NL]);
+		px_table_str(t, m->label[PX_LANG_FR]);
+		px_table_str(t, m->desc[PX_LANG_NL]);
+		px_table_str(t, m->desc[PX_LANG_FR]);
+		px_table_dup(t, aliases_in(&b, m->aliases, m->alias_lang, m->naliases, PX_LANG_NL));
+		px_table_dup(t, aliases_in(&b, m->aliases, m->alias_lang, m->naliases, PX_LANG_FR));
+		px_table_int(t, 0);
+		px_table_int(t, c->methods[i]);
+	}
+	if (px_buf_failed(&b))
+		t->failed = 1;
+	px_buf_free(&b);
+}
+
+static void csv_code_segments(px_table *t, const px_codes *c)
+{
+	size_t i;
+
+	px_sheet_segments_init(t, "segments");
+	for (i = 0; i < c->nhits; i++)
+		px_sheet_segment(t, &c->hits[i].seg, c->hits[i].codes, c->hits[i].ncodes);
+}
+
+int cmd_codes(int argc, char **argv, px_ctx *ctx)
+{
+	static const px_opt opts[] = {
+		{ "format", 'f', 1, OPT_FORMAT },
+		{ "output", 'o', 1, OPT_OUTPUT },
+		{ "force", 0, 0, OPT_FORCE },
+		{ "help", 'h', 0, OPT_HELP },
+		{ 0, 0, 0, 0 }
+	};
+	static const char *const formats[] = { "text", "json", "csv", NULL };
+	px_optstate st = PX_OPTSTATE_INIT("codes");
+	px_diag d = PX_DIAG_INIT;
+	px_buf out = PX_BUF_INIT;
+	px_out_opts oo = PX_OUT_OPTS_INIT;
+	px_codes c;
+	px_table t;
+	const px_code *code = NULL;
+	const char *output = NULL, *arg = NULL;
+	char *registry = NULL;
+	int id, format = FMT_TEXT, status = PX_EXIT_USAGE, table = 0;
+
+	memset(&c, 0, sizeof c);
+	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
+		switch (id) {
+		case PX_OPT_ERROR: goto cleanup;
+		case OPT_HELP: status = px_help(MSG_HELP_CODES); goto cleanup;
+		case OPT_FORMAT:
+			if ((format = px_opt_choice(&st, formats)) < 0)
+				goto cleanup;
+			break;
+		case OPT_OUTPUT: output = st.arg; break;
+		case OPT_FORCE: oo.force = 1; break;
+		default:
+			if (arg) {
+				px_error(MSG_EXTRA_ARG, st.arg);
+				goto cleanup;
+			}
+			arg = st.arg;
+			if (!(code = px_kb_code_arg(ctx->kb, arg)))
+				goto cleanup;
+		}
+	}
+	if (px_codes_gather(&c, ctx->index, code, &d) < 0)
+		goto env;
+	registry = px_out_registry(ctx->kb->gitdir);
+	oo.registry = registry;
+	if (format == FMT_CSV) {
+		const px_table *tv[1] = { &t };
+		if (code)
+			csv_code_segments(&t, &c);
+		else
+			csv_list(&t, &c);
+		table = 1;
+		if (px_sheet_write(tv, 1, PX_SHEET_CSV, output, &oo, &d) < 0)
+			goto env;
+		status = PX_EXIT_OK;
+		goto cleanup;
+	}
+	if (format == FMT_JSON)
+		code ? json_code_segments(&out, &c) : json_list(&out, &c);
+	else
+		code ? text_code_segments(&out, &c) : text_list(&out, &c);
+	if (output) {
+		if (px_out_write_buf(output, &out, &oo, &d) < 0)
+			goto env;
+	} else {
+		if (px_diag_buf(&d, &out, NULL) < 0)
+			goto env;
+		px_buf_fwrite(&out, stdout);
+	}
+	status = PX_EXIT_OK;
+	goto cleanup;
+env:
+	px_diag_take(&ctx->diag, &d);
+	status = PX_CMD_FAILED;
+cleanup:
+	if (table)
+		px_table_free(&t);
+	px_codes_free(&c);
+	free(registry);
+	px_buf_free(&out);
+	px_diag_free(&d);
+	return status;
+}

@@ -1,0 +1,38 @@
+/*
+ * codes.h - the codebook as the knowledge base uses it (`praxis codes`):
+ * how many segments and notes carry each code, how many notes name each
+ * method, and, for one code, every segment coded with it (the code
+ * retrieval of QDA tools). Gathered once from the index (db.h), then
+ * written by cmd/codes.c as text, JSON or CSV.
+ *
+ *     px_codes c;
+ *     if (px_codes_gather(&c, ix, code_or_NULL, &d) < 0) ...
+ *     ... c.codes[code->index], c.methods[i], c.hits ...
+ *     px_codes_free(&c);
+ */
+#ifndef PX_CODES_H
+#define PX_CODES_H
+
+#include <stddef.h>
+
+#include "codebook.h"
+#include "db.h"
+#include "stats.h"
+
+typedef struct {
+	const px_codebook *cb;  /* borrowed: the index's */
+	px_stats_count *codes;  /* [cb->ncodes]: segments and notes of each code */
+	long long *methods;     /* [cb->nmethods]: notes naming each method */
+	const px_code *code;    /* the code retrieved, or NULL */
+	px_db_hit *hits;        /* its segments with their codes: by community,
+				 * cycle (newest first), session, path, line */
+	size_t nhits;
+} px_codes;
+
+/* Fills `out` for every code and method and, when `code` is given, its
+ * segments (of the notes that give community, cycle, session and date).
+ * 0, or -1 with a diagnostic; px_codes_free is safe after both. */
+int px_codes_gather(px_codes *out, px_index *ix, const px_code *code, px_diag *d);
+void px_codes_free(px_codes *c);
+
+#endif
