@@ -6,7 +6,9 @@
 
 #include "cycle.h"
 #include "db.h"
+#include "json.h"
 #include "note.h"
+#include "xml.h"
 #include "xmlout.h"
 
 #define EXPECTED_SESSIONS 10 /* a cycle has about 10 monthly sessions */
@@ -285,4 +287,185 @@ cleanup:
 	px_db_sessions_free(ses, nses);
 	free(cycle);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ JSON */
+
+/* The brief's JSON (doc/json.md, "brief") from its XML data, through the
+ * one JSON writer: the XML is what was gathered; this only formats it. */
+
+static int is(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static xmlNodePtr child(xmlNodePtr n, const char *name, const char *lang)
+{
+	xmlNodePtr c;
+
+	for (c = n ? n->children : NULL; c; c = c->next) {
+		xmlChar *l;
+		int match;
+		if (!is(c, name))
+			continue;
+		if (!lang)
+			return c;
+		l = xmlGetProp(c, (const xmlChar *)"lang");
+		match = l && !strcmp((const char *)l, lang);
+		xmlFree(l);
+		if (match)
+			return c;
+	}
+	return NULL;
+}
+
+/* An attribute as a JSON string, or null when absent. */
+static void kattr(px_json *j, const char *key, xmlNodePtr n, const char *attr)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+
+	px_json_key(j, key);
+	px_json_str(j, (const char *)v);
+	xmlFree(v);
+}
+
+/* An attribute as a JSON integer, or null when absent. */
+static void kattr_int(px_json *j, const char *key, xmlNodePtr n, const char *attr)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+
+	px_json_key(j, key);
+	if (v)
+		px_json_int(j, strtoll((const char *)v, NULL, 10));
+	else
+		px_json_null(j);
+	xmlFree(v);
+}
+
+/* An element's text as a JSON string, or null when there is none. */
+static void ktext(px_json *j, const char *key, xmlNodePtr n)
+{
+	xmlChar *v = n ? xmlNodeGetContent(n) : NULL;
+
+	px_json_key(j, key);
+	px_json_str(j, (const char *)v);
+	xmlFree(v);
+}
+
+static void json_source(px_json *j, xmlNodePtr n)
+{
+	kattr(j, "path", n, "path");
+	kattr_int(j, "line", n, "line");
+	kattr_int(j, "session", n, "session");
+	kattr(j, "date", n, "date");
+}
+
+/* [ @id of each child `name` of n ] */
+static void ids(px_json *j, const char *key, xmlNodePtr n, const char *name)
+{
+	xmlNodePtr c;
+
+	px_json_key(j, key);
+	px_json_array(j);
+	for (c = n->children; c; c = c->next)
+		if (is(c, name)) {
+			xmlChar *v = xmlGetProp(c, (const xmlChar *)"id");
+			px_json_str(j, (const char *)v);
+			xmlFree(v);
+		}
+	px_json_end(j);
+}
+
+int px_brief_json(const px_buf *xml, px_buf *out, px_diag *d)
+{
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root, n, c;
+	xmlChar *lang;
+	px_json j;
+
+	if (px_diag_buf(d, xml, NULL) < 0 ||
+	    px_xml_load_mem(&doc, xml->ptr, xml->len, "brief", "environment", d) < 0)
+		return -1;
+	root = xmlDocGetRootElement(doc);
+	lang = xmlGetProp(root, (const xmlChar *)"lang");
+	px_json_init(&j, out);
+	px_json_object(&j);
+	kattr(&j, "community", root, "community");
+	ktext(&j, "name", child(root, "name", (const char *)lang));
+	kattr(&j, "lang", root, "lang");
+	kattr(&j, "cycle", root, "cycle");
+	kattr_int(&j, "next_session", root, "next-session");
+	kattr_int(&j, "expected_sessions", root, "expected-sessions");
+	px_json_key(&j, "last_session");
+	if ((n = child(root, "last", NULL))) {
+		px_json_object(&j);
+		json_source(&j, n);
+		ktext(&j, "title", child(n, "title", NULL));
+		ktext(&j, "summary", child(n, "summary", NULL));
+		kattr_int(&j, "attendance", n, "attendance");
+		ids(&j, "methods", n, "method");
+		ids(&j, "codes", n, "code");
+		px_json_end(&j);
+	} else {
+		px_json_null(&j);
+	}
+	px_json_key(&j, "open_followups");
+	px_json_array(&j);
+	for (c = (n = child(root, "followups", NULL)) ? n->children : NULL; c; c = c->next)
+		if (is(c, "followup")) {
+			px_json_object(&j);
+			json_source(&j, c);
+			ktext(&j, "text", c);
+			px_json_end(&j);
+		}
+	px_json_end(&j);
+	px_json_key(&j, "recurring_codes");
+	px_json_array(&j);
+	for (c = (n = child(root, "recurring", NULL)) ? n->children : NULL; c; c = c->next)
+		if (is(c, "code")) {
+			px_json_object(&j);
+			kattr(&j, "code", c, "id");
+			px_json_key(&j, "label");
+			px_json_object(&j);
+			ktext(&j, "nl", child(c, "label", "nl"));
+			ktext(&j, "fr", child(c, "label", "fr"));
+			px_json_end(&j);
+			kattr_int(&j, "sessions", c, "sessions");
+			kattr_int(&j, "segments", c, "segments");
+			px_json_key(&j, "other_communities");
+			px_json_object(&j);
+			kattr_int(&j, "segments", c, "other-segments");
+			kattr_int(&j, "communities", c, "other-communities");
+			px_json_end(&j);
+			px_json_end(&j);
+		}
+	px_json_end(&j);
+	px_json_key(&j, "elsewhere");
+	px_json_array(&j);
+	for (c = (n = child(root, "elsewhere", NULL)) ? n->children : NULL; c; c = c->next)
+		if (is(c, "segment")) {
+			px_json_object(&j);
+			kattr(&j, "community", c, "community");
+			kattr(&j, "code", c, "code");
+			kattr(&j, "kind", c, "kind");
+			json_source(&j, c);
+			ktext(&j, "text", child(c, "text", NULL));
+			px_json_end(&j);
+		}
+	px_json_end(&j);
+	px_json_key(&j, "attendance");
+	px_json_array(&j);
+	for (c = (n = child(root, "attendance", NULL)) ? n->children : NULL; c; c = c->next)
+		if (is(c, "session")) {
+			px_json_object(&j);
+			kattr_int(&j, "session", c, "n");
+			kattr(&j, "date", c, "date");
+			kattr_int(&j, "attendance", c, "attendance");
+			px_json_end(&j);
+		}
+	px_json_end(&j);
+	px_json_end(&j);
+	xmlFree(lang);
+	xmlFreeDoc(doc);
+	return px_diag_buf(d, out, NULL);
 }

@@ -15,4 +15,9 @@
 int px_brief_xml(px_index *ix, const px_community *community, const char *lang, px_buf *out,
 		 px_diag *d);
 
+/* The brief's JSON (doc/json.md, "brief") from its XML data `xml`,
+ * appended to `out` through the one JSON writer. Returns 0, or -1 with a
+ * diagnostic. */
+int px_brief_json(const px_buf *xml, px_buf *out, px_diag *d);
+
 #endif

@@ -119,37 +119,30 @@ void *px_db_push(void *v, size_t *n, size_t *cap, size_t size);
  * diagnostic, returns -1. */
 int px_db_oom(sqlite3_stmt *st, px_diag *d);
 
-/* A growing array of rows of one struct type, filled by px_db_collect. */
-typedef struct {
-	char *v;
-	size_t n, cap, size;
-} px_db_rows;
-#define PX_DB_ROWS_INIT(type) { NULL, 0, 0, sizeof(type) }
-/* Fills one row (zeroed) from the statement's current row: 0, or -1 when
- * memory runs out; frees an array of such rows. */
+/* What a listing's rows are: their size, how one is read from a result
+ * row (zeroed before; 0, or -1 when memory runs out), and the offsets of
+ * the malloc'd strings each holds (PX_DB_END last), which is all it takes
+ * to free them. One descriptor per struct; every listing of the data
+ * layer is px_db_list with its statement and its row type. */
+#define PX_DB_END ((size_t)-1)
 typedef int (*px_db_fill_fn)(void *row, sqlite3_stmt *st);
-typedef void (*px_db_drop_fn)(void *v, size_t n);
-/* Steps `st` to its end, one row of `r` per result row. Returns 0, or -1
- * (diagnostic set) after freeing what was read with `drop`. */
-int px_db_collect(px_db_rows *r, px_index *ix, sqlite3_stmt *st, px_db_fill_fn fill,
-		  px_db_drop_fn drop, px_diag *d);
-/* A whole listing: the rows of `st` (NULL: its preparation failed, -1) as
- * a malloc'd array of `size`-byte rows in *out (a T **), their number in
- * *n; 0, or -1 with a diagnostic and *out NULL. Every listing of the
- * data layer is this call with its statement and its row reader. */
-int px_db_list(void *out, size_t *n, size_t size, px_index *ix, sqlite3_stmt *st,
-	       px_db_fill_fn fill, px_db_drop_fn drop, px_diag *d);
-/* Row readers and array droppers of the shared structs: a segment or a
- * note (PX_DB_SEGMENT_COLS, PX_DB_NOTE_COLS), a tally (id, segments,
- * notes), a string (one column). */
-int px_db_fill_segment(void *row, sqlite3_stmt *st);
-int px_db_fill_note(void *row, sqlite3_stmt *st);
-int px_db_fill_tally(void *row, sqlite3_stmt *st);
-int px_db_fill_string(void *row, sqlite3_stmt *st);
-void px_db_drop_segments(void *v, size_t n);
-void px_db_drop_notes(void *v, size_t n);
-void px_db_drop_tallies(void *v, size_t n);
-void px_db_drop_strings(void *v, size_t n);
+typedef struct {
+	size_t size;
+	px_db_fill_fn fill;
+	const size_t *strings;
+} px_db_rowtype;
+/* The rows of `st` (NULL: its preparation failed, -1) as a malloc'd
+ * array in *out (a T **), their number in *n; 0, or -1 with a diagnostic
+ * and *out NULL, *n 0 (what was read is freed). */
+int px_db_list(void *out, size_t *n, const px_db_rowtype *t, px_index *ix, sqlite3_stmt *st,
+	       px_diag *d);
+/* Frees the strings of one row; an array of n rows and the array. */
+void px_db_row_clear(void *row, const px_db_rowtype *t);
+void px_db_rows_free(void *v, size_t n, const px_db_rowtype *t);
+/* The shared structs' row types: a segment or a note (PX_DB_SEGMENT_COLS,
+ * PX_DB_NOTE_COLS), a tally (id, segments, notes), a string (one column). */
+extern const px_db_rowtype px_db_segment_type, px_db_note_type, px_db_tally_type,
+	px_db_string_type;
 #endif
 
 /* ---------------------------------------------------------------- search */

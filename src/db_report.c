@@ -7,6 +7,7 @@
 #define PX_DB_INTERNAL
 #include "db.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,18 +43,10 @@ static int fill_code_count(void *row, sqlite3_stmt *st)
 	return text(&c->code, st, 0) | text(&c->community, st, 1);
 }
 
-void px_db_code_counts_free(px_db_code_count *v, size_t n)
-{
-	size_t i;
+static const size_t code_counts_strings[] = { offsetof(px_db_code_count, code), offsetof(px_db_code_count, community), PX_DB_END };
+static const px_db_rowtype code_counts_type = { sizeof(px_db_code_count), fill_code_count, code_counts_strings };
 
-	for (i = 0; v && i < n; i++) {
-		free(v[i].code);
-		free(v[i].community);
-	}
-	free(v);
-}
-
-static void drop_code_counts(void *v, size_t n) { px_db_code_counts_free(v, n); }
+void px_db_code_counts_free(px_db_code_count *v, size_t n) { px_db_rows_free(v, n, &code_counts_type); }
 
 int px_db_code_counts(px_db_code_count **out, size_t *n, px_index *ix, const px_db_scope *s,
 		      px_diag *d)
@@ -66,7 +59,7 @@ int px_db_code_counts(px_db_code_count **out, size_t *n, px_index *ix, const px_
 
 	if (st)
 		px_db_bind_scope(st, s);
-	return px_db_list(out, n, sizeof **out, ix, st, fill_code_count, drop_code_counts, d);
+	return px_db_list(out, n, &code_counts_type, ix, st, d);
 }
 
 /* ---------------------------------------------- code counts by value */
@@ -81,18 +74,10 @@ static int fill_code_key(void *row, sqlite3_stmt *st)
 	return text(&c->code, st, 0) | text(&c->key, st, 1);
 }
 
-void px_db_code_keys_free(px_db_code_key *v, size_t n)
-{
-	size_t i;
+static const size_t code_keys_strings[] = { offsetof(px_db_code_key, code), offsetof(px_db_code_key, key), PX_DB_END };
+static const px_db_rowtype code_keys_type = { sizeof(px_db_code_key), fill_code_key, code_keys_strings };
 
-	for (i = 0; v && i < n; i++) {
-		free(v[i].code);
-		free(v[i].key);
-	}
-	free(v);
-}
-
-static void drop_code_keys(void *v, size_t n) { px_db_code_keys_free(v, n); }
+void px_db_code_keys_free(px_db_code_key *v, size_t n) { px_db_rows_free(v, n, &code_keys_type); }
 
 /* KEY: the value's expression, ORD: its order */
 #define CODE_COUNTS_BY(KEY, ORD) \
@@ -112,7 +97,7 @@ int px_db_code_counts_by(px_db_code_key **out, size_t *n, px_index *ix, const px
 
 	if (st)
 		px_db_bind_scope(st, s);
-	return px_db_list(out, n, sizeof **out, ix, st, fill_code_key, drop_code_keys, d);
+	return px_db_list(out, n, &code_keys_type, ix, st, d);
 }
 
 /* ---------------------------------------------------- code sessions */
@@ -126,16 +111,10 @@ static int fill_code_session(void *row, sqlite3_stmt *st)
 	return text(&c->code, st, 0);
 }
 
-void px_db_code_sessions_free(px_db_code_session *v, size_t n)
-{
-	size_t i;
+static const size_t code_sessions_strings[] = { offsetof(px_db_code_session, code), PX_DB_END };
+static const px_db_rowtype code_sessions_type = { sizeof(px_db_code_session), fill_code_session, code_sessions_strings };
 
-	for (i = 0; v && i < n; i++)
-		free(v[i].code);
-	free(v);
-}
-
-static void drop_code_sessions(void *v, size_t n) { px_db_code_sessions_free(v, n); }
+void px_db_code_sessions_free(px_db_code_session *v, size_t n) { px_db_rows_free(v, n, &code_sessions_type); }
 
 int px_db_code_sessions(px_db_code_session **out, size_t *n, px_index *ix, const px_db_scope *s,
 			px_diag *d)
@@ -148,7 +127,7 @@ int px_db_code_sessions(px_db_code_session **out, size_t *n, px_index *ix, const
 
 	if (st)
 		px_db_bind_scope(st, s);
-	return px_db_list(out, n, sizeof **out, ix, st, fill_code_session, drop_code_sessions, d);
+	return px_db_list(out, n, &code_sessions_type, ix, st, d);
 }
 
 /* ------------------------------------------------------- code pairs */
@@ -161,18 +140,10 @@ static int fill_pair(void *row, sqlite3_stmt *st)
 	return text(&p->a, st, 0) | text(&p->b, st, 1);
 }
 
-void px_db_pairs_free(px_db_pair *v, size_t n)
-{
-	size_t i;
+static const size_t pairs_strings[] = { offsetof(px_db_pair, a), offsetof(px_db_pair, b), PX_DB_END };
+static const px_db_rowtype pairs_type = { sizeof(px_db_pair), fill_pair, pairs_strings };
 
-	for (i = 0; v && i < n; i++) {
-		free(v[i].a);
-		free(v[i].b);
-	}
-	free(v);
-}
-
-static void drop_pairs(void *v, size_t n) { px_db_pairs_free(v, n); }
+void px_db_pairs_free(px_db_pair *v, size_t n) { px_db_rows_free(v, n, &pairs_type); }
 
 int px_db_code_pairs(px_db_pair **out, size_t *n, px_index *ix, const px_db_scope *s, px_diag *d)
 {
@@ -185,7 +156,7 @@ int px_db_code_pairs(px_db_pair **out, size_t *n, px_index *ix, const px_db_scop
 
 	if (st)
 		px_db_bind_scope(st, s);
-	return px_db_list(out, n, sizeof **out, ix, st, fill_pair, drop_pairs, d);
+	return px_db_list(out, n, &pairs_type, ix, st, d);
 }
 
 /* -------------------------------------------------- community counts */
@@ -201,16 +172,10 @@ static int fill_community_count(void *row, sqlite3_stmt *st)
 	return text(&c->id, st, 0);
 }
 
-void px_db_community_counts_free(px_db_community_count *v, size_t n)
-{
-	size_t i;
+static const size_t community_counts_strings[] = { offsetof(px_db_community_count, id), PX_DB_END };
+static const px_db_rowtype community_counts_type = { sizeof(px_db_community_count), fill_community_count, community_counts_strings };
 
-	for (i = 0; v && i < n; i++)
-		free(v[i].id);
-	free(v);
-}
-
-static void drop_community_counts(void *v, size_t n) { px_db_community_counts_free(v, n); }
+void px_db_community_counts_free(px_db_community_count *v, size_t n) { px_db_rows_free(v, n, &community_counts_type); }
 
 int px_db_community_counts(px_db_community_count **out, size_t *n, px_index *ix,
 			   const px_db_scope *s, px_diag *d)
@@ -223,7 +188,7 @@ int px_db_community_counts(px_db_community_count **out, size_t *n, px_index *ix,
 
 	if (st)
 		px_db_bind_scope(st, s);
-	return px_db_list(out, n, sizeof **out, ix, st, fill_community_count, drop_community_counts, d);
+	return px_db_list(out, n, &community_counts_type, ix, st, d);
 }
 
 /* ------------------------------------------------------------ totals */
@@ -278,21 +243,10 @@ static int fill_session(void *row, sqlite3_stmt *st)
 	       text(&s->title, st, 6) | text(&s->summary, st, 7);
 }
 
-void px_db_sessions_free(px_db_session *v, size_t n)
-{
-	size_t i;
+static const size_t sessions_strings[] = { offsetof(px_db_session, date), offsetof(px_db_session, path), offsetof(px_db_session, lang), offsetof(px_db_session, title), offsetof(px_db_session, summary), PX_DB_END };
+static const px_db_rowtype sessions_type = { sizeof(px_db_session), fill_session, sessions_strings };
 
-	for (i = 0; v && i < n; i++) {
-		free(v[i].date);
-		free(v[i].path);
-		free(v[i].lang);
-		free(v[i].title);
-		free(v[i].summary);
-	}
-	free(v);
-}
-
-static void drop_sessions(void *v, size_t n) { px_db_sessions_free(v, n); }
+void px_db_sessions_free(px_db_session *v, size_t n) { px_db_rows_free(v, n, &sessions_type); }
 
 int px_db_sessions(px_db_session **out, size_t *n, px_index *ix, const px_db_scope *s, px_diag *d)
 {
@@ -303,7 +257,7 @@ int px_db_sessions(px_db_session **out, size_t *n, px_index *ix, const px_db_sco
 
 	if (st)
 		px_db_bind_scope(st, s);
-	return px_db_list(out, n, sizeof **out, ix, st, fill_session, drop_sessions, d);
+	return px_db_list(out, n, &sessions_type, ix, st, d);
 }
 
 /* ------------------------------------------- a note's methods, codes */
@@ -315,7 +269,7 @@ static int note_strings(char ***out, size_t *n, px_index *ix, const char *sql, l
 
 	if (st)
 		px_db_bind_int(st, ":note", note);
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_string, px_db_drop_strings, d);
+	return px_db_list(out, n, &px_db_string_type, ix, st, d);
 }
 
 int px_db_note_methods(char ***out, size_t *n, px_index *ix, long long note, px_diag *d)
@@ -344,16 +298,10 @@ static int fill_method_count(void *row, sqlite3_stmt *st)
 	return text(&m->method, st, 0);
 }
 
-void px_db_method_counts_free(px_db_method_count *v, size_t n)
-{
-	size_t i;
+static const size_t method_counts_strings[] = { offsetof(px_db_method_count, method), PX_DB_END };
+static const px_db_rowtype method_counts_type = { sizeof(px_db_method_count), fill_method_count, method_counts_strings };
 
-	for (i = 0; v && i < n; i++)
-		free(v[i].method);
-	free(v);
-}
-
-static void drop_method_counts(void *v, size_t n) { px_db_method_counts_free(v, n); }
+void px_db_method_counts_free(px_db_method_count *v, size_t n) { px_db_rows_free(v, n, &method_counts_type); }
 
 int px_db_method_counts(px_db_method_count **out, size_t *n, px_index *ix, const px_db_scope *s,
 			px_diag *d)
@@ -365,7 +313,7 @@ int px_db_method_counts(px_db_method_count **out, size_t *n, px_index *ix, const
 
 	if (st)
 		px_db_bind_scope(st, s);
-	return px_db_list(out, n, sizeof **out, ix, st, fill_method_count, drop_method_counts, d);
+	return px_db_list(out, n, &method_counts_type, ix, st, d);
 }
 
 /* ---------------------------------------------------------- segments */
@@ -384,7 +332,7 @@ static int segments(px_db_segment **out, size_t *n, px_index *ix, const char *sq
 		if (limit)
 			px_db_bind_int(st, ":limit", limit);
 	}
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_segment, px_db_drop_segments, d);
+	return px_db_list(out, n, &px_db_segment_type, ix, st, d);
 }
 
 int px_db_quotes(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
@@ -460,16 +408,10 @@ static int fill_recurring(void *row, sqlite3_stmt *st)
 	return text(&c->code, st, 0);
 }
 
-void px_db_recurring_free(px_db_recurring *v, size_t n)
-{
-	size_t i;
+static const size_t recurring_strings[] = { offsetof(px_db_recurring, code), PX_DB_END };
+static const px_db_rowtype recurring_type = { sizeof(px_db_recurring), fill_recurring, recurring_strings };
 
-	for (i = 0; v && i < n; i++)
-		free(v[i].code);
-	free(v);
-}
-
-static void drop_recurring(void *v, size_t n) { px_db_recurring_free(v, n); }
+void px_db_recurring_free(px_db_recurring *v, size_t n) { px_db_rows_free(v, n, &recurring_type); }
 
 int px_db_recurring_codes(px_db_recurring **out, size_t *n, px_index *ix, const px_db_scope *s,
 			  int min_sessions, int limit, px_diag *d)
@@ -485,5 +427,5 @@ int px_db_recurring_codes(px_db_recurring **out, size_t *n, px_index *ix, const 
 		px_db_bind_int(st, ":min", min_sessions);
 		px_db_bind_int(st, ":limit", limit);
 	}
-	return px_db_list(out, n, sizeof **out, ix, st, fill_recurring, drop_recurring, d);
+	return px_db_list(out, n, &recurring_type, ix, st, d);
 }

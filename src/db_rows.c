@@ -5,6 +5,7 @@
 #define PX_DB_INTERNAL
 #include "db.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,57 +75,13 @@ int px_db_read_note(px_db_note *n, sqlite3_stmt *st, int first)
 	       n->author && n->summary ? 0 : -1;
 }
 
-static void segment_free(px_db_segment *g)
-{
-	free(g->path);
-	free(g->community);
-	free(g->cycle);
-	free(g->date);
-	free(g->lang);
-	free(g->kind);
-	free(g->heading);
-	free(g->text);
-}
-
-void px_db_segments_free(px_db_segment *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; v && i < n; i++)
-		segment_free(&v[i]);
-	free(v);
-}
-
-void px_db_notes_free(px_db_note *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; v && i < n; i++) {
-		free(v[i].path);
-		free(v[i].blob);
-		free(v[i].community);
-		free(v[i].cycle);
-		free(v[i].date);
-		free(v[i].lang);
-		free(v[i].title);
-		free(v[i].author);
-		free(v[i].summary);
-	}
-	free(v);
-}
-
-void px_db_tallies_free(px_db_tally *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; v && i < n; i++)
-		free(v[i].id);
-	free(v);
-}
+void px_db_segments_free(px_db_segment *v, size_t n) { px_db_rows_free(v, n, &px_db_segment_type); }
+void px_db_notes_free(px_db_note *v, size_t n) { px_db_rows_free(v, n, &px_db_note_type); }
+void px_db_tallies_free(px_db_tally *v, size_t n) { px_db_rows_free(v, n, &px_db_tally_type); }
 
 void px_db_hit_clear(px_db_hit *h)
 {
-	segment_free(&h->seg);
+	px_db_row_clear(&h->seg, &px_db_segment_type);
 	px_strv_free(h->codes, h->ncodes);
 	free(h->snippet);
 	memset(h, 0, sizeof *h);
@@ -139,47 +96,57 @@ void px_db_hits_free(px_db_hit *v, size_t n)
 	free(v);
 }
 
-int px_db_collect(px_db_rows *r, px_index *ix, sqlite3_stmt *st, px_db_fill_fn fill,
-		  px_db_drop_fn drop, px_diag *d)
+void px_db_row_clear(void *row, const px_db_rowtype *t)
 {
-	int rc;
+	const size_t *o;
+	char *p;
 
+	for (o = t->strings; *o != PX_DB_END; o++) {
+		memcpy(&p, (char *)row + *o, sizeof p);
+		free(p);
+	}
+}
+
+void px_db_rows_free(void *v, size_t n, const px_db_rowtype *t)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		px_db_row_clear((char *)v + i * t->size, t);
+	free(v);
+}
+
+int px_db_list(void *out, size_t *n, const px_db_rowtype *t, px_index *ix, sqlite3_stmt *st,
+	       px_diag *d)
+{
+	char *v = NULL;
+	size_t cap = 0;
+	int rc = -1;
+
+	memcpy(out, &v, sizeof v);
+	*n = 0;
+	if (!st)
+		return -1;
 	while ((rc = px_db_step(ix, st, d)) == 1) {
-		void *row = px_db_push(&r->v, &r->n, &r->cap, r->size);
-		if (!row || fill(row, st) < 0) {
+		void *row = px_db_push(&v, n, &cap, t->size);
+		if (!row || t->fill(row, st) < 0) {
 			rc = px_db_oom(st, d);
 			break;
 		}
 	}
 	if (rc < 0) {
-		drop(r->v, r->n);
-		r->v = NULL;
-		r->n = 0;
+		px_db_rows_free(v, *n, t);
+		*n = 0;
 		return -1;
 	}
+	memcpy(out, &v, sizeof v);
 	return 0;
 }
 
-int px_db_list(void *out, size_t *n, size_t size, px_index *ix, sqlite3_stmt *st,
-	       px_db_fill_fn fill, px_db_drop_fn drop, px_diag *d)
-{
-	px_db_rows r = { NULL, 0, 0, size };
-	int rc;
+static int fill_segment(void *row, sqlite3_stmt *st) { return px_db_read_segment(row, st, 0); }
+static int fill_note(void *row, sqlite3_stmt *st) { return px_db_read_note(row, st, 0); }
 
-	memcpy(out, &r.v, sizeof r.v);
-	*n = 0;
-	if (!st)
-		return -1;
-	rc = px_db_collect(&r, ix, st, fill, drop, d);
-	memcpy(out, &r.v, sizeof r.v);
-	*n = r.n;
-	return rc;
-}
-
-int px_db_fill_segment(void *row, sqlite3_stmt *st) { return px_db_read_segment(row, st, 0); }
-int px_db_fill_note(void *row, sqlite3_stmt *st) { return px_db_read_note(row, st, 0); }
-
-int px_db_fill_tally(void *row, sqlite3_stmt *st)
+static int fill_tally(void *row, sqlite3_stmt *st)
 {
 	px_db_tally *t = row;
 
@@ -188,14 +155,29 @@ int px_db_fill_tally(void *row, sqlite3_stmt *st)
 	return (t->id = px_db_dup(st, 0)) ? 0 : -1;
 }
 
-int px_db_fill_string(void *row, sqlite3_stmt *st)
+static int fill_string(void *row, sqlite3_stmt *st)
 {
 	char **s = row;
 
 	return (*s = px_db_dup(st, 0)) ? 0 : -1;
 }
 
-void px_db_drop_segments(void *v, size_t n) { px_db_segments_free(v, n); }
-void px_db_drop_notes(void *v, size_t n) { px_db_notes_free(v, n); }
-void px_db_drop_tallies(void *v, size_t n) { px_db_tallies_free(v, n); }
-void px_db_drop_strings(void *v, size_t n) { px_strv_free(v, n); }
+#define S(type, field) offsetof(type, field)
+static const size_t segment_strings[] = {
+	S(px_db_segment, path), S(px_db_segment, community), S(px_db_segment, cycle),
+	S(px_db_segment, date), S(px_db_segment, lang), S(px_db_segment, kind),
+	S(px_db_segment, heading), S(px_db_segment, text), PX_DB_END
+};
+static const size_t note_strings[] = {
+	S(px_db_note, path), S(px_db_note, blob), S(px_db_note, community), S(px_db_note, cycle),
+	S(px_db_note, date), S(px_db_note, lang), S(px_db_note, title), S(px_db_note, author),
+	S(px_db_note, summary), PX_DB_END
+};
+static const size_t tally_strings[] = { S(px_db_tally, id), PX_DB_END };
+static const size_t string_strings[] = { 0, PX_DB_END };
+#undef S
+
+const px_db_rowtype px_db_segment_type = { sizeof(px_db_segment), fill_segment, segment_strings };
+const px_db_rowtype px_db_note_type = { sizeof(px_db_note), fill_note, note_strings };
+const px_db_rowtype px_db_tally_type = { sizeof(px_db_tally), fill_tally, tally_strings };
+const px_db_rowtype px_db_string_type = { sizeof(char *), fill_string, string_strings };

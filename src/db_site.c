@@ -47,7 +47,7 @@ int px_db_site_cycles(px_db_tally **out, size_t *n, px_index *ix, const px_db_sc
 
 	if (st)
 		px_db_bind_scope(st, s);
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_tally, px_db_drop_tallies, d);
+	return px_db_list(out, n, &px_db_tally_type, ix, st, d);
 }
 
 int px_db_site_latest(px_db_note **out, size_t *n, px_index *ix, long limit, px_diag *d)
@@ -56,14 +56,14 @@ int px_db_site_latest(px_db_note **out, size_t *n, px_index *ix, long limit, px_
 
 	if (st)
 		px_db_bind_int(st, ":limit", limit);
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_note, px_db_drop_notes, d);
+	return px_db_list(out, n, &px_db_note_type, ix, st, d);
 }
 
 int px_db_site_heat(px_db_tally **out, size_t *n, px_index *ix, const char *code, px_diag *d)
 {
 	sqlite3_stmt *st = with_text(ix, SQL_HEAT, ":code", code, d);
 
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_tally, px_db_drop_tallies, d);
+	return px_db_list(out, n, &px_db_tally_type, ix, st, d);
 }
 
 int px_db_site_sessions(px_db_note **out, size_t *n, px_index *ix, const char *community,
@@ -71,7 +71,7 @@ int px_db_site_sessions(px_db_note **out, size_t *n, px_index *ix, const char *c
 {
 	sqlite3_stmt *st = with_text(ix, SQL_SESSIONS, ":community", community, d);
 
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_note, px_db_drop_notes, d);
+	return px_db_list(out, n, &px_db_note_type, ix, st, d);
 }
 
 int px_db_site_community_codes(px_db_tally **out, size_t *n, px_index *ix,
@@ -79,7 +79,7 @@ int px_db_site_community_codes(px_db_tally **out, size_t *n, px_index *ix,
 {
 	sqlite3_stmt *st = with_text(ix, SQL_COMMUNITY_CODES, ":community", community, d);
 
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_tally, px_db_drop_tallies, d);
+	return px_db_list(out, n, &px_db_tally_type, ix, st, d);
 }
 
 int px_db_site_followups(px_db_segment **out, size_t *n, px_index *ix, const char *community,
@@ -87,7 +87,7 @@ int px_db_site_followups(px_db_segment **out, size_t *n, px_index *ix, const cha
 {
 	sqlite3_stmt *st = with_text(ix, SQL_FOLLOWUPS, ":community", community, d);
 
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_segment, px_db_drop_segments, d);
+	return px_db_list(out, n, &px_db_segment_type, ix, st, d);
 }
 
 int px_db_site_code_segments(px_db_segment **out, size_t *n, px_index *ix, const char *code,
@@ -95,7 +95,7 @@ int px_db_site_code_segments(px_db_segment **out, size_t *n, px_index *ix, const
 {
 	sqlite3_stmt *st = with_text(ix, SQL_CODE_SEGMENTS, ":code", code, d);
 
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_segment, px_db_drop_segments, d);
+	return px_db_list(out, n, &px_db_segment_type, ix, st, d);
 }
 
 int px_db_site_code_notes(long long *out, px_index *ix, const char *code, px_diag *d)
@@ -118,7 +118,7 @@ int px_db_site_notes(px_db_note **out, size_t *n, px_index *ix, px_diag *d)
 {
 	sqlite3_stmt *st = px_db_stmt(ix, SQL_NOTES, d);
 
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_note, px_db_drop_notes, d);
+	return px_db_list(out, n, &px_db_note_type, ix, st, d);
 }
 
 int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d)
@@ -127,5 +127,5 @@ int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, 
 
 	if (st)
 		px_db_bind_int(st, ":note", note);
-	return px_db_list(out, n, sizeof **out, ix, st, px_db_fill_string, px_db_drop_strings, d);
+	return px_db_list(out, n, &px_db_string_type, ix, st, d);
 }

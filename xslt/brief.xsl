@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   brief.xsl - the brief (schema/brief.rng) as plain text for an 80-column
-  terminal (format=text), as Markdown (format=md) or as JSON (format=json,
-  shape in doc/brief.md). brief-html.xsl writes the HTML.
+  terminal (format=text) or as Markdown (format=md). brief-html.xsl writes
+  the HTML; the JSON is written in C through the one JSON writer
+  (px_brief_json, shape in doc/json.md).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -21,10 +22,7 @@
   <xsl:variable name="nl" select="'&#10;'"/>
 
   <xsl:template match="/">
-    <xsl:choose>
-      <xsl:when test="$format = 'json'"><xsl:apply-templates select="b:brief" mode="json"/></xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="b:brief"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:apply-templates select="b:brief"/>
   </xsl:template>
 
   <!-- ============================================================ text, md -->
@@ -322,124 +320,4 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- ================================================================ json -->
-
-  <xsl:template name="j">
-    <xsl:param name="s"/>
-    <xsl:text>"</xsl:text>
-    <xsl:call-template name="esc"><xsl:with-param name="s" select="string($s)"/></xsl:call-template>
-    <xsl:text>"</xsl:text>
-  </xsl:template>
-
-  <xsl:template name="esc">
-    <xsl:param name="s"/>
-    <xsl:variable name="c" select="substring(translate($s, '&#9;&#10;&#13;', '   '), 1, 1)"/>
-    <xsl:choose>
-      <xsl:when test="$s = ''"/>
-      <xsl:when test="contains($s, '\') or contains($s, '&quot;')">
-        <xsl:variable name="b" select="substring-before(concat($s, '\'), '\')"/>
-        <xsl:variable name="q" select="substring-before(concat($s, '&quot;'), '&quot;')"/>
-        <xsl:choose>
-          <xsl:when test="string-length($b) &lt;= string-length($q)">
-            <xsl:value-of select="translate($b, '&#9;&#10;&#13;', '   ')"/>
-            <xsl:text>\\</xsl:text>
-            <xsl:call-template name="esc"><xsl:with-param name="s" select="substring($s, string-length($b) + 2)"/></xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="translate($q, '&#9;&#10;&#13;', '   ')"/>
-            <xsl:text>\"</xsl:text>
-            <xsl:call-template name="esc"><xsl:with-param name="s" select="substring($s, string-length($q) + 2)"/></xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="translate($s, '&#9;&#10;&#13;', '   ')"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="labels">
-    <xsl:text>"label": {"nl": </xsl:text>
-    <xsl:call-template name="j"><xsl:with-param name="s" select="b:label[@lang = 'nl']"/></xsl:call-template>
-    <xsl:text>, "fr": </xsl:text>
-    <xsl:call-template name="j"><xsl:with-param name="s" select="b:label[@lang = 'fr']"/></xsl:call-template>
-    <xsl:text>}</xsl:text>
-  </xsl:template>
-
-  <xsl:template name="source">
-    <xsl:text>"path": </xsl:text>
-    <xsl:call-template name="j"><xsl:with-param name="s" select="@path"/></xsl:call-template>
-    <xsl:value-of select="concat(', &quot;line&quot;: ', @line, ', &quot;session&quot;: ', @session, ', &quot;date&quot;: &quot;', @date, '&quot;')"/>
-  </xsl:template>
-
-  <xsl:template match="b:brief" mode="json">
-    <xsl:text>{"community": </xsl:text>
-    <xsl:call-template name="j"><xsl:with-param name="s" select="@community"/></xsl:call-template>
-    <xsl:text>, "name": </xsl:text>
-    <xsl:call-template name="j"><xsl:with-param name="s" select="b:name[@lang = $lang]"/></xsl:call-template>
-    <xsl:value-of select="concat(', &quot;lang&quot;: &quot;', @lang, '&quot;, &quot;cycle&quot;: &quot;', @cycle,
-                                 '&quot;, &quot;next_session&quot;: ', @next-session,
-                                 ', &quot;expected_sessions&quot;: ', @expected-sessions, ',&#10; &quot;last_session&quot;: ')"/>
-    <xsl:choose>
-      <xsl:when test="b:last">
-        <xsl:for-each select="b:last">
-          <xsl:text>{</xsl:text>
-          <xsl:call-template name="source"/>
-          <xsl:text>, "title": </xsl:text>
-          <xsl:choose><xsl:when test="b:title"><xsl:call-template name="j"><xsl:with-param name="s" select="b:title"/></xsl:call-template></xsl:when><xsl:otherwise>null</xsl:otherwise></xsl:choose>
-          <xsl:text>, "summary": </xsl:text>
-          <xsl:choose><xsl:when test="b:summary"><xsl:call-template name="j"><xsl:with-param name="s" select="b:summary"/></xsl:call-template></xsl:when><xsl:otherwise>null</xsl:otherwise></xsl:choose>
-          <xsl:text>, "attendance": </xsl:text>
-          <xsl:choose><xsl:when test="@attendance"><xsl:value-of select="@attendance"/></xsl:when><xsl:otherwise>null</xsl:otherwise></xsl:choose>
-          <xsl:text>, "methods": [</xsl:text>
-          <xsl:for-each select="b:method"><xsl:if test="position() > 1">, </xsl:if><xsl:call-template name="j"><xsl:with-param name="s" select="@id"/></xsl:call-template></xsl:for-each>
-          <xsl:text>], "codes": [</xsl:text>
-          <xsl:for-each select="b:code"><xsl:if test="position() > 1">, </xsl:if><xsl:call-template name="j"><xsl:with-param name="s" select="@id"/></xsl:call-template></xsl:for-each>
-          <xsl:text>]}</xsl:text>
-        </xsl:for-each>
-      </xsl:when>
-      <xsl:otherwise>null</xsl:otherwise>
-    </xsl:choose>
-    <xsl:text>,&#10; "open_followups": [</xsl:text>
-    <xsl:for-each select="b:followups/b:followup">
-      <xsl:if test="position() > 1">,</xsl:if>
-      <xsl:text>&#10;  {</xsl:text>
-      <xsl:call-template name="source"/>
-      <xsl:text>, "text": </xsl:text>
-      <xsl:call-template name="j"><xsl:with-param name="s" select="."/></xsl:call-template>
-      <xsl:text>}</xsl:text>
-    </xsl:for-each>
-    <xsl:text>],&#10; "recurring_codes": [</xsl:text>
-    <xsl:for-each select="b:recurring/b:code">
-      <xsl:if test="position() > 1">,</xsl:if>
-      <xsl:text>&#10;  {"code": </xsl:text>
-      <xsl:call-template name="j"><xsl:with-param name="s" select="@id"/></xsl:call-template>
-      <xsl:text>, </xsl:text>
-      <xsl:call-template name="labels"/>
-      <xsl:value-of select="concat(', &quot;sessions&quot;: ', @sessions, ', &quot;segments&quot;: ', @segments,
-                                   ', &quot;other_communities&quot;: {&quot;segments&quot;: ', @other-segments,
-                                   ', &quot;communities&quot;: ', @other-communities, '}}')"/>
-    </xsl:for-each>
-    <xsl:text>],&#10; "elsewhere": [</xsl:text>
-    <xsl:for-each select="b:elsewhere/b:segment">
-      <xsl:if test="position() > 1">,</xsl:if>
-      <xsl:text>&#10;  {"community": </xsl:text>
-      <xsl:call-template name="j"><xsl:with-param name="s" select="@community"/></xsl:call-template>
-      <xsl:text>, "code": </xsl:text>
-      <xsl:call-template name="j"><xsl:with-param name="s" select="@code"/></xsl:call-template>
-      <xsl:text>, "kind": </xsl:text>
-      <xsl:call-template name="j"><xsl:with-param name="s" select="@kind"/></xsl:call-template>
-      <xsl:text>, </xsl:text>
-      <xsl:call-template name="source"/>
-      <xsl:text>, "text": </xsl:text>
-      <xsl:call-template name="j"><xsl:with-param name="s" select="b:text"/></xsl:call-template>
-      <xsl:text>}</xsl:text>
-    </xsl:for-each>
-    <xsl:text>],&#10; "attendance": [</xsl:text>
-    <xsl:for-each select="b:attendance/b:session">
-      <xsl:if test="position() > 1">, </xsl:if>
-      <xsl:value-of select="concat('{&quot;session&quot;: ', @n, ', &quot;date&quot;: &quot;', @date, '&quot;, &quot;attendance&quot;: ')"/>
-      <xsl:choose><xsl:when test="@attendance"><xsl:value-of select="@attendance"/></xsl:when><xsl:otherwise>null</xsl:otherwise></xsl:choose>
-      <xsl:text>}</xsl:text>
-    </xsl:for-each>
-    <xsl:text>]}&#10;</xsl:text>
-  </xsl:template>
 </xsl:stylesheet>

@@ -1,8 +1,9 @@
 /*
  * praxis brief COMMUNITY [--lang nl|fr] [--format text|md|html|json] [-o FILE] [--force]
  *
- * brief.c gathers the data as XML; xslt/brief.xsl writes every format,
- * so there is one way to render it.
+ * brief.c gathers the data as XML; xslt/brief.xsl writes text and Markdown,
+ * brief-html.xsl the HTML, px_brief_json the JSON,
+ * each format written one way.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -87,7 +88,10 @@ int cmd_brief(int argc, char **argv, px_ctx *ctx)
 		px_diag_add(&d, "site/report.css", 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 		goto env;
 	}
-	{
+	if (format == 3) {
+		if (px_brief_json(&xml, &out, &d) < 0 || px_out_write_buf(output, &out, &oo, &d) < 0)
+			goto env;
+	} else {
 		const char *params[] = { "format", formats[format], "css", css.ptr, NULL };
 		if (px_render(&xml, "brief.rng", format == 2 ? "brief-html.xsl" : "brief.xsl",
 			      params, &out, &d) < 0 ||

@@ -419,14 +419,8 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 		code ? json_code_segments(&out, &c) : json_list(&out, &c);
 	else
 		code ? text_code_segments(&out, &c) : text_list(&out, &c);
-	if (output) {
-		if (px_out_write_buf(output, &out, &oo, &d) < 0)
-			goto env;
-	} else {
-		if (px_diag_buf(&d, &out, NULL) < 0)
-			goto env;
-		px_buf_fwrite(&out, stdout);
-	}
+	if (px_out_write_buf(output ? output : "-", &out, &oo, &d) < 0)
+		goto env;
 	status = PX_EXIT_OK;
 	goto cleanup;
 env:

@@ -393,14 +393,8 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 		json(&out, &s, &o, lang);
 	else
 		text(&out, &s, lang);
-	if (output) {
-		if (px_out_write_buf(output, &out, &oo, &d) < 0)
-			goto env;
-	} else {
-		if (px_diag_buf(&d, &out, NULL) < 0)
-			goto env;
-		px_buf_fwrite(&out, stdout);
-	}
+	if (px_out_write_buf(output ? output : "-", &out, &oo, &d) < 0)
+		goto env;
 	status = PX_EXIT_OK;
 	goto cleanup;
 env:
