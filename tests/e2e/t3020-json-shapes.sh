@@ -22,9 +22,11 @@ shape() {
 	[ -n "$want" ] || fail "doc/json.md has no table for $name"
 	paths=$(printf '%s\n' "$want" | cut -d' ' -f1 | jq -R . | jq -s -c .)
 	maps=$(printf '%s\n' "$want" | awk '$2 == "map" { print $1 }' | jq -R . | jq -s -c .)
+	# keys an object may lack: "TYPE or absent" in the table
+	opt=$(printf '%s\n' "$want" | awk '$2 ~ /(^|[|])absent([|]|$)/ { print $1 }' | jq -R . | jq -s -c .)
 	# every value: "PATH TYPE"; every object that is not a map and whose
 	# keys are not the documented ones: "KEYS PATH got [...] want [...]"
-	got=$(jq -r --argjson maps "$maps" --argjson doc "$paths" '
+	got=$(jq -r --argjson maps "$maps" --argjson doc "$paths" --argjson opt "$opt" '
 		def child($p; $k): if $p == "." then "." + $k else $p + "." + $k end;
 		def kind: if type == "number" then (if . == floor then "integer" else "number" end) else type end;
 		def shape($p):
@@ -34,8 +36,9 @@ shape() {
 					"\($p) object",
 					([$doc[] | select(startswith(child($p; ""))) | ltrimstr(child($p; ""))
 					  | select(test("^[^.\\[]+$"))] | sort) as $want
+					| ([$want[] | select(child($p; .) as $c | any($opt[]; . == $c) | not)]) as $req
 					| (keys | sort) as $have
-					| if $have == $want then empty
+					| if ($have - $want) == [] and ($req - $have) == [] then empty
 					  else "KEYS \($p) got \($have) want \($want)" end
 				 end),
 				(any($maps[]; . == $p) as $m | to_entries[]
@@ -96,6 +99,16 @@ for query in "ziekenhuis" "'#samenwerking'" '"het ziekenhuis"' "--community cent
 	eval px search --format json --limit 0 $query; expect_rc 0; printf '%s\n' "$out" > "search-$i.json"
 done
 shape search search-*.json
+# check: findings with and without a hint, and none
+note 2022-2023/zuid/09.md 'sesion: 9' <<'EOF2'
+Bel jan.peeters@example.org terug over #tijd en #tmps.
+EOF2
+px check --format json 2022-2023/zuid/09.md; expect_rc 1; printf '%s\n' "$out" > check-1.json
+[ "$(jq '[.[] | select(has("hint"))] | length' check-1.json)" -gt 0 ] || fail "no finding with a hint: $out"
+[ "$(jq '[.[] | select(has("hint") | not)] | length' check-1.json)" -gt 0 ] || fail "no finding without a hint: $out"
+rm 2022-2023/zuid/09.md
+px check --format json 2022-2023/zuid/01.md; printf '%s\n' "$out" > check-2.json
+shape check check-1.json check-2.json
 
 # stats' values, computed again from GITDIR/praxis/index.db with the
 # sqlite3 client over the tables (not praxis's views)
