@@ -7,7 +7,7 @@ set -eu
 level=${1:-test}
 build="build-essential pkg-config git sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgit2-dev libsqlite3-dev libxml2-dev libxslt1-dev libyaml-dev libstemmer-dev
-  libutf8proc-dev"
+  libutf8proc-dev libzip-dev uuid-dev"
 # libicu-dev: only to check src/fold_table.h against ICU (make fold-table-check)
 test="$build libcmocka-dev libicu-dev xsltproc libxml2-utils jq cmark-gfm valgrind chromium weasyprint poppler-utils"
 tools="$test hyperfine ripgrep time"
