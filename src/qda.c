@@ -239,7 +239,7 @@ static int one_note(run *r, const px_db_note *n, px_diag *d)
 	px_db_segment *segs = NULL;
 	px_db_coding *cod = NULL;
 	char **methods = NULL, **themes = NULL;
-	size_t nsegs = 0, ncod = 0, nmethods = 0, nthemes = 0, i, k = 0, m;
+	size_t nsegs = 0, ncod = 0, nmethods = 0, nthemes = 0, i, k, m;
 	px_buf sel = PX_BUF_INIT, refs = PX_BUF_INIT, key = PX_BUF_INIT, list = PX_BUF_INIT;
 	plain p = { PX_BUF_INIT, 0 };
 	const char *last_heading = "";
@@ -269,10 +269,8 @@ static int one_note(run *r, const px_db_note *n, px_diag *d)
 		plain_put(&p, s->text);
 		px_buf_clear(&key);
 		px_buf_printf(&key, "%s#%zu", n->path, i);
-		while (k < ncod && cod[k].segment != s->id)
-			k++; /* (a coding of no listed segment: none, both are by order) */
-		for (m = k; m < ncod && cod[m].segment == s->id; m++)
-			ncodes += px_codebook_code(cb, cod[m].code) != NULL;
+		for (m = 0; m < ncod; m++)
+			ncodes += cod[m].segment == s->id && px_codebook_code(cb, cod[m].code);
 		if (ncodes) {
 			px_guid(g, "selection", key.ptr);
 			px_buf_puts(&sel, "<PlainTextSelection");
@@ -280,10 +278,10 @@ static int one_note(run *r, const px_db_note *n, px_diag *d)
 			px_xml_attr_int(&sel, "startPosition", (long long)start);
 			px_xml_attr_int(&sel, "endPosition", (long long)p.cps);
 			px_buf_puts(&sel, ">\n");
-			for (; k < ncod && cod[k].segment == s->id; k++) {
+			for (k = 0; k < ncod; k++) {
 				px_buf ck = PX_BUF_INIT;
 				char cg[PX_GUID_LEN + 1];
-				if (!px_codebook_code(cb, cod[k].code))
+				if (cod[k].segment != s->id || !px_codebook_code(cb, cod[k].code))
 					continue;
 				px_buf_printf(&ck, "%s#%s", key.ptr, cod[k].code);
 				px_guid(g, "coding", ck.ptr);

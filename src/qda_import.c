@@ -456,7 +456,7 @@ static void write_codebook(px_buf *out, const state *s, const px_codebook *curre
 			continue;
 		px_buf_puts(out, "  ");
 		put_open(out, &s->v[i], "category");
-		put_item(out, &s->v[i], "");
+		put_item(out, &s->v[i], "  ");
 		for (k = 0; k < s->n; k++) {
 			if (s->v[k].is_cat || s->v[k].cat != i)
 				continue;
