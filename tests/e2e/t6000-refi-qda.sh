@@ -79,6 +79,22 @@ what REFI-QDA cannot carry (REFI-QDA 1.5, sections 6 and 7):
   - the names of authors and moderators are left out (personal data)
 wrote $base/p.qdpx (sources: $nnotes, coded segments: $nsel, codings: $ncod, cases: 4, notes: $(($(sqlite3 $db 'SELECT count(*) FROM segments WHERE task IS NOT NULL') + 2)))
 EOF
+# every reference (CodeRef, SourceRef, NoteRef, VariableRef) names an
+# element of the project, and no two elements share a GUID
+xsltproc - "$base/x/project.qde" > "$base/refs" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:output method="text"/>
+<xsl:key name="guid" match="*[@guid]" use="@guid"/>
+<xsl:template match="/">
+<xsl:for-each select="//*[@targetGUID][count(key('guid', @targetGUID)) != 1]">
+<xsl:value-of select="concat('dangling ', local-name(), ' ', @targetGUID, '&#10;')"/></xsl:for-each>
+<xsl:for-each select="//*[@guid][count(key('guid', @guid)) != 1]">
+<xsl:value-of select="concat('shared ', local-name(), ' ', @guid, '&#10;')"/></xsl:for-each>
+<xsl:value-of select="concat(count(//*[@targetGUID]), ' references&#10;')"/>
+</xsl:template></xsl:stylesheet>
+XSL
+grep -q '^[1-9][0-9]* references$' "$base/refs" || fail "no references: $(cat "$base/refs")"
+[ "$(wc -l < "$base/refs")" = 1 ] || fail "broken references: $(head "$base/refs")"
 # the codings, counted in the file, are the (segment, code) pairs
 [ "$(xmllint --xpath 'count(//*[local-name()="PlainTextSelection"]/*[local-name()="Coding"])' "$base/x/project.qde")" = "$ncod" ] ||
 	fail "codings are not the index's $ncod (segment, code) pairs"
