@@ -10,16 +10,22 @@
 #include "buf.h"
 #include "guid.h"
 
-void px_guid(char out[PX_GUID_LEN + 1], const char *kind, const char *key)
+int px_guid(char out[PX_GUID_LEN + 1], const char *kind, const char *key)
 {
 	uuid_t ns, u;
 	px_buf name = PX_BUF_INIT;
 
-	uuid_parse(PX_GUID_NAMESPACE, ns);
+	out[0] = '\0';
 	px_buf_printf(&name, "%s:%s", kind, key);
+	if (px_buf_failed(&name)) {
+		px_buf_free(&name);
+		return -1;
+	}
+	uuid_parse(PX_GUID_NAMESPACE, ns);
 	uuid_generate_sha1(u, ns, name.ptr, name.len);
 	uuid_unparse_upper(u, out);
 	px_buf_free(&name);
+	return 0;
 }
 
 int px_guid_is(const char *s, const char *kind, const char *key)
@@ -33,7 +39,8 @@ int px_guid_is(const char *s, const char *kind, const char *key)
 	}
 	if (len != PX_GUID_LEN)
 		return 0;
-	px_guid(want, kind, key);
+	if (px_guid(want, kind, key) < 0)
+		return 0;
 	for (i = 0; i < PX_GUID_LEN; i++)
 		if (toupper((unsigned char)s[i]) != want[i])
 			return 0;

@@ -18,8 +18,8 @@
 #define PX_GUID_LEN 36
 
 /* The GUID of `kind`:`key` as 36 upper-case characters 8-4-4-4-12 and a
- * NUL in out. */
-void px_guid(char out[PX_GUID_LEN + 1], const char *kind, const char *key);
+ * NUL in out: 0, or -1 when memory ran out (out is "" then). */
+int px_guid(char out[PX_GUID_LEN + 1], const char *kind, const char *key);
 
 /* Whether `s` is a GUID in either form the schemas allow (braces or
  * not), and whether it names kind:key (case and braces ignored). */

@@ -20,6 +20,14 @@
 #define NS_CODEBOOK "urn:QDA-XML:codebook:1.0"
 #define NS_PROJECT "urn:QDA-XML:project:1.0"
 
+/* The GUID of kind:key in g; when memory runs out, `b` (the document it
+ * goes into) is marked failed, so the output is refused, never wrong. */
+static void guid(px_buf *b, char g[PX_GUID_LEN + 1], const char *kind, const char *key)
+{
+	if (px_guid(g, kind, key) < 0)
+		b->err = PX_BUF_ENOMEM;
+}
+
 /* ------------------------------------------------------------ codebook */
 
 px_lang px_qda_default_lang(void)
@@ -64,7 +72,7 @@ static void code_open(px_buf *b, const char *kind, const char *id, const char *n
 {
 	char g[PX_GUID_LEN + 1];
 
-	px_guid(g, kind, id);
+	guid(b, g, kind, id);
 	px_buf_puts(b, "<Code");
 	px_xml_attr(b, "guid", g);
 	px_xml_attr(b, "name", name);
@@ -161,7 +169,7 @@ static void value(px_buf *b, const char *var, const char *type, const char *v)
 {
 	char g[PX_GUID_LEN + 1];
 
-	px_guid(g, "variable", var);
+	guid(b, g, "variable", var);
 	px_buf_puts(b, "<VariableValue><VariableRef");
 	px_xml_attr(b, "targetGUID", g);
 	px_buf_puts(b, "/>");
@@ -252,7 +260,7 @@ static int one_note(run *r, const px_db_note *n, px_diag *d)
 	    px_db_note_methods(&methods, &nmethods, r->ix, n->id, d) < 0 ||
 	    px_db_export_themes(&themes, &nthemes, r->ix, n->id, d) < 0)
 		goto cleanup;
-	px_guid(sg, "source", n->path);
+	guid(&r->sources, sg, "source", n->path);
 	if (*n->title) {
 		plain_put(&p, n->title);
 		plain_put(&p, "\n\n");
@@ -269,10 +277,12 @@ static int one_note(run *r, const px_db_note *n, px_diag *d)
 		plain_put(&p, s->text);
 		px_buf_clear(&key);
 		px_buf_printf(&key, "%s#%zu", n->path, i);
+		if (px_buf_failed(&key))
+			goto oom;
 		for (m = 0; m < ncod; m++)
 			ncodes += cod[m].segment == s->id && px_codebook_code(cb, cod[m].code);
 		if (ncodes) {
-			px_guid(g, "selection", key.ptr);
+			guid(&sel, g, "selection", key.ptr);
 			px_buf_puts(&sel, "<PlainTextSelection");
 			px_xml_attr(&sel, "guid", g);
 			px_xml_attr_int(&sel, "startPosition", (long long)start);
@@ -284,8 +294,10 @@ static int one_note(run *r, const px_db_note *n, px_diag *d)
 				if (cod[k].segment != s->id || !px_codebook_code(cb, cod[k].code))
 					continue;
 				px_buf_printf(&ck, "%s#%s", key.ptr, cod[k].code);
-				px_guid(g, "coding", ck.ptr);
-				px_guid(cg, "code", cod[k].code);
+				if (px_buf_failed(&ck))
+					sel.err = ck.err;
+				guid(&sel, g, "coding", ck.ptr);
+				guid(&sel, cg, "code", cod[k].code);
 				px_buf_free(&ck);
 				px_buf_puts(&sel, "<Coding");
 				px_xml_attr(&sel, "guid", g);
@@ -299,8 +311,10 @@ static int one_note(run *r, const px_db_note *n, px_diag *d)
 		}
 		if (s->task >= 0) {
 			px_buf name = PX_BUF_INIT;
-			px_guid(g, "followup", key.ptr);
+			guid(&r->notes, g, "followup", key.ptr);
 			px_buf_printf(&name, "%s: %ld", n->path, s->line);
+			if (px_buf_failed(&name))
+				r->notes.err = name.err;
 			note_text_source(&r->notes, g, name.ptr, s->text);
 			value(&r->notes, "done", "BooleanValue", s->task ? "true" : "false");
 			px_buf_puts(&r->notes, "</Note>\n");
@@ -343,6 +357,8 @@ static int one_note(run *r, const px_db_note *n, px_diag *d)
 	if (nthemes)
 		value(&r->sources, "themes", "TextValue", list.ptr);
 	px_buf_puts(&r->sources, "</TextSource>\n");
+	if (px_buf_failed(&sel) || px_buf_failed(&refs) || px_buf_failed(&list))
+		goto oom;
 
 	f = realloc(r->files, (r->nfiles + 1) * sizeof *f);
 	if (!f)
@@ -415,7 +431,7 @@ static void synthesis(run *r)
 					plain_put(&p, n->segs[i].text);
 					plain_put(&p, "\n\n");
 				}
-				px_guid(g, "synthesis", path.ptr);
+				guid(&r->notes, g, "synthesis", path.ptr);
 				note_text_source(&r->notes, g, path.ptr, p.text.ptr);
 				value(&r->notes, "cycle", "TextValue", r->cycles[c]);
 				value(&r->notes, "language", "TextValue", px_lang_code((px_lang)l));
@@ -453,7 +469,7 @@ static void cases(px_buf *b, run *r, const px_db_note *notes, size_t nnotes)
 		if (!any)
 			px_buf_puts(b, "<Cases>\n");
 		any = 1;
-		px_guid(g, "case", cm->id);
+		guid(b, g, "case", cm->id);
 		px_buf_puts(b, "<Case");
 		px_xml_attr(b, "guid", g);
 		px_xml_attr(b, "name", cm->name[r->o->lang] ? cm->name[r->o->lang] : cm->id);
@@ -469,7 +485,7 @@ static void cases(px_buf *b, run *r, const px_db_note *notes, size_t nnotes)
 		for (i = 0; i < nnotes; i++) {
 			if (strcmp(notes[i].community, cm->id))
 				continue;
-			px_guid(g, "source", notes[i].path);
+			guid(b, g, "source", notes[i].path);
 			px_buf_puts(b, "<SourceRef");
 			px_xml_attr(b, "targetGUID", g);
 			px_buf_puts(b, "/>\n");
@@ -521,7 +537,7 @@ static int build(px_buf *qde, run *r, px_diag *d)
 	px_buf_puts(qde, "</CodeBook>\n<Variables>\n");
 	for (i = 0; i < sizeof variables / sizeof *variables; i++) {
 		char g[PX_GUID_LEN + 1];
-		px_guid(g, "variable", variables[i].name);
+		guid(qde, g, "variable", variables[i].name);
 		px_buf_puts(qde, "<Variable");
 		px_xml_attr(qde, "guid", g);
 		px_xml_attr(qde, "name", variables[i].name);
@@ -550,22 +566,6 @@ static int build(px_buf *qde, run *r, px_diag *d)
 	rc = 0;
 cleanup:
 	px_db_notes_free(notes, nnotes);
-	return rc;
-}
-
-int px_qda_project_xml(px_buf *qde, px_qda_counts *counts, px_index *ix, const px_qda_opts *o,
-		       px_diag *d)
-{
-	run r;
-	int rc;
-
-	memset(&r, 0, sizeof r);
-	memset(counts, 0, sizeof *counts);
-	r.ix = ix;
-	r.o = o;
-	r.counts = counts;
-	rc = build(qde, &r, d);
-	run_free(&r);
 	return rc;
 }
 

@@ -46,10 +46,6 @@ typedef struct {
 int px_qda_project(px_buf *zip, px_qda_counts *counts, px_index *ix, const px_qda_opts *o,
 		   px_diag *d);
 
-/* The project.qde of the same export alone (for tests and px_qda_project). */
-int px_qda_project_xml(px_buf *qde, px_qda_counts *counts, px_index *ix, const px_qda_opts *o,
-		       px_diag *d);
-
 /* One code or category an import made: its id, and the name it came from. */
 typedef struct {
 	char *id;
