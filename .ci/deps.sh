@@ -15,10 +15,10 @@ PUPPETEER_VERSION=25.16.0
 level=${1:-test}
 build="build-essential pkg-config git sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgit2-dev libsqlite3-dev libxml2-dev libxslt1-dev libyaml-dev libstemmer-dev
-  libutf8proc-dev libxlsxwriter-dev"
+  libutf8proc-dev libxlsxwriter-dev libzip-dev uuid-dev"
 # libicu-dev: only to check src/fold_table.h against ICU (make fold-table-check)
-test="$build libcmocka-dev libicu-dev xsltproc libxml2-utils jq cmark-gfm valgrind chromium weasyprint poppler-utils
-  nodejs"
+test="$build libcmocka-dev libicu-dev xsltproc libxml2-utils jq unzip perl cmark-gfm valgrind chromium weasyprint
+  poppler-utils nodejs"
 tools="$test hyperfine ripgrep time"
 fuzz="$build clang libfuzzer-14-dev libclang-rt-14-dev"
 case $level in

@@ -48,6 +48,8 @@ int cmd_brief(int argc, char **argv, px_ctx *ctx);
 int cmd_check(int argc, char **argv, px_ctx *ctx);
 int cmd_codes(int argc, char **argv, px_ctx *ctx);
 int cmd_commit(int argc, char **argv, px_ctx *ctx);
+int cmd_export(int argc, char **argv, px_ctx *ctx);
+int cmd_import(int argc, char **argv, px_ctx *ctx);
 int cmd_init(int argc, char **argv, px_ctx *ctx);
 int cmd_log(int argc, char **argv, px_ctx *ctx);
 int cmd_new(int argc, char **argv, px_ctx *ctx);

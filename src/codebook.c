@@ -43,6 +43,17 @@ static char *attr(xmlNodePtr n, const char *name, int *oom)
 	return s;
 }
 
+/* untranslated="nl|fr" (the schema allows only these): 1 + the language,
+ * or 0. */
+static int untranslated(xmlNodePtr n, int *oom)
+{
+	char *v = attr(n, "untranslated", oom);
+	int l = !v ? 0 : 1 + (!strcmp(v, "fr") ? PX_LANG_FR : PX_LANG_NL);
+
+	free(v);
+	return l;
+}
+
 static char *text(xmlNodePtr n, int *oom)
 {
 	xmlChar *v = xmlNodeGetContent(n);
@@ -277,6 +288,8 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 		if (is_el(cat, "category")) {
 			px_category *k = &cb->cats[cb->ncats++];
 			k->id = attr(cat, "id", &oom);
+			k->untranslated = untranslated(cat, &oom);
+			k->line = (int)xmlGetLineNo(cat);
 			rc |= read_texts(cat, k->id, k->label, k->desc, display, d, &oom);
 			for (c = cat->children; c; c = c->next) {
 				px_code *code;
@@ -290,6 +303,8 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 				amb = attr(c, "ambivalent", &oom);
 				code->ambivalent = amb && !strcmp(amb, "true");
 				free(amb);
+				code->untranslated = untranslated(c, &oom);
+				code->line = (int)xmlGetLineNo(c);
 				rc |= read_texts(c, code->id, code->label, code->desc, display, d, &oom);
 				if (read_aliases(c, &code->aliases, &code->alias_lang,
 						 &code->naliases, &oom) < 0) {

@@ -23,6 +23,10 @@ typedef struct {
 	char *id;
 	char *label[PX_CONTENT_LANGS];  /* [PX_LANG_NL], [PX_LANG_FR] */
 	char *desc[PX_CONTENT_LANGS];
+	int untranslated; /* 0, or 1 + the language (px_lang) whose label and
+			   * description are copies to translate
+			   * (untranslated="nl|fr", written by praxis import) */
+	int line;         /* of its element in codebook.xml */
 } px_category;
 
 typedef struct {
@@ -35,6 +39,8 @@ typedef struct {
 	size_t category; /* index into categories */
 	int ambivalent;
 	size_t index;    /* position in codebook order */
+	int untranslated; /* as for categories */
+	int line;
 } px_code;
 
 typedef struct {

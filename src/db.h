@@ -219,6 +219,28 @@ int px_db_site_notes(px_db_note **out, size_t *n, px_index *ix, px_diag *d);
 /* The codes of a note's segments, sorted (its methods: px_db_note_methods). */
 int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
 
+/* ---------------------------------------------------------------- export */
+
+/* The notes of the scope (cycle, community), by path. */
+int px_db_export_notes(px_db_note **out, size_t *n, px_index *ix, const px_db_scope *s,
+		       px_diag *d);
+/* A note's segments in the order of the note. */
+int px_db_export_segments(px_db_segment **out, size_t *n, px_index *ix, long long note,
+			  px_diag *d);
+
+/* One code of one segment. */
+typedef struct {
+	long long segment;
+	char *code;
+} px_db_coding;
+
+/* Every (segment, code) pair of a note, by the segment's order, then code. */
+int px_db_export_codings(px_db_coding **out, size_t *n, px_index *ix, long long note, px_diag *d);
+void px_db_codings_free(px_db_coding *v, size_t n);
+/* A note's themes (codes of the session as a whole), as written in
+ * order: a string vector, free with px_strv_free (kb.h). */
+int px_db_export_themes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
+
 /* Finalizes the statements px_db_stmt kept for `ix` (px_index_close
  * calls it). */
 void px_db_release(px_index *ix);

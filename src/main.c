@@ -35,6 +35,8 @@ static const struct {
 	{ "check", cmd_check, PX_NEED_KB | PX_KB_PROBLEMS, MSG_HELP_CHECK },
 	{ "codes", cmd_codes, PX_NEED_INDEX, MSG_HELP_CODES },
 	{ "commit", cmd_commit, PX_NEED_STORE, MSG_HELP_COMMIT },
+	{ "export", cmd_export, PX_NEED_INDEX, MSG_HELP_EXPORT },
+	{ "import", cmd_import, PX_NEED_KB, MSG_HELP_IMPORT },
 	{ "init", cmd_init, 0, MSG_HELP_INIT },
 	{ "log", cmd_log, PX_NEED_STORE, MSG_HELP_LOG },
 	{ "new", cmd_new, PX_NEED_KB, MSG_HELP_NEW },

@@ -89,6 +89,24 @@ static void check_kb_files(px_ctx *ctx, px_diag *d)
 	}
 }
 
+/* The categories and codes praxis import left untranslated (their
+ * untranslated attribute): one warning each, until someone translates. */
+static void check_untranslated(const px_codebook *cb, px_diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < cb->ncats; i++)
+		if (cb->cats[i].untranslated)
+			px_diag_add(d, "codebook.xml", cb->cats[i].line, 0, PX_SEV_WARNING,
+				    "untranslated", MSG_CODEBOOK_UNTRANSLATED, cb->cats[i].id,
+				    px_lang_code((px_lang)(cb->cats[i].untranslated - 1)));
+	for (i = 0; i < cb->ncodes; i++)
+		if (cb->codes[i].untranslated)
+			px_diag_add(d, "codebook.xml", cb->codes[i].line, 0, PX_SEV_WARNING,
+				    "untranslated", MSG_CODEBOOK_UNTRANSLATED, cb->codes[i].id,
+				    px_lang_code((px_lang)(cb->codes[i].untranslated - 1)));
+}
+
 static int is_dir(const char *p)
 {
 	struct stat st;
@@ -229,6 +247,7 @@ int cmd_check(int argc, char **argv, px_ctx *ctx)
 		}
 		px_strv_free(notes, nn > 0 ? (size_t)nn : 0);
 		check_kb_files(ctx, &d);
+		check_untranslated(ctx->kb->cb, &d);
 	}
 	for (i = 0; i < npaths; i++) {
 		if (is_dir(paths[i])) {
