@@ -33,6 +33,7 @@ static const struct {
 } commands[] = {
 	{ "brief", cmd_brief, PX_NEED_INDEX, MSG_HELP_BRIEF },
 	{ "check", cmd_check, PX_NEED_KB | PX_KB_PROBLEMS, MSG_HELP_CHECK },
+	{ "clone", cmd_clone, 0, MSG_HELP_CLONE },
 	{ "commit", cmd_commit, PX_NEED_STORE, MSG_HELP_COMMIT },
 	{ "init", cmd_init, 0, MSG_HELP_INIT },
 	{ "log", cmd_log, PX_NEED_STORE, MSG_HELP_LOG },

@@ -216,11 +216,27 @@ typedef struct px_remote px_remote;
 int px_store_remote(px_remote **out, px_store *s, const char *name, px_diag *d);
 void px_remote_free(px_remote *r);
 
-/* Fetches the remote's branches into refs/remotes/NAME/. */
+/* Fetches the remote's branches into refs/remotes/NAME/. Credentials
+ * (SSH agent, PRAXIS_GIT_TOKEN) are offered once each; a refused
+ * authentication is one error (doc/sync.md). */
 int px_remote_fetch(px_remote *r, px_diag *d);
 
 /* Pushes refs/heads/BRANCH to the remote's branch of that name. */
 int px_remote_push(px_remote *r, const char *branch, px_diag *d);
+
+/* Makes `branch` follow the remote's branch of that name (git's
+ * branch.NAME.remote and .merge), unless it already follows one. */
+int px_remote_set_upstream(px_remote *r, const char *branch, px_diag *d);
+
+/* Creates DIR (missing or empty) as a bare repository with HEAD on main:
+ * the shared repository leads push to. */
+int px_store_init_bare(const char *dir, px_diag *d);
+
+/* Gets the repository at `url` into DIR (missing or empty) with the
+ * remote "origin": the branch main, else the remote's only branch, else
+ * the one its HEAD names (*branch, malloc'd), checked out and following
+ * origin's. On failure nothing stays in DIR. */
+int px_store_clone(char **branch, const char *url, const char *dir, px_diag *d);
 
 /* The short name of the branch HEAD points at ("main"), malloc'd. */
 int px_store_branch(px_store *s, char **out, px_diag *d);

@@ -68,7 +68,8 @@ int cmd_sync(int argc, char **argv, px_ctx *ctx)
 		ahead = 1; /* the remote has no such branch yet */
 	}
 	if (ahead) {
-		if (px_remote_push(remote, branch, &d) < 0)
+		if (px_remote_push(remote, branch, &d) < 0 ||
+		    px_remote_set_upstream(remote, branch, &d) < 0)
 			goto out;
 		px_say(stdout, MSG_SYNC_PUSHED, name);
 	} else if (!behind) {
