@@ -921,6 +921,8 @@ int px_store_resolve(px_store *s, px_oid *out, const px_oid *ours, const px_oid 
 		if (git_index_conflict_remove(idx, gp.ptr) < 0)
 			goto git;
 		if (keep) {
+			/* the conflict's entries went with it: the path is ours */
+			e.path = gp.ptr;
 			e.flags = 0;
 			e.flags_extended = 0;
 			if (git_index_add(idx, &e) < 0)
