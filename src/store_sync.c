@@ -52,7 +52,8 @@ static int credentials(git_credential **out, const char *url, const char *user_f
 		return git_credential_ssh_key_from_agent(out, user ? user : "git");
 	}
 	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) &&
-	    !(a->tried & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && getenv("PRAXIS_GIT_TOKEN")) {
+	    !(a->tried & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && getenv("PRAXIS_GIT_TOKEN") &&
+	    *getenv("PRAXIS_GIT_TOKEN")) {
 		const char *u = getenv("PRAXIS_GIT_USER");
 		a->tried |= GIT_CREDENTIAL_USERPASS_PLAINTEXT;
 		return git_credential_userpass_plaintext_new(out, u && *u ? u : user ? user : "git",
