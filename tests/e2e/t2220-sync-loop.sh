@@ -28,13 +28,16 @@ px clone remote.git b
 expect_rc 0
 : > made
 
-# write LAPTOP COMMUNITY SESSION LANG: a new note of that laptop, committed
+# write LAPTOP COMMUNITY N LANG: the note of round N (twelve sessions a
+# cycle, from 2030-2031 on, so that no round's note is another's)
 write() {
-	f=$1/2022-2023/$2/$(printf %02d "$3").md
+	s=$(( ($3 - 1) % 12 + 1 )) y=$(( 2030 + ($3 - 1) / 12 ))
+	f=$1/$y-$((y + 1))/$2/$(printf %02d $s).md
 	note "$f" <<EOF2
 Ronde $3 op laptop $1. #tijd
 EOF2
-	sed -i "s/^session: 4/session: $3/; s/^community: zuid/community: $2/; s/^lang: nl/lang: $4/" "$f"
+	sed -i "s/^session: 4/session: $s/; s/^community: zuid/community: $2/; s/^lang: nl/lang: $4/;
+		s/^cycle: .*/cycle: $y-$((y + 1))/; s/^date: .*/date: $((y + 1))-01-17/" "$f"
 }
 commit() {
 	cd "$base/$1"
@@ -51,7 +54,7 @@ sync() {
 
 i=1
 while [ $i -le $rounds ]; do
-	write a zuid $((i + 1)) nl
+	write a zuid $i nl
 	write b centrum $i fr
 	shared=$((i % 3 == 0))
 	if [ $shared = 1 ]; then
@@ -108,7 +111,7 @@ done < made
 [ "$(sort -u made | wc -l)" -ge $((2 * rounds)) ] || fail "fewer commits than rounds: $(sort -u made | wc -l)"
 for r in a b remote.git; do git -C $r fsck --strict --full >/dev/null 2>&1 || fail "fsck $r"; done
 # every note of both laptops is in both
-[ "$(ls a/2022-2023/zuid | wc -l)" = $((rounds + 1)) ] || fail "a: zuid notes $(ls a/2022-2023/zuid | wc -l)"
-[ "$(ls b/2022-2023/centrum | wc -l)" = "$rounds" ] || fail "b: centrum notes"
+[ "$(ls a/20*/zuid/*.md | wc -l)" = $((rounds + 1)) ] || fail "a: zuid notes $(ls a/20*/zuid/*.md | wc -l)"
+[ "$(ls b/20*/centrum/*.md | wc -l)" = "$rounds" ] || fail "b: centrum notes $(ls b/20*/centrum/*.md | wc -l)"
 diff -r -x .git a b >&2 || fail "a and b hold different files"
 echo "ok: $rounds rounds"
