@@ -221,8 +221,8 @@ int px_store_remote(px_remote **out, px_store *s, const char *name, px_diag *d);
 void px_remote_free(px_remote *r);
 
 /* Fetches the remote's branches into refs/remotes/NAME/. Credentials
- * (SSH agent, PRAXIS_GIT_TOKEN) are offered once each; a refused
- * authentication is one error (doc/sync.md). */
+ * (an SSH agent, an HTTPS token from the environment) are offered once
+ * each; a refused authentication is one error (doc/sync.md). */
 int px_remote_fetch(px_remote *r, px_diag *d);
 
 /* Pushes refs/heads/BRANCH to the remote's branch of that name. */
