@@ -203,7 +203,7 @@ bench: bench-build
 	$(Q)bash bench/run.sh
 
 # The two-laptop sync loop of tests/e2e/t2220 at full length: 100 rounds
-# (about two minutes; the suite runs 10). Not part of check.
+# (about three minutes; the suite runs 10). Not part of check.
 sync-loop: praxis $(BUILD)/praxisfts.so
 	$(Q)tmp=$$(mktemp -d) && cd $$tmp && PRAXIS=$(CURDIR)/praxis TOP=$(CURDIR) \
 	  PRAXIS_DATADIR=$(CURDIR) PRAXIS_LANG=en TMPDIR=$$tmp vg= SYNC_ROUNDS=100 \
