@@ -156,7 +156,7 @@ check: test-deps
 asan: test-deps
 	$(Q)$(MAKE) --no-print-directory $(BUILD)/asan/praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/asan/tests/%)
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
-	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  PRAXIS_SANITIZED=1 sh tests/run.sh $(BUILD)/asan/praxis $(BUILD)/asan/tests
 
