@@ -4,6 +4,7 @@
 #   make check      unit and end-to-end tests, then again under ASan/UBSan
 #   make demo       check the demo knowledge base in notes/ and summarise it
 #   make bench      benchmarks against the named baselines (not part of check)
+#   make sync-loop  the two-laptop sync loop at 100 rounds (not part of check)
 #   make fuzz       each libFuzzer harness for FUZZ_SECONDS (default 60; clang)
 #   make fold-table src/fold_table.h again from ICU (src/gen/genfold.c)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -155,7 +156,7 @@ check: test-deps
 asan: test-deps
 	$(Q)$(MAKE) --no-print-directory $(BUILD)/asan/praxis $(BUILD)/praxisfts.so $(UNIT:%=$(BUILD)/asan/tests/%)
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
-	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  PRAXIS_SANITIZED=1 sh tests/run.sh $(BUILD)/asan/praxis $(BUILD)/asan/tests
 
@@ -204,7 +205,14 @@ bench-build: praxis $(BUILD)/libpraxis.a
 bench: bench-build
 	$(Q)bash bench/run.sh
 
-.PHONY: bench bench-build
+# The two-laptop sync loop of tests/e2e/t2220 at full length: 100 rounds
+# (about three minutes; the suite runs 10). Not part of check.
+sync-loop: praxis $(BUILD)/praxisfts.so
+	$(Q)tmp=$$(mktemp -d) && cd $$tmp && PRAXIS=$(CURDIR)/praxis TOP=$(CURDIR) \
+	  PRAXIS_DATADIR=$(CURDIR) PRAXIS_LANG=en TMPDIR=$$tmp vg= SYNC_ROUNDS=100 \
+	  sh $(CURDIR)/tests/e2e/t2220-sync-loop.sh && rm -rf $$tmp
+
+.PHONY: bench bench-build sync-loop
 
 clean:
 	rm -rf $(BUILD) praxis

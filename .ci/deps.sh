@@ -17,8 +17,9 @@ build="build-essential pkg-config git sqlite3 libcmark-gfm-dev libcmark-gfm-exte
   libgit2-dev libsqlite3-dev libxml2-dev libxslt1-dev libyaml-dev libstemmer-dev
   libutf8proc-dev libxlsxwriter-dev libzip-dev uuid-dev"
 # libicu-dev: only to check src/fold_table.h against ICU (make fold-table-check)
+# python3: the small web server of the credentials test (t2210)
 test="$build libcmocka-dev libicu-dev xsltproc libxml2-utils jq unzip perl cmark-gfm valgrind chromium weasyprint
-  poppler-utils nodejs"
+  poppler-utils nodejs python3"
 tools="$test hyperfine ripgrep time"
 fuzz="$build clang libfuzzer-14-dev libclang-rt-14-dev"
 case $level in

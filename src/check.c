@@ -250,12 +250,55 @@ static int is_synthesis_name(const char *path)
 	return !strcmp(base, "synthesis.nl.md") || !strcmp(base, "synthesis.fr.md");
 }
 
+/* Whether the line at `p` (`n` bytes, no newline) is git's conflict
+ * marker `c` x 7, alone or followed by a space and a label. */
+static int marker_line(const char *p, size_t n, char c)
+{
+	size_t i;
+
+	if (n && p[n - 1] == '\r')
+		n--;
+	for (i = 0; i < 7; i++)
+		if (i >= n || p[i] != c)
+			return 0;
+	return n == 7 || p[7] == ' ';
+}
+
+/* The lines `praxis sync --edit` (or git) marks a conflict with: a note
+ * holding them is never committed. '=======' alone is also Markdown's
+ * heading underline, so it counts only between the other two. */
+static void check_markers(const char *display, const char *src, size_t len, px_diag *d)
+{
+	const char *p = src, *end = src + len;
+	int line = 1, open = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		int hit = 0;
+		if (marker_line(p, n, '<'))
+			hit = open = 1;
+		else if (marker_line(p, n, '>'))
+			hit = 1, open = 0;
+		else if (open && (marker_line(p, n, '=') || marker_line(p, n, '|')))
+			hit = 1;
+		if (hit)
+			px_diag_add(d, display, line, 1, PX_SEV_ERROR, "conflict-marker",
+				    MSG_CONFLICT_MARKER);
+		if (!nl)
+			break;
+		p = nl + 1;
+		line++;
+	}
+}
+
 px_note *px_check_kb_file(const px_kb *kb, const char *display, const char *rel,
 			  const char *src, size_t len, px_diag *d)
 {
 	const char *path = rel ? rel : display;
 
 	px_check_name(kb, display, rel, d);
+	check_markers(display, src, len, d);
 	if (rel && !strcmp(rel, "communities.yaml")) {
 		px_check_communities_text(kb, display, src, len, d);
 		return NULL;

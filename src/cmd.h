@@ -46,6 +46,7 @@ typedef int (*px_cmd_fn)(int argc, char **argv, px_ctx *ctx);
 
 int cmd_brief(int argc, char **argv, px_ctx *ctx);
 int cmd_check(int argc, char **argv, px_ctx *ctx);
+int cmd_clone(int argc, char **argv, px_ctx *ctx);
 int cmd_codes(int argc, char **argv, px_ctx *ctx);
 int cmd_commit(int argc, char **argv, px_ctx *ctx);
 int cmd_export(int argc, char **argv, px_ctx *ctx);

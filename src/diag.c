@@ -285,7 +285,7 @@ int px_diag_buf(px_diag *d, const px_buf *b, const char *file)
 
 /* The rules of errors that are findings, not failures of the
  * environment: what the user resolves in the knowledge base. */
-static const char *const finding_rules[] = { "sync-conflict", NULL };
+static const char *const finding_rules[] = { "sync-conflict", "sync-uncommitted", NULL };
 
 int px_diag_status(const px_diag *d)
 {

@@ -902,9 +902,9 @@ static uint32_t file_mode(git_index *idx, const char *gp, const struct stat *st,
 
 /* HEAD's tree with the files replaced: only the trees on those paths are
  * rewritten, the rest of the repository is not read. */
-static int build_tree(px_store *s, git_commit *parent, const px_store_file *f, char **gp,
-		      const git_oid *ids, const uint32_t *modes, size_t n, git_oid *tree_oid,
-		      px_diag *d)
+static int build_tree(px_store *s, git_commit *parent, const git_oid *merge_tree,
+		      const px_store_file *f, char **gp, const git_oid *ids, const uint32_t *modes,
+		      size_t n, git_oid *tree_oid, px_diag *d)
 {
 	git_tree *base = NULL;
 	git_index *first = NULL;
@@ -930,7 +930,8 @@ static int build_tree(px_store *s, git_commit *parent, const px_store_file *f, c
 		goto cleanup;
 	}
 	u = calloc(n + 1, sizeof *u);
-	if (!u || git_commit_tree(&base, parent) < 0)
+	if (!u || (merge_tree ? git_tree_lookup(&base, s->repo, merge_tree)
+			      : git_commit_tree(&base, parent)) < 0)
 		goto git;
 	for (i = 0; i < n; i++) {
 		if (f[i].data) {
@@ -996,10 +997,10 @@ static int move_branch(px_store *s, const git_oid *from, const git_oid *to, cons
 
 static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **gp,
 			 const git_oid *ids, size_t n, const px_commit_opts *o, git_signature *sig,
-			 git_oid *out, px_diag *d)
+			 const px_merge_state *ms, git_oid *out, px_diag *d)
 {
 	git_index *idx = NULL;
-	git_commit *parent = NULL;
+	git_commit *parent = NULL, *other = NULL;
 	git_tree *tree = NULL;
 	uint32_t *modes = calloc(n + 1, sizeof *modes);
 	struct timespec pause = { 0, 20 * 1000 * 1000 };
@@ -1014,26 +1015,36 @@ static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **
 	}
 	for (i = 0; i < n; i++)
 		modes[i] = file_mode(idx, gp[i], f[i].st, trusted);
+	if (ms && git_commit_lookup(&other, s->repo, &ms->theirs) < 0)
+		goto git;
 	for (attempt = 0; attempt < RETRIES; attempt++) {
 		git_oid head, tree_oid;
-		const git_commit *parents[1];
+		const git_commit *parents[2];
 		int unborn = head_id(s, &head);
 
 		if (unborn < 0)
 			goto git;
+		if (ms && (unborn || !git_oid_equal(&head, &ms->ours))) {
+			/* the merge was recorded on another HEAD */
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_MERGE_STALE);
+			goto cleanup;
+		}
 		if (!unborn && git_commit_lookup(&parent, s->repo, &head) < 0)
 			goto git;
-		if (build_tree(s, parent, f, gp, ids, modes, n, &tree_oid, d) < 0)
+		if (build_tree(s, parent, ms ? &ms->tree : NULL, f, gp, ids, modes, n, &tree_oid, d) < 0)
 			goto cleanup;
-		if (parent && git_oid_equal(&tree_oid, git_commit_tree_id(parent))) {
+		/* a merge is committed even when its tree is HEAD's: both
+		 * laptops then share one history */
+		if (!ms && parent && git_oid_equal(&tree_oid, git_commit_tree_id(parent))) {
 			rc = 1; /* nothing changed; the index is still brought in line */
 			break;
 		}
 		if (git_tree_lookup(&tree, s->repo, &tree_oid) < 0)
 			goto git;
 		parents[0] = parent;
+		parents[1] = other;
 		if (git_commit_create(out, s->repo, NULL, sig, sig, NULL, o->message, tree,
-				      parent ? 1 : 0, parents) < 0)
+				      parent ? (other ? 2 : 1) : 0, parents) < 0)
 			goto git;
 		if (journal(ilock, unborn ? NULL : &head, out, gp, n, d) < 0)
 			goto cleanup;
@@ -1092,6 +1103,7 @@ git:
 cleanup:
 	git_tree_free(tree);
 	git_commit_free(parent);
+	git_commit_free(other);
 	git_index_free(idx);
 	free(modes);
 	return rc;
@@ -1104,9 +1116,11 @@ int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_comm
 	git_signature *sig = NULL;
 	git_oid *ids = calloc(n + 1, sizeof *ids);
 	char **gp = calloc(n + 1, sizeof *gp);
-	px_buf lockp = PX_BUF_INIT;
-	size_t i;
-	int lock = -1, ilock = -1, rc = -1;
+	px_buf lockp = PX_BUF_INIT, mmsg = PX_BUF_INIT;
+	px_merge_state ms;
+	px_commit_opts mo = *o;
+	size_t i, j;
+	int lock = -1, ilock = -1, rc = -1, merging = 0;
 
 	if (!ids || !gp) {
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
@@ -1117,6 +1131,30 @@ int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_comm
 		px_buf_printf(&g, "%s%s", s->prefix, f[i].path);
 		gp[i] = px_buf_detach(&g);
 	}
+	memset(&ms, 0, sizeof ms);
+	/* a merge waiting for its edited notes: all of them, or nothing */
+	if ((merging = px_store_merge_state(s, &ms, d)) < 0)
+		goto cleanup;
+	for (j = 0; merging && j < ms.n; j++) {
+		for (i = 0; i < n && strcmp(gp[i], ms.paths[j]); i++)
+			;
+		if (i == n) {
+			const char *rel = ms.paths[j] + strlen(s->prefix);
+			px_diag_add(d, rel, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_MERGE_NEEDS, rel, rel);
+		}
+	}
+	if (merging && d->errors)
+		goto cleanup;
+	if (merging) {
+		px_buf_printf(&mmsg, "%s\n\n%s", px_msg_in(MSG_SYNC_MERGE_MSG, PX_LANG_EN),
+			      o->message ? o->message : "");
+		if (px_buf_failed(&mmsg)) {
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
+			goto cleanup;
+		}
+		mo.message = mmsg.ptr;
+	}
+	o = &mo;
 	if (make_signature(&sig, s, o, d) < 0)
 		goto cleanup;
 	/* every lock before anything changes, objects included */
@@ -1134,9 +1172,11 @@ int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_comm
 			goto cleanup;
 		}
 	}
-	rc = commit_locked(s, ilock, f, gp, ids, n, o, sig, &made, d);
+	rc = commit_locked(s, ilock, f, gp, ids, n, o, sig, merging ? &ms : NULL, &made, d);
 	if (rc == 0)
 		oid_from_git(out, &made);
+	if (rc == 0 && merging)
+		px_store_merge_done(s);
 	if (rc != -2)
 		unlink(lockp.ptr);
 	else
@@ -1152,6 +1192,8 @@ cleanup:
 	free(ids);
 	git_signature_free(sig);
 	px_buf_free(&lockp);
+	px_buf_free(&mmsg);
+	px_store_merge_state_free(&ms);
 	return rc;
 }
 

@@ -108,7 +108,11 @@ typedef struct {
 int px_store_clean(px_store *s, const char *rel, const char *raw, size_t len, px_buf *out,
 		   px_diag *d);
 
-/* Commits the files, as `git commit -- PATHS` after `git add` would:
+/* Commits the files, as `git commit -- PATHS` after `git add` would.
+ * While a merge started by px_store_resolve waits, the commit is that
+ * merge: the merge's tree with the files replaced, the remote's commit
+ * as second parent; every edited note must be among the files (else an
+ * error naming it, nothing committed). Otherwise:
  * modes as core.filemode says, the repository's index updated for those
  * paths under git's index.lock, taken before HEAD moves (a lock that
  * another program holds for longer than a moment is reported by name and
@@ -216,11 +220,27 @@ typedef struct px_remote px_remote;
 int px_store_remote(px_remote **out, px_store *s, const char *name, px_diag *d);
 void px_remote_free(px_remote *r);
 
-/* Fetches the remote's branches into refs/remotes/NAME/. */
+/* Fetches the remote's branches into refs/remotes/NAME/. Credentials
+ * (an SSH agent, an HTTPS token from the environment) are offered once
+ * each; a refused authentication is one error (doc/sync.md). */
 int px_remote_fetch(px_remote *r, px_diag *d);
 
 /* Pushes refs/heads/BRANCH to the remote's branch of that name. */
 int px_remote_push(px_remote *r, const char *branch, px_diag *d);
+
+/* Makes `branch` follow the remote's branch of that name (git's
+ * branch.NAME.remote and .merge), unless it already follows one. */
+int px_remote_set_upstream(px_remote *r, const char *branch, px_diag *d);
+
+/* Creates DIR (missing or empty) as a bare repository with HEAD on main:
+ * the shared repository leads push to. */
+int px_store_init_bare(const char *dir, px_diag *d);
+
+/* Gets the repository at `url` into DIR (missing or empty) with the
+ * remote "origin": the branch main, else the remote's only branch, else
+ * the one its HEAD names (*branch, malloc'd), checked out and following
+ * origin's. On failure nothing stays in DIR. */
+int px_store_clone(char **branch, const char *url, const char *dir, px_diag *d);
 
 /* The short name of the branch HEAD points at ("main"), malloc'd. */
 int px_store_branch(px_store *s, char **out, px_diag *d);
@@ -243,9 +263,63 @@ int px_store_fast_forward(px_store *s, const px_oid *to, const char *reflog, px_
  * by the configured identity (else "praxis"), into *out. Neither HEAD
  * nor the work tree changes (px_store_fast_forward to *out does that).
  * Returns 0; 1 when both sides changed the same files, with *conflicts
- * the malloc'd array of their paths in the repository (px_strv_free) and
+ * the malloc'd array of their paths (relative to the knowledge base when
+ * in it; px_strv_free) and
  * nothing created; or -1 with a diagnostic. */
 int px_store_merge(px_store *s, px_oid *out, const px_oid *ours, const px_oid *theirs,
 		   const char *message, char ***conflicts, size_t *nconflicts, px_diag *d);
+
+/* One side of a note both sides changed: the author and date of its
+ * last change there, and its text (`gone`: that side deleted it). */
+typedef struct {
+	char *name;
+	int64_t time;
+	int offset;      /* minutes east of UTC */
+	px_buf text;
+	int gone;
+} px_conflict_side;
+
+typedef struct {
+	px_conflict_side mine, theirs;
+} px_conflict;
+
+/* Both versions of `rel` (relative to the knowledge base), a note that
+ * px_store_merge found in conflict between `ours` and `theirs`. Free
+ * with px_conflict_free (also after an error). */
+int px_store_conflict(px_store *s, px_conflict *out, const px_oid *ours, const px_oid *theirs,
+		      const char *rel, px_diag *d);
+void px_conflict_free(px_conflict *c);
+
+/* A unified diff of the texts `a` and `b` (hunks only, 2 lines of
+ * context) appended to `out`. */
+int px_store_diff_text(px_buf *out, const px_buf *a, const px_buf *b, px_diag *d);
+
+/* A lead's choice for one conflicting note. */
+typedef enum { PX_KEEP_MINE, PX_KEEP_THEIRS, PX_KEEP_EDIT } px_keep;
+typedef struct {
+	const char *path;        /* relative to the knowledge base */
+	px_keep how;
+	const char *mine_label, *theirs_label; /* PX_KEEP_EDIT: the marker lines' words */
+} px_resolution;
+
+/* Merges `theirs` into `ours` with a choice for each conflicting note.
+ * Every conflicting note needs one, and each choice must name one; else
+ * each missing or stray one is reported and 1 returned, nothing done.
+ * Without PX_KEEP_EDIT: the merge commit (two parents, `message`) into
+ * *out, HEAD untouched (px_store_fast_forward moves it), 0. With edits:
+ * the merge's files go into the work tree and git's index (HEAD stays),
+ * each edited note gets both versions with git's conflict markers, git's
+ * MERGE_HEAD and GITDIR/praxis/sync-merge record the merge, and 2 is
+ * returned: px_store_commit of the edited notes makes the merge commit.
+ * -1 with a diagnostic on error (uncommitted edits in the way included:
+ * then nothing changed). */
+int px_store_resolve(px_store *s, px_oid *out, const px_oid *ours, const px_oid *theirs,
+		     const px_resolution *r, size_t n, const char *message, px_diag *d);
+
+/* The notes of a merge started by px_store_resolve with edits that is
+ * waiting for their commit: their number (0: none), with *out their
+ * paths relative to the knowledge base (px_strv_free), or -1. A record
+ * that no longer fits (HEAD moved, MERGE_HEAD gone) is removed: 0. */
+long px_store_merge_pending(px_store *s, char ***out, px_diag *d);
 
 #endif

@@ -37,4 +37,19 @@ void px_store_error(px_diag *d, const char *what);
 /* The tree of commit `id` (NULL: *out is NULL, the empty tree). */
 int px_store_tree(git_tree **out, px_store *s, const px_oid *id, px_diag *d);
 
+/* A merge a lead finishes by committing edited notes (store_sync.c,
+ * px_store_resolve); paths are the repository's. */
+typedef struct {
+	git_oid ours, theirs, tree;
+	char **paths;
+	size_t n;
+} px_merge_state;
+
+/* 1 with *ms filled when such a merge waits, 0 when none (a stale
+ * record is removed), -1 with a diagnostic. */
+int px_store_merge_state(px_store *s, px_merge_state *ms, px_diag *d);
+void px_store_merge_state_free(px_merge_state *ms);
+/* The merge was committed: its records go (MERGE_HEAD included). */
+void px_store_merge_done(px_store *s);
+
 #endif

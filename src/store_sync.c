@@ -5,8 +5,13 @@
  */
 #include "store_int.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "out.h"
 
 struct px_remote {
 	px_store *s;
@@ -20,6 +25,78 @@ static const char *last_message(void)
 	const git_error *e = git_error_last();
 
 	return e && e->message ? e->message : "?";
+}
+
+/*
+ * Credentials, as git users expect them (doc/sync.md): an SSH agent for
+ * ssh:// and user@host: remotes, and for HTTPS the token in
+ * PRAXIS_GIT_TOKEN (user PRAXIS_GIT_USER, else the URL's, else "git").
+ * Each kind is offered once: a server that refuses it ends the attempt
+ * with one message (MSG_SYNC_AUTH), never a loop of retries.
+ */
+typedef struct {
+	unsigned tried;   /* the kinds of credential already offered */
+	int refused;      /* we had nothing (more) to offer */
+	char *rejected;   /* the remote's reason for refusing a pushed branch */
+} auth_state;
+
+static int credentials(git_credential **out, const char *url, const char *user_from_url,
+		       unsigned int allowed, void *payload)
+{
+	auth_state *a = payload;
+	const char *user = user_from_url && *user_from_url ? user_from_url : NULL;
+
+	(void)url;
+	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && !(a->tried & GIT_CREDENTIAL_SSH_KEY)) {
+		a->tried |= GIT_CREDENTIAL_SSH_KEY;
+		return git_credential_ssh_key_from_agent(out, user ? user : "git");
+	}
+	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) &&
+	    !(a->tried & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && getenv("PRAXIS_GIT_TOKEN") &&
+	    *getenv("PRAXIS_GIT_TOKEN")) {
+		const char *u = getenv("PRAXIS_GIT_USER");
+		a->tried |= GIT_CREDENTIAL_USERPASS_PLAINTEXT;
+		return git_credential_userpass_plaintext_new(out, u && *u ? u : user ? user : "git",
+							     getenv("PRAXIS_GIT_TOKEN"));
+	}
+	if ((allowed & GIT_CREDENTIAL_USERNAME) && !(a->tried & GIT_CREDENTIAL_USERNAME)) {
+		a->tried |= GIT_CREDENTIAL_USERNAME;
+		return git_credential_username_new(out, user ? user : "git");
+	}
+	a->refused = 1;
+	return GIT_EAUTH;
+}
+
+/* A branch the remote refused to update (someone pushed meanwhile):
+ * libgit2's push succeeds all the same, so it is noted here. */
+static int push_update(const char *refname, const char *status, void *payload)
+{
+	auth_state *a = payload;
+
+	(void)refname;
+	if (status && !a->rejected)
+		a->rejected = strdup(status);
+	return 0;
+}
+
+static void remote_callbacks(git_remote_callbacks *cb, auth_state *a)
+{
+	memset(a, 0, sizeof *a);
+	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
+	cb->credentials = credentials;
+	cb->push_update_reference = push_update;
+	cb->payload = a;
+}
+
+/* One diagnostic for a failed transfer: a refused authentication said
+ * as such, anything else as `msg` with libgit2's text. */
+static void transfer_error(px_diag *d, const auth_state *a, int err, const char *url,
+			   px_msgid msg, const char *name)
+{
+	if (a->refused || err == GIT_EAUTH)
+		px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync-auth", MSG_SYNC_AUTH, url);
+	else
+		px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync", msg, name, last_message());
 }
 
 int px_store_remote(px_remote **out, px_store *s, const char *name, px_diag *d)
@@ -54,11 +131,13 @@ void px_remote_free(px_remote *r)
 int px_remote_fetch(px_remote *r, px_diag *d)
 {
 	git_fetch_options fo;
+	auth_state a;
+	int err;
 
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
-	if (git_remote_fetch(r->remote, NULL, &fo, "praxis sync") < 0) {
-		px_diag_add(d, r->name, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_FETCH, r->name,
-			    last_message());
+	remote_callbacks(&fo.callbacks, &a);
+	if ((err = git_remote_fetch(r->remote, NULL, &fo, "praxis sync")) < 0) {
+		transfer_error(d, &a, err, git_remote_url(r->remote), MSG_SYNC_FETCH, r->name);
 		return -1;
 	}
 	return 0;
@@ -70,17 +149,225 @@ int px_remote_push(px_remote *r, const char *branch, px_diag *d)
 	px_buf spec = PX_BUF_INIT;
 	char *specs[1];
 	git_strarray refspecs = { specs, 1 };
-	int rc = 0;
+	auth_state a;
+	int err, rc = 0;
 
 	px_buf_printf(&spec, "refs/heads/%s:refs/heads/%s", branch, branch);
 	specs[0] = spec.ptr;
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
-	if (git_remote_push(r->remote, &refspecs, &po) < 0) {
+	remote_callbacks(&po.callbacks, &a);
+	if ((err = git_remote_push(r->remote, &refspecs, &po)) < 0) {
+		transfer_error(d, &a, err, git_remote_url(r->remote), MSG_SYNC_PUSH, r->name);
+		rc = -1;
+	} else if (a.rejected) {
 		px_diag_add(d, r->name, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_PUSH, r->name,
-			    last_message());
+			    a.rejected);
 		rc = -1;
 	}
+	free(a.rejected);
 	px_buf_free(&spec);
+	return rc;
+}
+
+int px_remote_set_upstream(px_remote *r, const char *branch, px_diag *d)
+{
+	git_reference *ref = NULL;
+	px_buf up = PX_BUF_INIT, key = PX_BUF_INIT;
+	git_config *cfg = NULL;
+	const char *have = NULL;
+	int rc = -1;
+
+	/* an upstream the lead chose stays */
+	px_buf_printf(&key, "branch.%s.remote", branch);
+	if (git_repository_config(&cfg, r->s->repo) < 0)
+		goto git;
+	if (git_config_get_string(&have, cfg, key.ptr) == 0) {
+		rc = 0;
+		goto cleanup;
+	}
+	px_buf_printf(&up, "%s/%s", r->name, branch);
+	if (git_branch_lookup(&ref, r->s->repo, branch, GIT_BRANCH_LOCAL) < 0 ||
+	    git_branch_set_upstream(ref, up.ptr) < 0)
+		goto git;
+	rc = 0;
+	goto cleanup;
+git:
+	px_store_error(d, NULL);
+cleanup:
+	git_config_free(cfg);
+	git_reference_free(ref);
+	px_buf_free(&up);
+	px_buf_free(&key);
+	return rc;
+}
+
+/* Whether `dir` is missing (1), an empty folder (2), or anything else (0). */
+static int free_place(const char *dir)
+{
+	struct stat st;
+	int r;
+
+	if (lstat(dir, &st) < 0)
+		return errno == ENOENT ? 1 : 0;
+	if (!S_ISDIR(st.st_mode))
+		return 0;
+	r = rmdir(dir) == 0; /* empty: gone, and made again by init */
+	return r ? 2 : 0;
+}
+
+int px_store_init_bare(const char *dir, px_diag *d)
+{
+	git_repository_init_options opts;
+	git_repository *repo = NULL;
+
+	if (!free_place(dir)) {
+		px_diag_add(d, dir, 0, 0, PX_SEV_ERROR, "init", MSG_INIT_EXISTS, dir);
+		return -1;
+	}
+	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_BARE;
+	opts.initial_head = "main";
+	if (git_repository_init_ext(&repo, dir, &opts) < 0) {
+		px_store_error(d, dir);
+		return -1;
+	}
+	git_repository_free(repo);
+	return 0;
+}
+
+/* The branch a clone takes from the fetched refs/remotes/origin/: main,
+ * else the only one, else the one the remote's HEAD names. Returns 0
+ * with *out malloc'd, 1 when the remote has no branch, 2 when it has
+ * several and none of them is main or its HEAD. */
+static int pick_branch(git_repository *repo, git_remote *remote, char **out)
+{
+	git_branch_iterator *it = NULL;
+	git_reference *ref = NULL, *main_ref = NULL;
+	git_branch_t type;
+	git_buf def = { 0 };
+	char *only = NULL;
+	size_t n = 0;
+	const char *prefix = "origin/";
+
+	*out = NULL;
+	if (git_branch_lookup(&main_ref, repo, "origin/main", GIT_BRANCH_REMOTE) == 0) {
+		git_reference_free(main_ref);
+		*out = strdup("main");
+		return *out ? 0 : -1;
+	}
+	if (git_branch_iterator_new(&it, repo, GIT_BRANCH_REMOTE) < 0)
+		return -1;
+	while (git_branch_next(&ref, &type, it) == 0) {
+		const char *name = NULL;
+		if (git_branch_name(&name, ref) == 0 && !strncmp(name, prefix, strlen(prefix)) &&
+		    strcmp(name + strlen(prefix), "HEAD")) {
+			n++;
+			free(only);
+			only = strdup(name + strlen(prefix));
+		}
+		git_reference_free(ref);
+	}
+	git_branch_iterator_free(it);
+	if (n == 1) {
+		*out = only;
+		return only ? 0 : -1;
+	}
+	free(only);
+	if (n == 0)
+		return 1;
+	/* several: the remote's HEAD, when it names one of them */
+	if (git_remote_default_branch(&def, remote) == 0 &&
+	    !strncmp(def.ptr, "refs/heads/", 11)) {
+		px_buf rb = PX_BUF_INIT;
+		px_buf_printf(&rb, "origin/%s", def.ptr + 11);
+		if (git_branch_lookup(&ref, repo, rb.ptr, GIT_BRANCH_REMOTE) == 0) {
+			git_reference_free(ref);
+			*out = strdup(def.ptr + 11);
+		}
+		px_buf_free(&rb);
+	}
+	git_buf_dispose(&def);
+	return *out ? 0 : 2;
+}
+
+int px_store_clone(char **branch, const char *url, const char *dir, px_diag *d)
+{
+	git_repository_init_options opts;
+	git_repository *repo = NULL;
+	git_remote *remote = NULL;
+	git_fetch_options fo;
+	git_checkout_options co;
+	git_reference *local = NULL, *up = NULL;
+	git_commit *commit = NULL;
+	px_buf b = PX_BUF_INIT;
+	auth_state a;
+	char *abs = NULL;
+	int made, err, rc = -1;
+
+	*branch = NULL;
+	made = free_place(dir);
+	if (!made) {
+		px_diag_add(d, dir, 0, 0, PX_SEV_ERROR, "clone", MSG_CLONE_EXISTS, dir);
+		return -1;
+	}
+	/* a folder is remembered by its absolute path, as git does, so that
+	 * the remote still works from inside the clone */
+	if (!strstr(url, "://") && (abs = realpath(url, NULL)) != NULL)
+		url = abs;
+	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
+	opts.initial_head = "main";
+	if (git_repository_init_ext(&repo, dir, &opts) < 0 ||
+	    git_remote_create(&remote, repo, "origin", url) < 0)
+		goto git;
+	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+	remote_callbacks(&fo.callbacks, &a);
+	if ((err = git_remote_fetch(remote, NULL, &fo, "praxis clone")) < 0) {
+		transfer_error(d, &a, err, url, MSG_SYNC_FETCH, url);
+		goto cleanup;
+	}
+	err = pick_branch(repo, remote, branch);
+	if (err < 0)
+		goto git;
+	if (err == 1) {
+		px_diag_add(d, url, 0, 0, PX_SEV_ERROR, "clone", MSG_CLONE_EMPTY, url);
+		goto cleanup;
+	}
+	if (err == 2) {
+		px_diag_add(d, url, 0, 0, PX_SEV_ERROR, "clone", MSG_CLONE_WHICH, url);
+		goto cleanup;
+	}
+	px_buf_printf(&b, "origin/%s", *branch);
+	if (git_branch_lookup(&up, repo, b.ptr, GIT_BRANCH_REMOTE) < 0 ||
+	    git_commit_lookup(&commit, repo, git_reference_target(up)) < 0 ||
+	    git_branch_create(&local, repo, *branch, commit, 0) < 0 ||
+	    git_branch_set_upstream(local, b.ptr) < 0 ||
+	    git_repository_set_head(repo, git_reference_name(local)) < 0)
+		goto git;
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_RECREATE_MISSING;
+	if (git_checkout_head(repo, &co) < 0)
+		goto git;
+	rc = 0;
+	goto cleanup;
+git:
+	px_store_error(d, NULL);
+cleanup:
+	git_commit_free(commit);
+	git_reference_free(local);
+	git_reference_free(up);
+	git_remote_free(remote);
+	git_repository_free(repo);
+	px_buf_free(&b);
+	free(abs);
+	if (rc < 0) {
+		/* nothing half-made stays: the folder was ours */
+		px_out_rmtree(dir);
+		if (made == 2)
+			mkdir(dir, 0777);
+		free(*branch);
+		*branch = NULL;
+	}
 	return rc;
 }
 
@@ -138,12 +425,39 @@ int px_store_ahead_behind(px_store *s, size_t *ahead, size_t *behind, const px_o
 	return 0;
 }
 
+/* The work tree files a safe checkout refused to overwrite. */
+typedef struct {
+	px_store *s;
+	px_diag *d;
+	size_t n;
+} dirty_state;
+
+static int checkout_notify(git_checkout_notify_t why, const char *path,
+			   const git_diff_file *baseline, const git_diff_file *target,
+			   const git_diff_file *workdir, void *payload)
+{
+	dirty_state *ds = payload;
+	size_t pl = strlen(ds->s->prefix);
+	const char *rel = strncmp(path, ds->s->prefix, pl) ? path : path + pl;
+
+	(void)baseline;
+	(void)target;
+	(void)workdir;
+	if (why == GIT_CHECKOUT_NOTIFY_CONFLICT) {
+		px_diag_add(ds->d, rel, 0, 0, PX_SEV_ERROR, "sync-uncommitted", MSG_SYNC_UNCOMMITTED,
+			    rel, rel);
+		ds->n++;
+	}
+	return 0;
+}
+
 int px_store_fast_forward(px_store *s, const px_oid *to, const char *reflog, px_diag *d)
 {
 	git_checkout_options co;
 	git_reference *branch = NULL, *moved = NULL;
 	git_commit *commit = NULL;
 	git_oid target;
+	dirty_state ds = { s, d, 0 };
 	int rc = -1;
 
 	oid_to_git(&target, to);
@@ -154,8 +468,18 @@ int px_store_fast_forward(px_store *s, const px_oid *to, const char *reflog, px_
 	}
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	co.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
+	co.notify_cb = checkout_notify;
+	co.notify_payload = &ds;
 	if (git_checkout_tree(s->repo, (const git_object *)commit, &co) < 0) {
-		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_DIRTY, last_message());
+		/* each note named, in the user's words; libgit2's own text
+		 * only when it named none, marked as its */
+		if (ds.n)
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync-uncommitted",
+				    MSG_SYNC_NOTHING_CHANGED);
+		else
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_DIRTY,
+				    last_message());
 		goto cleanup;
 	}
 	if (git_reference_set_target(&moved, branch, &target, reflog) < 0) {
@@ -234,7 +558,13 @@ int px_store_merge(px_store *s, px_oid *out, const px_oid *ours, const px_oid *t
 	    git_merge_commits(&idx, s->repo, c[0], c[1], NULL) < 0)
 		goto git;
 	if (git_index_has_conflicts(idx)) {
+		size_t i, pl = strlen(s->prefix);
 		rc = conflict_paths(idx, conflicts, nconflicts, d) < 0 ? -1 : 1;
+		/* relative to the knowledge base, as every path of store.h */
+		for (i = 0; rc == 1 && i < *nconflicts; i++)
+			if (!strncmp((*conflicts)[i], s->prefix, pl))
+				memmove((*conflicts)[i], (*conflicts)[i] + pl,
+					strlen((*conflicts)[i] + pl) + 1);
 		goto cleanup;
 	}
 	if (git_index_write_tree_to(&tree_id, idx, s->repo) < 0 ||
@@ -257,4 +587,552 @@ cleanup:
 	git_commit_free(c[0]);
 	git_commit_free(c[1]);
 	return rc;
+}
+
+/* ---- conflicts a lead resolves ---- */
+
+/* The repository path of `rel` (malloc'd into b). */
+static void repo_path(px_buf *b, px_store *s, const char *rel)
+{
+	px_buf_clear(b);
+	px_buf_printf(b, "%s%s", s->prefix, rel);
+}
+
+/* The blob id at `gp` in commit `c`'s tree: 0, 1 when absent, -1. */
+static int blob_at(git_oid *out, git_commit *c, const char *gp)
+{
+	git_tree *t = NULL;
+	git_tree_entry *e = NULL;
+	int rc;
+
+	if (git_commit_tree(&t, c) < 0)
+		return -1;
+	rc = git_tree_entry_bypath(&e, t, gp);
+	if (rc == 0)
+		git_oid_cpy(out, git_tree_entry_id(e));
+	git_tree_entry_free(e);
+	git_tree_free(t);
+	return rc == 0 ? 0 : rc == GIT_ENOTFOUND ? 1 : -1;
+}
+
+/* The newest commit from `tip` (not reachable from `base`) that changed
+ * `gp` against its first parent: its author into *side. */
+static int last_change(px_store *s, px_conflict_side *side, const git_oid *tip, const git_oid *base,
+		       const char *gp, px_diag *d)
+{
+	git_revwalk *w = NULL;
+	git_commit *c = NULL, *p = NULL, *found = NULL;
+	git_oid id, mine, before;
+	int rc = -1;
+
+	if (git_revwalk_new(&w, s->repo) < 0 || git_revwalk_sorting(w, GIT_SORT_TIME) < 0 ||
+	    git_revwalk_push(w, tip) < 0 || (base && git_revwalk_hide(w, base) < 0))
+		goto git;
+	while (!found && git_revwalk_next(&id, w) == 0) {
+		int r1, r2 = 1;
+		if (git_commit_lookup(&c, s->repo, &id) < 0)
+			goto git;
+		r1 = blob_at(&mine, c, gp);
+		if (git_commit_parentcount(c) > 0) {
+			if (git_commit_parent(&p, c, 0) < 0)
+				goto git;
+			r2 = blob_at(&before, p, gp);
+			git_commit_free(p);
+			p = NULL;
+		}
+		if (r1 < 0 || r2 < 0)
+			goto git;
+		if (r1 != r2 || (r1 == 0 && !git_oid_equal(&mine, &before)))
+			found = c;
+		else
+			git_commit_free(c);
+		c = NULL;
+	}
+	if (!found && git_commit_lookup(&found, s->repo, tip) < 0)
+		goto git;
+	{
+		const git_signature *a = git_commit_author(found);
+		side->name = strdup(a->name ? a->name : "?");
+		side->time = (int64_t)a->when.time;
+		side->offset = a->when.offset;
+		if (!side->name) {
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
+			goto cleanup;
+		}
+	}
+	rc = 0;
+	goto cleanup;
+git:
+	px_store_error(d, NULL);
+cleanup:
+	git_commit_free(found);
+	git_commit_free(c);
+	git_commit_free(p);
+	git_revwalk_free(w);
+	return rc;
+}
+
+int px_store_conflict(px_store *s, px_conflict *out, const px_oid *ours, const px_oid *theirs,
+		      const char *rel, px_diag *d)
+{
+	git_oid o, t, base;
+	px_buf gp = PX_BUF_INIT;
+	int has_base, r, rc = -1;
+
+	memset(out, 0, sizeof *out);
+	out->mine.text = (px_buf)PX_BUF_INIT;
+	out->theirs.text = (px_buf)PX_BUF_INIT;
+	oid_to_git(&o, ours);
+	oid_to_git(&t, theirs);
+	repo_path(&gp, s, rel);
+	has_base = git_merge_base(&base, s->repo, &o, &t) == 0;
+	if (last_change(s, &out->mine, &o, has_base ? &base : NULL, gp.ptr, d) < 0 ||
+	    last_change(s, &out->theirs, &t, has_base ? &base : NULL, gp.ptr, d) < 0)
+		goto cleanup;
+	if ((r = px_store_read(s, ours, rel, &out->mine.text, d)) < 0)
+		goto cleanup;
+	out->mine.gone = r == 1;
+	if ((r = px_store_read(s, theirs, rel, &out->theirs.text, d)) < 0)
+		goto cleanup;
+	out->theirs.gone = r == 1;
+	rc = 0;
+cleanup:
+	if (rc < 0)
+		px_conflict_free(out);
+	px_buf_free(&gp);
+	return rc;
+}
+
+void px_conflict_free(px_conflict *c)
+{
+	free(c->mine.name);
+	free(c->theirs.name);
+	px_buf_free(&c->mine.text);
+	px_buf_free(&c->theirs.text);
+	c->mine.name = c->theirs.name = NULL;
+}
+
+int px_store_diff_text(px_buf *out, const px_buf *a, const px_buf *b, px_diag *d)
+{
+	git_patch *p = NULL;
+	git_diff_options o;
+	size_t h, nh, l, nl;
+	int rc = -1;
+
+	git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
+	o.context_lines = 2;
+	if (git_patch_from_buffers(&p, a->ptr, a->len, NULL, b->ptr, b->len, NULL, &o) < 0)
+		goto git;
+	nh = git_patch_num_hunks(p);
+	for (h = 0; h < nh; h++) {
+		const git_diff_hunk *hunk;
+		if (git_patch_get_hunk(&hunk, &nl, p, h) < 0)
+			goto git;
+		px_buf_printf(out, "@@ -%d,%d +%d,%d @@\n", hunk->old_start, hunk->old_lines,
+			      hunk->new_start, hunk->new_lines);
+		for (l = 0; l < nl; l++) {
+			const git_diff_line *line;
+			if (git_patch_get_line_in_hunk(&line, p, h, l) < 0)
+				goto git;
+			if (line->origin != GIT_DIFF_LINE_CONTEXT && line->origin != GIT_DIFF_LINE_ADDITION &&
+			    line->origin != GIT_DIFF_LINE_DELETION)
+				continue; /* "no newline at end of file" */
+			px_buf_putc(out, line->origin);
+			px_buf_put(out, line->content, line->content_len);
+			if (!line->content_len || line->content[line->content_len - 1] != '\n')
+				px_buf_putc(out, '\n');
+		}
+	}
+	rc = 0;
+	goto cleanup;
+git:
+	px_store_error(d, NULL);
+cleanup:
+	git_patch_free(p);
+	return rc;
+}
+
+/* GITDIR/praxis/sync-merge: a merge a lead is finishing by editing notes.
+ * Lines: the commit HEAD was on, the remote's commit, the tree of the
+ * merge with the edited notes as they were here, then those notes'
+ * repository paths. Git's own MERGE_HEAD names the remote's commit too,
+ * so that git status and git commit see a merge. */
+#define MERGE_STATE "praxis/sync-merge"
+
+static int write_state_file(px_store *s, const char *name, const px_buf *b, px_diag *d)
+{
+	px_buf path = PX_BUF_INIT, tmp = PX_BUF_INIT;
+	FILE *f;
+	int rc = -1;
+
+	px_buf_printf(&path, "%s%s", git_repository_path(s->repo), name);
+	px_buf_printf(&tmp, "%s.tmp", path.ptr);
+	f = fopen(tmp.ptr, "wb");
+	if (!f || fwrite(b->ptr, 1, b->len, f) != b->len || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		px_diag_add(d, tmp.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, tmp.ptr,
+			    px_strerror(errno ? errno : EIO));
+		if (f)
+			fclose(f);
+		unlink(tmp.ptr);
+		goto cleanup;
+	}
+	if (fclose(f) != 0 || rename(tmp.ptr, path.ptr) < 0) {
+		px_diag_add(d, path.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, path.ptr,
+			    px_strerror(errno));
+		unlink(tmp.ptr);
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	px_buf_free(&path);
+	px_buf_free(&tmp);
+	return rc;
+}
+
+/* A note with both sides' versions in it, conflicting lines marked the
+ * way git marks them, written over the work tree file. */
+static int write_marked(px_store *s, const git_index_entry *anc, const git_index_entry *our,
+			const git_index_entry *their, const char *our_label, const char *their_label,
+			px_diag *d)
+{
+	git_merge_file_options mo;
+	git_merge_file_result res;
+	px_buf path = PX_BUF_INIT, tmp = PX_BUF_INIT;
+	FILE *f = NULL;
+	int rc = -1;
+
+	memset(&res, 0, sizeof res);
+	git_merge_file_options_init(&mo, GIT_MERGE_FILE_OPTIONS_VERSION);
+	mo.our_label = our_label;
+	mo.their_label = their_label;
+	mo.ancestor_label = "base";
+	if (git_merge_file_from_index(&res, s->repo, anc, our, their, &mo) < 0) {
+		px_store_error(d, NULL);
+		goto cleanup;
+	}
+	px_buf_printf(&path, "%s%s", s->workdir, our->path);
+	px_buf_printf(&tmp, "%s.praxis-merge", path.ptr);
+	f = fopen(tmp.ptr, "wb");
+	if (!f || fwrite(res.ptr, 1, res.len, f) != res.len || fclose(f) != 0) {
+		px_diag_add(d, path.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, path.ptr,
+			    px_strerror(errno ? errno : EIO));
+		unlink(tmp.ptr);
+		f = NULL;
+		goto cleanup;
+	}
+	f = NULL;
+	if (rename(tmp.ptr, path.ptr) < 0) {
+		px_diag_add(d, path.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, path.ptr,
+			    px_strerror(errno));
+		unlink(tmp.ptr);
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	git_merge_file_result_free(&res);
+	px_buf_free(&path);
+	px_buf_free(&tmp);
+	return rc;
+}
+
+static const px_resolution *choice_for(const px_resolution *r, size_t n, px_store *s,
+				       const char *gp)
+{
+	size_t i, pl = strlen(s->prefix);
+
+	if (strncmp(gp, s->prefix, pl))
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (!strcmp(r[i].path, gp + pl))
+			return &r[i];
+	return NULL;
+}
+
+int px_store_resolve(px_store *s, px_oid *out, const px_oid *ours, const px_oid *theirs,
+		     const px_resolution *r, size_t n, const char *message, px_diag *d)
+{
+	git_commit *c[2] = { NULL, NULL };
+	git_index *idx = NULL;
+	git_index_conflict_iterator *it = NULL;
+	git_tree *tree = NULL;
+	git_signature *sig = NULL;
+	git_oid o, t, tree_id, id;
+	const git_index_entry *a, *oe, *te;
+	px_buf state = PX_BUF_INIT, edits = PX_BUF_INIT, gp = PX_BUF_INIT;
+	char hex[GIT_OID_HEXSZ + 1];
+	char **done = calloc(n + 1, sizeof *done);
+	size_t i, nedit = 0, missing = 0;
+	int rc = -1;
+
+	oid_to_git(&o, ours);
+	oid_to_git(&t, theirs);
+	if (!done)
+		goto oom;
+	if (git_commit_lookup(&c[0], s->repo, &o) < 0 || git_commit_lookup(&c[1], s->repo, &t) < 0 ||
+	    git_merge_commits(&idx, s->repo, c[0], c[1], NULL) < 0 ||
+	    git_index_conflict_iterator_new(&it, idx) < 0)
+		goto git;
+	/* every conflicting note needs a choice, and every choice a conflict:
+	 * otherwise nothing happens */
+	while (git_index_conflict_next(&a, &oe, &te, it) == 0) {
+		const char *p = oe ? oe->path : te ? te->path : a->path;
+		const px_resolution *ch = choice_for(r, n, s, p);
+		if (!ch) {
+			size_t pl = strlen(s->prefix);
+			px_diag_add(d, p, 0, 0, PX_SEV_ERROR, "sync-conflict", MSG_SYNC_NO_CHOICE,
+				    strncmp(p, s->prefix, pl) ? p : p + pl);
+			missing++;
+			continue;
+		}
+		done[ch - r] = (char *)ch->path;
+		if (ch->how == PX_KEEP_EDIT && (!oe || !te)) {
+			px_diag_add(d, ch->path, 0, 0, PX_SEV_ERROR, "sync-conflict",
+				    MSG_SYNC_EDIT_GONE, ch->path, ch->path, ch->path);
+			missing++;
+		}
+	}
+	git_index_conflict_iterator_free(it);
+	it = NULL;
+	for (i = 0; i < n; i++)
+		if (!done[i]) {
+			px_diag_add(d, r[i].path, 0, 0, PX_SEV_ERROR, "sync-conflict",
+				    MSG_SYNC_NOT_CONFLICT, r[i].path);
+			missing++;
+		}
+	if (missing) {
+		rc = 1;
+		goto cleanup;
+	}
+	/* the chosen side of each note; an edited one stays as it is here
+	 * until the lead commits it */
+	for (i = 0; i < n; i++) {
+		const git_index_entry *keep;
+		git_index_entry e;
+		repo_path(&gp, s, r[i].path);
+		if (git_index_conflict_get(&a, &oe, &te, idx, gp.ptr) < 0)
+			goto git;
+		keep = r[i].how == PX_KEEP_THEIRS ? te : oe;
+		if (r[i].how == PX_KEEP_EDIT) {
+			px_buf_put(&edits, gp.ptr, gp.len);
+			px_buf_putc(&edits, '\n');
+			nedit++;
+		}
+		if (keep)
+			e = *keep;
+		if (git_index_conflict_remove(idx, gp.ptr) < 0)
+			goto git;
+		if (keep) {
+			/* the conflict's entries went with it: the path is ours */
+			e.path = gp.ptr;
+			e.flags = 0;
+			e.flags_extended = 0;
+			if (git_index_add(idx, &e) < 0)
+				goto git;
+		}
+	}
+	if (git_index_write_tree_to(&tree_id, idx, s->repo) < 0 ||
+	    git_tree_lookup(&tree, s->repo, &tree_id) < 0)
+		goto git;
+	if (!nedit) {
+		if (git_signature_default(&sig, s->repo) < 0 && git_signature_now(&sig, "praxis", "") < 0)
+			goto git;
+		if (git_commit_create(&id, s->repo, NULL, sig, sig, NULL, message, tree, 2,
+				      (const git_commit **)c) < 0)
+			goto git;
+		oid_from_git(out, &id);
+		rc = 0;
+		goto cleanup;
+	}
+	{
+		/* the merge's other files and the chosen notes into the work
+		 * tree and git's index (HEAD stays), then the edited notes with
+		 * both versions marked */
+		git_checkout_options co;
+		dirty_state ds = { s, d, 0 };
+		git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+		co.checkout_strategy = GIT_CHECKOUT_SAFE;
+		co.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
+		co.notify_cb = checkout_notify;
+		co.notify_payload = &ds;
+		if (git_checkout_tree(s->repo, (const git_object *)tree, &co) < 0) {
+			if (ds.n)
+				px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync-uncommitted",
+					    MSG_SYNC_NOTHING_CHANGED);
+			else
+				px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_DIRTY,
+					    last_message());
+			goto cleanup;
+		}
+	}
+	git_oid_tostr(hex, sizeof hex, &o);
+	px_buf_printf(&state, "%s\n", hex);
+	git_oid_tostr(hex, sizeof hex, &t);
+	px_buf_printf(&state, "%s\n", hex);
+	git_oid_tostr(hex, sizeof hex, &tree_id);
+	px_buf_printf(&state, "%s\n", hex);
+	px_buf_put(&state, edits.ptr, edits.len);
+	if (px_buf_failed(&state))
+		goto oom;
+	if (write_state_file(s, MERGE_STATE, &state, d) < 0)
+		goto cleanup;
+	px_buf_clear(&state);
+	git_oid_tostr(hex, sizeof hex, &t);
+	px_buf_printf(&state, "%s\n", hex);
+	if (write_state_file(s, "MERGE_HEAD", &state, d) < 0)
+		goto cleanup;
+	{
+		/* labels: whose version, as the conflict display names them */
+		git_index *fresh = NULL;
+		if (git_merge_commits(&fresh, s->repo, c[0], c[1], NULL) < 0)
+			goto git;
+		for (i = 0; i < n; i++) {
+			if (r[i].how != PX_KEEP_EDIT)
+				continue;
+			repo_path(&gp, s, r[i].path);
+			if (git_index_conflict_get(&a, &oe, &te, fresh, gp.ptr) < 0) {
+				git_index_free(fresh);
+				goto git;
+			}
+			if (write_marked(s, a, oe, te, r[i].mine_label, r[i].theirs_label, d) < 0) {
+				git_index_free(fresh);
+				goto cleanup;
+			}
+		}
+		git_index_free(fresh);
+	}
+	rc = 2;
+	goto cleanup;
+oom:
+	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
+	goto cleanup;
+git:
+	px_store_error(d, NULL);
+cleanup:
+	free(done);
+	px_buf_free(&state);
+	px_buf_free(&edits);
+	px_buf_free(&gp);
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_index_conflict_iterator_free(it);
+	git_index_free(idx);
+	git_commit_free(c[0]);
+	git_commit_free(c[1]);
+	return rc;
+}
+
+static void merge_state_drop(px_store *s)
+{
+	px_buf p = PX_BUF_INIT;
+
+	px_buf_printf(&p, "%s%s", git_repository_path(s->repo), MERGE_STATE);
+	unlink(p.ptr);
+	px_buf_free(&p);
+	git_repository_state_cleanup(s->repo);
+}
+
+int px_store_merge_state(px_store *s, px_merge_state *ms, px_diag *d)
+{
+	px_buf p = PX_BUF_INIT, text = PX_BUF_INIT;
+	git_oid head, mh;
+	char *line, *next;
+	size_t k = 0, cap = 0;
+	int rc = -1;
+
+	memset(ms, 0, sizeof *ms);
+	px_buf_printf(&p, "%s%s", git_repository_path(s->repo), MERGE_STATE);
+	if (px_buf_read_file(&text, p.ptr, PX_BUF_MAX) < 0) {
+		if (errno == ENOENT) {
+			rc = 0;
+		} else {
+			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
+				    px_strerror(errno));
+		}
+		goto cleanup;
+	}
+	for (line = text.ptr; *line; line = next) {
+		next = strchr(line, '\n');
+		if (!next)
+			break;
+		*next++ = '\0';
+		if (k == 0 && git_oid_fromstr(&ms->ours, line) < 0)
+			break;
+		if (k == 1 && git_oid_fromstr(&ms->theirs, line) < 0)
+			break;
+		if (k == 2 && git_oid_fromstr(&ms->tree, line) < 0)
+			break;
+		if (k >= 3) {
+			if (ms->n + 1 >= cap) {
+				size_t nc = cap ? 2 * cap : 4;
+				char **v = realloc(ms->paths, nc * sizeof *v);
+				if (!v) {
+					px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
+					goto cleanup;
+				}
+				ms->paths = v;
+				cap = nc;
+			}
+			if (!(ms->paths[ms->n] = strdup(line))) {
+				px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
+				goto cleanup;
+			}
+			ms->paths[++ms->n] = NULL;
+		}
+		k++;
+	}
+	/* a record that no longer fits what git has: the merge was abandoned
+	 * (git merge --abort, git reset) or finished by git itself */
+	if (k < 4 || git_reference_name_to_id(&head, s->repo, "HEAD") < 0 ||
+	    !git_oid_equal(&head, &ms->ours) ||
+	    git_reference_name_to_id(&mh, s->repo, "MERGE_HEAD") < 0 ||
+	    !git_oid_equal(&mh, &ms->theirs)) {
+		int merge_head = git_reference_name_to_id(&mh, s->repo, "MERGE_HEAD") == 0 &&
+				 git_oid_equal(&mh, &ms->theirs);
+		git_error_clear();
+		px_store_merge_state_free(ms);
+		unlink(p.ptr);
+		if (merge_head)
+			git_repository_state_cleanup(s->repo);
+		rc = 0;
+		goto cleanup;
+	}
+	rc = 1;
+cleanup:
+	if (rc < 0)
+		px_store_merge_state_free(ms);
+	px_buf_free(&p);
+	px_buf_free(&text);
+	return rc;
+}
+
+void px_store_merge_state_free(px_merge_state *ms)
+{
+	size_t i;
+
+	for (i = 0; i < ms->n; i++)
+		free(ms->paths[i]);
+	free(ms->paths);
+	ms->paths = NULL;
+	ms->n = 0;
+}
+
+void px_store_merge_done(px_store *s)
+{
+	merge_state_drop(s);
+}
+
+long px_store_merge_pending(px_store *s, char ***out, px_diag *d)
+{
+	px_merge_state ms;
+	size_t i, pl = strlen(s->prefix);
+	int r = px_store_merge_state(s, &ms, d);
+
+	*out = NULL;
+	if (r <= 0)
+		return r;
+	for (i = 0; i < ms.n; i++)
+		if (!strncmp(ms.paths[i], s->prefix, pl))
+			memmove(ms.paths[i], ms.paths[i] + pl, strlen(ms.paths[i] + pl) + 1);
+	*out = ms.paths;
+	return (long)ms.n;
 }

@@ -71,7 +71,7 @@ expect_rc 0
 [ -f 2022-2023/centrum/01.md ] || fail "a did not get centrum/01"
 git fsck --strict --full >/dev/null 2>&1 || fail "fsck a"
 
-# a true conflict stops and loses nothing
+# a true conflict stops and loses nothing, and shows both versions
 sed -i 's/belde terug/belde op maandag terug/' 2022-2023/zuid/04.md
 px commit
 px sync
@@ -81,17 +81,88 @@ px commit
 head_before=$(git rev-parse HEAD)
 px sync
 expect_rc 1
-contains "$err" "'2022-2023/zuid/04.md' was changed here and on the remote"
-contains "$err" "nothing was changed"
+out=$(printf '%s\n' "$out" | sed 's/, [0-9-]* [0-9:]*$/, DATE/')
+expect_out <<'EOF2'
+'2022-2023/zuid/04.md' was changed here and on the remote:
+--- mine: Test Lead, DATE
++++ theirs: Test Lead, DATE
+@@ -7,3 +7,3 @@
+ author: "M. Lead"
+ ---
+-Het ziekenhuis belde op dinsdag terug. #ziekenhuis
++Het ziekenhuis belde op maandag terug. #ziekenhuis
+EOF2
+expect_err <<'EOF2'
+2022-2023/zuid/04.md: error: '2022-2023/zuid/04.md' was changed here and on the remote [sync-conflict]
+praxis: error: nothing was changed: for each note, keep yours ('praxis sync --mine PATH'), take the remote's ('praxis sync --theirs PATH'), or write both into it to edit ('praxis sync --edit PATH', then 'praxis check' and 'praxis commit PATH') [sync-conflict]
+EOF2
 [ "$(git rev-parse HEAD)" = "$head_before" ] || fail "conflict moved HEAD"
 grep -q 'dinsdag' 2022-2023/zuid/04.md || fail "conflict changed the local note"
 [ -z "$(git status --porcelain)" ] || fail "conflict left the tree dirty"
-# settle it the way the message says: take the remote's version here
-git reset -q --hard origin/main
+# a choice for a note that is not in conflict, or none for one that is:
+# nothing happens
+px sync --mine 2022-2023/zuid/05.md
+expect_rc 1
+expect_err <<'EOF2'
+2022-2023/zuid/04.md: error: '2022-2023/zuid/04.md' is in conflict too: choose for it as well (--mine, --theirs or --edit); nothing was changed [sync-conflict]
+2022-2023/zuid/05.md: error: '2022-2023/zuid/05.md' is not in conflict with the remote; nothing was changed [sync-conflict]
+EOF2
+[ "$(git rev-parse HEAD)" = "$head_before" ] || fail "a refused choice moved HEAD"
+# --edit: both versions marked; check and commit refuse the markers, a
+# commit of another note is refused, sync waits for the note
+px sync --edit 2022-2023/zuid/04.md
+expect_rc 0
+expect_out <<'EOF2'
+'2022-2023/zuid/04.md' now holds both versions between <<<<<<< and >>>>>>> lines: keep what is right, remove those lines and the ======= line, then 'praxis check' and 'praxis commit 2022-2023/zuid/04.md'
+EOF2
+sed 's/, [0-9-]* [0-9:]*$/, DATE/' 2022-2023/zuid/04.md | tail -5 > "$TMPDIR/got"
+cat > "$TMPDIR/want" <<'EOF2'
+<<<<<<< mine: Test Lead, DATE
+Het ziekenhuis belde op dinsdag terug. #ziekenhuis
+=======
+Het ziekenhuis belde op maandag terug. #ziekenhuis
+>>>>>>> theirs: Test Lead, DATE
+EOF2
+test_cmp "$TMPDIR/want" "$TMPDIR/got"
+px check 2022-2023/zuid/04.md
+expect_rc 1
+contains "$out" "2022-2023/zuid/04.md:9:1: error: conflict marker"
+px commit
+expect_rc 1
+contains "$out" "2022-2023/zuid/04.md:13:1: error: conflict marker"
+[ "$(git rev-parse HEAD)" = "$head_before" ] || fail "a note with markers was committed"
+px sync
+expect_rc 1
+expect_err <<'EOF2'
+2022-2023/zuid/04.md: error: '2022-2023/zuid/04.md' is waiting to be edited and committed to finish the merge: edit it, then 'praxis check' and 'praxis commit 2022-2023/zuid/04.md' (to start over: 'git merge --abort') [sync-conflict]
+EOF2
+printf 'Nog een zin. #tijd\n' >> 2022-2023/zuid/05.md
+px commit 2022-2023/zuid/05.md
+expect_rc 2
+expect_err <<'EOF2'
+2022-2023/zuid/04.md: error: '2022-2023/zuid/04.md' is part of the merge being finished: commit it too ('praxis commit 2022-2023/zuid/04.md'); nothing was committed [sync]
+EOF2
+git checkout -q 2022-2023/zuid/05.md
+sed -i '/^<<<<<<< /d; /^=======$/d; /^>>>>>>> /d; /maandag/d' 2022-2023/zuid/04.md
+px commit 2022-2023/zuid/04.md
+expect_rc 0
+[ "$(git log -1 --format=%p | wc -w)" = 2 ] || fail "the edited note did not make a merge"
+[ "$(git log -1 --format=%P | cut -d' ' -f2)" = "$(git rev-parse origin/main)" ] || fail "the merge's second parent is not the remote's"
+[ ! -f .git/MERGE_HEAD ] && [ ! -f .git/praxis/sync-merge ] || fail "the merge's records stayed"
+[ -z "$(git status --porcelain)" ] || fail "dirty after the merge: $(git status --porcelain)"
 px sync
 expect_rc 0
+expect_out <<'EOF2'
+pushed to 'origin'
+EOF2
+cd ../a
+px sync
+expect_rc 0
+grep -q 'dinsdag' 2022-2023/zuid/04.md || fail "a did not get the edited note"
+cd ../b
 
-# uncommitted edits are never overwritten
+# uncommitted edits are never overwritten: the note is named, the message
+# is the user's language only
 cd ../a
 px sync
 printf 'Nog iets. #tijd\n' >> 2022-2023/zuid/05.md
@@ -100,7 +171,26 @@ px sync
 expect_rc 0
 cd ../b
 printf 'Lokale wijziging.\n' >> 2022-2023/zuid/05.md
+head_before=$(git rev-parse HEAD)
 px sync
-expect_rc 2
-contains "$err" "uncommitted changes would be overwritten"
+expect_rc 1
+expect_err <<'EOF2'
+2022-2023/zuid/05.md: error: '2022-2023/zuid/05.md' has changes that are not committed yet, and the remote changed it too: commit it first ('praxis commit 2022-2023/zuid/05.md'), then 'praxis sync' again [sync-uncommitted]
+praxis: error: nothing was changed: your edits are as you left them [sync-uncommitted]
+EOF2
+px --lang nl sync
+expect_rc 1
+expect_err <<'EOF2'
+2022-2023/zuid/05.md: fout: '2022-2023/zuid/05.md' heeft wijzigingen die nog niet vastgelegd zijn, en de remote wijzigde het ook: leg het eerst vast ('praxis commit 2022-2023/zuid/05.md'), daarna opnieuw 'praxis sync' [sync-uncommitted]
+praxis: fout: er is niets veranderd: uw wijzigingen staan er nog zoals u ze liet [sync-uncommitted]
+EOF2
 grep -q 'Lokale wijziging' 2022-2023/zuid/05.md || fail "local edit lost"
+[ "$(git rev-parse HEAD)" = "$head_before" ] || fail "HEAD moved over uncommitted edits"
+# committed, it is an ordinary conflict
+px commit
+px sync --theirs 2022-2023/zuid/05.md
+expect_rc 0
+grep -q 'Lokale wijziging' 2022-2023/zuid/05.md && fail "--theirs kept the local text"
+cd ../a && px sync && cd ../b
+[ "$(git rev-parse HEAD)" = "$(git -C ../a rev-parse HEAD)" ] || fail "a and b differ after --theirs"
+for r in . ../a ../remote.git; do git -C $r fsck --strict --full >/dev/null 2>&1 || fail "fsck $r"; done
