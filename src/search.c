@@ -119,10 +119,11 @@ int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_di
 	r->n = k;
 	if (rc < 0)
 		return -1;
-	if (q->fts.len)
+	if (q->words)
 		return px_db_search_snippets(r->hits, r->n, ix, q->fts.ptr, PX_SEARCH_MARK_ON,
 					     PX_SEARCH_MARK_OFF, d);
-	/* codes only: there is no match to show, the segment is */
+	/* codes only (or words only excluded): there is no match to show,
+	 * the segment is */
 	for (i = 0; i < r->n; i++)
 		if (!(r->hits[i].snippet = strdup(r->hits[i].seg.text))) {
 			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);

@@ -144,6 +144,8 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 		rc = px_search_gather(&res, ctx->index, q, d);
 	if (rc == PX_DB_EQUERY)
 		px_error(MSG_BAD_QUERY, text);
+	if (!rc && !res.total)
+		px_query_explain(q, text, d); /* a lowercase and/or/not, and nothing found */
 	if (!rc) {
 		if (json)
 			format_json(&out, text, &res);
@@ -180,7 +182,9 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 	px_buf text = PX_BUF_INIT, codes = PX_BUF_INIT;
 	px_search_filters f = PX_SEARCH_FILTERS_INIT;
 	char *end;
-	int json = 0, id, status = PX_EXIT_USAGE;
+	const char *code_args[PX_QUERY_MAX_TERMS];
+	size_t ncode = 0, i;
+	int json = 0, id, rc, status = PX_EXIT_USAGE;
 
 	memset(&q, 0, sizeof q);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -203,7 +207,14 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			f.cycle = st.arg;
 			break;
 		}
-		case OPT_CODE: px_buf_printf(&codes, " #%s", st.arg[0] == '#' ? st.arg + 1 : st.arg); break;
+		case OPT_CODE:
+			px_buf_printf(&codes, " #%s", st.arg[0] == '#' ? st.arg + 1 : st.arg);
+			if (ncode == sizeof code_args / sizeof *code_args) {
+				px_error(MSG_QUERY_TOO_MANY, PX_QUERY_MAX_TERMS);
+				goto cleanup;
+			}
+			code_args[ncode++] = st.arg;
+			break;
 		case OPT_LANG:
 			if (px_opt_choice(&st, langs) < 0)
 				goto cleanup;
@@ -236,15 +247,20 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			px_buf_printf(&text, "%s%s", text.len ? " " : "", st.arg);
 		}
 	}
-	px_buf_puts(&text, codes.ptr);
-	if (!text.len) {
+	if (!text.len && !codes.len) {
 		px_error(MSG_EMPTY_QUERY);
 		goto cleanup;
 	}
-	if (px_query_parse(&q, text.ptr, ctx->kb->cb, &d) < 0) {
+	/* the words are the query language's; each --code is one more filter */
+	rc = px_query_parse(&q, text.ptr, ctx->kb->cb, &d);
+	for (i = 0; i < ncode; i++)
+		if (px_query_add_code(&q, code_args[i], ctx->kb->cb, &d) < 0)
+			rc = -1;
+	if (rc < 0) {
 		px_diag_take(&ctx->diag, &d);
 		goto cleanup;
 	}
+	px_buf_puts(&text, codes.ptr); /* the query as shown: words, then each --code */
 	if (!q.fts.len && !q.ncodes) {
 		px_error(MSG_EMPTY_QUERY);
 		goto cleanup;

@@ -178,7 +178,9 @@ EOF2
 px search '(ziekenhuis'
 expect_rc 2
 expect_err <<'EOF2'
-praxis: error: malformed query '(ziekenhuis': check the quotes, parentheses and AND/OR/NOT
+query:1:1: error: unbalanced parenthesis: this one is never closed [query]
+    1 | (ziekenhuis
+      | ^
 EOF2
 px search '#tjid'
 expect_rc 2

@@ -119,5 +119,7 @@ false' ] || fail "none: $got"
 px search '(ziekenhuis' --format json
 expect_rc 2
 [ -z "$out" ] || fail "output of a malformed query: $out"
-[ "$err" = "praxis: error: malformed query '(ziekenhuis': check the quotes, parentheses and AND/OR/NOT" ] ||
+[ "$err" = "query:1:1: error: unbalanced parenthesis: this one is never closed [query]
+    1 | (ziekenhuis
+      | ^" ] ||
 	fail "malformed: $err"
