@@ -52,8 +52,10 @@ int px_db_read_segment(px_db_segment *g, sqlite3_stmt *st, int first)
 	g->heading = px_db_dup(st, first + 9);
 	g->text = px_db_dup(st, first + 10);
 	g->task = (int)px_db_int(st, first + 11);
+	g->last_line = (long)px_db_int(st, first + 12);
+	g->title = px_db_dup(st, first + 13);
 	return g->path && g->community && g->cycle && g->date && g->lang && g->kind && g->heading &&
-	       g->text ? 0 : -1;
+	       g->text && g->title ? 0 : -1;
 }
 
 int px_db_read_note(px_db_note *n, sqlite3_stmt *st, int first)
@@ -84,6 +86,7 @@ static void segment_free(px_db_segment *g)
 	free(g->kind);
 	free(g->heading);
 	free(g->text);
+	free(g->title);
 }
 
 void px_db_segments_free(px_db_segment *v, size_t n)

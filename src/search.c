@@ -132,6 +132,27 @@ int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_di
 	return 0;
 }
 
+static int by_date(const void *a, const void *b)
+{
+	const px_db_segment *x = &((const px_db_hit *)a)->seg, *y = &((const px_db_hit *)b)->seg;
+	int c;
+
+	if ((c = strcmp(x->date, y->date)) || (c = strcmp(x->cycle, y->cycle)) ||
+	    (c = strcmp(x->community, y->community)))
+		return c;
+	if (x->session != y->session)
+		return x->session < y->session ? -1 : 1;
+	if ((c = strcmp(x->path, y->path)))
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+void px_search_sort_by_date(px_search_result *r)
+{
+	if (r->n > 1)
+		qsort(r->hits, r->n, sizeof *r->hits, by_date);
+}
+
 void px_search_result_free(px_search_result *r)
 {
 	px_db_hits_free(r->hits, r->n);

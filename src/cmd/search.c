@@ -1,5 +1,5 @@
 /*
- * praxis search QUERY [filters] [--limit N] [--format text|json]
+ * praxis search QUERY [filters] [--limit N] [--sort rank|date] [--format text|json]
  *
  * Segments ranked by bm25 (FTS5 with the praxis tokenizer: Dutch and
  * French stems, accents folded); hashtags in the query filter by code.
@@ -20,7 +20,7 @@
 #include "../text.h"
 
 enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OPT_UNTIL,
-       OPT_LIMIT, OPT_FORMAT, OPT_HELP };
+       OPT_LIMIT, OPT_FORMAT, OPT_SORT, OPT_HELP };
 
 /* Replaces the match marks: ANSI bold on a terminal, **word** else;
  * line breaks become spaces, and the note's text between the marks
@@ -48,7 +48,8 @@ static void put_snippet(px_buf *out, const char *s, int color, int json)
 }
 
 /* The JSON shape is doc/json.md's, section "search". */
-static void format_json(px_buf *out, const char *text, const px_search_result *r)
+static void format_json(px_buf *out, const char *text, const px_search_result *r,
+			const px_codebook *cb)
 {
 	px_buf snip = PX_BUF_INIT;
 	px_json j;
@@ -71,6 +72,8 @@ static void format_json(px_buf *out, const char *text, const px_search_result *r
 		px_json_kstr(&j, "date", h->seg.date);
 		px_json_kstr(&j, "lang", h->seg.lang);
 		px_json_kint(&j, "line", h->seg.line);
+		px_json_kint(&j, "last_line", h->seg.last_line);
+		px_json_kstr(&j, "title", h->seg.title);
 		px_json_kstr(&j, "kind", h->seg.kind);
 		px_json_kstr(&j, "heading", h->seg.heading);
 		px_json_key(&j, "codes");
@@ -78,9 +81,23 @@ static void format_json(px_buf *out, const char *text, const px_search_result *r
 		for (k = 0; k < h->ncodes; k++)
 			px_json_str(&j, h->codes[k]);
 		px_json_end(&j);
+		/* the codes again, with their labels in both languages (the index
+		 * is rebuilt when the codebook changes: every code is in it) */
+		px_json_key(&j, "code_labels");
+		px_json_array(&j);
+		for (k = 0; k < h->ncodes; k++) {
+			const px_code *c = px_codebook_code(cb, h->codes[k]);
+			px_json_object(&j);
+			px_json_kstr(&j, "code", h->codes[k]);
+			px_json_kstr(&j, "nl", c ? c->label[PX_LANG_NL] : h->codes[k]);
+			px_json_kstr(&j, "fr", c ? c->label[PX_LANG_FR] : h->codes[k]);
+			px_json_end(&j);
+		}
+		px_json_end(&j);
 		px_buf_clear(&snip);
 		put_snippet(&snip, h->snippet, 0, 1);
 		px_json_kstr(&j, "snippet", snip.ptr);
+		px_json_kstr(&j, "text", h->seg.text);
 		px_json_knum(&j, "score", -h->score, 6);
 		px_json_end(&j);
 	}
@@ -133,7 +150,7 @@ static void format_text(px_buf *out, const px_search_result *r, int color)
 }
 
 static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px_search_filters *f,
-		      int json, px_diag *d)
+		      int json, int by_date, px_diag *d)
 {
 	px_search_result res;
 	px_buf out = PX_BUF_INIT;
@@ -144,11 +161,13 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 		rc = px_search_gather(&res, ctx->index, q, d);
 	if (rc == PX_DB_EQUERY)
 		px_error(MSG_BAD_QUERY, text);
+	if (!rc && by_date)
+		px_search_sort_by_date(&res);
 	if (!rc && !res.total)
 		px_query_explain(q, text, d); /* a lowercase and/or/not, and nothing found */
 	if (!rc) {
 		if (json)
-			format_json(&out, text, &res);
+			format_json(&out, text, &res, ctx->kb->cb);
 		else
 			format_text(&out, &res, ctx->color);
 		px_buf_fwrite(&out, stdout);
@@ -171,11 +190,13 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		{ "code", 'k', 1, OPT_CODE }, { "lang", 'l', 1, OPT_LANG },
 		{ "kind", 't', 1, OPT_KIND }, { "since", 's', 1, OPT_SINCE },
 		{ "until", 'u', 1, OPT_UNTIL }, { "limit", 'n', 1, OPT_LIMIT },
-		{ "format", 'f', 1, OPT_FORMAT }, { "help", 'h', 0, OPT_HELP },
+		{ "format", 'f', 1, OPT_FORMAT }, { "sort", 0, 1, OPT_SORT },
+		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
 	static const char *const formats[] = { "text", "json", NULL };
 	static const char *const langs[] = { "nl", "fr", NULL };
+	static const char *const sorts[] = { "rank", "date", NULL };
 	px_optstate st = PX_OPTSTATE_INIT("search");
 	px_diag d = PX_DIAG_INIT;
 	px_query q;
@@ -184,7 +205,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 	char *end;
 	const char *code_args[PX_QUERY_MAX_TERMS];
 	size_t ncode = 0, i;
-	int json = 0, id, rc, status = PX_EXIT_USAGE;
+	int json = 0, by_date = 0, id, rc, status = PX_EXIT_USAGE;
 
 	memset(&q, 0, sizeof q);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -243,6 +264,10 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			if ((json = px_opt_choice(&st, formats)) < 0)
 				goto cleanup;
 			break;
+		case OPT_SORT:
+			if ((by_date = px_opt_choice(&st, sorts)) < 0)
+				goto cleanup;
+			break;
 		default:
 			px_buf_printf(&text, "%s%s", text.len ? " " : "", st.arg);
 		}
@@ -265,7 +290,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		px_error(MSG_EMPTY_QUERY);
 		goto cleanup;
 	}
-	status = run_search(ctx, text.ptr, &q, &f, json, &d);
+	status = run_search(ctx, text.ptr, &q, &f, json, by_date, &d);
 	px_diag_take(&ctx->diag, &d);
 cleanup:
 	px_query_free(&q);
