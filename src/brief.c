@@ -6,6 +6,7 @@
 
 #include "cycle.h"
 #include "db.h"
+#include "history.h"
 #include "note.h"
 #include "xmlout.h"
 
@@ -132,6 +133,58 @@ static int followups(gather *g)
 	}
 	px_buf_puts(b, "</followups>\n");
 	px_db_segments_free(fu, nfu);
+	return 0;
+}
+
+/* The follow-ups of the cycle checked since the last session: in a
+ * commit made on or after its date, by someone, after they were written
+ * open (what git knows: history.h). Without a dated session, none. */
+static int closed(gather *g, const px_db_session *ses, size_t nses)
+{
+	const px_db_session *last = NULL;
+	px_history h;
+	px_buf *b = g->out;
+	size_t i;
+
+	for (i = 0; i < nses; i++)
+		if (dated(&ses[i]))
+			last = &ses[i];
+	px_buf_puts(b, "<closed>");
+	if (!last) {
+		px_buf_puts(b, "</closed>\n");
+		return 0;
+	}
+	if (px_history_followups(&h, g->ix->store, g->ix->kb->cb, g->c->id, g->d) < 0) {
+		px_history_free(&h);
+		return -1;
+	}
+	for (i = 0; i < h.nfollowups; i++) {
+		const px_history_followup *f = &h.followups[i];
+		char when[PX_HISTORY_TIME_SIZE];
+		char *clean;
+		if (!f->done || f->checked < 0 || !f->cycle || strcmp(f->cycle, g->scope.cycle) ||
+		    !f->date || !f->session)
+			continue;
+		px_history_time(when, &h.commits[f->checked]);
+		when[10] = '\0';
+		if (strcmp(when, last->date) < 0)
+			continue;
+		if (!(clean = px_text_without_tags(f->text))) {
+			px_history_free(&h);
+			px_diag_add(g->d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+			return -1;
+		}
+		px_buf_puts(b, "\n<followup");
+		source(b, f->path, f->line, f->session, f->date);
+		px_xml_attr(b, "checked", when);
+		px_xml_attr(b, "by", h.commits[f->checked].author);
+		px_buf_puts(b, ">");
+		px_buf_xml_str(b, clean);
+		px_buf_puts(b, "</followup>");
+		free(clean);
+	}
+	px_buf_puts(b, "</closed>\n");
+	px_history_free(&h);
 	return 0;
 }
 
@@ -274,7 +327,7 @@ int px_brief_xml(px_index *ix, const px_community *community, const char *lang, 
 	for (i = 0; i < community->nmoderators; i++)
 		px_xml_element(out, "moderator", NULL, community->moderators[i]);
 	px_buf_putc(out, '\n');
-	if (last_session(&g, ses, nses) < 0 || followups(&g) < 0 ||
+	if (last_session(&g, ses, nses) < 0 || followups(&g) < 0 || closed(&g, ses, nses) < 0 ||
 	    recurring(&g, &codes, &ncodes) < 0 || elsewhere(&g, codes, ncodes) < 0)
 		goto cleanup;
 	attendance(&g, ses, nses);
