@@ -145,16 +145,36 @@ static int closed(gather *g, const px_db_session *ses, size_t nses)
 	px_history h;
 	px_buf *b = g->out;
 	size_t i;
+	px_history_followup_opts o = PX_HISTORY_FOLLOWUP_OPTS_INIT;
+	px_db_segment *fu = NULL;
+	char **paths = NULL;
+	size_t nfu = 0, npaths = 0;
+	int rc;
 
+	memset(&h, 0, sizeof h);
 	for (i = 0; i < nses; i++)
 		if (dated(&ses[i]))
 			last = &ses[i];
 	px_buf_puts(b, "<closed>");
-	if (!last) {
-		px_buf_puts(b, "</closed>\n");
-		return 0;
+	/* git is read for the notes with a done follow-up, since that date */
+	if (last && px_db_followups(&fu, &nfu, g->ix, &g->scope, g->d) < 0)
+		return -1;
+	if (nfu && !(paths = calloc(nfu, sizeof *paths))) {
+		px_db_segments_free(fu, nfu);
+		px_diag_add(g->d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+		return -1;
 	}
-	if (px_history_followups(&h, g->ix->store, g->ix->kb->cb, g->c->id, g->d) < 0) {
+	for (i = 0; i < nfu; i++)
+		if (fu[i].task == 1 && (!npaths || strcmp(paths[npaths - 1], fu[i].path)))
+			paths[npaths++] = fu[i].path; /* borrowed; a note's items are together */
+	o.community = g->c->id;
+	o.paths = paths;
+	o.npaths = npaths;
+	o.since = last ? last->date : NULL;
+	rc = npaths ? px_history_followups(&h, g->ix->store, g->ix->kb->cb, &o, g->d) : 0;
+	free(paths);
+	px_db_segments_free(fu, nfu);
+	if (rc < 0) {
 		px_history_free(&h);
 		return -1;
 	}

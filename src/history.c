@@ -217,10 +217,22 @@ typedef struct {
 
 typedef struct {
 	walker w;
-	const char *community;
+	const px_history_followup_opts *o;
 	seen_path *seen;
 	size_t nseen;
 } fu_walker;
+
+static int listed(const fu_walker *fw, const char *path)
+{
+	size_t i;
+
+	if (!fw->o->paths)
+		return 1;
+	for (i = 0; i < fw->o->npaths; i++)
+		if (!strcmp(fw->o->paths[i], path))
+			return 1;
+	return 0;
+}
 
 static seen_path *find_seen(fu_walker *fw, const char *path)
 {
@@ -243,12 +255,12 @@ static int first_sight(fu_walker *fw, const px_store_delta *dd)
 	if (!sp || !(sp->path = strdup(dd->new_path)))
 		return oom(fw->w.d);
 	sp->first = h->nfollowups;
-	if (dd->change == PX_CHANGE_DELETED)
-		return 0; /* not at HEAD */
+	if (dd->change == PX_CHANGE_DELETED || !listed(fw, dd->new_path))
+		return 0; /* not at HEAD, or not asked for */
 	n = read_note(&fw->w, &dd->new_blob, dd->new_path);
 	if (!n)
 		return 0;
-	if (fw->community && (!n->community.s || strcmp(n->community.s, fw->community))) {
+	if (fw->o->community && (!n->community.s || strcmp(n->community.s, fw->o->community))) {
 		px_note_free(n);
 		return 0;
 	}
@@ -356,6 +368,13 @@ static int followup_visit(const px_commit_info *c, const px_store_delta *v, size
 	int rc = 0;
 
 	fw->w.current = -1;
+	if (fw->o->since) {
+		px_history_commit when = { .time = c->time, .offset = c->offset };
+		char t[PX_HISTORY_TIME_SIZE];
+		px_history_time(t, &when);
+		if (strncmp(t, fw->o->since, 10) < 0)
+			return 0; /* before the period asked for */
+	}
 	for (i = 0; i < n && !rc; i++) {
 		const px_store_delta *dd = &v[i];
 		seen_path *sp;
@@ -385,7 +404,7 @@ static int by_place(const void *a, const void *b)
 }
 
 int px_history_followups(px_history *out, px_store *s, const px_codebook *cb,
-			 const char *community, px_diag *d)
+			 const px_history_followup_opts *o, px_diag *d)
 {
 	fu_walker fw;
 	size_t i;
@@ -398,7 +417,7 @@ int px_history_followups(px_history *out, px_store *s, const px_codebook *cb,
 	fw.w.cb = cb;
 	fw.w.d = d;
 	fw.w.current = -1;
-	fw.community = community;
+	fw.o = o;
 	rc = px_store_history(s, px_kb_is_note_path, followup_visit, &fw, d) < 0 ? -1 : 0;
 	for (i = 0; i < fw.nseen; i++)
 		free(fw.seen[i].path);

@@ -80,12 +80,27 @@ typedef struct {
 int px_history_log(px_history *out, px_store *s, const px_codebook *cb,
 		   const px_history_opts *o, px_diag *d);
 
-/* The follow-ups of the notes at HEAD (of `community`, NULL: all), each
- * with when it was added and checked; commits holds the commits they
- * name. Read from git alone: walking the history newest first, the first
- * version of a note met is HEAD's. 0 or -1 as above. */
+/* Which follow-ups px_history_followups reads: of one community's notes
+ * (NULL: all), of these notes only (paths NULL: all), and the commits
+ * made on or after a date only (since "YYYY-MM-DD" in the commit's own
+ * time zone, NULL: the whole history; a note no commit of that period
+ * touched is left out). The brief asks for the done follow-ups of its
+ * cycle since its last session: the notes are read only where needed. */
+typedef struct {
+	const char *community;
+	char *const *paths;
+	size_t npaths;
+	const char *since;
+} px_history_followup_opts;
+
+#define PX_HISTORY_FOLLOWUP_OPTS_INIT { NULL, NULL, 0, NULL }
+
+/* The follow-ups of the notes at HEAD, each with when it was added and
+ * checked; commits holds the commits they name. Read from git alone:
+ * walking the history newest first, the first version of a note met is
+ * HEAD's. 0 or -1 as above. */
 int px_history_followups(px_history *out, px_store *s, const px_codebook *cb,
-			 const char *community, px_diag *d);
+			 const px_history_followup_opts *o, px_diag *d);
 
 void px_history_free(px_history *h);
 

@@ -19,7 +19,7 @@ enum { N_LEAF, N_AND, N_OR, N_NOT };
 
 typedef struct {
 	int type;
-	size_t at, len; /* the token in the text (a code: without its trailing stop) */
+	size_t at, len; /* the token in the text, as the user wrote it */
 } token;
 
 typedef struct {
@@ -72,7 +72,6 @@ static int syntax(parser *p, size_t at, px_msgid msg, ...)
 	p->failed = p->stop = 1;
 	return -1;
 }
-#define SYNTAX syntax
 
 static int word_is(const char *s, size_t n, const char *w)
 {
@@ -143,12 +142,12 @@ static token *peek(parser *p)
 		lex(p, &p->peeked);
 		p->has_peek = 1;
 		if (p->peeked.type == -1) {
-			SYNTAX(p, p->peeked.at, MSG_QUERY_QUOTE);
+			syntax(p, p->peeked.at, MSG_QUERY_QUOTE);
 			p->peeked.type = T_END;
 		} else if (p->peeked.type != T_END && p->peeked.type != T_OPEN &&
 			   p->peeked.type != T_CLOSE && p->peeked.type != T_MINUS &&
 			   ++p->terms > PX_QUERY_MAX_TERMS) {
-			SYNTAX(p, p->peeked.at, MSG_QUERY_TOO_MANY, PX_QUERY_MAX_TERMS);
+			syntax(p, p->peeked.at, MSG_QUERY_TOO_MANY, PX_QUERY_MAX_TERMS);
 			p->peeked.type = T_END;
 		}
 	}
@@ -168,7 +167,7 @@ static int new_node(parser *p, int type, size_t at)
 	node *n;
 
 	if (p->nnodes >= MAX_NODES) /* unreachable within the bounds */
-		return SYNTAX(p, at, MSG_QUERY_TOO_MANY, PX_QUERY_MAX_TERMS);
+		return syntax(p, at, MSG_QUERY_TOO_MANY, PX_QUERY_MAX_TERMS);
 	n = &p->nodes[p->nnodes];
 	memset(n, 0, sizeof *n);
 	n->type = type;
@@ -215,7 +214,7 @@ static int leaf(parser *p, token t)
 			len--; /* a trailing full stop is not part of the tag */
 		tag = strndup(s, len);
 		if (!tag)
-			return SYNTAX(p, t.at, MSG_OOM);
+			return syntax(p, t.at, MSG_OOM);
 		code = len ? px_codebook_resolve(p->cb, tag, len) : NULL;
 		if (!code) {
 			const char *hint = len ? px_codebook_suggest(p->cb, tag) : NULL;
@@ -237,7 +236,7 @@ static int leaf(parser *p, token t)
 				px_query_opword *v = realloc(p->q->opwords,
 							     (p->q->nopwords + 1) * sizeof *v);
 				if (!v)
-					return SYNTAX(p, t.at, MSG_OOM);
+					return syntax(p, t.at, MSG_OOM);
 				p->q->opwords = v;
 				v[p->q->nopwords].at = t.at;
 				v[p->q->nopwords].len = t.len;
@@ -259,10 +258,10 @@ static int parse_unary(parser *p)
 		if (!starts_term(peek(p)->type)) {
 			if (p->stop)
 				return -1;
-			return SYNTAX(p, t.at, MSG_QUERY_NEEDS_AFTER, t.type == T_NOT ? "NOT" : "-");
+			return syntax(p, t.at, MSG_QUERY_NEEDS_AFTER, t.type == T_NOT ? "NOT" : "-");
 		}
 		if (++p->depth > PX_QUERY_MAX_DEPTH)
-			return SYNTAX(p, t.at, MSG_QUERY_DEEP, PX_QUERY_MAX_DEPTH);
+			return syntax(p, t.at, MSG_QUERY_DEEP, PX_QUERY_MAX_DEPTH);
 		c = parse_unary(p);
 		p->depth--;
 		if (c < 0)
@@ -277,9 +276,9 @@ static int parse_unary(parser *p)
 	if (t.type == T_OPEN) {
 		take(p);
 		if (++p->depth > PX_QUERY_MAX_DEPTH)
-			return SYNTAX(p, t.at, MSG_QUERY_DEEP, PX_QUERY_MAX_DEPTH);
+			return syntax(p, t.at, MSG_QUERY_DEEP, PX_QUERY_MAX_DEPTH);
 		if (peek(p)->type == T_CLOSE)
-			return SYNTAX(p, t.at, MSG_QUERY_EMPTY_GROUP);
+			return syntax(p, t.at, MSG_QUERY_EMPTY_GROUP);
 		n = parse_or(p);
 		p->depth--;
 		if (n < 0)
@@ -287,7 +286,7 @@ static int parse_unary(parser *p)
 		if (peek(p)->type != T_CLOSE) {
 			if (p->stop)
 				return -1;
-			return SYNTAX(p, t.at, MSG_QUERY_PAREN_OPEN);
+			return syntax(p, t.at, MSG_QUERY_PAREN_OPEN);
 		}
 		take(p);
 		return n;
@@ -312,11 +311,11 @@ static int parse_and(parser *p)
 		if (t.type == T_AND) {
 			take(p);
 			if (first < 0)
-				return SYNTAX(p, t.at, MSG_QUERY_NEEDS_BEFORE, "AND");
+				return syntax(p, t.at, MSG_QUERY_NEEDS_BEFORE, "AND");
 			if (!starts_term(peek(p)->type)) {
 				if (p->stop)
 					return -1;
-				return SYNTAX(p, t.at, MSG_QUERY_NEEDS_AFTER, "AND");
+				return syntax(p, t.at, MSG_QUERY_NEEDS_AFTER, "AND");
 			}
 			continue;
 		}
@@ -339,13 +338,13 @@ static int parse_and(parser *p)
 	if (first < 0) {
 		token t = *peek(p);
 		if (t.type == T_OR)
-			return SYNTAX(p, t.at, MSG_QUERY_NEEDS_BEFORE, "OR");
+			return syntax(p, t.at, MSG_QUERY_NEEDS_BEFORE, "OR");
 		if (t.type == T_CLOSE)
-			return SYNTAX(p, t.at, MSG_QUERY_PAREN_CLOSE);
+			return syntax(p, t.at, MSG_QUERY_PAREN_CLOSE);
 		return -1;
 	}
 	if (!positive && p->nodes[first].next >= 0)
-		return SYNTAX(p, neg_at, MSG_QUERY_ONLY_NOT);
+		return syntax(p, neg_at, MSG_QUERY_ONLY_NOT);
 	return group(p, N_AND, first);
 }
 
@@ -361,7 +360,7 @@ static int parse_or(parser *p)
 		if (!starts_term(peek(p)->type)) {
 			if (p->stop)
 				return -1;
-			return SYNTAX(p, t.at, MSG_QUERY_NEEDS_AFTER, "OR");
+			return syntax(p, t.at, MSG_QUERY_NEEDS_AFTER, "OR");
 		}
 		if ((n = parse_and(p)) < 0)
 			return -1;
@@ -373,7 +372,7 @@ static int parse_or(parser *p)
 	if (first != last)
 		for (n = first; n >= 0; n = p->nodes[n].next)
 			if (p->nodes[n].type == N_NOT)
-				return SYNTAX(p, p->nodes[n].at, MSG_QUERY_ONLY_NOT);
+				return syntax(p, p->nodes[n].at, MSG_QUERY_ONLY_NOT);
 	return group(p, N_OR, first);
 }
 
@@ -535,12 +534,12 @@ int px_query_parse(px_query *q, const char *text, const px_codebook *cb, px_diag
 	if (!p->stop && peek(p)->type != T_END) {
 		token t = *peek(p);
 		if (t.type == T_CLOSE)
-			SYNTAX(p, t.at, MSG_QUERY_PAREN_CLOSE);
+			syntax(p, t.at, MSG_QUERY_PAREN_CLOSE);
 		else if (!p->stop)
-			SYNTAX(p, t.at, MSG_QUERY_NEEDS_BEFORE, t.type == T_OR ? "OR" : "AND");
+			syntax(p, t.at, MSG_QUERY_NEEDS_BEFORE, t.type == T_OR ? "OR" : "AND");
 	}
 	if (root >= 0 && !p->stop && p->nodes[root].type == N_NOT)
-		SYNTAX(p, p->nodes[root].at, MSG_QUERY_ONLY_NOT);
+		syntax(p, p->nodes[root].at, MSG_QUERY_ONLY_NOT);
 	if (p->failed || root < 0)
 		goto done;
 	emit(p, &q->fts, root, 0);

@@ -342,10 +342,13 @@ int cmd_log(int argc, char **argv, px_ctx *ctx)
 		px_kb_unknown_community(ctx->kb, arg);
 		goto cleanup;
 	}
-	if (followups)
-		rc = px_history_followups(&h, ctx->store, ctx->kb->cb, o.community, &ctx->diag);
-	else
+	if (followups) {
+		px_history_followup_opts fo = PX_HISTORY_FOLLOWUP_OPTS_INIT;
+		fo.community = o.community;
+		rc = px_history_followups(&h, ctx->store, ctx->kb->cb, &fo, &ctx->diag);
+	} else {
 		rc = px_history_log(&h, ctx->store, ctx->kb->cb, &o, &ctx->diag);
+	}
 	if (rc < 0) {
 		status = PX_CMD_FAILED;
 		goto cleanup;
