@@ -6,6 +6,7 @@
 
 #include "cycle.h"
 #include "db.h"
+#include "history.h"
 #include "json.h"
 #include "note.h"
 #include "xml.h"
@@ -134,6 +135,78 @@ static int followups(gather *g)
 	}
 	px_buf_puts(b, "</followups>\n");
 	px_db_segments_free(fu, nfu);
+	return 0;
+}
+
+/* The follow-ups of the cycle checked since the last session: in a
+ * commit made on or after its date, by someone, after they were written
+ * open (what git knows: history.h). Without a dated session, none. */
+static int closed(gather *g, const px_db_session *ses, size_t nses)
+{
+	const px_db_session *last = NULL;
+	px_history h;
+	px_buf *b = g->out;
+	size_t i;
+	px_history_followup_opts o = PX_HISTORY_FOLLOWUP_OPTS_INIT;
+	px_db_segment *fu = NULL;
+	char **paths = NULL;
+	size_t nfu = 0, npaths = 0;
+	int rc;
+
+	memset(&h, 0, sizeof h);
+	for (i = 0; i < nses; i++)
+		if (dated(&ses[i]))
+			last = &ses[i];
+	px_buf_puts(b, "<closed>");
+	/* git is read for the notes with a done follow-up, since that date */
+	if (last && px_db_followups(&fu, &nfu, g->ix, &g->scope, g->d) < 0)
+		return -1;
+	if (nfu && !(paths = calloc(nfu, sizeof *paths))) {
+		px_db_segments_free(fu, nfu);
+		px_diag_add(g->d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+		return -1;
+	}
+	for (i = 0; i < nfu; i++)
+		if (fu[i].task == 1 && (!npaths || strcmp(paths[npaths - 1], fu[i].path)))
+			paths[npaths++] = fu[i].path; /* borrowed; a note's items are together */
+	o.community = g->c->id;
+	o.paths = paths;
+	o.npaths = npaths;
+	o.since = last ? last->date : NULL;
+	rc = npaths ? px_history_followups(&h, g->ix->store, g->ix->kb->cb, &o, g->d) : 0;
+	free(paths);
+	px_db_segments_free(fu, nfu);
+	if (rc < 0) {
+		px_history_free(&h);
+		return -1;
+	}
+	for (i = 0; i < h.nfollowups; i++) {
+		const px_history_followup *f = &h.followups[i];
+		char when[PX_HISTORY_TIME_SIZE];
+		char *clean;
+		if (!f->done || f->checked < 0 || !f->cycle || strcmp(f->cycle, g->scope.cycle) ||
+		    !f->date || !f->session)
+			continue;
+		px_history_time(when, &h.commits[f->checked]);
+		when[10] = '\0';
+		if (strcmp(when, last->date) < 0)
+			continue;
+		if (!(clean = px_text_without_tags(f->text))) {
+			px_history_free(&h);
+			px_diag_add(g->d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+			return -1;
+		}
+		px_buf_puts(b, "\n<followup");
+		source(b, f->path, f->line, f->session, f->date);
+		px_xml_attr(b, "checked", when);
+		px_xml_attr(b, "by", h.commits[f->checked].author);
+		px_buf_puts(b, ">");
+		px_buf_xml_str(b, clean);
+		px_buf_puts(b, "</followup>");
+		free(clean);
+	}
+	px_buf_puts(b, "</closed>\n");
+	px_history_free(&h);
 	return 0;
 }
 
@@ -276,7 +349,7 @@ int px_brief_xml(px_index *ix, const px_community *community, const char *lang, 
 	for (i = 0; i < community->nmoderators; i++)
 		px_xml_element(out, "moderator", NULL, community->moderators[i]);
 	px_buf_putc(out, '\n');
-	if (last_session(&g, ses, nses) < 0 || followups(&g) < 0 ||
+	if (last_session(&g, ses, nses) < 0 || followups(&g) < 0 || closed(&g, ses, nses) < 0 ||
 	    recurring(&g, &codes, &ncodes) < 0 || elsewhere(&g, codes, ncodes) < 0)
 		goto cleanup;
 	attendance(&g, ses, nses);
@@ -416,6 +489,18 @@ int px_brief_json(const px_buf *xml, px_buf *out, px_diag *d)
 			px_json_object(&j);
 			json_source(&j, c);
 			ktext(&j, "text", c);
+			px_json_end(&j);
+		}
+	px_json_end(&j);
+	px_json_key(&j, "closed_followups");
+	px_json_array(&j);
+	for (c = (n = child(root, "closed", NULL)) ? n->children : NULL; c; c = c->next)
+		if (is(c, "followup")) {
+			px_json_object(&j);
+			json_source(&j, c);
+			ktext(&j, "text", c);
+			kattr(&j, "checked", c, "checked");
+			kattr(&j, "by", c, "by");
 			px_json_end(&j);
 		}
 	px_json_end(&j);

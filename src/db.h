@@ -73,8 +73,10 @@ typedef struct {
 	long line;     /* its first line */
 	char *kind;    /* paragraph item row quote, or followup for a task item */
 	char *heading; /* "" for none */
-	char *text;
+	char *text;    /* plain text, inline markup removed (hashtags as written) */
 	int task;      /* -1 not a task item, 0 an open follow-up, 1 a done one */
+	long last_line; /* its last line */
+	char *title;   /* the note's title, "" for none */
 } px_db_segment;
 
 void px_db_segments_free(px_db_segment *v, size_t n);
@@ -103,7 +105,8 @@ void px_db_tallies_free(px_db_tally *v, size_t n);
 /* The listings' rows (db_rows.c). Columns a segment is read from, out
  * of note_segments or coded_segments, and a note's, out of notes: */
 #define PX_DB_SEGMENT_COLS "segment, path, community, cycle, session, date, lang, line," \
-	" CASE WHEN task IS NULL THEN kind ELSE 'followup' END, heading, text, coalesce(task, -1)"
+	" CASE WHEN task IS NULL THEN kind ELSE 'followup' END, heading, text, coalesce(task, -1)," \
+	" last_line, title"
 #define PX_DB_NOTE_COLS "id, path, blob, community, cycle, session, date, lang, title," \
 	" author, summary, coalesce(attendance, -1)"
 /* Reads the row's columns from `first` on into *g / *n; -1 when out of

@@ -53,8 +53,10 @@ int px_db_read_segment(px_db_segment *g, sqlite3_stmt *st, int first)
 	g->heading = px_db_dup(st, first + 9);
 	g->text = px_db_dup(st, first + 10);
 	g->task = (int)px_db_int(st, first + 11);
+	g->last_line = (long)px_db_int(st, first + 12);
+	g->title = px_db_dup(st, first + 13);
 	return g->path && g->community && g->cycle && g->date && g->lang && g->kind && g->heading &&
-	       g->text ? 0 : -1;
+	       g->text && g->title ? 0 : -1;
 }
 
 int px_db_read_note(px_db_note *n, sqlite3_stmt *st, int first)
@@ -166,7 +168,7 @@ static int fill_string(void *row, sqlite3_stmt *st)
 static const size_t segment_strings[] = {
 	S(px_db_segment, path), S(px_db_segment, community), S(px_db_segment, cycle),
 	S(px_db_segment, date), S(px_db_segment, lang), S(px_db_segment, kind),
-	S(px_db_segment, heading), S(px_db_segment, text), PX_DB_END
+	S(px_db_segment, heading), S(px_db_segment, text), S(px_db_segment, title), PX_DB_END
 };
 static const size_t note_strings[] = {
 	S(px_db_note, path), S(px_db_note, blob), S(px_db_note, community), S(px_db_note, cycle),

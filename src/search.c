@@ -123,16 +123,38 @@ int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_di
 	r->n = k;
 	if (rc < 0)
 		return -1;
-	if (q->fts.len)
+	if (q->words)
 		return px_db_search_snippets(r->hits, r->n, ix, q->fts.ptr, PX_SEARCH_MARK_ON,
 					     PX_SEARCH_MARK_OFF, d);
-	/* codes only: there is no match to show, the segment is */
+	/* codes only (or words only excluded): there is no match to show,
+	 * the segment is */
 	for (i = 0; i < r->n; i++)
 		if (!(r->hits[i].snippet = strdup(r->hits[i].seg.text))) {
 			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
 			return -1;
 		}
 	return 0;
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const px_db_segment *x = &((const px_db_hit *)a)->seg, *y = &((const px_db_hit *)b)->seg;
+	int c;
+
+	if ((c = strcmp(x->date, y->date)) || (c = strcmp(x->cycle, y->cycle)) ||
+	    (c = strcmp(x->community, y->community)))
+		return c;
+	if (x->session != y->session)
+		return x->session < y->session ? -1 : 1;
+	if ((c = strcmp(x->path, y->path)))
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+void px_search_sort_by_date(px_search_result *r)
+{
+	if (r->n > 1)
+		qsort(r->hits, r->n, sizeof *r->hits, by_date);
 }
 
 void px_search_result_free(px_search_result *r)

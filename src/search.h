@@ -64,6 +64,11 @@ int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
  * between the marks, the segment's whole text for a codes-only query.
  * 0, PX_DB_EQUERY or -1 as px_search_run. */
 int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_diag *d);
+/* Orders gathered hits in session order (--sort date): by date, then
+ * cycle, community, session, path and line; the oldest first. The hits
+ * are the same as ranked (the best `limit`); with a limit of 0, every
+ * match. */
+void px_search_sort_by_date(px_search_result *r);
 void px_search_result_free(px_search_result *r);
 
 #endif

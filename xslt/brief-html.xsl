@@ -90,6 +90,21 @@
               </xsl:for-each>
             </ul>
           </section>
+          <xsl:if test="b:closed/b:followup">
+            <section>
+              <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'closed'"/></xsl:call-template></h2>
+              <ul class="followups">
+                <xsl:for-each select="b:closed/b:followup">
+                  <li><span class="box" aria-hidden="true">☑ </span><xsl:value-of select="."/>
+                    <span class="source"> (<xsl:call-template name="s">
+                        <xsl:with-param name="id" select="'closed-line'"/>
+                        <xsl:with-param name="a1" select="@checked"/>
+                        <xsl:with-param name="a2" select="@by"/>
+                      </xsl:call-template><xsl:call-template name="s"><xsl:with-param name="id" select="'semicolon'"/></xsl:call-template><xsl:value-of select="@date"/>, <code><xsl:value-of select="concat(@path, ':', @line)"/></code>)</span></li>
+                </xsl:for-each>
+              </ul>
+            </section>
+          </xsl:if>
           <section>
             <h2><xsl:call-template name="s"><xsl:with-param name="id" select="'recurring'"/></xsl:call-template></h2>
             <xsl:if test="not(b:recurring/b:code)"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'no-recurring'"/></xsl:call-template></p></xsl:if>

@@ -180,6 +180,7 @@
     </xsl:if>
     <xsl:apply-templates select="b:last"/>
     <xsl:apply-templates select="b:followups"/>
+    <xsl:apply-templates select="b:closed[b:followup]"/>
     <xsl:apply-templates select="b:recurring"/>
     <xsl:apply-templates select="b:elsewhere"/>
     <xsl:apply-templates select="b:attendance"/>
@@ -247,6 +248,25 @@
       <xsl:call-template name="wrap">
         <xsl:with-param name="text" select="concat(., ' (', @date, ', ', @path, ':', @line, ')')"/>
         <xsl:with-param name="first" select="'- [ ] '"/>
+        <xsl:with-param name="indent" select="'      '"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="b:closed">
+    <xsl:call-template name="heading"><xsl:with-param name="id" select="'closed'"/></xsl:call-template>
+    <xsl:for-each select="b:followup">
+      <xsl:variable name="when">
+        <xsl:call-template name="s">
+          <xsl:with-param name="id" select="'closed-line'"/>
+          <xsl:with-param name="a1" select="@checked"/>
+          <xsl:with-param name="a2" select="@by"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:variable name="sep"><xsl:call-template name="s"><xsl:with-param name="id" select="'semicolon'"/></xsl:call-template></xsl:variable>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="concat(., ' (', $when, $sep, @date, ', ', @path, ':', @line, ')')"/>
+        <xsl:with-param name="first" select="'- [x] '"/>
         <xsl:with-param name="indent" select="'      '"/>
       </xsl:call-template>
     </xsl:for-each>

@@ -17,6 +17,8 @@
     <s id="codes"><nl>Aangehaalde thema's</nl><fr>Thèmes abordés</fr></s>
     <s id="followups"><nl>Open opvolgpunten</nl><fr>Suivis ouverts</fr></s>
     <s id="no-followups"><nl>Geen open opvolgpunten.</nl><fr>Aucun suivi ouvert.</fr></s>
+    <s id="closed"><nl>Afgesloten sinds de vorige sessie</nl><fr>Clôturés depuis la dernière séance</fr></s>
+    <s id="closed-line"><nl>afgevinkt op %1 door %2</nl><fr>coché le %1 par %2</fr></s>
     <s id="recurring"><nl>Thema's die terugkomen</nl><fr>Thèmes récurrents</fr></s>
     <s id="no-recurring"><nl>Nog geen thema kwam in twee sessies terug.</nl><fr>Aucun thème n'est encore revenu dans deux séances.</fr></s>
     <s id="recurring-line"><nl>%1 sessies, %2 segmenten; elders: %3 segmenten in %4 gemeenschappen</nl><fr>%1 séances, %2 segments ; ailleurs : %3 segments dans %4 communautés</fr></s>
@@ -50,6 +52,7 @@
     <s id="source"><nl>Bron</nl><fr>Source</fr></s>
     <s id="skip"><nl>Naar de inhoud</nl><fr>Aller au contenu</fr></s>
     <s id="colon"><nl>: </nl><fr> : </fr></s>
+    <s id="semicolon"><nl>; </nl><fr> ; </fr></s>
     <s id="unknown"><nl>onbekend</nl><fr>inconnu</fr></s>
     <s id="internal"><nl>Intern document: niet publiceren</nl><fr>Document interne : ne pas publier</fr></s>
     <s id="search"><nl>Zoeken</nl><fr>Rechercher</fr></s>

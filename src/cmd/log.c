@@ -1,30 +1,27 @@
 /*
- * praxis log [COMMUNITY] [--format text|json] [--limit N]
+ * praxis log [COMMUNITY | PATH] [--limit N] [--format text|json|csv]
+ * praxis log --followups [COMMUNITY] [--format text|json]
  *
- * Who committed which session when: the git history, newest first, one
- * line per note a commit added, changed or removed.
+ * Who committed which session when, and why: the git history, newest
+ * first, one line per note a commit added, changed or removed, with the
+ * commit's message; or one note's history; or each follow-up with when
+ * it was added and checked, and by whom. Gathered by history.c, formatted
+ * here; the JSON shapes are doc/json.md's sections "log" and
+ * "log --followups".
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../cmd.h"
-#include "../out.h"
-#include "../note.h"
+#include "../fold.h"
+#include "../history.h"
+#include "../json.h"
 #include "../opt.h"
 #include "../sheet.h"
+#include "../out.h"
 #include "../text.h"
 
-enum { OPT_FORMAT = 1, OPT_LIMIT, OPT_HELP };
-
-typedef struct {
-	px_ctx *ctx;
-	const char *community;
-	int json;
-	long limit, shown;
-	px_buf out;
-	px_table csv; /* --format csv: a row per line (sheet.h) */
-} logger;
+enum { OPT_FORMAT = 1, OPT_LIMIT, OPT_FOLLOWUPS, OPT_HELP };
 
 static const char *change_name(px_change c)
 {
@@ -45,116 +42,286 @@ static px_msgid change_msg(px_change c)
 	}
 }
 
-static void emit(logger *lg, const px_commit_info *c, const px_store_delta *dd, const char *rel)
-{
-	const px_oid *blob = dd->change == PX_CHANGE_DELETED ? &dd->old_blob : &dd->new_blob;
-	px_buf b = PX_BUF_INIT;
-	px_diag quiet = PX_DIAG_INIT;
-	px_note *n = NULL;
-	char hex[PX_OID_HEXSZ + 1], when[32];
-	time_t t = (time_t)c->time;
-	struct tm tm;
+/* A table of text cells, each already through the terminal sanitiser,
+ * written with its columns aligned by their width on screen (code
+ * points, not bytes: "gewijzigd" and "modif." line up as "changed"
+ * does); the last column is not padded, and no line ends in spaces. */
+typedef struct {
+	px_buf *cells;
+	size_t n, cap, ncols;
+} table;
 
-	/* a note that cannot be read or parsed is listed without its values */
-	if (px_store_blob(lg->ctx->store, blob, rel, PX_NOTE_MAX, &b, &quiet) == 0)
-		px_note_parse(&n, rel, b.ptr, b.len, lg->ctx->kb->cb, &quiet);
-	if (lg->community && (!n || !n->community.s || strcmp(n->community.s, lg->community)))
-		goto done;
-	if (lg->limit && lg->shown >= lg->limit)
-		goto done;
-	lg->shown++;
-	px_oid_hex(hex, &c->id);
-	t += (time_t)c->offset * 60;
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	if (lg->json == 2) {
-		px_table *tb = &lg->csv;
-		px_table_dup(tb, hex);
-		px_table_dup(tb, when);
-		px_table_dup(tb, c->author_name);
-		px_table_dup(tb, c->author_email);
-		px_table_dup(tb, change_name(dd->change));
-		px_table_dup(tb, rel);
-		px_table_dup(tb, n && n->community.s ? n->community.s : "");
-		px_table_dup(tb, n && n->cycle_year ? n->cycle.s : "");
-		px_table_int(tb, n ? n->session : 0);
-		px_table_dup(tb, n && n->date.s ? n->date.s : "");
-	} else if (lg->json) {
-		px_buf *o = &lg->out;
-		px_buf_puts(o, lg->shown > 1 ? ",\n {\"commit\": \"" : "\n {\"commit\": \"");
-		px_buf_printf(o, "%s\", \"time\": \"%s\", \"author\": \"", hex, when);
-		px_buf_json_str(o, c->author_name);
-		px_buf_puts(o, "\", \"email\": \"");
-		px_buf_json_str(o, c->author_email);
-		px_buf_printf(o, "\", \"change\": \"%s\", \"path\": \"", change_name(dd->change));
-		px_buf_json_str(o, rel);
-		px_buf_puts(o, "\", \"community\": ");
-		if (n && n->community.s) {
-			px_buf_putc(o, '"');
-			px_buf_json_str(o, n->community.s);
-			px_buf_putc(o, '"');
-		} else {
-			px_buf_puts(o, "null");
-		}
-		px_buf_puts(o, ", \"cycle\": ");
-		if (n && n->cycle_year)
-			px_buf_printf(o, "\"%s\"", n->cycle.s);
-		else
-			px_buf_puts(o, "null");
-		px_buf_printf(o, ", \"session\": %d, \"date\": ", n ? n->session : 0);
-		if (n && n->date.s) {
-			px_buf_putc(o, '"');
-			px_buf_json_str(o, n->date.s);
-			px_buf_putc(o, '"');
-		} else {
-			px_buf_puts(o, "null");
-		}
-		px_buf_puts(o, "}");
-	} else {
-		/* the author's name, the path and the note's values may hold
-		 * anything: through the terminal sanitiser */
-		px_buf line = PX_BUF_INIT, name = PX_BUF_INIT;
-		hex[7] = '\0';
-		px_buf_term_str(&name, c->author_name ? c->author_name : "", PX_TERM_LINE);
-		px_buf_printf(&line, "%s  %s  %-20s ", hex, when, name.ptr);
-		px_buf_puts(&line, px_msg(change_msg(dd->change)));
-		if (n && n->community.s && n->session) {
-			px_buf_puts(&line, "  ");
-			px_buf_term_str(&line, n->community.s, PX_TERM_LINE);
-			px_buf_putc(&line, ' ');
-			px_buf_term_str(&line, n->cycle.s ? n->cycle.s : "?", PX_TERM_LINE);
-			px_buf_printf(&line, " #%d (", n->session);
-			px_buf_term_str(&line, n->date.s ? n->date.s : "?", PX_TERM_LINE);
-			px_buf_putc(&line, ')');
-		}
-		px_buf_puts(&line, "  ");
-		px_buf_term_str(&line, rel, PX_TERM_LINE);
-		px_buf_putc(&line, '\n');
-		px_buf_fwrite(&line, stdout);
-		px_buf_free(&line);
-		px_buf_free(&name);
+static px_buf *cell(table *t)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 64;
+		px_buf *v = realloc(t->cells, cap * sizeof *v);
+		if (!v)
+			return NULL;
+		t->cells = v;
+		t->cap = cap;
 	}
-done:
-	px_note_free(n);
-	px_diag_free(&quiet);
-	px_buf_free(&b);
+	t->cells[t->n] = (px_buf)PX_BUF_INIT;
+	return &t->cells[t->n++];
 }
 
-/* One commit: a line per note it added, changed or removed. */
-static int visit(const px_commit_info *c, const px_store_delta *v, size_t n, void *payload)
+static int put(table *t, const char *s)
 {
-	logger *lg = payload;
+	px_buf *c = cell(t);
+
+	if (!c)
+		return -1;
+	px_buf_term_str(c, s ? s : "", PX_TERM_LINE);
+	return 0;
+}
+
+static void table_write(px_buf *out, const table *t)
+{
+	size_t *w = calloc(t->ncols, sizeof *w), i, c;
+
+	if (!w) {
+		out->err = PX_BUF_ENOMEM;
+		return;
+	}
+	for (i = 0; i < t->n; i++) {
+		size_t k = px_utf8_width(t->cells[i].ptr, t->cells[i].len);
+		if (k > w[i % t->ncols])
+			w[i % t->ncols] = k;
+	}
+	for (i = 0; i < t->n; i += t->ncols) {
+		size_t end = t->ncols; /* the last non-empty cell ends the line */
+		while (end > 1 && !t->cells[i + end - 1].len)
+			end--;
+		for (c = 0; c < end; c++) {
+			const px_buf *b = &t->cells[i + c];
+			px_buf_put(out, b->ptr, b->len);
+			if (c + 1 < end) {
+				size_t k;
+				for (k = px_utf8_width(b->ptr, b->len); k < w[c] + 2; k++)
+					px_buf_putc(out, ' ');
+			}
+		}
+		px_buf_putc(out, '\n');
+	}
+	free(w);
+}
+
+static void table_free(table *t)
+{
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (v[i].new_path)
-			emit(lg, c, &v[i], v[i].new_path);
-	return lg->limit && lg->shown >= lg->limit;
+	for (i = 0; i < t->n; i++)
+		px_buf_free(&t->cells[i]);
+	free(t->cells);
 }
 
-static int walk(logger *lg, px_diag *d)
+/* "zuid 2022-2023 #4 (2023-01-17)", or "" when the note says no session */
+static void session_of(px_buf *b, const char *community, const char *cycle, int session,
+		       const char *date)
 {
-	return px_store_history(lg->ctx->store, px_kb_is_note_path, visit, lg, d) < 0 ? -1 : 0;
+	if (!community || !session)
+		return;
+	px_buf_printf(b, "%s %s #%d (%s)", community, cycle ? cycle : "?", session,
+		      date ? date : "?");
+}
+
+static int log_text(px_buf *out, const px_history *h)
+{
+	table t = { NULL, 0, 0, 7 };
+	px_buf s = PX_BUF_INIT;
+	size_t i, len;
+	int rc = 0;
+
+	for (i = 0; i < h->nentries && !rc; i++) {
+		const px_history_entry *e = &h->entries[i];
+		const px_history_commit *c = &h->commits[e->commit];
+		char hex[8], when[PX_HISTORY_TIME_SIZE];
+		const char *subject = px_history_subject(c, &len);
+		memcpy(hex, c->hex, 7);
+		hex[7] = '\0';
+		px_history_time(when, c);
+		px_buf_clear(&s);
+		session_of(&s, e->community, e->cycle, e->session, e->date);
+		rc |= put(&t, hex) | put(&t, when) | put(&t, c->author) |
+		      put(&t, px_msg(change_msg(e->change))) | put(&t, s.ptr) | put(&t, e->path);
+		px_buf_clear(&s);
+		px_buf_put(&s, subject, len);
+		rc |= put(&t, s.ptr);
+	}
+	if (!rc)
+		table_write(out, &t);
+	table_free(&t);
+	px_buf_free(&s);
+	return rc ? -1 : 0;
+}
+
+/* The JSON shape is doc/json.md's, section "log". */
+static void log_json(px_buf *out, const px_history *h)
+{
+	px_json j;
+	size_t i;
+
+	px_json_init(&j, out);
+	px_json_array(&j);
+	for (i = 0; i < h->nentries; i++) {
+		const px_history_entry *e = &h->entries[i];
+		const px_history_commit *c = &h->commits[e->commit];
+		char when[PX_HISTORY_TIME_SIZE];
+		px_history_time(when, c);
+		px_json_object(&j);
+		px_json_kstr(&j, "commit", c->hex);
+		px_json_kstr(&j, "time", when);
+		px_json_kstr(&j, "author", c->author);
+		px_json_kstr(&j, "email", c->email);
+		px_json_kstr(&j, "message", c->message);
+		px_json_kstr(&j, "change", change_name(e->change));
+		px_json_kstr(&j, "path", e->path);
+		px_json_kstr(&j, "community", e->community);
+		px_json_kstr(&j, "cycle", e->cycle);
+		px_json_kint(&j, "session", e->session);
+		px_json_kstr(&j, "date", e->date);
+		px_json_end(&j);
+	}
+	px_json_end(&j);
+	px_buf_putc(out, '\n');
+}
+
+/* --format csv: the columns of the JSON, a row per line (sheet.h, RFC
+ * 4180 with the formula guard); 0, or -1 with a diagnostic. */
+static int log_csv(const px_history *h, px_diag *d)
+{
+	static const char *const cols[] = { "commit", "time", "author", "email", "message", "change",
+					    "path", "community", "cycle", "session", "date" };
+	const px_table *tv[1];
+	px_table t;
+	size_t i, k;
+	int rc;
+
+	px_table_init(&t, "log", sizeof cols / sizeof *cols);
+	for (k = 0; k < sizeof cols / sizeof *cols; k++)
+		px_table_str(&t, cols[k]);
+	for (i = 0; i < h->nentries; i++) {
+		const px_history_entry *e = &h->entries[i];
+		const px_history_commit *c = &h->commits[e->commit];
+		char when[PX_HISTORY_TIME_SIZE];
+		px_history_time(when, c);
+		px_table_dup(&t, c->hex);
+		px_table_dup(&t, when);
+		px_table_str(&t, c->author ? c->author : "");
+		px_table_str(&t, c->email ? c->email : "");
+		px_table_str(&t, c->message ? c->message : "");
+		px_table_str(&t, change_name(e->change));
+		px_table_str(&t, e->path ? e->path : "");
+		px_table_str(&t, e->community ? e->community : "");
+		px_table_str(&t, e->cycle ? e->cycle : "");
+		px_table_int(&t, e->session);
+		px_table_str(&t, e->date ? e->date : "");
+	}
+	tv[0] = &t;
+	rc = px_sheet_write(tv, 1, PX_SHEET_CSV, NULL, NULL, d);
+	px_table_free(&t);
+	return rc;
+}
+
+static void commit_json(px_json *j, const char *key, const px_history *h, long i)
+{
+	char when[PX_HISTORY_TIME_SIZE];
+	const px_history_commit *c;
+
+	px_json_key(j, key);
+	if (i < 0) {
+		px_json_null(j);
+		return;
+	}
+	c = &h->commits[i];
+	px_history_time(when, c);
+	px_json_object(j);
+	px_json_kstr(j, "commit", c->hex);
+	px_json_kstr(j, "time", when);
+	px_json_kstr(j, "author", c->author);
+	px_json_kstr(j, "email", c->email);
+	px_json_end(j);
+}
+
+/* The JSON shape is doc/json.md's, section "log --followups". */
+static void followups_json(px_buf *out, const px_history *h)
+{
+	px_json j;
+	size_t i;
+
+	px_json_init(&j, out);
+	px_json_array(&j);
+	for (i = 0; i < h->nfollowups; i++) {
+		const px_history_followup *f = &h->followups[i];
+		px_json_object(&j);
+		px_json_kstr(&j, "path", f->path);
+		px_json_kint(&j, "line", f->line);
+		px_json_kstr(&j, "community", f->community);
+		px_json_kstr(&j, "cycle", f->cycle);
+		px_json_kint(&j, "session", f->session);
+		px_json_kstr(&j, "date", f->date);
+		px_json_kstr(&j, "text", f->text);
+		px_json_kbool(&j, "done", f->done);
+		commit_json(&j, "added", h, f->added);
+		commit_json(&j, "checked", h, f->checked);
+		px_json_end(&j);
+	}
+	px_json_end(&j);
+	px_buf_putc(out, '\n');
+}
+
+/* One block per follow-up: where, its state and text, then a line for
+ * when it was added and one for when it was checked, their labels padded
+ * to the same width on screen. */
+static void followups_text(px_buf *out, const px_history *h)
+{
+	static const px_msgid what[2] = { MSG_LOG_FU_ADDED, MSG_LOG_FU_CHECKED };
+	px_buf s = PX_BUF_INIT;
+	size_t i, w = 0, k;
+
+	for (k = 0; k < 2; k++) {
+		const char *m = px_msg(what[k]);
+		if (px_utf8_width(m, strlen(m)) > w)
+			w = px_utf8_width(m, strlen(m));
+	}
+	for (i = 0; i < h->nfollowups; i++) {
+		const px_history_followup *f = &h->followups[i];
+		long ev[2];
+		px_buf_term_str(out, f->path, PX_TERM_LINE);
+		px_buf_printf(out, ":%ld  ", f->line);
+		px_buf_clear(&s);
+		session_of(&s, f->community, f->cycle, f->session, f->date);
+		if (s.len) {
+			px_buf_term_str(out, s.ptr, PX_TERM_LINE);
+			px_buf_puts(out, "  ");
+		}
+		px_buf_puts(out, f->done ? "[x] " : "[ ] ");
+		px_buf_term_str(out, f->text, PX_TERM_LINE);
+		px_buf_putc(out, '\n');
+		ev[0] = f->added;
+		ev[1] = f->checked;
+		for (k = 0; k < 2; k++) {
+			const char *m = px_msg(what[k]);
+			char when[PX_HISTORY_TIME_SIZE];
+			const px_history_commit *c;
+			size_t pad;
+			if (ev[k] < 0 && !(k == 1 && f->done))
+				continue; /* open, or (never) an addition git does not know */
+			px_buf_printf(out, "    %s", m);
+			for (pad = px_utf8_width(m, strlen(m)); pad < w + 2; pad++)
+				px_buf_putc(out, ' ');
+			if (ev[k] < 0) { /* done, and never seen open */
+				px_buf_printf(out, "%s\n", px_msg(MSG_LOG_FU_DONE_AT_ADD));
+				continue;
+			}
+			c = &h->commits[ev[k]];
+			px_history_time(when, c);
+			px_buf_printf(out, "%s  ", when);
+			px_buf_term_str(out, c->author, PX_TERM_LINE);
+			px_buf_printf(out, "  %.7s\n", c->hex);
+		}
+	}
+	px_buf_free(&s);
 }
 
 int cmd_log(int argc, char **argv, px_ctx *ctx)
@@ -162,76 +329,95 @@ int cmd_log(int argc, char **argv, px_ctx *ctx)
 	static const px_opt opts[] = {
 		{ "format", 'f', 1, OPT_FORMAT },
 		{ "limit", 'n', 1, OPT_LIMIT },
+		{ "followups", 0, 0, OPT_FOLLOWUPS },
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
 	static const char *const formats[] = { "text", "json", "csv", NULL };
-	static const char *const cols[] = { "commit", "time", "author", "email", "change", "path",
-					    "community", "cycle", "session", "date" };
 	px_optstate st = PX_OPTSTATE_INIT("log");
-	px_diag d = PX_DIAG_INIT;
-	logger lg;
-	char *end;
-	int id, status = PX_EXIT_USAGE;
+	px_history_opts o = PX_HISTORY_OPTS_INIT;
+	px_history h;
+	px_buf out = PX_BUF_INIT;
+	const char *arg = NULL;
+	char *end, *rel = NULL;
+	int id, json = 0, followups = 0, rc, status = PX_EXIT_USAGE;
 
-	memset(&lg, 0, sizeof lg);
-	lg.ctx = ctx;
-	lg.out = (px_buf)PX_BUF_INIT;
+	memset(&h, 0, sizeof h);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
 		switch (id) {
 		case PX_OPT_ERROR: goto cleanup;
 		case OPT_HELP: status = px_help(MSG_HELP_LOG); goto cleanup;
 		case OPT_FORMAT:
-			if ((lg.json = px_opt_choice(&st, formats)) < 0)
+			if ((json = px_opt_choice(&st, formats)) < 0)
 				goto cleanup;
 			break;
+		case OPT_FOLLOWUPS: followups = 1; break;
 		case OPT_LIMIT:
-			lg.limit = strtol(st.arg, &end, 10);
-			if (*end || lg.limit < 0 || !*st.arg) {
+			o.limit = strtol(st.arg, &end, 10);
+			if (*end || o.limit < 0 || !*st.arg) {
 				px_error(MSG_BAD_NUMBER, st.opt, st.arg);
 				goto cleanup;
 			}
 			break;
 		default:
-			if (lg.community) {
+			if (arg) {
 				px_error(MSG_EXTRA_ARG, st.arg);
 				goto cleanup;
 			}
-			lg.community = st.arg;
-			if (!px_kb_community(ctx->kb, st.arg)) {
-				px_kb_unknown_community(ctx->kb, st.arg);
-				goto cleanup;
-			}
+			arg = st.arg;
 		}
 	}
-	px_table_init(&lg.csv, "log", sizeof cols / sizeof *cols);
-	for (id = 0; id < (int)(sizeof cols / sizeof *cols); id++)
-		px_table_str(&lg.csv, cols[id]);
-	if (lg.json == 1)
-		px_buf_puts(&lg.out, "[");
-	if (walk(&lg, &d) < 0) {
-		px_diag_take(&ctx->diag, &d);
+	/* a community's id, or a note's path (relative to the knowledge
+	 * base, or to here when the file is here) */
+	if (arg && px_kb_community(ctx->kb, arg)) {
+		o.community = arg;
+	} else if (arg && !followups && (strchr(arg, '/') || strstr(arg, ".md"))) {
+		rel = px_kb_relpath(ctx->kb, arg);
+		o.path = rel ? rel : arg;
+		while (*o.path == '.' && o.path[1] == '/')
+			o.path += 2;
+	} else if (arg) {
+		px_kb_unknown_community(ctx->kb, arg);
+		goto cleanup;
+	}
+	if (followups) {
+		px_history_followup_opts fo = PX_HISTORY_FOLLOWUP_OPTS_INIT;
+		fo.community = o.community;
+		rc = px_history_followups(&h, ctx->store, ctx->kb->cb, &fo, &ctx->diag);
+	} else {
+		rc = px_history_log(&h, ctx->store, ctx->kb->cb, &o, &ctx->diag);
+	}
+	if (rc < 0) {
 		status = PX_CMD_FAILED;
 		goto cleanup;
 	}
-	if (lg.json == 2) {
-		const px_table *tv[1] = { &lg.csv };
-		if (px_sheet_write(tv, 1, PX_SHEET_CSV, NULL, NULL, &ctx->diag) < 0) {
-			status = PX_CMD_FAILED;
-			goto cleanup;
-		}
-	} else if (lg.json) {
-		px_buf_puts(&lg.out, lg.shown ? "\n]\n" : "]\n");
-		if (px_diag_buf(&ctx->diag, &lg.out, NULL) < 0) {
-			status = PX_CMD_FAILED;
-			goto cleanup;
-		}
-		fwrite(lg.out.ptr, 1, lg.out.len, stdout);
+	if (json == 2 && followups) {
+		px_error(MSG_BAD_OPTION_VALUE, "--format", "csv", "text, json");
+		goto cleanup;
 	}
+	if (json == 2) {
+		status = log_csv(&h, &ctx->diag) < 0 ? PX_CMD_FAILED : PX_EXIT_OK;
+		goto cleanup;
+	}
+	if (followups && json)
+		followups_json(&out, &h);
+	else if (followups)
+		followups_text(&out, &h);
+	else if (json)
+		log_json(&out, &h);
+	else
+		rc = log_text(&out, &h);
+	if (rc < 0)
+		out.err = PX_BUF_ENOMEM; /* a cell could not be made */
+	if (px_diag_buf(&ctx->diag, &out, NULL) < 0) {
+		status = PX_CMD_FAILED;
+		goto cleanup;
+	}
+	px_buf_fwrite(&out, stdout);
 	status = PX_EXIT_OK;
 cleanup:
-	px_table_free(&lg.csv);
-	px_buf_free(&lg.out);
-	px_diag_free(&d);
+	px_history_free(&h);
+	px_buf_free(&out);
+	free(rel);
 	return status;
 }

@@ -1,5 +1,5 @@
 /*
- * praxis search QUERY [filters] [--limit N] [--format text|json]
+ * praxis search QUERY [filters] [--limit N] [--sort rank|date] [--format text|json]
  *
  * Segments ranked by bm25 (FTS5 with the praxis tokenizer: Dutch and
  * French stems, accents folded); hashtags in the query filter by code.
@@ -21,7 +21,7 @@
 #include "../text.h"
 
 enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OPT_UNTIL,
-       OPT_LIMIT, OPT_FORMAT, OPT_OUTPUT, OPT_FORCE, OPT_HELP };
+       OPT_LIMIT, OPT_FORMAT, OPT_OUTPUT, OPT_FORCE, OPT_SORT, OPT_HELP };
 enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_XLSX };
 
 /* Replaces the match marks: ANSI bold on a terminal, **word** else;
@@ -50,7 +50,8 @@ static void put_snippet(px_buf *out, const char *s, int color, int json)
 }
 
 /* The JSON shape is doc/json.md's, section "search". */
-static void format_json(px_buf *out, const char *text, const px_search_result *r)
+static void format_json(px_buf *out, const char *text, const px_search_result *r,
+			const px_codebook *cb)
 {
 	px_buf snip = PX_BUF_INIT;
 	px_json j;
@@ -73,6 +74,8 @@ static void format_json(px_buf *out, const char *text, const px_search_result *r
 		px_json_kstr(&j, "date", h->seg.date);
 		px_json_kstr(&j, "lang", h->seg.lang);
 		px_json_kint(&j, "line", h->seg.line);
+		px_json_kint(&j, "last_line", h->seg.last_line);
+		px_json_kstr(&j, "title", h->seg.title);
 		px_json_kstr(&j, "kind", h->seg.kind);
 		px_json_kstr(&j, "heading", h->seg.heading);
 		px_json_key(&j, "codes");
@@ -80,9 +83,23 @@ static void format_json(px_buf *out, const char *text, const px_search_result *r
 		for (k = 0; k < h->ncodes; k++)
 			px_json_str(&j, h->codes[k]);
 		px_json_end(&j);
+		/* the codes again, with their labels in both languages (the index
+		 * is rebuilt when the codebook changes: every code is in it) */
+		px_json_key(&j, "code_labels");
+		px_json_array(&j);
+		for (k = 0; k < h->ncodes; k++) {
+			const px_code *c = px_codebook_code(cb, h->codes[k]);
+			px_json_object(&j);
+			px_json_kstr(&j, "code", h->codes[k]);
+			px_json_kstr(&j, "nl", c ? c->label[PX_LANG_NL] : h->codes[k]);
+			px_json_kstr(&j, "fr", c ? c->label[PX_LANG_FR] : h->codes[k]);
+			px_json_end(&j);
+		}
+		px_json_end(&j);
 		px_buf_clear(&snip);
 		put_snippet(&snip, h->snippet, 0, 1);
 		px_json_kstr(&j, "snippet", snip.ptr);
+		px_json_kstr(&j, "text", h->seg.text);
 		px_json_knum(&j, "score", -h->score, 6);
 		px_json_end(&j);
 	}
@@ -158,7 +175,7 @@ static int format_sheet(const px_search_result *r, int format, const char *outpu
 }
 
 static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px_search_filters *f,
-		      int json, const char *output, int force, px_diag *d)
+		      int json, int by_date, const char *output, int force, px_diag *d)
 {
 	px_search_result res;
 	px_buf out = PX_BUF_INIT;
@@ -169,12 +186,16 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 		rc = px_search_gather(&res, ctx->index, q, d);
 	if (rc == PX_DB_EQUERY)
 		px_error(MSG_BAD_QUERY, text);
+	if (!rc && by_date)
+		px_search_sort_by_date(&res);
+	if (!rc && !res.total)
+		px_query_explain(q, text, d); /* a lowercase and/or/not, and nothing found */
 	if (!rc && json >= FMT_CSV) {
 		if (format_sheet(&res, json, output, force, ctx, d) < 0)
 			rc = PX_CMD_FAILED;
 	} else if (!rc) {
 		if (json)
-			format_json(&out, text, &res);
+			format_json(&out, text, &res, ctx->kb->cb);
 		else
 			format_text(&out, &res, ctx->color);
 		px_buf_fwrite(&out, stdout);
@@ -200,11 +221,13 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		{ "kind", 't', 1, OPT_KIND }, { "since", 's', 1, OPT_SINCE },
 		{ "until", 'u', 1, OPT_UNTIL }, { "limit", 'n', 1, OPT_LIMIT },
 		{ "format", 'f', 1, OPT_FORMAT }, { "output", 'o', 1, OPT_OUTPUT },
-		{ "force", 0, 0, OPT_FORCE }, { "help", 'h', 0, OPT_HELP },
+		{ "force", 0, 0, OPT_FORCE }, { "sort", 0, 1, OPT_SORT },
+		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
 	static const char *const formats[] = { "text", "json", "csv", "xlsx", NULL };
 	static const char *const langs[] = { "nl", "fr", NULL };
+	static const char *const sorts[] = { "rank", "date", NULL };
 	px_optstate st = PX_OPTSTATE_INIT("search");
 	px_diag d = PX_DIAG_INIT;
 	px_query q;
@@ -212,7 +235,9 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 	px_search_filters f = PX_SEARCH_FILTERS_INIT;
 	const char *output = NULL;
 	char *end;
-	int json = 0, force = 0, id, status = PX_EXIT_USAGE;
+	const char *code_args[PX_QUERY_MAX_TERMS];
+	size_t ncode = 0, i;
+	int json = 0, by_date = 0, force = 0, id, rc, status = PX_EXIT_USAGE;
 
 	memset(&q, 0, sizeof q);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -235,7 +260,14 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			f.cycle = st.arg;
 			break;
 		}
-		case OPT_CODE: px_buf_printf(&codes, " #%s", st.arg[0] == '#' ? st.arg + 1 : st.arg); break;
+		case OPT_CODE:
+			px_buf_printf(&codes, " #%s", st.arg[0] == '#' ? st.arg + 1 : st.arg);
+			if (ncode == sizeof code_args / sizeof *code_args) {
+				px_error(MSG_QUERY_TOO_MANY, PX_QUERY_MAX_TERMS);
+				goto cleanup;
+			}
+			code_args[ncode++] = st.arg;
+			break;
 		case OPT_LANG:
 			if (px_opt_choice(&st, langs) < 0)
 				goto cleanup;
@@ -266,28 +298,37 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			break;
 		case OPT_OUTPUT: output = st.arg; break;
 		case OPT_FORCE: force = 1; break;
+		case OPT_SORT:
+			if ((by_date = px_opt_choice(&st, sorts)) < 0)
+				goto cleanup;
+			break;
 		default:
 			px_buf_printf(&text, "%s%s", text.len ? " " : "", st.arg);
 		}
 	}
-	px_buf_puts(&text, codes.ptr);
 	if (json == FMT_XLSX && (!output || !strcmp(output, "-"))) {
 		px_error(MSG_XLSX_NEEDS_FILE);
 		goto cleanup;
 	}
-	if (!text.len) {
+	if (!text.len && !codes.len) {
 		px_error(MSG_EMPTY_QUERY);
 		goto cleanup;
 	}
-	if (px_query_parse(&q, text.ptr, ctx->kb->cb, &d) < 0) {
+	/* the words are the query language's; each --code is one more filter */
+	rc = px_query_parse(&q, text.ptr, ctx->kb->cb, &d);
+	for (i = 0; i < ncode; i++)
+		if (px_query_add_code(&q, code_args[i], ctx->kb->cb, &d) < 0)
+			rc = -1;
+	if (rc < 0) {
 		px_diag_take(&ctx->diag, &d);
 		goto cleanup;
 	}
+	px_buf_puts(&text, codes.ptr); /* the query as shown: words, then each --code */
 	if (!q.fts.len && !q.ncodes) {
 		px_error(MSG_EMPTY_QUERY);
 		goto cleanup;
 	}
-	status = run_search(ctx, text.ptr, &q, &f, json, output, force, &d);
+	status = run_search(ctx, text.ptr, &q, &f, json, by_date, output, force, &d);
 	px_diag_take(&ctx->diag, &d);
 cleanup:
 	px_query_free(&q);

@@ -44,8 +44,11 @@ px search huisarts --format json
 json_eq 'del(.hits[].score)' <<'EOF2'
 {"query": "huisarts", "total": 1, "total_capped": false, "hits": [
   {"path": "2022-2023/zuid/04.md", "community": "zuid", "cycle": "2022-2023", "session": 4, "date": "2023-01-17",
-   "lang": "nl", "line": 12, "kind": "row", "heading": "", "codes": ["difficulty.coordination"],
-   "snippet": "OCMW | formulier `A | B` bleef liggen, **huisarts** niet verwittigd #samenwerking"}]}
+   "lang": "nl", "line": 12, "last_line": 12, "title": "", "kind": "row", "heading": "", "codes": ["difficulty.coordination"],
+   "code_labels": [{"code": "difficulty.coordination", "nl": "samenwerking en overleg rond de persoon",
+     "fr": "collaboration et concertation autour de la personne"}],
+   "snippet": "OCMW | formulier `A | B` bleef liggen, **huisarts** niet verwittigd #samenwerking",
+   "text": "OCMW | formulier `A | B` bleef liggen, huisarts niet verwittigd #samenwerking"}]}
 EOF2
 px search '#samenwerking' --format json
 hits_eq <<'EOF2'

@@ -110,12 +110,14 @@ expect_rc 0
 [ "$(json '.[].time' | sort -u)" = "$(git log -3 --format=%cd --date=format:'%Y-%m-%d %H:%M' | sort -u)" ] ||
 	fail "log times: $out"
 json_eq 'map(del(.time)) | sort_by(.commit, .path)' <<EOF2
-$(jq -n --arg c3 "$(git rev-parse HEAD)" --arg c2 "$(git rev-parse HEAD~1)" --arg c1 "$(git rev-parse HEAD~2)" '[
- {commit: $c3, author: "Test Lead", email: "lead@example.org", change: "deleted", path: "2022-2023/zuid/02.md",
+$(jq -n --arg c3 "$(git rev-parse HEAD)" --arg c2 "$(git rev-parse HEAD~1)" --arg c1 "$(git rev-parse HEAD~2)" \
+	--arg m3 "$(git log -1 --format=%B HEAD)" --arg m2 "$(git log -1 --format=%B HEAD~1)" \
+	--arg m1 "$(git log -1 --format=%B HEAD~2)" '[
+ {commit: $c3, author: "Test Lead", email: "lead@example.org", message: $m3, change: "deleted", path: "2022-2023/zuid/02.md",
   community: "zuid", cycle: "2022-2023", session: 2, date: "2023-02-14"},
- {commit: $c2, author: "Other Lead", email: "other@example.org", change: "added", path: "2022-2023/zuid/02.md",
+ {commit: $c2, author: "Other Lead", email: "other@example.org", message: $m2, change: "added", path: "2022-2023/zuid/02.md",
   community: "zuid", cycle: "2022-2023", session: 2, date: "2023-02-14"},
- {commit: $c1, author: "Test Lead", email: "lead@example.org", change: "added", path: "2022-2023/zuid/01.md",
+ {commit: $c1, author: "Test Lead", email: "lead@example.org", message: $m1, change: "added", path: "2022-2023/zuid/01.md",
   community: "zuid", cycle: "2022-2023", session: 1, date: "2023-01-17"}] | sort_by(.commit, .path)')
 EOF2
 px log centrum

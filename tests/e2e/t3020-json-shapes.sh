@@ -1,4 +1,4 @@
-# JSON outputs (stats, codes, brief, search) have the shape doc/json.md describes (every key, its type,
+# JSON outputs (stats, codes, brief, search, log, check) have the shape doc/json.md describes (every key, its type,
 # nothing more, nothing less), and stats' values are the index's, computed
 # again with the sqlite3 client and compared after parsing.
 . "$TOP/tests/e2e/lib.sh"
@@ -86,6 +86,16 @@ for code in tijd '#hôpital' place.recognition; do
 	px codes "$code" --format json; expect_rc 0; printf '%s\n' "$out" > "code-$code.json"
 done
 shape "codes CODE" code-*.json
+# a follow-up checked in a later commit (by plain git): the brief's closed
+# follow-ups, and the history of the log
+sed -i 's/^- \[ \] De evaluatie bespreken/- [x] De evaluatie bespreken/' 2022-2023/zuid/07.md
+git commit -q -m "evaluatie besproken" 2022-2023/zuid/07.md
+px log --format json; expect_rc 0; printf '%s\n' "$out" > log-all.json
+px log 2022-2023/zuid/07.md --format json; expect_rc 0; printf '%s\n' "$out" > log-path.json
+shape log log-all.json log-path.json
+px log --followups --format json; expect_rc 0; printf '%s\n' "$out" > followups-all.json
+px log --followups centrum --format json; expect_rc 0; printf '%s\n' "$out" > followups-centrum.json
+shape 'log --followups' followups-*.json
 for c in zuid centrum noord-oost zuid-oost; do
 	px brief "$c" --format json; expect_rc 0; printf '%s\n' "$out" > "brief-$c.json"
 	px brief "$c" --lang fr --format json; expect_rc 0; printf '%s\n' "$out" > "brief-$c-fr.json"

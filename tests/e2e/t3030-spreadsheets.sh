@@ -233,8 +233,8 @@ TXT
 px log --format json; expect_rc 0; printf '%s\n' "$out" > l.json
 "$PRAXIS" log --format csv > l.csv
 read_sheet csv l.csv > got.json
-jq "$GUARD"'[["commit", "time", "author", "email", "change", "path", "community", "cycle", "session", "date"]] +
-	[.[] | [.commit, .time, .author, .email, .change, .path, .community // "", .cycle // "", .session, .date // ""] | map(guard)]
+jq "$GUARD"'[["commit", "time", "author", "email", "message", "change", "path", "community", "cycle", "session", "date"]] +
+	[.[] | [.commit, .time, .author, .email, .message, .change, .path, .community // "", .cycle // "", .session, .date // ""] | map(guard)]
 	| '"$CELLS" l.json > want.json
 [ "$(jq length want.json)" -gt 20 ] || fail "fixture: a short log"
 jq -S . want.json > a; jq -S . got.json > b; test_cmp a b
