@@ -18,6 +18,7 @@ typedef struct {
 	px_db_scope scope; /* the cycle */
 	px_buf *out;
 	px_diag *d;
+	int internal; /* the audience is the team: paths, names, follow-ups, every quote */
 	/* narratives: per code, per category, and the introduction; [lang] */
 	px_buf *code_text[2], *cat_text[2], intro[2];
 } gather;
@@ -42,6 +43,7 @@ static int totals(gather *g)
 	px_xml_attr(b, "from", from);
 	px_xml_attr(b, "to", to);
 	px_xml_attr(b, "generated", today);
+	px_xml_attr(b, "audience", px_audience_names[g->internal ? PX_AUDIENCE_INTERNAL : PX_AUDIENCE_PUBLIC]);
 	px_buf_puts(b, ">\n<totals");
 	px_xml_attr_int(b, "communities", t.communities);
 	px_xml_attr_int(b, "sessions", t.sessions);
@@ -74,12 +76,13 @@ static int sessions(gather *g, const char *community)
 		px_buf_puts(b, "\n <session");
 		px_xml_attr_int(b, "n", ses[i].session);
 		px_xml_attr(b, "date", ses[i].date);
-		px_xml_attr(b, "path", ses[i].path);
+		if (g->internal)
+			px_xml_attr(b, "path", ses[i].path);
 		px_xml_attr(b, "lang", strcmp(ses[i].lang, "fr") ? "nl" : "fr");
 		if (ses[i].has_attendance)
 			px_xml_attr_int(b, "attendance", ses[i].attendance);
 		px_buf_puts(b, ">");
-		if (*ses[i].title)
+		if (g->internal && *ses[i].title) /* a lead's words, may name someone */
 			px_xml_element(b, "title", NULL, ses[i].title);
 		if (px_db_note_methods(&meth, &nmeth, g->ix, ses[i].note, g->d) < 0)
 			goto cleanup;
@@ -121,7 +124,7 @@ static int communities(gather *g)
 		px_xml_attr_int(b, "attendance", cc[k].attendance);
 		px_buf_puts(b, ">");
 		px_xml_community_names(b, c, id);
-		for (i = 0; c && i < c->nmoderators; i++)
+		for (i = 0; g->internal && c && i < c->nmoderators; i++)
 			px_xml_element(b, "moderator", NULL, c->moderators[i]);
 		if (sessions(g, id) < 0)
 			goto cleanup;
@@ -222,14 +225,17 @@ static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i)
 	}
 }
 
-static void put_source(px_buf *b, const px_db_segment *s)
+/* Where a segment comes from; the file and line only for the team. */
+static void put_source(px_buf *b, const px_db_segment *s, int internal)
 {
 	px_xml_attr(b, "lang", strcmp(s->lang, "fr") ? "nl" : "fr");
 	px_xml_attr(b, "community", s->community);
 	px_xml_attr_int(b, "session", s->session);
 	px_xml_attr(b, "date", s->date);
-	px_xml_attr(b, "path", s->path);
-	px_xml_attr_int(b, "line", s->line);
+	if (internal) {
+		px_xml_attr(b, "path", s->path);
+		px_xml_attr_int(b, "line", s->line);
+	}
 }
 
 /* One code's section; cnt and ses are the cycle's counts of every code,
@@ -264,7 +270,8 @@ static int code(gather *g, const px_code *c, const px_db_code_count *cnt, size_t
 		px_buf_puts(&inner, "/>");
 	}
 	put_narratives(&inner, g->code_text, c->index);
-	for (l = 0; l < 2; l++) {
+	/* the quotes the index finds representative: evidence for the team */
+	for (l = 0; g->internal && l < 2; l++) {
 		px_db_scope s = g->scope;
 		px_db_segment *q = NULL;
 		size_t nq = 0;
@@ -274,7 +281,7 @@ static int code(gather *g, const px_code *c, const px_db_code_count *cnt, size_t
 		for (i = 0; i < nq; i++) {
 			char *clean = px_text_without_tags(q[i].text);
 			px_buf_puts(&inner, "<quote");
-			put_source(&inner, &q[i]);
+			put_source(&inner, &q[i], 1);
 			px_buf_puts(&inner, ">");
 			px_buf_xml_str(&inner, clean);
 			px_buf_puts(&inner, "</quote>");
@@ -339,7 +346,7 @@ static int tail(gather *g)
 	int rc = -1;
 
 	if (px_db_code_pairs(&pairs, &npairs, g->ix, &g->scope, g->d) < 0 ||
-	    px_db_followups(&fu, &nfu, g->ix, &g->scope, g->d) < 0)
+	    (g->internal && px_db_followups(&fu, &nfu, g->ix, &g->scope, g->d) < 0))
 		goto cleanup;
 	px_buf_puts(b, "<cooccurrence>");
 	for (i = 0; i < npairs; i++) {
@@ -349,11 +356,17 @@ static int tail(gather *g)
 		px_xml_attr_int(b, "segments", pairs[i].segments);
 		px_buf_puts(b, "/>");
 	}
-	px_buf_puts(b, "</cooccurrence>\n<followups>");
+	px_buf_puts(b, "</cooccurrence>\n");
+	if (!g->internal) { /* follow-ups are cases: never public */
+		px_buf_puts(b, "</report>\n");
+		rc = 0;
+		goto cleanup;
+	}
+	px_buf_puts(b, "<followups>");
 	for (i = 0; i < nfu; i++) {
 		char *clean = px_text_without_tags(fu[i].text);
 		px_buf_puts(b, "\n<followup");
-		put_source(b, &fu[i]);
+		put_source(b, &fu[i], 1);
 		px_xml_attr(b, "done", fu[i].task == 1 ? "true" : "false");
 		px_buf_puts(b, ">");
 		px_buf_xml_str(b, clean);
@@ -370,12 +383,19 @@ cleanup:
 
 int px_report_xml(px_index *ix, const char *cycle, px_buf *out, px_diag *d)
 {
+	return px_report_xml_opts(ix, cycle, NULL, out, d);
+}
+
+int px_report_xml_opts(px_index *ix, const char *cycle, const px_report_opts *o, px_buf *out,
+		       px_diag *d)
+{
 	const px_codebook *cb = ix->kb->cb;
 	gather g;
 	int l, rc = -1;
 	size_t i;
 
 	memset(&g, 0, sizeof g);
+	g.internal = o && o->audience == PX_AUDIENCE_INTERNAL;
 	g.ix = ix;
 	g.cycle = cycle;
 	g.scope.cycle = cycle;

@@ -70,6 +70,9 @@
   <xsl:variable name="codes" select="$categories/r:code"/>
   <xsl:variable name="ncomm" select="count($communities)"/>
   <xsl:variable name="maxsession" select="number($R/r:totals/@max-session)"/>
+  <!-- the data decides what it holds (C leaves out for the public what is
+       not theirs); the stylesheet says on every page who it is for -->
+  <xsl:variable name="internal" select="$R/@audience = 'internal'"/>
 
   <!-- the languages rendered, as nodes to iterate over -->
   <xsl:variable name="langs-rtf">
@@ -259,6 +262,9 @@
         </xsl:if>
       </head>
       <body class="report lang-{$lang}">
+        <xsl:if test="$internal">
+          <xsl:attribute name="class"><xsl:value-of select="concat('report internal lang-', $lang)"/></xsl:attribute>
+        </xsl:if>
         <xsl:if test="$home != '' and $lang != 'both'">
           <nav class="site-nav report-nav">
             <a href="{$home}"><xsl:value-of select="px:str('nav.home', $lang)"/></a>
@@ -274,6 +280,15 @@
           <xsl:with-param name="class" select="'cover'"/>
           <xsl:with-param name="el" select="'header'"/>
         </xsl:call-template>
+        <xsl:if test="$internal">
+          <!-- fixed: repeated on every printed page after the cover, which says it itself -->
+          <p class="audience-mark">
+            <xsl:for-each select="$langs">
+              <xsl:if test="position() &gt; 1"> · </xsl:if>
+              <span lang="{.}"><xsl:value-of select="px:str('doc.internal', string(.))"/></span>
+            </xsl:for-each>
+          </p>
+        </xsl:if>
         <xsl:call-template name="row">
           <xsl:with-param name="kind" select="'contents'"/>
           <xsl:with-param name="id" select="'contents'"/>
@@ -375,6 +390,9 @@
 
   <xsl:template name="cover">
     <xsl:param name="l"/>
+    <xsl:if test="$internal">
+      <p class="internal-note"><xsl:value-of select="px:str('doc.internal', $l)"/></p>
+    </xsl:if>
     <p class="publisher"><xsl:value-of select="px:str('doc.publisher', $l)"/></p>
     <h1 class="title"><xsl:value-of select="px:str('doc.title', $l)"/></h1>
     <p class="subtitle"><xsl:value-of select="px:fmt('doc.subtitle', $l, $R/@cycle)"/></p>
@@ -406,7 +424,7 @@
         <li><a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a></li>
       </xsl:for-each>
       <li><a href="#cooccurrence"><xsl:value-of select="px:str('cooc.title', $l)"/></a></li>
-      <li><a href="#appendix"><xsl:value-of select="px:str('app.title', $l)"/></a></li>
+      <li><a href="#appendix"><xsl:value-of select="px:str(concat('app.title', substring('.public', 1, 7 * number(not($internal)))), $l)"/></a></li>
     </ol>
   </xsl:template>
 
@@ -450,7 +468,10 @@
       <h3><xsl:value-of select="px:str('intro.how-title', $l)"/></h3>
       <p><xsl:value-of select="px:str('intro.how.1', $l)"/></p>
       <p><xsl:value-of select="px:str('intro.how.2', $l)"/></p>
-      <p><xsl:value-of select="px:str('intro.how.3', $l)"/></p>
+      <xsl:choose>
+        <xsl:when test="$internal"><p><xsl:value-of select="px:str('intro.how.3', $l)"/></p></xsl:when>
+        <xsl:otherwise><p><xsl:value-of select="px:str('intro.how.3.public', $l)"/></p></xsl:otherwise>
+      </xsl:choose>
     </aside>
   </xsl:template>
 
@@ -915,7 +936,7 @@
             <span class="badge ambivalent" title="{px:str('code.ambivalent-title', $l)}"><xsl:value-of select="px:str('code.ambivalent', $l)"/></span>
           </xsl:if>
         </h3>
-        <p class="code-id"><xsl:value-of select="@id"/></p>
+        <xsl:if test="$internal"><p class="code-id"><xsl:value-of select="@id"/></p></xsl:if>
       </header>
       <p class="description"><xsl:value-of select="r:description[@lang = $l]"/></p>
       <xsl:choose>
@@ -1086,8 +1107,10 @@
           <xsl:text> </xsl:text>
           <span class="lang-note"><xsl:value-of select="concat('(', px:str(concat('in.', @lang), $l), ')')"/></span>
         </xsl:if>
-        <xsl:text> </xsl:text>
-        <span class="loc" translate="no"><xsl:value-of select="concat(@path, ':', @line)"/></span>
+        <xsl:if test="@path">
+          <xsl:text> </xsl:text>
+          <span class="loc" translate="no"><xsl:value-of select="concat(@path, ':', @line)"/></span>
+        </xsl:if>
       </footer>
     </blockquote>
   </xsl:template>
@@ -1153,8 +1176,16 @@
 
   <xsl:template name="appendix-head">
     <xsl:param name="l"/>
-    <h2><xsl:value-of select="px:str('app.title', $l)"/></h2>
-    <p><xsl:value-of select="px:str('app.intro', $l)"/></p>
+    <xsl:choose>
+      <xsl:when test="$internal">
+        <h2><xsl:value-of select="px:str('app.title', $l)"/></h2>
+        <p><xsl:value-of select="px:str('app.intro', $l)"/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <h2><xsl:value-of select="px:str('app.title.public', $l)"/></h2>
+        <p><xsl:value-of select="px:str('app.intro.public', $l)"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="app-community">
@@ -1202,7 +1233,7 @@
                         <xsl:value-of select="px:plural('app.present', @attendance, $l)"/>
                       </xsl:if>
                     </span>
-                    <span class="loc" translate="no"><xsl:value-of select="@path"/></span>
+                    <xsl:if test="@path"><span class="loc" translate="no"><xsl:value-of select="@path"/></span></xsl:if>
                   </td>
                 </tr>
               </xsl:for-each>
@@ -1212,6 +1243,7 @@
       </xsl:when>
       <xsl:otherwise><p class="muted"><xsl:value-of select="px:str('app.no-sessions', $l)"/></p></xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="$internal">
     <h4>
       <xsl:value-of select="px:str('app.followups', $l)"/>
       <xsl:if test="$fus">
@@ -1258,6 +1290,7 @@
       </xsl:when>
       <xsl:otherwise><p class="muted"><xsl:value-of select="px:str('fu.none', $l)"/></p></xsl:otherwise>
     </xsl:choose>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -55,6 +55,11 @@
       <nl>Brusano</nl>
       <fr>Brusano</fr>
     </s>
+    <!-- on every page of the internal report -->
+    <s id="doc.internal">
+      <nl>Intern document: niet publiceren</nl>
+      <fr>Document interne&#160;: ne pas publier</fr>
+    </s>
     <!-- {1} first month, {2} last month, e.g. "september 2022", "juni 2023" -->
     <s id="doc.period">
       <nl>{1} – {2}</nl>
@@ -164,6 +169,10 @@
     <s id="intro.how.3">
       <nl>Citaten zijn woorden van deelnemers en staan in hun oorspronkelijke taal, met de sessie en de plaats in de notitie waaruit ze komen.</nl>
       <fr>Les citations sont les mots des participants. Elles sont reproduites dans leur langue d'origine, avec la séance et l'endroit de la note dont elles proviennent.</fr>
+    </s>
+    <s id="intro.how.3.public">
+      <nl>Citaten zijn woorden van deelnemers die de analisten kozen, met de praktijk&#173;gemeenschap en de sessie waaruit ze komen; een vertaald citaat zegt uit welke taal.</nl>
+      <fr>Les citations sont des mots de participants choisis par les analystes, avec la communauté de pratique et la séance dont elles proviennent&#8239;; une citation traduite indique de quelle langue.</fr>
     </s>
     <s id="intro.communities">
       <nl>Praktijk&#173;gemeenschappen</nl>
@@ -399,6 +408,14 @@
     <s id="app.intro">
       <nl>De opvolgpunten zijn de afspraken die de praktijk&#173;gemeenschappen in hun notities vastlegden: ☐ nog open, ☑ afgewerkt.</nl>
       <fr>Les suivis sont les engagements que les communautés de pratique ont consignés dans leurs notes&#8239;: ☐ encore ouvert, ☑ terminé.</fr>
+    </s>
+    <s id="app.title.public">
+      <nl>Bijlage: sessies per praktijk&#173;gemeenschap</nl>
+      <fr>Annexe&#160;: séances par communauté de pratique</fr>
+    </s>
+    <s id="app.intro.public">
+      <nl>De sessies van elke praktijk&#173;gemeenschap in deze cyclus, met hun werkvormen en het aantal aanwezigen.</nl>
+      <fr>Les séances de chaque communauté de pratique au cours de ce cycle, avec leurs méthodes et le nombre de présents.</fr>
     </s>
     <s id="app.sessions">
       <nl>Sessies</nl>

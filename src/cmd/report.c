@@ -1,5 +1,6 @@
 /*
- * praxis report CYCLE [--lang nl|fr|nl,fr|both] [-o FILE] [--pdf] [--xml] [--force]
+ * praxis report CYCLE [--audience public|internal] [--lang nl|fr|nl,fr|both] [-o FILE]
+ *                     [--pdf] [--xml] [--force]
  *
  * The yearly synthesis: report.c gathers the data as XML, the
  * stylesheets in xslt/ write the HTML, weasyprint (or Chromium) the PDF.
@@ -22,7 +23,7 @@
 #include "../render.h"
 #include "../report.h"
 
-enum { OPT_LANG = 1, OPT_OUTPUT, OPT_PDF, OPT_XML, OPT_FORCE, OPT_HELP };
+enum { OPT_LANG = 1, OPT_OUTPUT, OPT_PDF, OPT_XML, OPT_FORCE, OPT_AUDIENCE, OPT_HELP };
 
 /* FILE with .LANG before its extension: report.html -> report.nl.html */
 static char *with_lang(const char *file, const char *lang, int several)
@@ -143,7 +144,7 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	static const px_opt opts[] = {
 		{ "lang", 'l', 1, OPT_LANG }, { "output", 'o', 1, OPT_OUTPUT },
 		{ "pdf", 0, 0, OPT_PDF }, { "xml", 0, 0, OPT_XML },
-		{ "force", 0, 0, OPT_FORCE },
+		{ "force", 0, 0, OPT_FORCE }, { "audience", 'a', 1, OPT_AUDIENCE },
 		{ "help", 'h', 0, OPT_HELP }, { 0, 0, 0, 0 }
 	};
 	static const char *const lang_choices[] = { "nl", "fr", "nl,fr", "both", NULL };
@@ -157,6 +158,7 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	char *css_path = NULL, today[PX_DATE_SIZE];
 	char *registry = px_out_registry(ctx->kb ? ctx->kb->gitdir : NULL);
 	px_out_opts oo = PX_OUT_OPTS_INIT;
+	px_report_opts ro = PX_REPORT_OPTS_INIT;
 	int id, set = -1, pdf = 0, want_xml = 0, status = PX_EXIT_USAGE, rc, i, several, year;
 
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -171,6 +173,13 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 		case OPT_PDF: pdf = 1; break;
 		case OPT_XML: want_xml = 1; break;
 		case OPT_FORCE: oo.force = 1; break;
+		case OPT_AUDIENCE: {
+			int a = px_opt_choice(&st, px_audience_names);
+			if (a < 0)
+				goto cleanup;
+			ro.audience = (px_audience)a;
+			break;
+		}
 		default:
 			if (cycle) {
 				px_error(MSG_EXTRA_ARG, st.arg);
@@ -190,7 +199,7 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	if (set < 0) /* the user's language when it is one of the two, else both */
 		set = px_ui_lang() == PX_LANG_NL ? 0 : px_ui_lang() == PX_LANG_FR ? 1 : 3;
 	oo.registry = registry;
-	rc = px_report_xml(ctx->index, cycle, &xml, &d);
+	rc = px_report_xml_opts(ctx->index, cycle, &ro, &xml, &d);
 	if (rc < 0)
 		goto env;
 	if (rc == 1) {
