@@ -139,11 +139,13 @@ px_note *px_check_synthesis_text(const px_kb *kb, const char *display, const cha
 	return n;
 }
 
-void px_check_communities_text(const px_kb *kb, const char *display, const char *src,
-			       size_t len, px_diag *d)
+/* A YAML file of the knowledge base through the privacy guard, letting
+ * `allow` through. */
+static void check_yaml_text(const px_kb *kb, const char *display, const char *src, size_t len,
+			    const char *const *allow, size_t nallow, px_msgid hint, px_diag *d)
 {
 	px_diag quiet = PX_DIAG_INIT; /* its YAML errors are the loader's to tell */
-	px_guard *g = px_guard_new(kb->deny, NULL, 0);
+	px_guard *g = px_guard_new(kb->deny, allow, nallow);
 	yaml_document_t doc;
 	px_lines lines;
 	px_shown *shown = NULL;
@@ -162,10 +164,16 @@ void px_check_communities_text(const px_kb *kb, const char *display, const char 
 	}
 	for (i = 0; i < nshown; i++)
 		px_guard_shown(g, &shown[i]);
-	px_guard_report(g, d, display, src, len, MSG_PRIV_HINT_TEXT);
+	px_guard_report(g, d, display, src, len, hint);
 	px_guard_free(g);
 	px_shown_free(shown, nshown);
 	px_diag_free(&quiet);
+}
+
+void px_check_communities_text(const px_kb *kb, const char *display, const char *src,
+			       size_t len, px_diag *d)
+{
+	check_yaml_text(kb, display, src, len, NULL, 0, MSG_PRIV_HINT_TEXT, d);
 }
 
 /* Every text and attribute value of an XML element tree, as libxml2
@@ -262,6 +270,13 @@ px_note *px_check_kb_file(const px_kb *kb, const char *display, const char *rel,
 	}
 	if (rel && !strcmp(rel, "codebook.xml")) {
 		px_check_codebook_text(kb, display, src, len, d);
+		return NULL;
+	}
+	if (rel && !strcmp(rel, "publication.yaml")) {
+		/* it is published: what it lets through is the publisher's
+		 * own public contact, listed under allow: */
+		check_yaml_text(kb, display, src, len, (const char *const *)kb->pub.allow,
+				kb->pub.nallow, MSG_PRIV_HINT_PUB, d);
 		return NULL;
 	}
 	if (rel ? px_kb_is_synthesis_path(rel) : is_synthesis_name(path))

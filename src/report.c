@@ -137,6 +137,21 @@ cleanup:
 	return rc;
 }
 
+/* What the knowledge base's publication.yaml says of the publication. */
+static void publication(gather *g)
+{
+	const px_publication *pub = &g->ix->kb->pub;
+	int f, l;
+
+	px_buf_puts(g->out, "<publication>");
+	for (f = 0; f < PX_PUB_FIELDS; f++)
+		for (l = 0; l < PX_CONTENT_LANGS; l++)
+			if (pub->text[f][l])
+				px_xml_element(g->out, px_pub_keys[f], px_lang_code((px_lang)l),
+					       pub->text[f][l]);
+	px_buf_puts(g->out, "</publication>\n");
+}
+
 static int methods(gather *g)
 {
 	const px_codebook *cb = g->ix->kb->cb;
@@ -417,6 +432,7 @@ int px_report_xml_opts(px_index *ix, const char *cycle, const px_report_opts *o,
 		goto cleanup;
 	rc = -1;
 	narratives(&g);
+	publication(&g);
 	if (communities(&g) < 0 || methods(&g) < 0)
 		goto cleanup;
 	if (g.intro[0].len || g.intro[1].len) {

@@ -126,6 +126,22 @@
                                 substring($t, 2))"/>
   </func:function>
 
+  <!-- what publication.yaml says under $key in $l, or '' -->
+  <func:function name="px:pub">
+    <xsl:param name="key"/>
+    <xsl:param name="l"/>
+    <func:result select="string($R/r:publication/*[local-name() = $key][@lang = $l])"/>
+  </func:function>
+
+  <!-- the title: publication.yaml's, else the catalogue's -->
+  <func:function name="px:title">
+    <xsl:param name="l"/>
+    <xsl:choose>
+      <xsl:when test="px:pub('title', $l) != ''"><func:result select="px:pub('title', $l)"/></xsl:when>
+      <xsl:otherwise><func:result select="px:str('doc.title', $l)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <func:function name="px:cname">
     <xsl:param name="id"/>
     <xsl:param name="l"/>
@@ -253,7 +269,7 @@
         <title>
           <xsl:for-each select="$langs">
             <xsl:if test="position() &gt; 1"> / </xsl:if>
-            <xsl:value-of select="px:plain(px:str('doc.title', string(.)))"/>
+            <xsl:value-of select="px:plain(px:title(string(.)))"/>
           </xsl:for-each>
           <xsl:value-of select="concat(' – ', $R/@cycle)"/>
         </title>
@@ -393,8 +409,13 @@
     <xsl:if test="$internal">
       <p class="internal-note"><xsl:value-of select="px:str('doc.internal', $l)"/></p>
     </xsl:if>
-    <p class="publisher"><xsl:value-of select="px:str('doc.publisher', $l)"/></p>
-    <h1 class="title"><xsl:value-of select="px:str('doc.title', $l)"/></h1>
+    <xsl:if test="px:pub('publisher', $l) != ''">
+      <p class="publisher"><xsl:value-of select="px:pub('publisher', $l)"/></p>
+    </xsl:if>
+    <h1 class="title"><xsl:value-of select="px:title($l)"/></h1>
+    <xsl:if test="px:pub('subtitle', $l) != ''">
+      <p class="pub-subtitle"><xsl:value-of select="px:pub('subtitle', $l)"/></p>
+    </xsl:if>
     <p class="subtitle"><xsl:value-of select="px:fmt('doc.subtitle', $l, $R/@cycle)"/></p>
     <p class="period"><xsl:value-of select="px:period($l)"/></p>
     <xsl:if test="$communities">
@@ -426,6 +447,20 @@
       <li><a href="#cooccurrence"><xsl:value-of select="px:str('cooc.title', $l)"/></a></li>
       <li><a href="#appendix"><xsl:value-of select="px:str(concat('app.title', substring('.public', 1, 7 * number(not($internal)))), $l)"/></a></li>
     </ol>
+    <xsl:if test="$R/r:publication/*[@lang = $l]">
+      <aside class="colophon">
+        <h2><xsl:value-of select="px:str('doc.colophon', $l)"/></h2>
+        <xsl:if test="px:pub('about', $l) != ''">
+          <p class="about"><xsl:value-of select="px:pub('about', $l)"/></p>
+        </xsl:if>
+        <dl>
+          <xsl:for-each select="$R/r:publication/*[@lang = $l][local-name() = 'publisher' or local-name() = 'contact' or local-name() = 'licence']">
+            <dt><xsl:value-of select="px:str(concat('doc.', local-name()), $l)"/></dt>
+            <dd><xsl:value-of select="."/></dd>
+          </xsl:for-each>
+        </dl>
+      </aside>
+    </xsl:if>
   </xsl:template>
 
   <!-- =========================================== introduction ===== -->

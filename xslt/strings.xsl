@@ -42,18 +42,32 @@
   <xsl:variable name="px:strings">
 
     <!-- ===== the document ===== -->
+    <!-- the title when the knowledge base's publication.yaml gives none -->
     <s id="doc.title">
-      <nl>Praktijk&#173;gemeenschappen: werking en inputs</nl>
-      <fr>Communautés de pratique&#160;: fonctionnement et apports</fr>
+      <nl>Synthese van de praktijk&#173;gemeenschappen</nl>
+      <fr>Synthèse des communautés de pratique</fr>
     </s>
     <!-- {1} the cycle, e.g. 2022-2023 -->
     <s id="doc.subtitle">
       <nl>Synthese van de cyclus {1}</nl>
       <fr>Synthèse du cycle {1}</fr>
     </s>
+    <!-- the colophon: publication.yaml's publisher, contact and licence -->
+    <s id="doc.colophon">
+      <nl>Colofon</nl>
+      <fr>Colophon</fr>
+    </s>
     <s id="doc.publisher">
-      <nl>Brusano</nl>
-      <fr>Brusano</fr>
+      <nl>Uitgever</nl>
+      <fr>Éditeur</fr>
+    </s>
+    <s id="doc.contact">
+      <nl>Contact</nl>
+      <fr>Contact</fr>
+    </s>
+    <s id="doc.licence">
+      <nl>Licentie</nl>
+      <fr>Licence</fr>
     </s>
     <!-- on every page of the internal report -->
     <s id="doc.internal">
