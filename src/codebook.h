@@ -19,10 +19,22 @@
 #include "i18n.h"
 
 
+/* A chapter (optional) groups categories for the report, as the
+ * analysis' chapters do; its title in both languages, a description
+ * optional (both NULL then). */
+typedef struct {
+	char *id;
+	char *label[PX_CONTENT_LANGS];
+	char *desc[PX_CONTENT_LANGS];
+} px_chapter;
+
+#define PX_NO_CHAPTER ((size_t)-1)
+
 typedef struct {
 	char *id;
 	char *label[PX_CONTENT_LANGS];  /* [PX_LANG_NL], [PX_LANG_FR] */
 	char *desc[PX_CONTENT_LANGS];
+	size_t chapter;                 /* index into chapters, or PX_NO_CHAPTER */
 } px_category;
 
 typedef struct {
@@ -49,6 +61,8 @@ typedef struct {
 typedef struct px_codebook px_codebook;
 
 struct px_codebook {
+	px_chapter *chapters; /* in codebook order; none when the codebook has none */
+	size_t nchapters;
 	px_category *cats;
 	size_t ncats;
 	px_code *codes;

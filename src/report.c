@@ -8,6 +8,7 @@
 #include "cycle.h"
 #include "db.h"
 #include "note.h"
+#include "synthesis.h"
 #include "xmlout.h"
 
 #define QUOTES_PER_LANG 4 /* the renderer shows up to three, preferring the report's language */
@@ -19,8 +20,8 @@ typedef struct {
 	px_buf *out;
 	px_diag *d;
 	int internal; /* the audience is the team: paths, names, follow-ups, every quote */
-	/* narratives: per code, per category, and the introduction; [lang] */
-	px_buf *code_text[2], *cat_text[2], intro[2];
+	/* narratives: per code, category and chapter, and the introduction; [lang] */
+	px_buf *code_text[2], *cat_text[2], *chap_text[2], intro[2];
 } gather;
 
 static int totals(gather *g)
@@ -179,7 +180,12 @@ static int methods(gather *g)
 	return 0;
 }
 
-/* Reads CYCLE/synthesis.LANG.md at HEAD into the narrative buffers. */
+static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i);
+
+/* Reads CYCLE/synthesis.LANG.md at HEAD into the narrative buffers: the
+ * text under a heading goes to the chapter, category or code it names
+ * (synthesis.h); under a heading naming nothing (which `check` refuses),
+ * to the section before it; before any, to the introduction. */
 static void narratives(gather *g)
 {
 	const px_codebook *cb = g->ix->kb->cb;
@@ -192,39 +198,60 @@ static void narratives(gather *g)
 		px_buf path = PX_BUF_INIT, src = PX_BUF_INIT;
 		px_diag quiet = PX_DIAG_INIT;
 		px_note *n = NULL;
+		px_buf **target = NULL;
 		size_t i;
 
 		px_buf_printf(&path, "%s/synthesis.%s.md", g->cycle, px_lang_code(l));
 		if (px_store_read(g->ix->store, &head, path.ptr, &src, NULL) == 0 &&
-		    px_note_parse_body(&n, path.ptr, src.ptr, src.len, cb, &quiet) == 0) {
+		    px_note_parse_body(&n, path.ptr, src.ptr, src.len, cb, &quiet) == 0 &&
+		    (target = calloc(n->nheadings + 1, sizeof *target))) {
+			px_buf *cur = &g->intro[l];
+			for (i = 0; i < n->nheadings; i++) {
+				px_section sec;
+				if (px_synthesis_resolve(&sec, cb, n->headings[i].text,
+							 n->headings[i].level) == 0)
+					cur = sec.kind == PX_SECTION_CHAPTER ? &g->chap_text[l][sec.index] :
+					      sec.kind == PX_SECTION_CATEGORY ? &g->cat_text[l][sec.index] :
+					      &g->code_text[l][sec.index];
+				target[i] = cur;
+			}
 			for (i = 0; i < n->nsegs; i++) {
 				const px_segment *s = &n->segs[i];
-				const char *h = s->heading, *last = strrchr(h, '>');
-				const px_code *code;
-				px_buf *target = &g->intro[l];
-				size_t k;
-				char *clean;
-
-				/* the innermost heading names the code or category */
-				last = last ? last + 1 : h;
-				while (*last == ' ' || *last == '#')
-					last++;
-				code = px_codebook_resolve(cb, last, strlen(last));
-				if (code)
-					target = &g->code_text[l][code->index];
-				for (k = 0; !code && k < cb->ncats; k++)
-					if (!strcmp(cb->cats[k].id, last))
-						target = &g->cat_text[l][k];
-				clean = px_text_without_tags(s->text);
-				px_xml_element(target, "p", NULL, clean);
+				px_buf *to = s->head >= 0 ? target[s->head] : &g->intro[l];
+				char *clean = px_text_without_tags(s->text);
+				px_xml_element(to, "p", NULL, clean);
 				free(clean);
 			}
 		}
+		free(target);
 		px_note_free(n);
 		px_diag_free(&quiet);
 		px_buf_free(&path);
 		px_buf_free(&src);
 	}
+}
+
+/* The codebook's chapters, each with the analysts' text. */
+static void chapters(gather *g)
+{
+	const px_codebook *cb = g->ix->kb->cb;
+	size_t k;
+
+	if (!cb->nchapters)
+		return;
+	px_buf_puts(g->out, "<chapters>\n");
+	for (k = 0; k < cb->nchapters; k++) {
+		const px_chapter *c = &cb->chapters[k];
+		px_buf_puts(g->out, "<chapter");
+		px_xml_attr(g->out, "id", c->id);
+		px_buf_puts(g->out, ">");
+		px_xml_pair(g->out, "label", c->label, c->id);
+		if (c->desc[0] && c->desc[1])
+			px_xml_pair(g->out, "description", c->desc, "");
+		put_narratives(g->out, g->chap_text, k);
+		px_buf_puts(g->out, "</chapter>\n");
+	}
+	px_buf_puts(g->out, "</chapters>\n");
 }
 
 static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i)
@@ -335,6 +362,8 @@ static int categories(gather *g)
 	for (k = 0; k < cb->ncats; k++) {
 		px_buf_puts(b, "<category");
 		px_xml_attr(b, "id", cb->cats[k].id);
+		if (cb->cats[k].chapter != PX_NO_CHAPTER)
+			px_xml_attr(b, "chapter", cb->chapters[cb->cats[k].chapter].id);
 		px_buf_puts(b, ">");
 		px_xml_labels(b, cb->cats[k].label, cb->cats[k].desc);
 		put_narratives(b, g->cat_text, k);
@@ -419,8 +448,11 @@ int px_report_xml_opts(px_index *ix, const char *cycle, const px_report_opts *o,
 	for (l = 0; l < 2; l++) {
 		g.code_text[l] = calloc(cb->ncodes + 1, sizeof(px_buf));
 		g.cat_text[l] = calloc(cb->ncats + 1, sizeof(px_buf));
-		if (!g.code_text[l] || !g.cat_text[l])
+		g.chap_text[l] = calloc(cb->nchapters + 1, sizeof(px_buf));
+		if (!g.code_text[l] || !g.cat_text[l] || !g.chap_text[l])
 			goto cleanup;
+		for (i = 0; i < cb->nchapters; i++)
+			g.chap_text[l][i] = (px_buf)PX_BUF_INIT;
 		for (i = 0; i < cb->ncodes; i++)
 			g.code_text[l][i] = (px_buf)PX_BUF_INIT;
 		for (i = 0; i < cb->ncats; i++)
@@ -441,6 +473,7 @@ int px_report_xml_opts(px_index *ix, const char *cycle, const px_report_opts *o,
 		put_narratives(out, intro, 0);
 		px_buf_puts(out, "</introduction>\n");
 	}
+	chapters(&g);
 	if (categories(&g) < 0 || tail(&g) < 0)
 		goto cleanup;
 	rc = 0;
@@ -450,8 +483,11 @@ cleanup:
 			px_buf_free(&g.code_text[l][i]);
 		for (i = 0; g.cat_text[l] && i < cb->ncats; i++)
 			px_buf_free(&g.cat_text[l][i]);
+		for (i = 0; g.chap_text[l] && i < cb->nchapters; i++)
+			px_buf_free(&g.chap_text[l][i]);
 		free(g.code_text[l]);
 		free(g.cat_text[l]);
+		free(g.chap_text[l]);
 		px_buf_free(&g.intro[l]);
 	}
 	return rc;

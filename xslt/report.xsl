@@ -67,6 +67,7 @@
   <xsl:variable name="R" select="/r:report"/>
   <xsl:variable name="communities" select="$R/r:communities/r:community"/>
   <xsl:variable name="categories" select="$R/r:categories/r:category"/>
+  <xsl:variable name="chapters" select="$R/r:chapters/r:chapter"/>
   <xsl:variable name="codes" select="$categories/r:code"/>
   <xsl:variable name="ncomm" select="count($communities)"/>
   <xsl:variable name="maxsession" select="number($R/r:totals/@max-session)"/>
@@ -332,7 +333,21 @@
               </figure>
             </xsl:if>
           </section>
-          <xsl:apply-templates select="$categories"/>
+          <xsl:choose>
+            <xsl:when test="$chapters">
+              <xsl:for-each select="$chapters">
+                <section id="{@id}" class="chapter">
+                  <xsl:call-template name="row">
+                    <xsl:with-param name="kind" select="'chapter-head'"/>
+                    <xsl:with-param name="class" select="'chapter-head'"/>
+                    <xsl:with-param name="el" select="'header'"/>
+                  </xsl:call-template>
+                  <xsl:apply-templates select="$categories[@chapter = current()/@id]"/>
+                </section>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="$categories"/></xsl:otherwise>
+          </xsl:choose>
           <section id="cooccurrence" class="cooccurrence">
             <xsl:call-template name="row"><xsl:with-param name="kind" select="'cooc'"/></xsl:call-template>
           </section>
@@ -390,6 +405,7 @@
       <xsl:when test="$kind = 'communities'"><xsl:call-template name="communities-table"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'methods'"><xsl:call-template name="methods-table"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'overview'"><xsl:call-template name="overview"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'chapter-head'"><xsl:call-template name="chapter-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'category-head'"><xsl:call-template name="category-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'group-head'"><xsl:call-template name="group-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'code'"><xsl:call-template name="code"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
@@ -441,9 +457,25 @@
     <ol>
       <li><a href="#introduction"><xsl:value-of select="px:str('intro.title', $l)"/></a></li>
       <li><a href="#overview"><xsl:value-of select="px:str('overview.title', $l)"/></a></li>
-      <xsl:for-each select="$categories">
-        <li><a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a></li>
-      </xsl:for-each>
+      <xsl:choose>
+        <xsl:when test="$chapters">
+          <xsl:for-each select="$chapters">
+            <li>
+              <a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a>
+              <ol>
+                <xsl:for-each select="$categories[@chapter = current()/@id]">
+                  <li><a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a></li>
+                </xsl:for-each>
+              </ol>
+            </li>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$categories">
+            <li><a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a></li>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
       <li><a href="#cooccurrence"><xsl:value-of select="px:str('cooc.title', $l)"/></a></li>
       <li><a href="#appendix"><xsl:value-of select="px:str(concat('app.title', substring('.public', 1, 7 * number(not($internal)))), $l)"/></a></li>
     </ol>
@@ -909,6 +941,15 @@
         <xsl:with-param name="list" select="r:code[not(px:is-true(@ambivalent))]"/>
       </xsl:call-template>
     </section>
+  </xsl:template>
+
+  <xsl:template name="chapter-head">
+    <xsl:param name="l"/>
+    <h2 class="chapter-title"><xsl:value-of select="r:label[@lang = $l]"/></h2>
+    <xsl:if test="r:description">
+      <p class="lead"><xsl:value-of select="r:description[@lang = $l]"/></p>
+    </xsl:if>
+    <xsl:call-template name="narrative"><xsl:with-param name="l" select="$l"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="category-head">
