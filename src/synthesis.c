@@ -3,7 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "fold.h"
+#include "kb.h"
+#include "note.h"
+
+#define STRONGEST 3     /* segments listed per code */
+#define EXCERPT 220     /* bytes of a segment's text in the evidence, about */
 
 /* The heading's words: no '#' or spaces around them. */
 static void bounds(const char *text, const char **start, size_t *len)
@@ -151,4 +157,338 @@ const char *px_section_label(const px_codebook *cb, const px_section *s, px_lang
 	case PX_SECTION_CODE: return cb->codes[s->index].label[lang];
 	}
 	return "";
+}
+
+const char *px_section_id(const px_codebook *cb, const px_section *s)
+{
+	switch (s->kind) {
+	case PX_SECTION_CHAPTER: return cb->chapters[s->index].id;
+	case PX_SECTION_CATEGORY: return cb->cats[s->index].id;
+	case PX_SECTION_CODE: return cb->codes[s->index].id;
+	}
+	return "";
+}
+
+int px_synthesis_sections(px_section **out, int **levels, size_t *n, const px_codebook *cb)
+{
+	size_t cap = cb->nchapters + cb->ncats + cb->ncodes + 1, ch, k, i, m = 0;
+	int base = cb->nchapters ? 1 : 0;
+	px_section *v = malloc(cap * sizeof *v);
+	int *lv = malloc(cap * sizeof *lv);
+
+	*out = NULL;
+	*levels = NULL;
+	*n = 0;
+	if (!v || !lv) {
+		free(v);
+		free(lv);
+		return -1;
+	}
+	for (ch = 0; ch < (cb->nchapters ? cb->nchapters : 1); ch++) {
+		if (cb->nchapters) {
+			v[m] = (px_section){ PX_SECTION_CHAPTER, ch };
+			lv[m++] = 1;
+		}
+		for (k = 0; k < cb->ncats; k++) {
+			if (cb->nchapters && cb->cats[k].chapter != ch)
+				continue;
+			v[m] = (px_section){ PX_SECTION_CATEGORY, k };
+			lv[m++] = base + 1;
+			for (i = 0; i < cb->ncodes; i++)
+				if (cb->codes[i].category == k) {
+					v[m] = (px_section){ PX_SECTION_CODE, i };
+					lv[m++] = base + 2;
+				}
+		}
+	}
+	*out = v;
+	*levels = lv;
+	*n = m;
+	return 0;
+}
+
+typedef struct {
+	px_index *ix;
+	const px_codebook *cb;
+	px_db_scope scope;
+	px_lang lang;
+	px_db_code_count *cnt;
+	size_t ncnt;
+	px_db_code_session *ses;
+	size_t nses;
+	px_diag *d;
+} evidence;
+
+/* Text for inside an HTML comment, on one line: no "--" (which could
+ * end it), whitespace as single spaces, cut at about EXCERPT bytes on a
+ * character boundary. */
+static void put_comment_text(px_buf *b, const char *t)
+{
+	size_t n = 0;
+	int space = 0;
+
+	for (; *t && n < EXCERPT; t++) {
+		unsigned char c = (unsigned char)*t;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && n)
+			px_buf_putc(b, ' ');
+		space = 0;
+		if (c == '-' && t[1] == '-') {
+			px_buf_puts(b, "- ");
+			n += 2;
+			continue;
+		}
+		if (c == '>' && n && b->len && b->ptr[b->len - 1] == '-')
+			px_buf_putc(b, ' ');
+		px_buf_putc(b, (char)c);
+		n++;
+	}
+	/* finish the character */
+	for (; *t && ((unsigned char)*t & 0xC0) == 0x80; t++)
+		px_buf_putc(b, *t);
+	if (*t)
+		px_buf_puts(b, " …");
+}
+
+static const char *community_name(const evidence *e, const char *id)
+{
+	const px_community *c = px_kb_community(e->ix->kb, id);
+	return c && c->name[e->lang] ? c->name[e->lang] : id;
+}
+
+/* Whether code `c` belongs to section `s` (is it, or is in it). */
+static int in_section(const px_codebook *cb, const px_code *c, const px_section *s)
+{
+	switch (s->kind) {
+	case PX_SECTION_CODE: return c->index == s->index;
+	case PX_SECTION_CATEGORY: return c->category == s->index;
+	case PX_SECTION_CHAPTER: return cb->cats[c->category].chapter == s->index;
+	}
+	return 0;
+}
+
+/* The segments by community over the codes of `s` (one code, or every
+ * code of a category or chapter), communities in the index's order. */
+static void put_counts(px_buf *b, const evidence *e, const px_section *s)
+{
+	const px_codebook *cb = e->cb;
+	px_buf by = PX_BUF_INIT;
+	long long segs = 0, notes = 0;
+	size_t i, k;
+
+	for (i = 0; i < e->ncnt; i++) {
+		const px_code *c = px_codebook_code(cb, e->cnt[i].code);
+		long long sum = 0;
+		if (!c || !in_section(cb, c, s))
+			continue;
+		notes += e->cnt[i].notes;
+		/* a community once, at its first row in the section */
+		for (k = 0; k < i; k++) {
+			const px_code *o = px_codebook_code(cb, e->cnt[k].code);
+			if (o && in_section(cb, o, s) && !strcmp(e->cnt[k].community, e->cnt[i].community))
+				break;
+		}
+		if (k < i)
+			continue;
+		for (k = i; k < e->ncnt; k++) {
+			const px_code *o = px_codebook_code(cb, e->cnt[k].code);
+			if (o && in_section(cb, o, s) && !strcmp(e->cnt[k].community, e->cnt[i].community))
+				sum += e->cnt[k].segments;
+		}
+		px_buf_printf(&by, "%s%s %lld", by.len ? ", " : "", community_name(e, e->cnt[i].community),
+			      sum);
+		segs += sum;
+	}
+	if (!segs)
+		px_buf_puts(b, px_msg_in(MSG_SYN_NOT_RAISED, e->lang));
+	else if (s->kind == PX_SECTION_CODE)
+		px_buf_printf(b, px_msg_in(MSG_SYN_RAISED, e->lang), segs, notes, by.ptr);
+	else
+		px_buf_printf(b, px_msg_in(MSG_SYN_SEGMENTS, e->lang), segs, by.ptr);
+	px_buf_putc(b, '\n');
+	px_buf_free(&by);
+}
+
+static int put_evidence(px_buf *b, const evidence *e, const px_section *s)
+{
+	const px_code *c = s->kind == PX_SECTION_CODE ? &e->cb->codes[s->index] : NULL;
+	px_db_segment *seg = NULL;
+	size_t nseg = 0, i;
+	px_buf list = PX_BUF_INIT;
+
+	px_buf_puts(b, "<!--\n");
+	put_counts(b, e, s);
+	for (i = 0; c && i < e->nses; i++)
+		if (!strcmp(e->ses[i].code, c->id))
+			px_buf_printf(&list, "%s%lld", list.len ? ", " : "", e->ses[i].session);
+	if (list.len) {
+		px_buf_printf(b, px_msg_in(MSG_SYN_SESSIONS, e->lang), list.ptr);
+		px_buf_putc(b, '\n');
+	}
+	px_buf_free(&list);
+	if (c && px_db_strongest(&seg, &nseg, e->ix, &e->scope, c->id, STRONGEST, e->d) < 0)
+		return -1;
+	if (nseg) {
+		px_buf_puts(b, px_msg_in(MSG_SYN_STRONGEST, e->lang));
+		px_buf_putc(b, '\n');
+	}
+	for (i = 0; i < nseg; i++) {
+		char *clean = px_text_without_tags(seg[i].text);
+		px_buf_printf(b, "- [quote: %s:%ld] (", seg[i].path, seg[i].line);
+		px_buf_printf(b, px_msg_in(MSG_SYN_SOURCE, e->lang), community_name(e, seg[i].community),
+			      seg[i].session, seg[i].lang);
+		px_buf_puts(b, ") ");
+		put_comment_text(b, clean ? clean : seg[i].text);
+		px_buf_putc(b, '\n');
+		free(clean);
+	}
+	px_db_segments_free(seg, nseg);
+	px_buf_puts(b, "-->\n");
+	return 0;
+}
+
+/* `t` with its first letter in upper case (ASCII and Latin-1 letters). */
+static void put_ucfirst(px_buf *b, const char *t)
+{
+	unsigned char c0 = (unsigned char)t[0], c1 = c0 ? (unsigned char)t[1] : 0;
+
+	if (c0 >= 'a' && c0 <= 'z') {
+		px_buf_putc(b, (char)(c0 - 32));
+		t++;
+	} else if (c0 == 0xC3 && c1 >= 0xA0 && c1 <= 0xBE && c1 != 0xB7) {
+		px_buf_putc(b, (char)c0);
+		px_buf_putc(b, (char)(c1 - 0x20));
+		t += 2;
+	}
+	px_buf_puts(b, t);
+}
+
+static int put_section(px_buf *b, const evidence *e, const px_section *s, int level)
+{
+	int i;
+
+	for (i = 0; i < level; i++)
+		px_buf_putc(b, '#');
+	px_buf_putc(b, ' ');
+	put_ucfirst(b, px_section_label(e->cb, s, e->lang));
+	px_buf_puts(b, "\n\n");
+	if (put_evidence(b, e, s) < 0)
+		return -1;
+	px_buf_putc(b, '\n');
+	return 0;
+}
+
+int px_synthesis_skeleton(px_buf *out, size_t *added, px_index *ix, const char *cycle,
+			  px_lang lang, const char *existing, size_t elen, px_diag *d)
+{
+	evidence e;
+	px_section *secs = NULL;
+	int *levels = NULL;
+	size_t nsecs = 0, i, k;
+	long *have = NULL; /* per section: the index of the heading naming it, -1 */
+	px_note *n = NULL;
+	px_diag quiet = PX_DIAG_INIT;
+	int rc = -1;
+
+	*added = 0;
+	memset(&e, 0, sizeof e);
+	e.ix = ix;
+	e.cb = ix->kb->cb;
+	e.scope.cycle = cycle;
+	e.lang = lang;
+	e.d = d;
+	if (px_db_code_counts(&e.cnt, &e.ncnt, ix, &e.scope, d) < 0 ||
+	    px_db_code_sessions(&e.ses, &e.nses, ix, &e.scope, d) < 0)
+		goto cleanup;
+	if (px_synthesis_sections(&secs, &levels, &nsecs, e.cb) < 0 ||
+	    !(have = malloc((nsecs + 1) * sizeof *have))) {
+		px_diag_add(d, cycle, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
+		goto cleanup;
+	}
+	for (i = 0; i < nsecs; i++)
+		have[i] = -1;
+	if (!existing) {
+		px_buf_puts(out, "<!--\n");
+		px_buf_printf(out, px_msg_in(MSG_SYN_GUIDE, lang), cycle);
+		px_buf_puts(out, "\n-->\n\n<!-- ");
+		px_buf_puts(out, px_msg_in(MSG_SYN_INTRO_HINT, lang));
+		px_buf_puts(out, " -->\n\n");
+		for (i = 0; i < nsecs; i++) {
+			if (put_section(out, &e, &secs[i], levels[i]) < 0)
+				goto cleanup;
+			(*added)++;
+		}
+		rc = 0;
+		goto cleanup;
+	}
+	/* which sections the file has: its headings, resolved */
+	if (px_note_parse_body(&n, cycle, existing, elen, e.cb, &quiet) < 0) {
+		px_diag_take(d, &quiet);
+		goto cleanup;
+	}
+	for (k = 0; k < n->nheadings; k++) {
+		px_section s;
+		if (px_synthesis_resolve(&s, e.cb, n->headings[k].text, n->headings[k].level) < 0)
+			continue;
+		for (i = 0; i < nsecs; i++)
+			if (secs[i].kind == s.kind && secs[i].index == s.index && have[i] < 0)
+				have[i] = (long)k;
+	}
+	{
+		/* walk the file's lines; before the heading of a section the
+		 * file has, put the missing sections that come before it */
+		size_t next = 0; /* the next section to place */
+		const char *p = existing, *end = existing + elen;
+		int line = 1;
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			const char *eol = nl ? nl + 1 : end;
+			for (i = next; i < nsecs; i++) {
+				if (have[i] < 0 || n->headings[have[i]].line != line)
+					continue;
+				/* missing sections before section i go here */
+				for (k = next; k < i; k++) {
+					if (have[k] >= 0)
+						continue;
+					if (put_section(out, &e, &secs[k], levels[k]) < 0)
+						goto cleanup;
+					(*added)++;
+				}
+				next = i + 1;
+				break;
+			}
+			px_buf_put(out, p, (size_t)(eol - p));
+			p = eol;
+			line++;
+		}
+		if (elen && existing[elen - 1] != '\n')
+			px_buf_putc(out, '\n');
+		for (k = next; k < nsecs; k++) {
+			if (have[k] >= 0)
+				continue;
+			/* a blank line between the file's end and what is added */
+			if (out->len && !(out->len > 1 && out->ptr[out->len - 2] == '\n'))
+				px_buf_putc(out, '\n');
+			if (put_section(out, &e, &secs[k], levels[k]) < 0)
+				goto cleanup;
+			(*added)++;
+		}
+	}
+	rc = 0;
+cleanup:
+	if (rc == 0 && px_buf_failed(out)) {
+		px_diag_add(d, cycle, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
+		rc = -1;
+	}
+	px_note_free(n);
+	px_diag_free(&quiet);
+	free(have);
+	free(secs);
+	free(levels);
+	px_db_code_counts_free(e.cnt, e.ncnt);
+	px_db_code_sessions_free(e.ses, e.nses);
+	return rc;
 }

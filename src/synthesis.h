@@ -42,7 +42,28 @@ int px_synthesis_resolve(px_section *out, const px_codebook *cb, const char *tex
  * borrowed from the codebook. */
 const char *px_synthesis_suggest(const px_codebook *cb, const char *text);
 
-/* The heading of a section in `lang`: its label, capitalised. */
+/* The heading of a section in `lang`: its label. */
 const char *px_section_label(const px_codebook *cb, const px_section *s, px_lang lang);
+/* A section's id (chapter, category or code id). */
+const char *px_section_id(const px_codebook *cb, const px_section *s);
+
+/* Every section of the codebook in its order: each chapter, then each of
+ * its categories followed by its codes (without chapters, categories and
+ * codes), with the heading level a skeleton gives it (1, 2, 3; without
+ * chapters 1, 2). *out and *levels malloc'd; 0 or -1 (out of memory). */
+int px_synthesis_sections(px_section **out, int **levels, size_t *n, const px_codebook *cb);
+
+/*
+ * The text of CYCLE/synthesis.LANG.md as `praxis synthesis` writes it,
+ * appended to `out`. With `existing` NULL: a new skeleton, a guiding
+ * comment, then one heading per section, each followed by the evidence
+ * of the cycle in an HTML comment. With `existing` (elen bytes, the
+ * file as it is): that text byte for byte, with the sections it lacks
+ * (no heading resolves to them) inserted where the codebook's order
+ * puts them, before the first later section it has. *added: the
+ * sections written. 0, or -1 with a diagnostic.
+ */
+int px_synthesis_skeleton(px_buf *out, size_t *added, px_index *ix, const char *cycle,
+			  px_lang lang, const char *existing, size_t elen, px_diag *d);
 
 #endif
