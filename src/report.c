@@ -182,6 +182,49 @@ static int methods(gather *g)
 
 static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i);
 
+/* A quote the analysts chose (synthesis.h), attributed to the community
+ * and session of the segment it cites, as that note is at HEAD; one
+ * whose segment cannot be found (check refuses it) is left out, never
+ * shown unattributed, and so is one citing a follow-up. */
+static void chosen_quote(gather *g, px_buf *to, const px_segment *s, const px_oid *head, int l)
+{
+	px_synth_quote q;
+	px_buf src = PX_BUF_INIT;
+	px_diag quiet = PX_DIAG_INIT;
+	px_note *n = NULL;
+	const px_segment *t;
+
+	if (px_synthesis_quote(&q, s->text) < 0)
+		return;
+	if (px_store_read(g->ix->store, head, q.path, &src, NULL) == 0 &&
+	    px_note_parse(&n, q.path, src.ptr, src.len, g->ix->kb->cb, &quiet) == 0 &&
+	    (t = px_synthesis_segment_at(n, q.line)) && t->task < 0 && n->community.s &&
+	    n->session > 0 && n->date.s && n->lang.s &&
+	    (q.translated || px_synthesis_quote_matches(q.text, t->text))) {
+		const char *from = strcmp(n->lang.s, "fr") ? "nl" : "fr";
+		char *clean = px_text_without_tags(q.text);
+		px_buf_puts(to, "<quote");
+		px_xml_attr(to, "lang", q.translated ? px_lang_code((px_lang)l) : from);
+		px_xml_attr(to, "community", n->community.s);
+		px_xml_attr_int(to, "session", n->session);
+		px_xml_attr(to, "date", n->date.s);
+		if (g->internal) {
+			px_xml_attr(to, "path", q.path);
+			px_xml_attr_int(to, "line", t->first_line);
+		}
+		if (q.translated)
+			px_xml_attr(to, "translated-from", from);
+		px_buf_puts(to, ">");
+		px_buf_xml_str(to, clean ? clean : q.text);
+		px_buf_puts(to, "</quote>");
+		free(clean);
+	}
+	px_note_free(n);
+	px_diag_free(&quiet);
+	px_buf_free(&src);
+	px_synth_quote_free(&q);
+}
+
 /* Reads CYCLE/synthesis.LANG.md at HEAD into the narrative buffers: the
  * text under a heading goes to the chapter, category or code it names
  * (synthesis.h); under a heading naming nothing (which `check` refuses),
@@ -218,7 +261,12 @@ static void narratives(gather *g)
 			for (i = 0; i < n->nsegs; i++) {
 				const px_segment *s = &n->segs[i];
 				px_buf *to = s->head >= 0 ? target[s->head] : &g->intro[l];
-				char *clean = px_text_without_tags(s->text);
+				char *clean;
+				if (s->kind == PX_SEG_QUOTE) {
+					chosen_quote(g, to, s, &head, l);
+					continue;
+				}
+				clean = px_text_without_tags(s->text);
 				px_xml_element(to, "p", NULL, clean);
 				free(clean);
 			}

@@ -492,3 +492,173 @@ cleanup:
 	px_db_code_sessions_free(e.ses, e.nses);
 	return rc;
 }
+
+int px_synthesis_heads(px_section **out, int **named, const px_codebook *cb, const px_note *n)
+{
+	px_section *v = malloc((n->nheadings + 1) * sizeof *v), cur = { PX_SECTION_CHAPTER, 0 };
+	int *f = malloc((n->nheadings + 1) * sizeof *f), have = 0;
+	size_t h;
+
+	*out = NULL;
+	*named = NULL;
+	if (!v || !f) {
+		free(v);
+		free(f);
+		return -1;
+	}
+	for (h = 0; h < n->nheadings; h++) {
+		px_section s;
+		if (px_synthesis_resolve(&s, cb, n->headings[h].text, n->headings[h].level) == 0) {
+			cur = s;
+			have = 1;
+			f[h] = 1;
+		} else {
+			f[h] = have ? 0 : -1;
+		}
+		v[h] = cur;
+	}
+	*out = v;
+	*named = f;
+	return 0;
+}
+
+int px_synthesis_quote(px_synth_quote *out, const char *t)
+{
+	const char *m = NULL, *p, *ref, *end;
+	size_t len = strlen(t);
+	char *colon, *comma;
+	long line;
+
+	memset(out, 0, sizeof *out);
+	for (p = strstr(t, "[quote:"); p; p = strstr(p + 1, "[quote:"))
+		m = p;
+	if (!m)
+		return -1;
+	end = t + len;
+	while (end > m && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n'))
+		end--;
+	if (end == m || end[-1] != ']')
+		return -1;
+	ref = m + 7;
+	while (*ref == ' ')
+		ref++;
+	out->path = strndup(ref, (size_t)(end - 1 - ref));
+	if (!out->path)
+		return -1;
+	comma = strchr(out->path, ',');
+	if (comma) {
+		char *w = comma + 1;
+		while (*w == ' ')
+			w++;
+		if (strncmp(w, "translated", 10) || strspn(w + 10, " ") != strlen(w + 10))
+			goto bad;
+		out->translated = 1;
+		*comma = '\0';
+	}
+	len = strlen(out->path);
+	while (len && out->path[len - 1] == ' ')
+		out->path[--len] = '\0';
+	colon = strrchr(out->path, ':');
+	if (!colon || !colon[1] || strspn(colon + 1, "0123456789") != strlen(colon + 1))
+		goto bad;
+	line = strtol(colon + 1, NULL, 10);
+	if (line < 1 || line > 10000000)
+		goto bad;
+	out->line = (int)line;
+	*colon = '\0';
+	if (!*out->path)
+		goto bad;
+	/* the words: before the reference, trimmed */
+	p = m;
+	while (p > t && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n'))
+		p--;
+	out->text = strndup(t, (size_t)(p - t));
+	if (!out->text || !*out->text)
+		goto bad;
+	return 0;
+bad:
+	px_synth_quote_free(out);
+	return -1;
+}
+
+void px_synth_quote_free(px_synth_quote *q)
+{
+	free(q->text);
+	free(q->path);
+	memset(q, 0, sizeof *q);
+}
+
+const px_segment *px_synthesis_segment_at(const px_note *n, int line)
+{
+	size_t i;
+
+	for (i = 0; n && i < n->nsegs; i++)
+		if (n->segs[i].first_line <= line && line <= n->segs[i].last_line)
+			return &n->segs[i];
+	return NULL;
+}
+
+/* `t` (len bytes) folded to ASCII, letters and digits only, hashtags left out;
+ * malloc'd. */
+static char *words(const char *t, size_t len)
+{
+	char *f = px_fold(t, len), *r, *w;
+	const char *p;
+
+	if (!f)
+		return NULL;
+	r = w = f;
+	for (p = f; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '#') { /* a hashtag codes, it is not said */
+			while (p[1] && p[1] != ' ' && p[1] != '\n' && p[1] != '\t')
+				p++;
+			continue;
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			*w++ = (char)c;
+	}
+	*w = '\0';
+	return r;
+}
+
+int px_synthesis_quote_matches(const char *quote, const char *segtext)
+{
+	char *hay = words(segtext, strlen(segtext));
+	const char *p = quote, *at;
+	int ok = hay != NULL, pieces = 0;
+
+	at = hay;
+	while (ok && *p) {
+		/* the next piece ends at an elision */
+		const char *e1 = strstr(p, "…"), *e2 = strstr(p, "..."), *e = NULL;
+		size_t skip = 0;
+		char *piece;
+		if (e1 && (!e2 || e1 < e2)) {
+			e = e1;
+			skip = strlen("…");
+		} else if (e2) {
+			e = e2;
+			skip = 3;
+		}
+		piece = words(p, e ? (size_t)(e - p) : strlen(p));
+		if (!piece) {
+			ok = 0;
+			break;
+		}
+		if (*piece) {
+			const char *hit = strstr(at, piece);
+			pieces++;
+			if (!hit)
+				ok = 0;
+			else
+				at = hit + strlen(piece);
+		}
+		free(piece);
+		if (!e)
+			break;
+		p = e + skip;
+	}
+	free(hay);
+	return ok && pieces > 0;
+}

@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "index.h"
+#include "note.h"
 
 typedef enum {
 	PX_SECTION_CHAPTER,
@@ -46,6 +47,43 @@ const char *px_synthesis_suggest(const px_codebook *cb, const char *text);
 const char *px_section_label(const px_codebook *cb, const px_section *s, px_lang lang);
 /* A section's id (chapter, category or code id). */
 const char *px_section_id(const px_codebook *cb, const px_section *s);
+
+/* The section the text under each heading of `n` belongs to: the one the
+ * heading names, else (a heading naming nothing, which check refuses)
+ * the section before it; named[h] is 1, 0 or -1 (before any section:
+ * the introduction). *out and *named malloc'd (n->nheadings entries);
+ * 0 or -1 (out of memory). */
+int px_synthesis_heads(px_section **out, int **named, const px_codebook *cb, const px_note *n);
+
+/*
+ * A chosen quote: a blockquote of the synthesis text whose words end
+ * with the reference of the segment it cites,
+ *
+ *     > Ik voel me radeloos. [quote: 2022-2023/zuid/04.md:36]
+ *     > Je me sens désemparée. [quote: 2022-2023/zuid/04.md:36, translated]
+ *
+ * (PATH:LINE as search and the skeleton's evidence show them; LINE any
+ * line of the segment). Without ", translated" the words are the
+ * participant's own, and must be found in the segment (an elision "…"
+ * or "..." may leave words out).
+ */
+typedef struct {
+	char *text;     /* the quote's words, without the reference */
+	char *path;
+	int line;
+	int translated;
+} px_synth_quote;
+
+/* Reads the reference at the end of a quote segment's text: 0, or -1
+ * when it has none or a malformed one. */
+int px_synthesis_quote(px_synth_quote *out, const char *segtext);
+void px_synth_quote_free(px_synth_quote *q);
+/* The segment of `n` holding `line`, or NULL. */
+const px_segment *px_synthesis_segment_at(const px_note *n, int line);
+/* Whether `quote`'s words are the segment text's: case, accents,
+ * punctuation and hashtags aside, each piece between elisions found in
+ * order. */
+int px_synthesis_quote_matches(const char *quote, const char *segtext);
 
 /* Every section of the codebook in its order: each chapter, then each of
  * its categories followed by its codes (without chapters, categories and

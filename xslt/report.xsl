@@ -505,23 +505,28 @@
     <xsl:choose>
       <xsl:when test="$own">
         <div class="narrative">
-          <xsl:for-each select="$own/r:p">
-            <p><xsl:value-of select="."/></p>
-          </xsl:for-each>
+          <xsl:apply-templates select="$own/*" mode="narrative"><xsl:with-param name="l" select="$l"/></xsl:apply-templates>
         </div>
       </xsl:when>
       <xsl:when test="$from/r:narrative">
         <xsl:variable name="other" select="$from/r:narrative[1]"/>
         <div class="narrative other-lang" lang="{$other/@lang}">
-          <xsl:for-each select="$other/r:p">
-            <p><xsl:value-of select="."/></p>
-          </xsl:for-each>
+          <xsl:apply-templates select="$other/*" mode="narrative"><xsl:with-param name="l" select="$l"/></xsl:apply-templates>
           <p class="lang-note" lang="{$l}">
             <xsl:value-of select="concat('(', px:str(concat('in.', $other/@lang), $l), ')')"/>
           </p>
         </div>
       </xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- the analysts' paragraphs, and the quotes they chose among them -->
+  <xsl:template match="r:p" mode="narrative">
+    <p><xsl:value-of select="."/></p>
+  </xsl:template>
+  <xsl:template match="r:quote" mode="narrative">
+    <xsl:param name="l"/>
+    <xsl:call-template name="quote"><xsl:with-param name="l" select="$l"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="intro">
@@ -1179,10 +1184,16 @@
         <cite>
           <xsl:value-of select="px:fmt('source', $l, px:cname(@community, $l), @session, px:date(@date, $l))"/>
         </cite>
-        <xsl:if test="@lang != $l">
-          <xsl:text> </xsl:text>
-          <span class="lang-note"><xsl:value-of select="concat('(', px:str(concat('in.', @lang), $l), ')')"/></span>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="@translated-from">
+            <xsl:text> </xsl:text>
+            <span class="lang-note"><xsl:value-of select="concat('(', px:str(concat('translated.', @translated-from), $l), ')')"/></span>
+          </xsl:when>
+          <xsl:when test="@lang != $l">
+            <xsl:text> </xsl:text>
+            <span class="lang-note"><xsl:value-of select="concat('(', px:str(concat('in.', @lang), $l), ')')"/></span>
+          </xsl:when>
+        </xsl:choose>
         <xsl:if test="@path">
           <xsl:text> </xsl:text>
           <span class="loc" translate="no"><xsl:value-of select="concat(@path, ':', @line)"/></span>

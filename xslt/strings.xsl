@@ -398,6 +398,15 @@
       <nl>in het Frans</nl>
       <fr>en français</fr>
     </s>
+    <!-- a chosen quote the analysts translated, by its original language -->
+    <s id="translated.nl">
+      <nl>vertaald uit het Nederlands</nl>
+      <fr>traduit du néerlandais</fr>
+    </s>
+    <s id="translated.fr">
+      <nl>vertaald uit het Frans</nl>
+      <fr>traduit du français</fr>
+    </s>
 
     <!-- ===== code pairs ===== -->
     <s id="cooc.title">
