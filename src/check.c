@@ -289,6 +289,9 @@ cleanup:
 static void check_synthesis(const px_kb *kb, const char *display, const char *rel,
 			    const px_note *n, px_diag *d)
 {
+	const char *name = rel ? rel : display, *dot = strstr(name, "synthesis.");
+	int lang = dot && !strncmp(dot, "synthesis.fr.", 13) ? PX_LANG_FR :
+		   dot && !strncmp(dot, "synthesis.nl.", 13) ? PX_LANG_NL : -1;
 	size_t i;
 
 	for (i = 0; i < n->nheadings; i++) {
@@ -296,7 +299,7 @@ static void check_synthesis(const px_kb *kb, const char *display, const char *re
 		const char *hint;
 		if (px_synthesis_resolve(&s, kb->cb, n->headings[i].text, n->headings[i].level) == 0)
 			continue;
-		hint = px_synthesis_suggest(kb->cb, n->headings[i].text);
+		hint = px_synthesis_suggest(kb->cb, n->headings[i].text, lang);
 		if (hint)
 			px_diag_add(d, display, n->headings[i].line, 1, PX_SEV_ERROR, "unknown-section",
 				    MSG_SYN_UNKNOWN_HEADING_HINT, n->headings[i].text, hint);

@@ -225,6 +225,33 @@ static void chosen_quote(gather *g, px_buf *to, const px_segment *s, const px_oi
 	px_synth_quote_free(&q);
 }
 
+/* The bold words a paragraph at `line` of src opens with (its lead,
+ * "**Tijd maakt het verschil.** ..."), malloc'd, or NULL. */
+static char *bold_lead(const char *src, size_t len, int line)
+{
+	const char *p = src, *end = src + len, *close;
+	int l = 1;
+
+	while (p < end && l < line) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return NULL;
+		p = nl + 1;
+		l++;
+	}
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (end - p < 5 || strncmp(p, "**", 2))
+		return NULL;
+	p += 2;
+	for (close = p; close + 1 < end && *close != '\n'; close++)
+		if (close[0] == '*' && close[1] == '*')
+			break;
+	if (close + 1 >= end || *close != '*' || close == p)
+		return NULL;
+	return strndup(p, (size_t)(close - p));
+}
+
 /* Reads CYCLE/synthesis.LANG.md at HEAD into the narrative buffers: the
  * text under a heading goes to the chapter, category or code it names
  * (synthesis.h); under a heading naming nothing (which `check` refuses),
@@ -267,6 +294,28 @@ static void narratives(gather *g)
 					continue;
 				}
 				clean = px_text_without_tags(s->text);
+				if (s->kind == PX_SEG_PARAGRAPH && clean) {
+					/* a lead the analysts set in bold: kept apart */
+					char *lead = bold_lead(src.ptr, src.len, s->first_line);
+					char *plain = lead ? px_text_without_tags(lead) : NULL;
+					size_t pl = plain ? strlen(plain) : 0;
+					if (plain && pl && !strncmp(clean, plain, pl)) {
+						const char *rest = clean + pl;
+						while (*rest == ' ')
+							rest++;
+						px_buf_puts(to, "<p");
+						px_xml_attr(to, "lead", plain);
+						px_buf_puts(to, ">");
+						px_buf_xml_str(to, rest);
+						px_buf_puts(to, "</p>");
+						free(lead);
+						free(plain);
+						free(clean);
+						continue;
+					}
+					free(lead);
+					free(plain);
+				}
 				px_xml_element(to, "p", NULL, clean);
 				free(clean);
 			}

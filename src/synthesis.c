@@ -109,7 +109,7 @@ int px_synthesis_resolve(px_section *out, const px_codebook *cb, const char *tex
 	return rc;
 }
 
-const char *px_synthesis_suggest(const px_codebook *cb, const char *text)
+const char *px_synthesis_suggest(const px_codebook *cb, const char *text, int lang)
 {
 	const char **cands;
 	const char *s, *hint = NULL;
@@ -143,6 +143,18 @@ const char *px_synthesis_suggest(const px_codebook *cb, const char *text)
 			cands[n++] = cb->codes[i].aliases[k];
 	}
 	hint = px_suggest(word, cands, n);
+	if (hint && lang >= 0 && lang < PX_CONTENT_LANGS) {
+		px_section sec;
+		int is_id = 0;
+		for (i = 0; i < cb->nchapters && !is_id; i++)
+			is_id = !strcmp(hint, cb->chapters[i].id);
+		for (i = 0; i < cb->ncats && !is_id; i++)
+			is_id = !strcmp(hint, cb->cats[i].id);
+		for (i = 0; i < cb->ncodes && !is_id; i++)
+			is_id = !strcmp(hint, cb->codes[i].id);
+		if (!is_id && px_synthesis_resolve(&sec, cb, hint, 0) == 0)
+			hint = px_section_label(cb, &sec, (px_lang)lang);
+	}
 done:
 	free(cands);
 	free(word);

@@ -40,8 +40,10 @@ typedef struct {
 int px_synthesis_resolve(px_section *out, const px_codebook *cb, const char *text, int level);
 
 /* The id, label or alias nearest `text` (did you mean), or NULL;
- * borrowed from the codebook. */
-const char *px_synthesis_suggest(const px_codebook *cb, const char *text);
+ * borrowed from the codebook. With `lang` a content language (-1:
+ * none), a label or alias is given as the label in that language of what
+ * it names ('#tmps' in a Dutch text: 'tijd'). */
+const char *px_synthesis_suggest(const px_codebook *cb, const char *text, int lang);
 
 /* The heading of a section in `lang`: its label. */
 const char *px_section_label(const px_codebook *cb, const px_section *s, px_lang lang);

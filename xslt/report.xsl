@@ -58,6 +58,8 @@
   <xsl:param name="lang" select="'nl'"/>
   <xsl:param name="css" select="''"/>
   <xsl:param name="generated" select="''"/>
+  <!-- the public report: '0' leaves out the closing section of figures -->
+  <xsl:param name="figures" select="'1'"/>
   <!-- in the site: the home page and this report in the other language -->
   <xsl:param name="home" select="''"/>
   <xsl:param name="switch" select="''"/>
@@ -312,6 +314,8 @@
           <xsl:with-param name="class" select="'contents'"/>
           <xsl:with-param name="el" select="'nav'"/>
         </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$internal">
         <main>
           <section id="introduction" class="introduction">
             <xsl:call-template name="row"><xsl:with-param name="kind" select="'intro'"/></xsl:call-template>
@@ -362,6 +366,9 @@
             </xsl:for-each>
           </section>
         </main>
+          </xsl:when>
+          <xsl:otherwise><xsl:call-template name="public-main"/></xsl:otherwise>
+        </xsl:choose>
       </body>
     </html>
   </xsl:template>
@@ -405,6 +412,12 @@
       <xsl:when test="$kind = 'communities'"><xsl:call-template name="communities-table"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'methods'"><xsl:call-template name="methods-table"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'overview'"><xsl:call-template name="overview"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'pub-intro'"><xsl:call-template name="pub-intro"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'pub-part'"><xsl:call-template name="pub-part"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'pub-category'"><xsl:call-template name="pub-category"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'pub-code'"><xsl:call-template name="pub-code"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'figures-head'"><xsl:call-template name="figures-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'code-figures'"><xsl:call-template name="code-figures"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'chapter-head'"><xsl:call-template name="chapter-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'category-head'"><xsl:call-template name="category-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'group-head'"><xsl:call-template name="group-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
@@ -416,6 +429,181 @@
         <xsl:message terminate="yes">report.xsl: unknown block '<xsl:value-of select="$kind"/>'</xsl:message>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- ========================================= public report ===== -->
+
+  <!--
+    The public report reads like the analysis: the introduction, then per
+    chapter (per category when the codebook has none) the analysts' text,
+    each category and each code they wrote about, every code a bold lead
+    (theirs, or the code's label) with their paragraphs and the quotes
+    they chose; then the figures in one closing section, unless
+    figures='0'.  A category or code without the analysts' text is not
+    written about; the figures still count it.
+  -->
+  <xsl:variable name="parts" select="$chapters | $categories[not($chapters)]"/>
+
+  <!-- whether the analysts wrote about a chapter, category or code -->
+  <func:function name="px:has-text">
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n/r:narrative"><func:result select="true()"/></xsl:when>
+      <xsl:when test="local-name($n) = 'chapter'">
+        <func:result select="boolean($categories[@chapter = $n/@id][r:narrative or r:code/r:narrative])"/>
+      </xsl:when>
+      <xsl:when test="local-name($n) = 'category'"><func:result select="boolean($n/r:code/r:narrative)"/></xsl:when>
+      <xsl:otherwise><func:result select="false()"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <xsl:template name="public-main">
+    <main class="public">
+      <section id="introduction" class="introduction">
+        <xsl:call-template name="row"><xsl:with-param name="kind" select="'pub-intro'"/></xsl:call-template>
+      </section>
+      <xsl:for-each select="$parts[px:has-text(.)]">
+        <section id="{@id}" class="chapter">
+          <xsl:call-template name="row">
+            <xsl:with-param name="kind" select="'pub-part'"/>
+            <xsl:with-param name="el" select="'header'"/>
+          </xsl:call-template>
+          <xsl:variable name="part" select="."/>
+          <xsl:variable name="cats" select="$categories[@chapter = current()/@id] | self::r:category"/>
+          <xsl:for-each select="$cats[px:has-text(.)]">
+            <!-- a chapter's categories have their own heading -->
+            <xsl:if test="generate-id(.) != generate-id($part)">
+              <xsl:call-template name="row">
+                <xsl:with-param name="kind" select="'pub-category'"/>
+                <xsl:with-param name="id" select="@id"/>
+                <xsl:with-param name="class" select="'pub-category'"/>
+              </xsl:call-template>
+            </xsl:if>
+            <xsl:for-each select="r:code[r:narrative]">
+              <xsl:call-template name="row">
+                <xsl:with-param name="kind" select="'pub-code'"/>
+                <xsl:with-param name="id" select="@id"/>
+                <xsl:with-param name="class" select="'pub-code'"/>
+                <xsl:with-param name="el" select="'article'"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:for-each>
+        </section>
+      </xsl:for-each>
+      <xsl:if test="$figures != '0'">
+        <section id="figures" class="figures-part">
+          <xsl:call-template name="row"><xsl:with-param name="kind" select="'figures-head'"/></xsl:call-template>
+          <xsl:call-template name="row"><xsl:with-param name="kind" select="'facts'"/></xsl:call-template>
+          <xsl:call-template name="row">
+            <xsl:with-param name="kind" select="'communities'"/>
+            <xsl:with-param name="class" select="'wide'"/>
+          </xsl:call-template>
+          <xsl:call-template name="row">
+            <xsl:with-param name="kind" select="'methods'"/>
+            <xsl:with-param name="class" select="'wide'"/>
+          </xsl:call-template>
+          <xsl:call-template name="row"><xsl:with-param name="kind" select="'overview'"/></xsl:call-template>
+          <xsl:if test="$communities">
+            <figure class="heatmap-figure">
+              <xsl:call-template name="heatmap"/>
+            </figure>
+          </xsl:if>
+          <xsl:call-template name="row">
+            <xsl:with-param name="kind" select="'code-figures'"/>
+            <xsl:with-param name="class" select="'wide'"/>
+          </xsl:call-template>
+        </section>
+      </xsl:if>
+    </main>
+  </xsl:template>
+
+  <xsl:template name="pub-intro">
+    <xsl:param name="l"/>
+    <h2><xsl:value-of select="px:str('intro.title', $l)"/></h2>
+    <xsl:call-template name="narrative">
+      <xsl:with-param name="l" select="$l"/>
+      <xsl:with-param name="from" select="$R/r:introduction"/>
+    </xsl:call-template>
+    <p class="how"><xsl:value-of select="px:str('intro.how.3.public', $l)"/></p>
+  </xsl:template>
+
+  <xsl:template name="pub-part">
+    <xsl:param name="l"/>
+    <h2><xsl:value-of select="r:label[@lang = $l]"/></h2>
+    <xsl:call-template name="narrative"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="pub-category">
+    <xsl:param name="l"/>
+    <h3><xsl:value-of select="r:label[@lang = $l]"/></h3>
+    <xsl:call-template name="narrative"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- a code: its lead in bold (the analysts', else the label), their
+       paragraphs and quotes -->
+  <xsl:template name="pub-code">
+    <xsl:param name="l"/>
+    <xsl:variable name="own" select="r:narrative[@lang = $l]"/>
+    <xsl:variable name="n" select="$own | r:narrative[not($own)][1]"/>
+    <div>
+      <xsl:attribute name="class">
+        <xsl:text>narrative</xsl:text>
+        <xsl:if test="not($own)"> other-lang</xsl:if>
+      </xsl:attribute>
+      <xsl:if test="not($own)"><xsl:attribute name="lang"><xsl:value-of select="$n/@lang"/></xsl:attribute></xsl:if>
+      <xsl:for-each select="$n/*">
+        <xsl:choose>
+          <xsl:when test="position() = 1 and self::r:p and not(@lead)">
+            <p>
+              <strong class="lead"><xsl:value-of select="concat(px:ucfirst(current()/ancestor::r:code/r:label[@lang = $n/@lang]), '.')"/></strong>
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="."/>
+            </p>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="." mode="narrative"><xsl:with-param name="l" select="$l"/></xsl:apply-templates>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:if test="not($own)">
+        <p class="lang-note" lang="{$l}"><xsl:value-of select="concat('(', px:str(concat('in.', $n/@lang), $l), ')')"/></p>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="figures-head">
+    <xsl:param name="l"/>
+    <h2><xsl:value-of select="px:str('figures.title', $l)"/></h2>
+    <p><xsl:value-of select="px:str('intro.how.2', $l)"/></p>
+  </xsl:template>
+
+  <!-- every code: notes, communities, the sessions as a sparkline -->
+  <xsl:template name="code-figures">
+    <xsl:param name="l"/>
+    <h3><xsl:value-of select="px:str('figures.codes', $l)"/></h3>
+    <div class="table-wrap">
+      <table class="code-figures">
+        <thead>
+          <tr>
+            <th scope="col"><xsl:value-of select="px:str('col.code', $l)"/></th>
+            <th scope="col" class="num"><xsl:value-of select="px:str('col.notes', $l)"/></th>
+            <th scope="col"><xsl:value-of select="px:str('col.sessions-spark', $l)"/></th>
+          </tr>
+        </thead>
+        <xsl:for-each select="$categories">
+          <tbody>
+            <tr class="cat"><th scope="colgroup" colspan="3"><xsl:value-of select="r:label[@lang = $l]"/></th></tr>
+            <xsl:for-each select="r:code">
+              <tr>
+                <th scope="row"><xsl:value-of select="px:ucfirst(r:label[@lang = $l])"/></th>
+                <td class="num"><xsl:value-of select="px:num(@notes, $l)"/></td>
+                <td class="spark"><xsl:call-template name="sparkline"><xsl:with-param name="l" select="$l"/></xsl:call-template></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </xsl:for-each>
+      </table>
+    </div>
   </xsl:template>
 
   <!-- ================================================== cover ===== -->
@@ -454,6 +642,21 @@
   <xsl:template name="contents">
     <xsl:param name="l"/>
     <h2><xsl:value-of select="px:str('doc.contents', $l)"/></h2>
+    <xsl:choose>
+      <xsl:when test="not($internal)">
+        <ol>
+          <li><a href="#introduction"><xsl:value-of select="px:str('intro.title', $l)"/></a></li>
+          <xsl:for-each select="$parts">
+            <xsl:if test="px:has-text(.)">
+              <li><a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a></li>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:if test="$figures != '0'">
+            <li><a href="#figures"><xsl:value-of select="px:str('figures.title', $l)"/></a></li>
+          </xsl:if>
+        </ol>
+      </xsl:when>
+      <xsl:otherwise>
     <ol>
       <li><a href="#introduction"><xsl:value-of select="px:str('intro.title', $l)"/></a></li>
       <li><a href="#overview"><xsl:value-of select="px:str('overview.title', $l)"/></a></li>
@@ -479,6 +682,8 @@
       <li><a href="#cooccurrence"><xsl:value-of select="px:str('cooc.title', $l)"/></a></li>
       <li><a href="#appendix"><xsl:value-of select="px:str(concat('app.title', substring('.public', 1, 7 * number(not($internal)))), $l)"/></a></li>
     </ol>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="$R/r:publication/*[@lang = $l]">
       <aside class="colophon">
         <h2><xsl:value-of select="px:str('doc.colophon', $l)"/></h2>
@@ -522,7 +727,13 @@
 
   <!-- the analysts' paragraphs, and the quotes they chose among them -->
   <xsl:template match="r:p" mode="narrative">
-    <p><xsl:value-of select="."/></p>
+    <p>
+      <xsl:if test="@lead">
+        <strong class="lead"><xsl:value-of select="@lead"/></strong>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:value-of select="."/>
+    </p>
   </xsl:template>
   <xsl:template match="r:quote" mode="narrative">
     <xsl:param name="l"/>

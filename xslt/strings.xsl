@@ -188,6 +188,19 @@
       <nl>Citaten zijn woorden van deelnemers die de analisten kozen, met de praktijk&#173;gemeenschap en de sessie waaruit ze komen; een vertaald citaat zegt uit welke taal.</nl>
       <fr>Les citations sont des mots de participants choisis par les analystes, avec la communauté de pratique et la séance dont elles proviennent&#8239;; une citation traduite indique de quelle langue.</fr>
     </s>
+    <!-- the public report's closing section -->
+    <s id="figures.title">
+      <nl>In cijfers</nl>
+      <fr>En chiffres</fr>
+    </s>
+    <s id="figures.codes">
+      <nl>De thema's over de sessies</nl>
+      <fr>Les thèmes au fil des séances</fr>
+    </s>
+    <s id="col.sessions-spark">
+      <nl>Fragmenten per sessie</nl>
+      <fr>Passages par séance</fr>
+    </s>
     <s id="intro.communities">
       <nl>Praktijk&#173;gemeenschappen</nl>
       <fr>Communautés de pratique</fr>

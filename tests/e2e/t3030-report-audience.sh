@@ -1,11 +1,12 @@
 # report --audience: the public report (the default) holds none of the
 # notes' personal details, for every note of the demo plus a fixture
 # with names, follow-ups and a named title: no segment's text (the index
-# read with sqlite3, every segment of every note), no session title, no
-# note path, no author, no moderator (the notes' and communities.yaml's),
-# no code id, in the HTML (its text and its source) and the PDF text of
-# nl, fr and both. The internal report is the evidence version and says
-# so on every page, in its languages.
+# read with sqlite3, every segment of every note) but the quotes the
+# analysts chose in the synthesis texts, no session title, no note path,
+# no author, no moderator (the notes' and communities.yaml's), no code
+# id, in the HTML (its text and its source) and the PDF text of nl, fr
+# and both; its quotes are exactly the chosen ones. The internal report
+# is the evidence version and says so on every page, in its languages.
 . "$TOP/tests/e2e/lib.sh"
 set -e
 git_identity
@@ -48,11 +49,22 @@ db=.git/praxis/index.db
 # report wraps, hyphenates, quotes or marks it up
 only_words() { LC_ALL=C.UTF-8 sed -e 's/#[^[:space:]]*//g' -e 's/[^[:alnum:]]//g' | tr -d '\n'; }
 
+# the segments the analysts chose to quote: > ... [quote: PATH:LINE] in
+# the synthesis texts, LINE any line of the segment (the evidence in
+# comments is not chosen)
+grep -h '^> ' 2022-2023/synthesis.nl.md 2022-2023/synthesis.fr.md | grep -o '\[quote: [^]]*\]' |
+	grep -v ', translated\]' | sed 's/^\[quote: \(.*\):\([0-9]*\)\]$/\1 \2/' | sort -u |
+	while read -r path line; do
+		sqlite3 "$db" "SELECT s.id FROM segments s JOIN notes n ON n.id = s.note
+			WHERE n.path = '$path' AND $line BETWEEN s.line AND s.last_line"
+	done | sort -u > "$TMPDIR/chosen"
+[ "$(wc -l < "$TMPDIR/chosen")" -gt 5 ] || fail "the demo's synthesis chooses too few quotes"
+
 # what must never be public, one a line, as only_words makes it:
-# every segment's and title's text (long enough to be itself), every path
-# and author; every moderator's name; the code ids
+# every segment's and title's text (long enough to be itself) but the
+# chosen quotes, every path and author; every moderator's name; the code ids
 : > "$TMPDIR/private"
-sqlite3 -separator '' "$db" "SELECT id FROM segments" > "$TMPDIR/ids"
+sqlite3 -separator '' "$db" "SELECT id FROM segments" | grep -v -x -F -f "$TMPDIR/chosen" > "$TMPDIR/ids"
 [ "$(wc -l < "$TMPDIR/ids")" -gt 400 ] || fail "the index holds too few segments"
 while read -r id; do
 	t=$(sqlite3 "$db" "SELECT text FROM segments WHERE id = $id" | only_words)
@@ -106,6 +118,14 @@ for f in pub.nl pub.fr pub.both; do
 	html_text "$o/$f.html" > "$TMPDIR/$f.txt"
 	[ "$(wc -c < "$TMPDIR/$f.txt")" -gt 5000 ] || fail "$f.html has little text"
 	check_text "$f.html" "$TMPDIR/$f.txt"
+	# its quotes are the chosen ones: as many as the synthesis texts cite
+	case $f in
+	pub.nl) want=$(grep -c '^> .*\[quote: ' 2022-2023/synthesis.nl.md) ;;
+	pub.fr) want=$(grep -c '^> .*\[quote: ' 2022-2023/synthesis.fr.md) ;;
+	pub.both) want=$(cat 2022-2023/synthesis.nl.md 2022-2023/synthesis.fr.md | grep -c '^> .*\[quote: ') ;;
+	esac
+	got=$(xmllint --html --xpath 'count(//blockquote)' "$o/$f.html" 2>/dev/null)
+	[ "$got" = "$want" ] || fail "$f.html has $got quotes, the analysts chose $want"
 	# the source too: no path or name in any attribute, title or script
 	while IFS= read -r t; do
 		if grep -q -F -- "$t" "$o/$f.html"; then fail "$f.html holds '$t'"; fi

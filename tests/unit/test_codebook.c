@@ -184,8 +184,11 @@ static void test_chapters(void **state)
 			fail_msg("'%s' at level %d resolves to %s", heads[i].text, heads[i].level, id);
 	}
 	assert_int_equal(px_synthesis_resolve(&(px_section){ 0 }, cb, "#tmps", 2), -1);
-	assert_string_equal(px_synthesis_suggest(cb, "#tmps"), "temps");
-	assert_string_equal(px_synthesis_suggest(cb, "Role du particpant"), "Rôle du participant");
+	assert_string_equal(px_synthesis_suggest(cb, "#tmps", -1), "temps");
+	assert_string_equal(px_synthesis_suggest(cb, "#tmps", PX_LANG_NL), "tijd");
+	assert_string_equal(px_synthesis_suggest(cb, "resource.tme", PX_LANG_NL), "resource.time");
+	assert_string_equal(px_synthesis_suggest(cb, "Role du particpant", PX_LANG_FR), "Rôle du participant");
+	assert_string_equal(px_synthesis_suggest(cb, "Role du particpant", PX_LANG_NL), "Rol van de deelnemer");
 	px_codebook_free(cb);
 }
 
