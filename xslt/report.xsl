@@ -1389,6 +1389,8 @@
       <xsl:attribute name="class">
         <xsl:text>quote</xsl:text>
         <xsl:if test="@lang != $l"> other-lang</xsl:if>
+        <xsl:if test="parent::r:narrative"> chosen</xsl:if>
+        <xsl:if test="@translated-from"> translated</xsl:if>
       </xsl:attribute>
       <p><xsl:call-template name="lines"><xsl:with-param name="s" select="px:quote-text(.)"/></xsl:call-template></p>
       <footer lang="{$l}">

@@ -67,13 +67,15 @@ for c in $codes; do
 	fi
 done
 
-# every quote's source is a real note line that holds the quote
-n=$(q "$out_dir/r.nl.html" "count(//blockquote)")
+# every quote's source is a real note line that holds the quote (but the
+# translations the analysts chose: t4010)
+bq="//blockquote[not(contains(@class, 'translated'))]"
+n=$(q "$out_dir/r.nl.html" "count($bq)")
 [ "$n" -gt 20 ] || fail "only $n quotes"
 i=1
 while [ "$i" -le "$n" ]; do
-	text=$(q "$out_dir/r.nl.html" "string((//blockquote)[$i]/p)")
-	loc=$(q "$out_dir/r.nl.html" "string((//blockquote)[$i]//*[@class='loc'])")
+	text=$(q "$out_dir/r.nl.html" "string(($bq)[$i]/p)")
+	loc=$(q "$out_dir/r.nl.html" "string(($bq)[$i]//*[@class='loc'])")
 	file=${loc%:*}
 	line=${loc##*:}
 	[ -f "$file" ] || fail "quote $i: no note $file"
