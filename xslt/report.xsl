@@ -303,7 +303,7 @@
           <!-- fixed: repeated on every printed page after the cover, which says it itself -->
           <p class="audience-mark">
             <xsl:for-each select="$langs">
-              <xsl:if test="position() &gt; 1"> · </xsl:if>
+              <xsl:if test="position() &gt; 1"><i class="sep"> · </i></xsl:if>
               <span lang="{.}"><xsl:value-of select="px:str('doc.internal', string(.))"/></span>
             </xsl:for-each>
           </p>
@@ -471,8 +471,11 @@
           <xsl:variable name="part" select="."/>
           <xsl:variable name="cats" select="$categories[@chapter = current()/@id] | self::r:category"/>
           <xsl:for-each select="$cats[px:has-text(.)]">
-            <!-- a chapter's categories have their own heading -->
-            <xsl:if test="generate-id(.) != generate-id($part)">
+            <!-- a chapter's categories have their own heading, unless it
+                 says the chapter's title again -->
+            <xsl:if test="generate-id(.) != generate-id($part)
+                          and not(r:label[@lang = 'nl'] = $part/r:label[@lang = 'nl']
+                                  and r:label[@lang = 'fr'] = $part/r:label[@lang = 'fr'] and not(r:narrative))">
               <xsl:call-template name="row">
                 <xsl:with-param name="kind" select="'pub-category'"/>
                 <xsl:with-param name="id" select="@id"/>
@@ -502,12 +505,14 @@
             <xsl:with-param name="kind" select="'methods'"/>
             <xsl:with-param name="class" select="'wide'"/>
           </xsl:call-template>
-          <xsl:call-template name="row"><xsl:with-param name="kind" select="'overview'"/></xsl:call-template>
-          <xsl:if test="$communities">
-            <figure class="heatmap-figure">
-              <xsl:call-template name="heatmap"/>
-            </figure>
-          </xsl:if>
+          <div class="keep">
+            <xsl:call-template name="row"><xsl:with-param name="kind" select="'overview'"/></xsl:call-template>
+            <xsl:if test="$communities">
+              <figure class="heatmap-figure">
+                <xsl:call-template name="heatmap"/>
+              </figure>
+            </xsl:if>
+          </div>
           <xsl:call-template name="row">
             <xsl:with-param name="kind" select="'code-figures'"/>
             <xsl:with-param name="class" select="'wide'"/>
@@ -581,7 +586,7 @@
   <xsl:template name="code-figures">
     <xsl:param name="l"/>
     <h3><xsl:value-of select="px:str('figures.codes', $l)"/></h3>
-    <div class="table-wrap">
+    <div class="table-wrap long">
       <table class="code-figures">
         <thead>
           <tr>
@@ -1500,7 +1505,7 @@
     <h4><xsl:value-of select="px:str('app.sessions', $l)"/></h4>
     <xsl:choose>
       <xsl:when test="r:session">
-        <div class="table-wrap">
+        <div class="table-wrap long">
           <table class="sessions">
             <thead>
               <tr>
