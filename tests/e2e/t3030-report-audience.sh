@@ -86,20 +86,26 @@ grep -qx '2022-2023/zuid/09.md' "$TMPDIR/names" || fail "paths not read"
 while IFS= read -r t; do printf '%s\n' "$t" | only_words; echo; done < "$TMPDIR/names" >> "$TMPDIR/private"
 codebook_ids > "$TMPDIR/codes"
 
-# check WHAT FILE: FILE's text (what a reader sees) holds nothing private
+# check WHAT FILE [IDS]: FILE's text (what a reader sees) holds nothing
+# private; the code ids are looked for in IDS (default FILE), a text
+# where elements do not run into each other
 check_text() {
+	ids=${3:-$2}
 	only_words < "$2" > "$TMPDIR/words"
 	if grep -o -F -f "$TMPDIR/private" "$TMPDIR/words" > "$TMPDIR/found"; then
 		fail "the public $1 shows private text: $(head -3 "$TMPDIR/found")"
 	fi
-	# a code id, as a word of its own (letters, dots and dashes around it)
+	# a code id, however the text runs into it (an element's text is
+	# joined to the next one's), not part of a longer word after it
 	while read -r c; do
-		if LC_ALL=C.UTF-8 grep -q -E "(^|[^[:alnum:].-])$(printf '%s' "$c" | sed 's/\./\\./g')([^[:alnum:]-]|$)" "$2"; then
+		if LC_ALL=C.UTF-8 grep -q -E "$(printf '%s' "$c" | sed 's/\./\\./g')([^[:alnum:]-]|$)" "$ids"; then
 			fail "the public $1 shows the code id $c"
 		fi
 	done < "$TMPDIR/codes"
 }
 html_text() { xmllint --html --xpath 'string(/html/body)' "$1" 2>/dev/null; }
+# the body with every tag (and so every attribute) a space
+html_spaced() { sed -n '/<body/,$p' "$1" | sed 's/<[^>]*>/ /g'; }
 
 # the default is public; the same as --audience public
 px report 2022-2023 --lang nl,fr -o "$o/def.html"
@@ -117,7 +123,8 @@ xmllint --noout --relaxng "$TOP/schema/report.rng" "$o/pub.xml" 2>/dev/null || f
 for f in pub.nl pub.fr pub.both; do
 	html_text "$o/$f.html" > "$TMPDIR/$f.txt"
 	[ "$(wc -c < "$TMPDIR/$f.txt")" -gt 5000 ] || fail "$f.html has little text"
-	check_text "$f.html" "$TMPDIR/$f.txt"
+	html_spaced "$o/$f.html" > "$TMPDIR/$f.spaced"
+	check_text "$f.html" "$TMPDIR/$f.txt" "$TMPDIR/$f.spaced"
 	# its quotes are the chosen ones: as many as the synthesis texts cite
 	case $f in
 	pub.nl) want=$(grep -c '^> .*\[quote: ' 2022-2023/synthesis.nl.md) ;;
