@@ -153,6 +153,24 @@ for f in pub.both; do
 	fi
 done
 
+# the figures close the public report, unless --no-figures; the prose
+# stays the same
+for l in nl fr; do
+	[ "$(xmllint --html --xpath 'count(//main/section[@id="figures"])' "$o/pub.$l.html" 2>/dev/null)" = 1 ] ||
+		fail "no figures in pub.$l.html"
+	[ "$(xmllint --html --xpath 'string(//main/section[last()]/@id)' "$o/pub.$l.html" 2>/dev/null)" = figures ] ||
+		fail "the figures do not close pub.$l.html"
+done
+px report 2022-2023 --lang nl --no-figures -o "$o/nofig.html"
+expect_rc 0
+[ "$(xmllint --html --xpath 'count(//*[@id="figures"] | //svg)' "$o/nofig.html" 2>/dev/null)" = 0 ] ||
+	fail "--no-figures left figures"
+for id in $(xmllint --html --xpath '//main/section[@id != "figures"]/@id' "$o/pub.nl.html" 2>/dev/null | sed 's/ id="\([^"]*\)"/\1 /g'); do
+	a=$(xmllint --html --xpath "string(//section[@id='$id'])" "$o/pub.nl.html" 2>/dev/null)
+	b=$(xmllint --html --xpath "string(//section[@id='$id'])" "$o/nofig.html" 2>/dev/null)
+	[ -n "$a" ] && [ "$a" = "$b" ] || fail "--no-figures changed section $id"
+done
+
 # internal: the evidence (paths, follow-ups, quotes, moderators, code ids)
 # and, on every page, that it is internal, in each language shown
 px report 2022-2023 --lang nl --audience internal -o "$o/int.html" --pdf
