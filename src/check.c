@@ -10,6 +10,7 @@
 #include "guard.h"
 #include "out.h"
 #include "privacy.h"
+#include "synthesis.h"
 #include "xml.h"
 #include "yaml.h"
 
@@ -139,11 +140,187 @@ px_note *px_check_synthesis_text(const px_kb *kb, const char *display, const cha
 	return n;
 }
 
-void px_check_communities_text(const px_kb *kb, const char *display, const char *src,
-			       size_t len, px_diag *d)
+/* The sections of a parsed synthesis text that have text: one flag per
+ * section of px_synthesis_sections' list, and intro for the text before
+ * any section. */
+static int sections_with_text(unsigned char *has, int *intro, const px_section *secs, size_t nsecs,
+			      const px_codebook *cb, const px_note *n)
+{
+	px_section *heads = NULL;
+	int *named = NULL;
+	size_t i, k;
+
+	*intro = 0;
+	if (px_synthesis_heads(&heads, &named, cb, n) < 0)
+		return -1;
+	for (i = 0; i < n->nsegs; i++) {
+		long h = n->segs[i].head;
+		if (h < 0 || named[h] < 0) {
+			*intro = 1;
+			continue;
+		}
+		for (k = 0; k < nsecs; k++)
+			if (secs[k].kind == heads[h].kind && secs[k].index == heads[h].index)
+				has[k] = 1;
+	}
+	free(heads);
+	free(named);
+	return 0;
+}
+
+/* A section with text in this synthesis text but none in the other
+ * language's (read from the working tree) is a warning naming it. */
+static void check_synthesis_pair(const px_kb *kb, const char *display, const char *rel,
+				 const px_note *n, px_diag *d)
+{
+	const char *base = strrchr(rel, '/');
+	px_lang lang = base && !strcmp(base, "/synthesis.fr.md") ? PX_LANG_FR : PX_LANG_NL;
+	px_buf other = PX_BUF_INIT, full = PX_BUF_INIT, src = PX_BUF_INIT;
+	px_diag quiet = PX_DIAG_INIT;
+	px_note *o = NULL;
+	px_section *secs = NULL;
+	int *levels = NULL, intro = 0, ointro = 0;
+	unsigned char *has = NULL, *ohas = NULL;
+	size_t nsecs = 0, i;
+
+	if (!base)
+		return;
+	px_buf_printf(&other, "%.*s/synthesis.%s.md", (int)(base - rel), rel,
+		      px_lang_code(lang == PX_LANG_NL ? PX_LANG_FR : PX_LANG_NL));
+	px_buf_printf(&full, "%s/%s", kb->root, other.ptr);
+	if (px_kb_read_file(&src, NULL, kb, full.ptr, other.ptr, PX_BUF_MAX, &quiet) == 0 &&
+	    px_note_parse_body(&o, other.ptr, src.ptr, src.len, kb->cb, &quiet) < 0)
+		goto cleanup; /* unreadable: its own check says why */
+	if (px_synthesis_sections(&secs, &levels, &nsecs, kb->cb) < 0 ||
+	    !(has = calloc(nsecs + 1, 1)) || !(ohas = calloc(nsecs + 1, 1)) ||
+	    sections_with_text(has, &intro, secs, nsecs, kb->cb, n) < 0 ||
+	    (o && sections_with_text(ohas, &ointro, secs, nsecs, kb->cb, o) < 0)) {
+		px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
+		goto cleanup;
+	}
+	if (intro && !ointro)
+		px_diag_add(d, display, n->body_line, 1, PX_SEV_WARNING, "one-language",
+			    MSG_SYN_ONE_LANG_INTRO, other.ptr);
+	for (i = 0; i < nsecs; i++) {
+		size_t h;
+		int line = 1;
+		if (!has[i] || ohas[i])
+			continue;
+		/* at the heading naming it */
+		for (h = 0; h < n->nheadings; h++) {
+			px_section s;
+			if (px_synthesis_resolve(&s, kb->cb, n->headings[h].text, n->headings[h].level) == 0 &&
+			    s.kind == secs[i].kind && s.index == secs[i].index) {
+				line = n->headings[h].line;
+				break;
+			}
+		}
+		px_diag_add(d, display, line, 1, PX_SEV_WARNING, "one-language", MSG_SYN_ONE_LANG,
+			    px_section_label(kb->cb, &secs[i], lang), px_section_id(kb->cb, &secs[i]),
+			    other.ptr);
+	}
+cleanup:
+	px_note_free(o);
+	px_diag_free(&quiet);
+	free(secs);
+	free(levels);
+	free(has);
+	free(ohas);
+	px_buf_free(&other);
+	px_buf_free(&full);
+	px_buf_free(&src);
+}
+
+/* A chosen quote: its reference names a segment of a note, not a
+ * follow-up, and untranslated words are that segment's. */
+static void check_quote(const px_kb *kb, const char *display, const px_segment *s, px_diag *d)
+{
+	px_synth_quote q;
+	px_buf full = PX_BUF_INIT, src = PX_BUF_INIT;
+	px_diag quiet = PX_DIAG_INIT;
+	px_note *n = NULL;
+	const px_segment *t;
+	size_t i;
+
+	if (px_synthesis_quote(&q, s->text) < 0) {
+		px_diag_add(d, display, s->first_line, 1, PX_SEV_ERROR, "quote-reference",
+			    MSG_SYN_QUOTE_NO_REF);
+		return;
+	}
+	px_buf_printf(&full, "%s/%s", kb->root, q.path);
+	if (!px_kb_is_note_path(q.path) || strstr(q.path, "..") ||
+	    px_kb_read_file(&src, NULL, kb, full.ptr, q.path, PX_NOTE_MAX, &quiet) != 0 ||
+	    px_note_parse(&n, q.path, src.ptr, src.len, kb->cb, &quiet) < 0) {
+		px_diag_add(d, display, s->first_line, 1, PX_SEV_ERROR, "quote-reference",
+			    MSG_SYN_QUOTE_NO_NOTE, q.path);
+		goto cleanup;
+	}
+	t = px_synthesis_segment_at(n, q.line);
+	if (!t) {
+		px_diag_add(d, display, s->first_line, 1, PX_SEV_ERROR, "quote-reference",
+			    MSG_SYN_QUOTE_NO_SEGMENT, q.path, q.line);
+	} else if (t->task >= 0) {
+		px_diag_add(d, display, s->first_line, 1, PX_SEV_ERROR, "quote-reference",
+			    MSG_SYN_QUOTE_FOLLOWUP, q.path, q.line);
+		goto cleanup;
+	} else if (q.translated || px_synthesis_quote_matches(q.text, t->text)) {
+		goto cleanup;
+	} else {
+		px_diag_add(d, display, s->first_line, 1, PX_SEV_ERROR, "quote-mismatch",
+			    MSG_SYN_QUOTE_MISMATCH, q.path, q.line);
+	}
+	/* the note changed since: where the words are now */
+	for (i = 0; !q.translated && i < n->nsegs; i++)
+		if (n->segs[i].task < 0 && px_synthesis_quote_matches(q.text, n->segs[i].text)) {
+			px_diag_hint(d, MSG_SYN_QUOTE_MOVED, n->segs[i].first_line);
+			break;
+		}
+cleanup:
+	px_synth_quote_free(&q);
+	px_note_free(n);
+	px_diag_free(&quiet);
+	px_buf_free(&full);
+	px_buf_free(&src);
+}
+
+/* What the report needs of a synthesis text: every heading names a
+ * section, every quote cites a segment, and each section has text in
+ * both languages (a warning). */
+static void check_synthesis(const px_kb *kb, const char *display, const char *rel,
+			    const px_note *n, px_diag *d)
+{
+	const char *name = rel ? rel : display, *dot = strstr(name, "synthesis.");
+	int lang = dot && !strncmp(dot, "synthesis.fr.", 13) ? PX_LANG_FR :
+		   dot && !strncmp(dot, "synthesis.nl.", 13) ? PX_LANG_NL : -1;
+	size_t i;
+
+	for (i = 0; i < n->nheadings; i++) {
+		px_section s;
+		const char *hint;
+		if (px_synthesis_resolve(&s, kb->cb, n->headings[i].text, n->headings[i].level) == 0)
+			continue;
+		hint = px_synthesis_suggest(kb->cb, n->headings[i].text, lang);
+		if (hint)
+			px_diag_add(d, display, n->headings[i].line, 1, PX_SEV_ERROR, "unknown-section",
+				    MSG_SYN_UNKNOWN_HEADING_HINT, n->headings[i].text, hint);
+		else
+			px_diag_add(d, display, n->headings[i].line, 1, PX_SEV_ERROR, "unknown-section",
+				    MSG_SYN_UNKNOWN_HEADING, n->headings[i].text);
+	}
+	for (i = 0; i < n->nsegs; i++)
+		if (n->segs[i].kind == PX_SEG_QUOTE)
+			check_quote(kb, display, &n->segs[i], d);
+	if (rel)
+		check_synthesis_pair(kb, display, rel, n, d);
+}
+
+/* A YAML file of the knowledge base through the privacy guard, letting
+ * `allow` through. */
+static void check_yaml_text(const px_kb *kb, const char *display, const char *src, size_t len,
+			    const char *const *allow, size_t nallow, px_msgid hint, px_diag *d)
 {
 	px_diag quiet = PX_DIAG_INIT; /* its YAML errors are the loader's to tell */
-	px_guard *g = px_guard_new(kb->deny, NULL, 0);
+	px_guard *g = px_guard_new(kb->deny, allow, nallow);
 	yaml_document_t doc;
 	px_lines lines;
 	px_shown *shown = NULL;
@@ -162,10 +339,16 @@ void px_check_communities_text(const px_kb *kb, const char *display, const char 
 	}
 	for (i = 0; i < nshown; i++)
 		px_guard_shown(g, &shown[i]);
-	px_guard_report(g, d, display, src, len, MSG_PRIV_HINT_TEXT);
+	px_guard_report(g, d, display, src, len, hint);
 	px_guard_free(g);
 	px_shown_free(shown, nshown);
 	px_diag_free(&quiet);
+}
+
+void px_check_communities_text(const px_kb *kb, const char *display, const char *src,
+			       size_t len, px_diag *d)
+{
+	check_yaml_text(kb, display, src, len, NULL, 0, MSG_PRIV_HINT_TEXT, d);
 }
 
 /* Every text and attribute value of an XML element tree, as libxml2
@@ -307,8 +490,19 @@ px_note *px_check_kb_file(const px_kb *kb, const char *display, const char *rel,
 		px_check_codebook_text(kb, display, src, len, d);
 		return NULL;
 	}
-	if (rel ? px_kb_is_synthesis_path(rel) : is_synthesis_name(path))
-		return px_check_synthesis_text(kb, display, src, len, d);
+	if (rel && !strcmp(rel, "publication.yaml")) {
+		/* it is published: what it lets through is the publisher's
+		 * own public contact, listed under allow: */
+		check_yaml_text(kb, display, src, len, (const char *const *)kb->pub.allow,
+				kb->pub.nallow, MSG_PRIV_HINT_PUB, d);
+		return NULL;
+	}
+	if (rel ? px_kb_is_synthesis_path(rel) : is_synthesis_name(path)) {
+		px_note *n = px_check_synthesis_text(kb, display, src, len, d);
+		if (n)
+			check_synthesis(kb, display, rel, n, d);
+		return n;
+	}
 	if (strlen(path) > 3 && !strcmp(path + strlen(path) - 3, ".md"))
 		return px_check_text(kb, display, rel, src, len, d);
 	{

@@ -60,6 +60,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx);
 int cmd_site(int argc, char **argv, px_ctx *ctx);
 int cmd_stats(int argc, char **argv, px_ctx *ctx);
 int cmd_sync(int argc, char **argv, px_ctx *ctx);
+int cmd_synthesis(int argc, char **argv, px_ctx *ctx);
 
 /* Parses options that are only --help (and -h). Positional arguments
  * are stored in `args` (up to max; more is a usage error). Returns 0 to

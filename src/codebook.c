@@ -222,6 +222,42 @@ int px_codebook_load_cached(px_codebook **out, const char *path, const char *dis
 	return rc;
 }
 
+/* One <category> and its codes, appended to the codebook's arrays
+ * (sized beforehand); `nnames` counts the ids and aliases read. */
+static int read_category(px_codebook *cb, xmlNodePtr cat, size_t chapter, size_t *nnames,
+			 const char *display, px_diag *d, int *oom)
+{
+	px_category *k = &cb->cats[cb->ncats++];
+	xmlNodePtr c;
+	int rc = 0;
+
+	k->id = attr(cat, "id", oom);
+	k->chapter = chapter;
+	k->untranslated = untranslated(cat, oom);
+	k->line = (int)xmlGetLineNo(cat);
+	rc |= read_texts(cat, k->id, k->label, k->desc, display, d, oom);
+	for (c = cat->children; c; c = c->next) {
+		px_code *code;
+		char *amb;
+		if (!is_el(c, "code"))
+			continue;
+		code = &cb->codes[cb->ncodes];
+		code->index = cb->ncodes++;
+		code->id = attr(c, "id", oom);
+		code->category = cb->ncats - 1;
+		amb = attr(c, "ambivalent", oom);
+		code->ambivalent = amb && !strcmp(amb, "true");
+		free(amb);
+		code->untranslated = untranslated(c, oom);
+		code->line = (int)xmlGetLineNo(c);
+		rc |= read_texts(c, code->id, code->label, code->desc, display, d, oom);
+		if (read_aliases(c, &code->aliases, &code->alias_lang, &code->naliases, oom) < 0)
+			return -1;
+		*nnames += 1 + code->naliases;
+	}
+	return rc;
+}
+
 int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const char *display,
 			 const char *cache, px_diag *d)
 {
@@ -266,17 +302,25 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 	}
 	root = xmlDocGetRootElement(doc);
 	cb->ncats = count_children(root, "category");
+	cb->nchapters = count_children(root, "chapter");
 	for (cat = root->children; cat; cat = cat->next) {
-		if (is_el(cat, "category"))
+		if (is_el(cat, "category")) {
 			ncodes += count_children(cat, "code");
-		else if (is_el(cat, "methods"))
+		} else if (is_el(cat, "chapter")) {
+			cb->ncats += count_children(cat, "category");
+			for (c = cat->children; c; c = c->next)
+				if (is_el(c, "category"))
+					ncodes += count_children(c, "code");
+		} else if (is_el(cat, "methods")) {
 			cb->nmethods = count_children(cat, "method");
+		}
 	}
+	cb->chapters = calloc(cb->nchapters ? cb->nchapters : 1, sizeof *cb->chapters);
 	cb->cats = calloc(cb->ncats ? cb->ncats : 1, sizeof *cb->cats);
 	cb->codes = calloc(ncodes ? ncodes : 1, sizeof *cb->codes);
 	cb->methods = calloc(cb->nmethods ? cb->nmethods : 1, sizeof *cb->methods);
-	if (!cb->cats || !cb->codes || !cb->methods) {
-		cb->ncats = cb->nmethods = 0; /* nothing read yet to free */
+	if (!cb->chapters || !cb->cats || !cb->codes || !cb->methods) {
+		cb->ncats = cb->nmethods = cb->nchapters = 0; /* nothing read yet to free */
 		oom = 1;
 		goto cleanup;
 	}
@@ -284,35 +328,25 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 	rc = 0;
 	cb->ncats = 0;
 	cb->nmethods = 0;
+	cb->nchapters = 0;
 	for (cat = root->children; cat; cat = cat->next) {
 		if (is_el(cat, "category")) {
-			px_category *k = &cb->cats[cb->ncats++];
-			k->id = attr(cat, "id", &oom);
-			k->untranslated = untranslated(cat, &oom);
-			k->line = (int)xmlGetLineNo(cat);
-			rc |= read_texts(cat, k->id, k->label, k->desc, display, d, &oom);
-			for (c = cat->children; c; c = c->next) {
-				px_code *code;
-				char *amb;
-				if (!is_el(c, "code"))
-					continue;
-				code = &cb->codes[cb->ncodes];
-				code->index = cb->ncodes++;
-				code->id = attr(c, "id", &oom);
-				code->category = cb->ncats - 1;
-				amb = attr(c, "ambivalent", &oom);
-				code->ambivalent = amb && !strcmp(amb, "true");
-				free(amb);
-				code->untranslated = untranslated(c, &oom);
-				code->line = (int)xmlGetLineNo(c);
-				rc |= read_texts(c, code->id, code->label, code->desc, display, d, &oom);
-				if (read_aliases(c, &code->aliases, &code->alias_lang,
-						 &code->naliases, &oom) < 0) {
-					rc = -1;
-					goto cleanup;
-				}
-				nnames += 1 + code->naliases;
+			rc |= read_category(cb, cat, PX_NO_CHAPTER, &nnames, display, d, &oom);
+		} else if (is_el(cat, "chapter")) {
+			px_chapter *ch = &cb->chapters[cb->nchapters++];
+			xmlNodePtr t;
+			ch->id = attr(cat, "id", &oom);
+			for (t = cat->children; t; t = t->next) {
+				int l = lang_index(t);
+				if (l >= 0 && is_el(t, "label") && !ch->label[l])
+					ch->label[l] = text(t, &oom);
+				else if (l >= 0 && is_el(t, "description") && !ch->desc[l])
+					ch->desc[l] = text(t, &oom);
 			}
+			for (t = cat->children; t; t = t->next)
+				if (is_el(t, "category"))
+					rc |= read_category(cb, t, cb->nchapters - 1, &nnames, display, d,
+							    &oom);
 		} else if (is_el(cat, "methods")) {
 			for (c = cat->children; c; c = c->next) {
 				px_method *m;
@@ -327,7 +361,32 @@ int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const 
 				}
 			}
 		}
+		if (oom) {
+			rc = -1;
+			goto cleanup;
+		}
 	}
+	/* a chapter's, a category's and a code's id name one thing: the
+	 * synthesis texts' headings resolve through them */
+	for (i = 0; i < cb->nchapters; i++) {
+		size_t k;
+		for (k = 0; k < cb->ncats; k++)
+			if (!strcmp(cb->chapters[i].id, cb->cats[k].id)) {
+				px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "codebook-duplicate-alias",
+					    MSG_CODEBOOK_DUP, cb->chapters[i].id, cb->chapters[i].id,
+					    cb->cats[k].id);
+				rc = -1;
+			}
+		for (k = 0; k < i; k++)
+			if (!strcmp(cb->chapters[i].id, cb->chapters[k].id)) {
+				px_diag_add(d, display, 0, 0, PX_SEV_ERROR, "codebook-duplicate-alias",
+					    MSG_CODEBOOK_DUP, cb->chapters[i].id, cb->chapters[k].id,
+					    cb->chapters[i].id);
+				rc = -1;
+			}
+	}
+	if (rc)
+		goto cleanup;
 	if (rc)
 		goto cleanup;
 
@@ -403,6 +462,11 @@ void px_codebook_free(px_codebook *cb)
 
 	if (!cb)
 		return;
+	for (i = 0; i < cb->nchapters; i++) {
+		free(cb->chapters[i].id);
+		free_texts(cb->chapters[i].label, cb->chapters[i].desc);
+	}
+	free(cb->chapters);
 	for (i = 0; i < cb->ncats; i++) {
 		free(cb->cats[i].id);
 		free_texts(cb->cats[i].label, cb->cats[i].desc);

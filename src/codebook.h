@@ -19,6 +19,17 @@
 #include "i18n.h"
 
 
+/* A chapter (optional) groups categories for the report, as the
+ * analysis' chapters do; its title in both languages, a description
+ * optional (both NULL then). */
+typedef struct {
+	char *id;
+	char *label[PX_CONTENT_LANGS];
+	char *desc[PX_CONTENT_LANGS];
+} px_chapter;
+
+#define PX_NO_CHAPTER ((size_t)-1)
+
 typedef struct {
 	char *id;
 	char *label[PX_CONTENT_LANGS];  /* [PX_LANG_NL], [PX_LANG_FR] */
@@ -27,6 +38,7 @@ typedef struct {
 			   * description are copies to translate
 			   * (untranslated="nl|fr", written by praxis import) */
 	int line;         /* of its element in codebook.xml */
+	size_t chapter;                 /* index into chapters, or PX_NO_CHAPTER */
 } px_category;
 
 typedef struct {
@@ -55,6 +67,8 @@ typedef struct {
 typedef struct px_codebook px_codebook;
 
 struct px_codebook {
+	px_chapter *chapters; /* in codebook order; none when the codebook has none */
+	size_t nchapters;
 	px_category *cats;
 	size_t ncats;
 	px_code *codes;

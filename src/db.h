@@ -357,6 +357,11 @@ void px_db_method_counts_free(px_db_method_count *v, size_t n);
  * `limit`. */
 int px_db_quotes(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
 		 const char *code, int limit, px_diag *d);
+/* The strongest evidence for `code` in the scope, for the analysts'
+ * skeleton (synthesis.h): its segments but follow-ups, quotes first,
+ * then as px_db_quotes orders them; at most `limit`. */
+int px_db_strongest(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
+		    const char *code, int limit, px_diag *d);
 /* The task items of dated and numbered notes of the scope, open and done,
  * ordered by community, date, path and line. */
 int px_db_followups(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,

@@ -348,6 +348,20 @@ int px_db_quotes(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope
 	return segments(out, n, ix, sql, s, code, limit, d);
 }
 
+int px_db_strongest(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
+		    const char *code, int limit, px_diag *d)
+{
+	static const char sql[] =
+		"SELECT " PX_DB_SEGMENT_COLS " FROM coded_segments c"
+		" WHERE code = :code AND" SCOPE " AND task IS NULL"
+		" AND date IS NOT NULL AND session IS NOT NULL"
+		" ORDER BY kind = 'quote' DESC,"
+		" (SELECT count(*) FROM segment_codes o WHERE o.segment = c.segment),"
+		" abs(length(text) - 160), date, segment LIMIT :limit";
+
+	return segments(out, n, ix, sql, s, code, limit, d);
+}
+
 int px_db_followups(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
 		    px_diag *d)
 {

@@ -440,6 +440,167 @@ cleanup:
 	return l.rc;
 }
 
+/* ------------------------------------------------ publication.yaml */
+
+const char *const px_pub_keys[PX_PUB_FIELDS] = {
+	[PX_PUB_TITLE] = "title", [PX_PUB_SUBTITLE] = "subtitle", [PX_PUB_PUBLISHER] = "publisher",
+	[PX_PUB_ABOUT] = "about", [PX_PUB_CONTACT] = "contact", [PX_PUB_LICENCE] = "licence",
+};
+
+/* key: { nl: ..., fr: ... }, both given and not empty */
+static void read_pub_pair(cload *l, const char *key, yaml_node_t *v, char *out[2])
+{
+	static const px_msgid missing[2] = { MSG_PUBLICATION_NL, MSG_PUBLICATION_FR };
+	yaml_node_pair_t *pair;
+	int i;
+
+	if (v->type != YAML_MAPPING_NODE) {
+		cerr(l, v, "invalid-value", MSG_COMMUNITY_PAIR, key);
+		return;
+	}
+	for (pair = v->data.mapping.pairs.start; pair < v->data.mapping.pairs.top; pair++) {
+		yaml_node_t *kn = yaml_document_get_node(l->doc, pair->key);
+		const char *k = px_yaml_str(kn);
+		if (!k || (strcmp(k, "nl") && strcmp(k, "fr"))) {
+			const char *hint = k ? px_suggest(k, px_lang_codes, PX_CONTENT_LANGS) : NULL;
+			if (hint)
+				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY_HINT, k, hint);
+			else
+				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY, k ? k : "?");
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		yaml_node_t *t = px_yaml_get(l->doc, v, px_lang_code(i));
+		const char *str = px_yaml_str(t);
+		if (t && !str)
+			cerr(l, t, "invalid-value", MSG_NOT_SCALAR, px_lang_code(i));
+		else if (str && *str)
+			out[i] = cdup(l, str);
+		else
+			cerr(l, t ? t : v, "missing-key", missing[i], key);
+	}
+}
+
+static void read_pub_allow(cload *l, px_publication *pub, yaml_node_t *v)
+{
+	yaml_node_item_t *m;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		cerr(l, v, "invalid-value", MSG_NOT_LIST, "allow");
+		return;
+	}
+	pub->allow = calloc((size_t)(v->data.sequence.items.top - v->data.sequence.items.start) + 1,
+			    sizeof *pub->allow);
+	if (!pub->allow)
+		l->oom = 1;
+	for (m = v->data.sequence.items.start; pub->allow && m < v->data.sequence.items.top; m++) {
+		yaml_node_t *e = yaml_document_get_node(l->doc, *m);
+		const char *t = px_yaml_str(e);
+		if (!t || !*t) {
+			cerr(l, e, "invalid-value", t ? MSG_EMPTY_VALUE : MSG_NOT_STRING_ITEM, "allow");
+			continue;
+		}
+		if ((pub->allow[pub->nallow] = cdup(l, t)))
+			pub->nallow++;
+	}
+}
+
+static void free_publication(px_publication *pub)
+{
+	int f, i;
+
+	for (f = 0; f < PX_PUB_FIELDS; f++)
+		for (i = 0; i < PX_CONTENT_LANGS; i++)
+			free(pub->text[f][i]);
+	px_strv_free(pub->allow, pub->nallow);
+	memset(pub, 0, sizeof *pub);
+}
+
+int px_kb_read_publication(px_kb *kb, const char *src, size_t len, px_diag *d)
+{
+	static const char *const keys[PX_PUB_FIELDS + 1] = {
+		"title", "subtitle", "publisher", "about", "contact", "licence", "allow",
+	};
+	const char *file = "publication.yaml";
+	yaml_document_t doc;
+	yaml_node_t *root;
+	yaml_node_pair_t *pair;
+	int loaded = 0;
+	cload l = { file, &doc, d, 0, 0 };
+
+	kb->pub.present = 1;
+	if (len > PX_PUBLICATION_MAX) {
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file, px_strerror(EFBIG));
+		l.rc = -1;
+		goto cleanup;
+	}
+	px_diag_source(d, file, src, len);
+	if (px_yaml_load(&doc, src, len, file, 1, d) < 0) {
+		l.rc = -1;
+		goto cleanup;
+	}
+	loaded = 1;
+	root = yaml_document_get_root_node(&doc);
+	if (!root) /* an empty file: nothing said, the defaults apply */
+		goto cleanup;
+	if (root->type != YAML_MAPPING_NODE) {
+		cerr(&l, root, "invalid-value", MSG_PUBLICATION_SHAPE);
+		goto cleanup;
+	}
+	for (pair = root->data.mapping.pairs.start; pair < root->data.mapping.pairs.top; pair++) {
+		yaml_node_t *kn = yaml_document_get_node(&doc, pair->key);
+		yaml_node_t *v = yaml_document_get_node(&doc, pair->value);
+		const char *key = px_yaml_str(kn);
+		int f;
+
+		for (f = 0; key && f <= PX_PUB_FIELDS; f++)
+			if (!strcmp(key, keys[f]))
+				break;
+		if (!key || f > PX_PUB_FIELDS) {
+			const char *hint = key ? px_suggest(key, keys, PX_PUB_FIELDS + 1) : NULL;
+			if (hint)
+				cerr(&l, kn, "unknown-key", MSG_UNKNOWN_KEY_HINT, key, hint);
+			else
+				cerr(&l, kn, "unknown-key", MSG_UNKNOWN_KEY, key ? key : "?");
+		} else if (!v) {
+			continue;
+		} else if (f == PX_PUB_FIELDS) {
+			read_pub_allow(&l, &kb->pub, v);
+		} else {
+			read_pub_pair(&l, key, v, kb->pub.text[f]);
+		}
+	}
+cleanup:
+	if (l.oom) {
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
+		l.rc = -1;
+	}
+	if (loaded)
+		yaml_document_delete(&doc);
+	px_diag_source(d, NULL, NULL, 0);
+	return l.rc;
+}
+
+static int load_publication(px_kb *kb, const char *path, px_diag *d)
+{
+	const char *file = "publication.yaml";
+	px_buf src = PX_BUF_INIT;
+	int rc;
+
+	if (!is_file(path))
+		return 0; /* optional */
+	rc = px_buf_read_file(&src, path, PX_PUBLICATION_MAX);
+	if (rc < 0) {
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, file,
+			    px_strerror(rc == -2 ? EFBIG : errno));
+		px_buf_free(&src);
+		return -1;
+	}
+	rc = px_kb_read_publication(kb, src.ptr, src.len, d);
+	px_buf_free(&src);
+	return rc;
+}
+
 int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d)
 {
 	px_kb *kb = calloc(1, sizeof *kb);
@@ -456,6 +617,10 @@ int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d)
 	kb->gitdir = px_store_discover(kb->root);
 	px_buf_printf(&p, "%s/communities.yaml", kb->root);
 	if (load_communities(kb, p.ptr, d) < 0 && !(flags & PX_KB_KEEP_GOING))
+		goto cleanup;
+	px_buf_clear(&p);
+	px_buf_printf(&p, "%s/publication.yaml", kb->root);
+	if (load_publication(kb, p.ptr, d) < 0 && !(flags & PX_KB_KEEP_GOING))
 		goto cleanup;
 	if (kb->gitdir) {
 		px_buf_printf(&cache, "%s/praxis", kb->gitdir);
@@ -514,6 +679,7 @@ void px_kb_free(px_kb *kb)
 	for (i = 0; i < kb->ncommunities; i++)
 		free_community(&kb->communities[i]);
 	free(kb->communities);
+	free_publication(&kb->pub);
 	px_codebook_free(kb->cb);
 	px_denylist_free(kb->deny);
 	free(kb->root);

@@ -25,6 +25,28 @@ typedef struct {
 	size_t nmoderators;
 } px_community;
 
+/* publication.yaml (optional, at the root): what the published report
+ * and site say of themselves, per content language. A key given is
+ * given in both languages. doc/brief.md describes the file. */
+enum {
+	PX_PUB_TITLE,
+	PX_PUB_SUBTITLE,
+	PX_PUB_PUBLISHER,
+	PX_PUB_ABOUT,
+	PX_PUB_CONTACT,
+	PX_PUB_LICENCE,
+	PX_PUB_FIELDS
+};
+/* "title", "subtitle", "publisher", "about", "contact", "licence", in enum order */
+extern const char *const px_pub_keys[PX_PUB_FIELDS];
+
+typedef struct {
+	int present;                                /* the file exists */
+	char *text[PX_PUB_FIELDS][PX_CONTENT_LANGS]; /* NULL: not given */
+	char **allow;   /* texts the privacy guard lets through (a public contact) */
+	size_t nallow;
+} px_publication;
+
 typedef struct {
 	char *root;      /* absolute path of the knowledge base */
 	char *gitdir;    /* NULL when the folder is not in a git repository */
@@ -32,6 +54,7 @@ typedef struct {
 	size_t ncommunities;
 	px_codebook *cb;
 	px_denylist *deny;
+	px_publication pub;
 } px_kb;
 
 /* Finds the knowledge base at or above `start`; returns a malloc'd
@@ -56,6 +79,13 @@ void px_kb_free(px_kb *kb);
  * what px_kb_open does with the file. Problems go to `d`; returns 0 or
  * -1, and on -1 kb may hold a partial list (px_kb_free frees it). */
 int px_kb_read_communities(px_kb *kb, const char *src, size_t len, px_diag *d);
+
+#define PX_PUBLICATION_MAX ((size_t)1 << 20)
+
+/* Reads `len` bytes of publication.yaml at `src` into kb->pub (which must
+ * be empty): what px_kb_open does with the file when it exists. Every
+ * problem goes to `d` at its line and column; returns 0 or -1. */
+int px_kb_read_publication(px_kb *kb, const char *src, size_t len, px_diag *d);
 
 const px_community *px_kb_community(const px_kb *kb, const char *id);
 /* The community id nearest `id` (px_suggest: case and accents aside,

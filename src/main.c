@@ -47,6 +47,7 @@ static const struct {
 	{ "stats", cmd_stats, PX_NEED_INDEX, MSG_HELP_STATS },
 	{ "site", cmd_site, PX_NEED_INDEX, MSG_HELP_SITE },
 	{ "sync", cmd_sync, PX_NEED_STORE, MSG_HELP_SYNC },
+	{ "synthesis", cmd_synthesis, PX_NEED_INDEX, MSG_HELP_SYNTHESIS },
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 

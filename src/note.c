@@ -1176,6 +1176,8 @@ typedef struct {
 	ctx *c;
 	char *heading[HEADING_LEVELS];
 	size_t cap;
+	size_t hcap;
+	long head; /* the innermost heading so far, -1: none */
 } walker;
 
 static char *heading_path(walker *w)
@@ -1225,6 +1227,7 @@ static void add_segment(walker *w, cmark_node *node, px_seg_kind kind, int own_o
 	s->kind = kind;
 	s->task = task;
 	s->heading = heading_path(w);
+	s->head = w->head;
 	s->first_line = cmark_node_get_start_line(node) + n->body_line - 1;
 	s->last_line = cmark_node_get_end_line(node) + n->body_line - 1;
 	if (s->last_line < s->first_line)
@@ -1282,6 +1285,7 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 
 	memset(&w, 0, sizeof w);
 	w.c = c;
+	w.head = -1;
 	if (check_bounds(c, body, blen, c->n->body_line) < 0) {
 		c->n->body_refused = 1;
 		cmark_parser_free(p);
@@ -1326,6 +1330,26 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 			if (!w.heading[level - 1])
 				c->oom = 1;
 			free(k.r);
+			if (w.heading[level - 1] && c->n->nheadings == w.hcap) {
+				size_t cap = w.hcap ? w.hcap * 2 : 16;
+				px_heading *hp = realloc(c->n->headings, cap * sizeof *hp);
+				if (!hp)
+					c->oom = 1;
+				else {
+					c->n->headings = hp;
+					w.hcap = cap;
+				}
+			}
+			if (w.heading[level - 1] && c->n->nheadings < w.hcap) {
+				px_heading *h = &c->n->headings[c->n->nheadings];
+				h->text = strdup(w.heading[level - 1]);
+				h->level = level;
+				h->line = cmark_node_get_start_line(n) + c->n->body_line - 1;
+				if (!h->text)
+					c->oom = 1;
+				else
+					w.head = (long)c->n->nheadings++;
+			}
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		}
@@ -1839,6 +1863,9 @@ void px_note_free(px_note *n)
 		free(s->text);
 	}
 	free(n->segs);
+	for (i = 0; i < n->nheadings; i++)
+		free(n->headings[i].text);
+	free(n->headings);
 	px_shown_free(n->shown, n->nshown);
 	free(n);
 }

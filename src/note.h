@@ -60,7 +60,15 @@ typedef struct {
 	const px_code **codes; /* distinct codes, first appearance first */
 	size_t ncodes;
 	int task;       /* -1: not a task item; 0: open follow-up; 1: done */
+	long head;      /* index of its innermost heading in the note's headings, -1: none */
 } px_segment;
+
+/* A heading of the body, in order (a synthesis text's sections). */
+typedef struct {
+	char *text;     /* plain text, as in segments' heading paths */
+	int level;      /* 1..6 */
+	int line;       /* in the file */
+} px_heading;
 
 typedef struct {
 	char *s;        /* NULL when absent */
@@ -84,6 +92,8 @@ typedef struct {
 	size_t ntheme_codes;
 	px_segment *segs;
 	size_t nsegs;
+	px_heading *headings;
+	size_t nheadings;
 	int body_line;   /* first line of the body */
 	int body_refused; /* the body exceeded a bound: no segments */
 	/* Every text of the note as praxis stores and shows it, each with a

@@ -8,6 +8,7 @@
 #include "cycle.h"
 #include "db.h"
 #include "note.h"
+#include "synthesis.h"
 #include "xmlout.h"
 
 #define QUOTES_PER_LANG 4 /* the renderer shows up to three, preferring the report's language */
@@ -18,8 +19,9 @@ typedef struct {
 	px_db_scope scope; /* the cycle */
 	px_buf *out;
 	px_diag *d;
-	/* narratives: per code, per category, and the introduction; [lang] */
-	px_buf *code_text[2], *cat_text[2], intro[2];
+	int internal; /* the audience is the team: paths, names, follow-ups, every quote */
+	/* narratives: per code, category and chapter, and the introduction; [lang] */
+	px_buf *code_text[2], *cat_text[2], *chap_text[2], intro[2];
 } gather;
 
 static int totals(gather *g)
@@ -42,6 +44,7 @@ static int totals(gather *g)
 	px_xml_attr(b, "from", from);
 	px_xml_attr(b, "to", to);
 	px_xml_attr(b, "generated", today);
+	px_xml_attr(b, "audience", px_audience_names[g->internal ? PX_AUDIENCE_INTERNAL : PX_AUDIENCE_PUBLIC]);
 	px_buf_puts(b, ">\n<totals");
 	px_xml_attr_int(b, "communities", t.communities);
 	px_xml_attr_int(b, "sessions", t.sessions);
@@ -74,12 +77,13 @@ static int sessions(gather *g, const char *community)
 		px_buf_puts(b, "\n <session");
 		px_xml_attr_int(b, "n", ses[i].session);
 		px_xml_attr(b, "date", ses[i].date);
-		px_xml_attr(b, "path", ses[i].path);
+		if (g->internal)
+			px_xml_attr(b, "path", ses[i].path);
 		px_xml_attr(b, "lang", strcmp(ses[i].lang, "fr") ? "nl" : "fr");
 		if (ses[i].has_attendance)
 			px_xml_attr_int(b, "attendance", ses[i].attendance);
 		px_buf_puts(b, ">");
-		if (*ses[i].title)
+		if (g->internal && *ses[i].title) /* a lead's words, may name someone */
 			px_xml_element(b, "title", NULL, ses[i].title);
 		if (px_db_note_methods(&meth, &nmeth, g->ix, ses[i].note, g->d) < 0)
 			goto cleanup;
@@ -121,7 +125,7 @@ static int communities(gather *g)
 		px_xml_attr_int(b, "attendance", cc[k].attendance);
 		px_buf_puts(b, ">");
 		px_xml_community_names(b, c, id);
-		for (i = 0; c && i < c->nmoderators; i++)
+		for (i = 0; g->internal && c && i < c->nmoderators; i++)
 			px_xml_element(b, "moderator", NULL, c->moderators[i]);
 		if (sessions(g, id) < 0)
 			goto cleanup;
@@ -132,6 +136,21 @@ static int communities(gather *g)
 cleanup:
 	px_db_community_counts_free(cc, ncc);
 	return rc;
+}
+
+/* What the knowledge base's publication.yaml says of the publication. */
+static void publication(gather *g)
+{
+	const px_publication *pub = &g->ix->kb->pub;
+	int f, l;
+
+	px_buf_puts(g->out, "<publication>");
+	for (f = 0; f < PX_PUB_FIELDS; f++)
+		for (l = 0; l < PX_CONTENT_LANGS; l++)
+			if (pub->text[f][l])
+				px_xml_element(g->out, px_pub_keys[f], px_lang_code((px_lang)l),
+					       pub->text[f][l]);
+	px_buf_puts(g->out, "</publication>\n");
 }
 
 static int methods(gather *g)
@@ -161,15 +180,90 @@ static int methods(gather *g)
 	return 0;
 }
 
-/* Reads CYCLE/synthesis.LANG.md at HEAD into the narrative buffers. A
- * missing file is no text; a repository or memory error fails the
- * report (never a report silently without the analysts' words). */
+static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i);
+
+/* A quote the analysts chose (synthesis.h), attributed to the community
+ * and session of the segment it cites, as that note is at HEAD; one
+ * whose segment cannot be found (check refuses it) is left out, never
+ * shown unattributed, and so is one citing a follow-up. */
+static void chosen_quote(gather *g, px_buf *to, const px_segment *s, const px_oid *head, int l)
+{
+	px_synth_quote q;
+	px_buf src = PX_BUF_INIT;
+	px_diag quiet = PX_DIAG_INIT;
+	px_note *n = NULL;
+	const px_segment *t;
+
+	if (px_synthesis_quote(&q, s->text) < 0)
+		return;
+	if (px_store_read(g->ix->store, head, q.path, &src, NULL) == 0 &&
+	    px_note_parse(&n, q.path, src.ptr, src.len, g->ix->kb->cb, &quiet) == 0 &&
+	    (t = px_synthesis_segment_at(n, q.line)) && t->task < 0 && n->community.s &&
+	    n->session > 0 && n->date.s && n->lang.s &&
+	    (q.translated || px_synthesis_quote_matches(q.text, t->text))) {
+		const char *from = strcmp(n->lang.s, "fr") ? "nl" : "fr";
+		char *clean = px_text_without_tags(q.text);
+		px_buf_puts(to, "<quote");
+		px_xml_attr(to, "lang", q.translated ? px_lang_code((px_lang)l) : from);
+		px_xml_attr(to, "community", n->community.s);
+		px_xml_attr_int(to, "session", n->session);
+		px_xml_attr(to, "date", n->date.s);
+		if (g->internal) {
+			px_xml_attr(to, "path", q.path);
+			px_xml_attr_int(to, "line", t->first_line);
+		}
+		if (q.translated)
+			px_xml_attr(to, "translated-from", from);
+		px_buf_puts(to, ">");
+		px_buf_xml_str(to, clean ? clean : q.text);
+		px_buf_puts(to, "</quote>");
+		free(clean);
+	}
+	px_note_free(n);
+	px_diag_free(&quiet);
+	px_buf_free(&src);
+	px_synth_quote_free(&q);
+}
+
+/* The bold words a paragraph at `line` of src opens with (its lead,
+ * "**Tijd maakt het verschil.** ..."), malloc'd, or NULL. */
+static char *bold_lead(const char *src, size_t len, int line)
+{
+	const char *p = src, *end = src + len, *close;
+	int l = 1;
+
+	while (p < end && l < line) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return NULL;
+		p = nl + 1;
+		l++;
+	}
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (end - p < 5 || strncmp(p, "**", 2))
+		return NULL;
+	p += 2;
+	for (close = p; close + 1 < end && *close != '\n'; close++)
+		if (close[0] == '*' && close[1] == '*')
+			break;
+	if (close + 1 >= end || *close != '*' || close == p)
+		return NULL;
+	return strndup(p, (size_t)(close - p));
+}
+
+/* Reads CYCLE/synthesis.LANG.md at HEAD into the narrative buffers: the
+ * text under a heading goes to the chapter, category or code it names
+ * (synthesis.h); under a heading naming nothing (which `check` refuses),
+ * to the section before it; before any, to the introduction. */
 static int narratives(gather *g)
 {
 	const px_codebook *cb = g->ix->kb->cb;
 	px_oid head;
 	int l, rc;
 
+	/* a missing file is no text; a repository or memory error fails the
+	 * report (never a report silently without the analysts' words) */
 	rc = px_store_head(g->ix->store, &head, g->d);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
@@ -177,48 +271,99 @@ static int narratives(gather *g)
 		px_buf path = PX_BUF_INIT, src = PX_BUF_INIT;
 		px_diag quiet = PX_DIAG_INIT;
 		px_note *n = NULL;
+		px_buf **target = NULL;
 		size_t i;
 
 		px_buf_printf(&path, "%s/synthesis.%s.md", g->cycle, px_lang_code(l));
 		rc = px_buf_failed(&path) ? -1 : px_store_read(g->ix->store, &head, path.ptr, &src, g->d);
 		if (rc == 0 && px_note_parse_body(&n, path.ptr, src.ptr, src.len, cb, &quiet) < 0) {
-			/* what check says of the text is check's; only a
-			 * failure to read it at all stops the report */
+			/* what check says of the text is check's; only a failure
+			 * to read it at all stops the report */
 			px_diag_take(g->d, &quiet);
 			rc = -1;
 		}
 		if (rc == 1)
 			rc = 0; /* no such file: no text in this language */
-		else if (rc == 0) {
+		else if (rc == 0 && !(target = calloc(n->nheadings + 1, sizeof *target))) {
+			px_diag_add(g->d, NULL, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
+			rc = -1;
+		}
+		if (rc == 0 && target) {
+			px_buf *cur = &g->intro[l];
+			for (i = 0; i < n->nheadings; i++) {
+				px_section sec;
+				if (px_synthesis_resolve(&sec, cb, n->headings[i].text,
+							 n->headings[i].level) == 0)
+					cur = sec.kind == PX_SECTION_CHAPTER ? &g->chap_text[l][sec.index] :
+					      sec.kind == PX_SECTION_CATEGORY ? &g->cat_text[l][sec.index] :
+					      &g->code_text[l][sec.index];
+				target[i] = cur;
+			}
 			for (i = 0; i < n->nsegs; i++) {
 				const px_segment *s = &n->segs[i];
-				const char *h = s->heading, *last = strrchr(h, '>');
-				const px_code *code;
-				px_buf *target = &g->intro[l];
-				size_t k;
+				px_buf *to = s->head >= 0 ? target[s->head] : &g->intro[l];
 				char *clean;
-
-				/* the innermost heading names the code or category */
-				last = last ? last + 1 : h;
-				while (*last == ' ' || *last == '#')
-					last++;
-				code = px_codebook_resolve(cb, last, strlen(last));
-				if (code)
-					target = &g->code_text[l][code->index];
-				for (k = 0; !code && k < cb->ncats; k++)
-					if (!strcmp(cb->cats[k].id, last))
-						target = &g->cat_text[l][k];
+				if (s->kind == PX_SEG_QUOTE) {
+					chosen_quote(g, to, s, &head, l);
+					continue;
+				}
 				clean = px_text_without_tags(s->text);
-				px_xml_element(target, "p", NULL, clean);
+				if (s->kind == PX_SEG_PARAGRAPH && clean) {
+					/* a lead the analysts set in bold: kept apart */
+					char *lead = bold_lead(src.ptr, src.len, s->first_line);
+					char *plain = lead ? px_text_without_tags(lead) : NULL;
+					size_t pl = plain ? strlen(plain) : 0;
+					if (plain && pl && !strncmp(clean, plain, pl)) {
+						const char *rest = clean + pl;
+						while (*rest == ' ')
+							rest++;
+						px_buf_puts(to, "<p");
+						px_xml_attr(to, "lead", plain);
+						px_buf_puts(to, ">");
+						px_buf_xml_str(to, rest);
+						px_buf_puts(to, "</p>");
+						free(lead);
+						free(plain);
+						free(clean);
+						continue;
+					}
+					free(lead);
+					free(plain);
+				}
+				px_xml_element(to, "p", NULL, clean);
 				free(clean);
 			}
 		}
+		free(target);
 		px_note_free(n);
 		px_diag_free(&quiet);
 		px_buf_free(&path);
 		px_buf_free(&src);
 	}
 	return rc < 0 ? -1 : 0;
+}
+
+/* The codebook's chapters, each with the analysts' text. */
+static void chapters(gather *g)
+{
+	const px_codebook *cb = g->ix->kb->cb;
+	size_t k;
+
+	if (!cb->nchapters)
+		return;
+	px_buf_puts(g->out, "<chapters>\n");
+	for (k = 0; k < cb->nchapters; k++) {
+		const px_chapter *c = &cb->chapters[k];
+		px_buf_puts(g->out, "<chapter");
+		px_xml_attr(g->out, "id", c->id);
+		px_buf_puts(g->out, ">");
+		px_xml_pair(g->out, "label", c->label, c->id);
+		if (c->desc[0] && c->desc[1])
+			px_xml_pair(g->out, "description", c->desc, "");
+		put_narratives(g->out, g->chap_text, k);
+		px_buf_puts(g->out, "</chapter>\n");
+	}
+	px_buf_puts(g->out, "</chapters>\n");
 }
 
 static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i)
@@ -234,14 +379,17 @@ static void put_narratives(px_buf *b, px_buf *per_lang[2], size_t i)
 	}
 }
 
-static void put_source(px_buf *b, const px_db_segment *s)
+/* Where a segment comes from; the file and line only for the team. */
+static void put_source(px_buf *b, const px_db_segment *s, int internal)
 {
 	px_xml_attr(b, "lang", strcmp(s->lang, "fr") ? "nl" : "fr");
 	px_xml_attr(b, "community", s->community);
 	px_xml_attr_int(b, "session", s->session);
 	px_xml_attr(b, "date", s->date);
-	px_xml_attr(b, "path", s->path);
-	px_xml_attr_int(b, "line", s->line);
+	if (internal) {
+		px_xml_attr(b, "path", s->path);
+		px_xml_attr_int(b, "line", s->line);
+	}
 }
 
 /* One code's section; cnt and ses are the cycle's counts of every code,
@@ -276,7 +424,8 @@ static int code(gather *g, const px_code *c, const px_db_code_count *cnt, size_t
 		px_buf_puts(&inner, "/>");
 	}
 	put_narratives(&inner, g->code_text, c->index);
-	for (l = 0; l < 2; l++) {
+	/* the quotes the index finds representative: evidence for the team */
+	for (l = 0; g->internal && l < 2; l++) {
 		px_db_scope s = g->scope;
 		px_db_segment *q = NULL;
 		size_t nq = 0;
@@ -286,7 +435,7 @@ static int code(gather *g, const px_code *c, const px_db_code_count *cnt, size_t
 		for (i = 0; i < nq; i++) {
 			char *clean = px_text_without_tags(q[i].text);
 			px_buf_puts(&inner, "<quote");
-			put_source(&inner, &q[i]);
+			put_source(&inner, &q[i], 1);
 			px_buf_puts(&inner, ">");
 			px_buf_xml_str(&inner, clean);
 			px_buf_puts(&inner, "</quote>");
@@ -325,6 +474,8 @@ static int categories(gather *g)
 	for (k = 0; k < cb->ncats; k++) {
 		px_buf_puts(b, "<category");
 		px_xml_attr(b, "id", cb->cats[k].id);
+		if (cb->cats[k].chapter != PX_NO_CHAPTER)
+			px_xml_attr(b, "chapter", cb->chapters[cb->cats[k].chapter].id);
 		px_buf_puts(b, ">");
 		px_xml_labels(b, cb->cats[k].label, cb->cats[k].desc);
 		put_narratives(b, g->cat_text, k);
@@ -351,7 +502,7 @@ static int tail(gather *g)
 	int rc = -1;
 
 	if (px_db_code_pairs(&pairs, &npairs, g->ix, &g->scope, g->d) < 0 ||
-	    px_db_followups(&fu, &nfu, g->ix, &g->scope, g->d) < 0)
+	    (g->internal && px_db_followups(&fu, &nfu, g->ix, &g->scope, g->d) < 0))
 		goto cleanup;
 	px_buf_puts(b, "<cooccurrence>");
 	for (i = 0; i < npairs; i++) {
@@ -361,11 +512,17 @@ static int tail(gather *g)
 		px_xml_attr_int(b, "segments", pairs[i].segments);
 		px_buf_puts(b, "/>");
 	}
-	px_buf_puts(b, "</cooccurrence>\n<followups>");
+	px_buf_puts(b, "</cooccurrence>\n");
+	if (!g->internal) { /* follow-ups are cases: never public */
+		px_buf_puts(b, "</report>\n");
+		rc = 0;
+		goto cleanup;
+	}
+	px_buf_puts(b, "<followups>");
 	for (i = 0; i < nfu; i++) {
 		char *clean = px_text_without_tags(fu[i].text);
 		px_buf_puts(b, "\n<followup");
-		put_source(b, &fu[i]);
+		put_source(b, &fu[i], 1);
 		px_xml_attr(b, "done", fu[i].task == 1 ? "true" : "false");
 		px_buf_puts(b, ">");
 		px_buf_xml_str(b, clean);
@@ -382,12 +539,19 @@ cleanup:
 
 int px_report_xml(px_index *ix, const char *cycle, px_buf *out, px_diag *d)
 {
+	return px_report_xml_opts(ix, cycle, NULL, out, d);
+}
+
+int px_report_xml_opts(px_index *ix, const char *cycle, const px_report_opts *o, px_buf *out,
+		       px_diag *d)
+{
 	const px_codebook *cb = ix->kb->cb;
 	gather g;
 	int l, rc = -1;
 	size_t i;
 
 	memset(&g, 0, sizeof g);
+	g.internal = o && o->audience == PX_AUDIENCE_INTERNAL;
 	g.ix = ix;
 	g.cycle = cycle;
 	g.scope.cycle = cycle;
@@ -396,8 +560,11 @@ int px_report_xml(px_index *ix, const char *cycle, px_buf *out, px_diag *d)
 	for (l = 0; l < 2; l++) {
 		g.code_text[l] = calloc(cb->ncodes + 1, sizeof(px_buf));
 		g.cat_text[l] = calloc(cb->ncats + 1, sizeof(px_buf));
-		if (!g.code_text[l] || !g.cat_text[l])
+		g.chap_text[l] = calloc(cb->nchapters + 1, sizeof(px_buf));
+		if (!g.code_text[l] || !g.cat_text[l] || !g.chap_text[l])
 			goto cleanup;
+		for (i = 0; i < cb->nchapters; i++)
+			g.chap_text[l][i] = (px_buf)PX_BUF_INIT;
 		for (i = 0; i < cb->ncodes; i++)
 			g.code_text[l][i] = (px_buf)PX_BUF_INIT;
 		for (i = 0; i < cb->ncats; i++)
@@ -410,6 +577,7 @@ int px_report_xml(px_index *ix, const char *cycle, px_buf *out, px_diag *d)
 	rc = -1;
 	if (narratives(&g) < 0)
 		goto cleanup;
+	publication(&g);
 	if (communities(&g) < 0 || methods(&g) < 0)
 		goto cleanup;
 	if (g.intro[0].len || g.intro[1].len) {
@@ -418,6 +586,7 @@ int px_report_xml(px_index *ix, const char *cycle, px_buf *out, px_diag *d)
 		put_narratives(out, intro, 0);
 		px_buf_puts(out, "</introduction>\n");
 	}
+	chapters(&g);
 	if (categories(&g) < 0 || tail(&g) < 0)
 		goto cleanup;
 	rc = 0;
@@ -427,8 +596,11 @@ cleanup:
 			px_buf_free(&g.code_text[l][i]);
 		for (i = 0; g.cat_text[l] && i < cb->ncats; i++)
 			px_buf_free(&g.cat_text[l][i]);
+		for (i = 0; g.chap_text[l] && i < cb->nchapters; i++)
+			px_buf_free(&g.chap_text[l][i]);
 		free(g.code_text[l]);
 		free(g.cat_text[l]);
+		free(g.chap_text[l]);
 		px_buf_free(&g.intro[l]);
 	}
 	return rc;

@@ -10,12 +10,30 @@
 #ifndef PX_REPORT_H
 #define PX_REPORT_H
 
+#include "audience.h"
 #include "buf.h"
 #include "diag.h"
 #include "index.h"
 
-/* Appends the report data of `cycle` to `out`. Returns 0, 1 when the
- * cycle has no notes, -1 on error (with a diagnostic). */
+/*
+ * Who the report is for (audience.h). C decides what the data holds, the
+ * stylesheet only renders it: for the public the XML has no file paths or
+ * line numbers, no moderators, no session titles, no follow-ups and no
+ * quote the analysts did not choose.
+ */
+typedef struct {
+	px_audience audience;
+} px_report_opts;
+
+#define PX_REPORT_OPTS_INIT { PX_AUDIENCE_PUBLIC }
+
+/* Appends the report data of `cycle` for the audience of `o` (NULL: the
+ * defaults, public) to `out`. Returns 0, 1 when the cycle has no notes,
+ * -1 on error (with a diagnostic). */
+int px_report_xml_opts(px_index *ix, const char *cycle, const px_report_opts *o, px_buf *out,
+		       px_diag *d);
+
+/* px_report_xml_opts with the defaults: the public report's data. */
 int px_report_xml(px_index *ix, const char *cycle, px_buf *out, px_diag *d);
 
 #endif

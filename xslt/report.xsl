@@ -58,6 +58,8 @@
   <xsl:param name="lang" select="'nl'"/>
   <xsl:param name="css" select="''"/>
   <xsl:param name="generated" select="''"/>
+  <!-- the public report: '0' leaves out the closing section of figures -->
+  <xsl:param name="figures" select="'1'"/>
   <!-- in the site: the home page and this report in the other language -->
   <xsl:param name="home" select="''"/>
   <xsl:param name="switch" select="''"/>
@@ -67,9 +69,13 @@
   <xsl:variable name="R" select="/r:report"/>
   <xsl:variable name="communities" select="$R/r:communities/r:community"/>
   <xsl:variable name="categories" select="$R/r:categories/r:category"/>
+  <xsl:variable name="chapters" select="$R/r:chapters/r:chapter"/>
   <xsl:variable name="codes" select="$categories/r:code"/>
   <xsl:variable name="ncomm" select="count($communities)"/>
   <xsl:variable name="maxsession" select="number($R/r:totals/@max-session)"/>
+  <!-- the data decides what it holds (C leaves out for the public what is
+       not theirs); the stylesheet says on every page who it is for -->
+  <xsl:variable name="internal" select="$R/@audience = 'internal'"/>
 
   <!-- the languages rendered, as nodes to iterate over -->
   <xsl:variable name="langs-rtf">
@@ -121,6 +127,22 @@
                                   'abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüœ',
                                   'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŒ'),
                                 substring($t, 2))"/>
+  </func:function>
+
+  <!-- what publication.yaml says under $key in $l, or '' -->
+  <func:function name="px:pub">
+    <xsl:param name="key"/>
+    <xsl:param name="l"/>
+    <func:result select="string($R/r:publication/*[local-name() = $key][@lang = $l])"/>
+  </func:function>
+
+  <!-- the title: publication.yaml's, else the catalogue's -->
+  <func:function name="px:title">
+    <xsl:param name="l"/>
+    <xsl:choose>
+      <xsl:when test="px:pub('title', $l) != ''"><func:result select="px:pub('title', $l)"/></xsl:when>
+      <xsl:otherwise><func:result select="px:str('doc.title', $l)"/></xsl:otherwise>
+    </xsl:choose>
   </func:function>
 
   <func:function name="px:cname">
@@ -250,7 +272,7 @@
         <title>
           <xsl:for-each select="$langs">
             <xsl:if test="position() &gt; 1"> / </xsl:if>
-            <xsl:value-of select="px:plain(px:str('doc.title', string(.)))"/>
+            <xsl:value-of select="px:plain(px:title(string(.)))"/>
           </xsl:for-each>
           <xsl:value-of select="concat(' – ', $R/@cycle)"/>
         </title>
@@ -259,6 +281,9 @@
         </xsl:if>
       </head>
       <body class="report lang-{$lang}">
+        <xsl:if test="$internal">
+          <xsl:attribute name="class"><xsl:value-of select="concat('report internal lang-', $lang)"/></xsl:attribute>
+        </xsl:if>
         <xsl:if test="$home != '' and $lang != 'both'">
           <nav class="site-nav report-nav">
             <a href="{$home}"><xsl:value-of select="px:str('nav.home', $lang)"/></a>
@@ -274,12 +299,23 @@
           <xsl:with-param name="class" select="'cover'"/>
           <xsl:with-param name="el" select="'header'"/>
         </xsl:call-template>
+        <xsl:if test="$internal">
+          <!-- fixed: repeated on every printed page after the cover, which says it itself -->
+          <p class="audience-mark">
+            <xsl:for-each select="$langs">
+              <xsl:if test="position() &gt; 1"><i class="sep"> · </i></xsl:if>
+              <span lang="{.}"><xsl:value-of select="px:str('doc.internal', string(.))"/></span>
+            </xsl:for-each>
+          </p>
+        </xsl:if>
         <xsl:call-template name="row">
           <xsl:with-param name="kind" select="'contents'"/>
           <xsl:with-param name="id" select="'contents'"/>
           <xsl:with-param name="class" select="'contents'"/>
           <xsl:with-param name="el" select="'nav'"/>
         </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$internal">
         <main>
           <section id="introduction" class="introduction">
             <xsl:call-template name="row"><xsl:with-param name="kind" select="'intro'"/></xsl:call-template>
@@ -301,7 +337,21 @@
               </figure>
             </xsl:if>
           </section>
-          <xsl:apply-templates select="$categories"/>
+          <xsl:choose>
+            <xsl:when test="$chapters">
+              <xsl:for-each select="$chapters">
+                <section id="{@id}" class="chapter">
+                  <xsl:call-template name="row">
+                    <xsl:with-param name="kind" select="'chapter-head'"/>
+                    <xsl:with-param name="class" select="'chapter-head'"/>
+                    <xsl:with-param name="el" select="'header'"/>
+                  </xsl:call-template>
+                  <xsl:apply-templates select="$categories[@chapter = current()/@id]"/>
+                </section>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="$categories"/></xsl:otherwise>
+          </xsl:choose>
           <section id="cooccurrence" class="cooccurrence">
             <xsl:call-template name="row"><xsl:with-param name="kind" select="'cooc'"/></xsl:call-template>
           </section>
@@ -316,6 +366,9 @@
             </xsl:for-each>
           </section>
         </main>
+          </xsl:when>
+          <xsl:otherwise><xsl:call-template name="public-main"/></xsl:otherwise>
+        </xsl:choose>
       </body>
     </html>
   </xsl:template>
@@ -359,6 +412,13 @@
       <xsl:when test="$kind = 'communities'"><xsl:call-template name="communities-table"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'methods'"><xsl:call-template name="methods-table"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'overview'"><xsl:call-template name="overview"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'pub-intro'"><xsl:call-template name="pub-intro"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'pub-part'"><xsl:call-template name="pub-part"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'pub-category'"><xsl:call-template name="pub-category"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'pub-code'"><xsl:call-template name="pub-code"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'figures-head'"><xsl:call-template name="figures-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'code-figures'"><xsl:call-template name="code-figures"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
+      <xsl:when test="$kind = 'chapter-head'"><xsl:call-template name="chapter-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'category-head'"><xsl:call-template name="category-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'group-head'"><xsl:call-template name="group-head"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
       <xsl:when test="$kind = 'code'"><xsl:call-template name="code"><xsl:with-param name="l" select="$l"/></xsl:call-template></xsl:when>
@@ -371,12 +431,200 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- ========================================= public report ===== -->
+
+  <!--
+    The public report reads like the analysis: the introduction, then per
+    chapter (per category when the codebook has none) the analysts' text,
+    each category and each code they wrote about, every code a bold lead
+    (theirs, or the code's label) with their paragraphs and the quotes
+    they chose; then the figures in one closing section, unless
+    figures='0'.  A category or code without the analysts' text is not
+    written about; the figures still count it.
+  -->
+  <xsl:variable name="parts" select="$chapters | $categories[not($chapters)]"/>
+
+  <!-- whether the analysts wrote about a chapter, category or code -->
+  <func:function name="px:has-text">
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n/r:narrative"><func:result select="true()"/></xsl:when>
+      <xsl:when test="local-name($n) = 'chapter'">
+        <func:result select="boolean($categories[@chapter = $n/@id][r:narrative or r:code/r:narrative])"/>
+      </xsl:when>
+      <xsl:when test="local-name($n) = 'category'"><func:result select="boolean($n/r:code/r:narrative)"/></xsl:when>
+      <xsl:otherwise><func:result select="false()"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <xsl:template name="public-main">
+    <main class="public">
+      <section id="introduction" class="introduction">
+        <xsl:call-template name="row"><xsl:with-param name="kind" select="'pub-intro'"/></xsl:call-template>
+      </section>
+      <xsl:for-each select="$parts[px:has-text(.)]">
+        <section id="{@id}" class="chapter">
+          <xsl:call-template name="row">
+            <xsl:with-param name="kind" select="'pub-part'"/>
+            <xsl:with-param name="el" select="'header'"/>
+          </xsl:call-template>
+          <xsl:variable name="part" select="."/>
+          <xsl:variable name="cats" select="$categories[@chapter = current()/@id] | self::r:category"/>
+          <xsl:for-each select="$cats[px:has-text(.)]">
+            <!-- a chapter's categories have their own heading, unless it
+                 says the chapter's title again -->
+            <xsl:if test="generate-id(.) != generate-id($part)
+                          and not(r:label[@lang = 'nl'] = $part/r:label[@lang = 'nl']
+                                  and r:label[@lang = 'fr'] = $part/r:label[@lang = 'fr'] and not(r:narrative))">
+              <xsl:call-template name="row">
+                <xsl:with-param name="kind" select="'pub-category'"/>
+                <xsl:with-param name="id" select="@id"/>
+                <xsl:with-param name="class" select="'pub-category'"/>
+              </xsl:call-template>
+            </xsl:if>
+            <xsl:for-each select="r:code[r:narrative]">
+              <xsl:call-template name="row">
+                <xsl:with-param name="kind" select="'pub-code'"/>
+                <xsl:with-param name="id" select="@id"/>
+                <xsl:with-param name="class" select="'pub-code'"/>
+                <xsl:with-param name="el" select="'article'"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:for-each>
+        </section>
+      </xsl:for-each>
+      <xsl:if test="$figures != '0'">
+        <section id="figures" class="figures-part">
+          <xsl:call-template name="row"><xsl:with-param name="kind" select="'figures-head'"/></xsl:call-template>
+          <xsl:call-template name="row"><xsl:with-param name="kind" select="'facts'"/></xsl:call-template>
+          <xsl:call-template name="row">
+            <xsl:with-param name="kind" select="'communities'"/>
+            <xsl:with-param name="class" select="'wide'"/>
+          </xsl:call-template>
+          <xsl:call-template name="row">
+            <xsl:with-param name="kind" select="'methods'"/>
+            <xsl:with-param name="class" select="'wide'"/>
+          </xsl:call-template>
+          <div class="keep">
+            <xsl:call-template name="row"><xsl:with-param name="kind" select="'overview'"/></xsl:call-template>
+            <xsl:if test="$communities">
+              <figure class="heatmap-figure">
+                <xsl:call-template name="heatmap"/>
+              </figure>
+            </xsl:if>
+          </div>
+          <xsl:call-template name="row">
+            <xsl:with-param name="kind" select="'code-figures'"/>
+            <xsl:with-param name="class" select="'wide'"/>
+          </xsl:call-template>
+        </section>
+      </xsl:if>
+    </main>
+  </xsl:template>
+
+  <xsl:template name="pub-intro">
+    <xsl:param name="l"/>
+    <h2><xsl:value-of select="px:str('intro.title', $l)"/></h2>
+    <xsl:call-template name="narrative">
+      <xsl:with-param name="l" select="$l"/>
+      <xsl:with-param name="from" select="$R/r:introduction"/>
+    </xsl:call-template>
+    <p class="how"><xsl:value-of select="px:str('intro.how.3.public', $l)"/></p>
+  </xsl:template>
+
+  <xsl:template name="pub-part">
+    <xsl:param name="l"/>
+    <h2><xsl:value-of select="r:label[@lang = $l]"/></h2>
+    <xsl:call-template name="narrative"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="pub-category">
+    <xsl:param name="l"/>
+    <h3><xsl:value-of select="r:label[@lang = $l]"/></h3>
+    <xsl:call-template name="narrative"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- a code: its lead in bold (the analysts', else the label), their
+       paragraphs and quotes -->
+  <xsl:template name="pub-code">
+    <xsl:param name="l"/>
+    <xsl:variable name="own" select="r:narrative[@lang = $l]"/>
+    <xsl:variable name="n" select="$own | r:narrative[not($own)][1]"/>
+    <div>
+      <xsl:attribute name="class">
+        <xsl:text>narrative</xsl:text>
+        <xsl:if test="not($own)"> other-lang</xsl:if>
+      </xsl:attribute>
+      <xsl:if test="not($own)"><xsl:attribute name="lang"><xsl:value-of select="$n/@lang"/></xsl:attribute></xsl:if>
+      <xsl:for-each select="$n/*">
+        <xsl:choose>
+          <xsl:when test="position() = 1 and self::r:p and not(@lead)">
+            <p>
+              <strong class="lead"><xsl:value-of select="concat(px:ucfirst(current()/ancestor::r:code/r:label[@lang = $n/@lang]), '.')"/></strong>
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="."/>
+            </p>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="." mode="narrative"><xsl:with-param name="l" select="$l"/></xsl:apply-templates>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:if test="not($own)">
+        <p class="lang-note" lang="{$l}"><xsl:value-of select="concat('(', px:str(concat('in.', $n/@lang), $l), ')')"/></p>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="figures-head">
+    <xsl:param name="l"/>
+    <h2><xsl:value-of select="px:str('figures.title', $l)"/></h2>
+    <p><xsl:value-of select="px:str('intro.how.2', $l)"/></p>
+  </xsl:template>
+
+  <!-- every code: notes, communities, the sessions as a sparkline -->
+  <xsl:template name="code-figures">
+    <xsl:param name="l"/>
+    <h3><xsl:value-of select="px:str('figures.codes', $l)"/></h3>
+    <div class="table-wrap long">
+      <table class="code-figures">
+        <thead>
+          <tr>
+            <th scope="col"><xsl:value-of select="px:str('col.code', $l)"/></th>
+            <th scope="col" class="num"><xsl:value-of select="px:str('col.notes', $l)"/></th>
+            <th scope="col"><xsl:value-of select="px:str('col.sessions-spark', $l)"/></th>
+          </tr>
+        </thead>
+        <xsl:for-each select="$categories">
+          <tbody>
+            <tr class="cat"><th scope="colgroup" colspan="3"><xsl:value-of select="r:label[@lang = $l]"/></th></tr>
+            <xsl:for-each select="r:code">
+              <tr>
+                <th scope="row"><xsl:value-of select="px:ucfirst(r:label[@lang = $l])"/></th>
+                <td class="num"><xsl:value-of select="px:num(@notes, $l)"/></td>
+                <td class="spark"><xsl:call-template name="sparkline"><xsl:with-param name="l" select="$l"/></xsl:call-template></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </xsl:for-each>
+      </table>
+    </div>
+  </xsl:template>
+
   <!-- ================================================== cover ===== -->
 
   <xsl:template name="cover">
     <xsl:param name="l"/>
-    <p class="publisher"><xsl:value-of select="px:str('doc.publisher', $l)"/></p>
-    <h1 class="title"><xsl:value-of select="px:str('doc.title', $l)"/></h1>
+    <xsl:if test="$internal">
+      <p class="internal-note"><xsl:value-of select="px:str('doc.internal', $l)"/></p>
+    </xsl:if>
+    <xsl:if test="px:pub('publisher', $l) != ''">
+      <p class="publisher"><xsl:value-of select="px:pub('publisher', $l)"/></p>
+    </xsl:if>
+    <h1 class="title"><xsl:value-of select="px:title($l)"/></h1>
+    <xsl:if test="px:pub('subtitle', $l) != ''">
+      <p class="pub-subtitle"><xsl:value-of select="px:pub('subtitle', $l)"/></p>
+    </xsl:if>
     <p class="subtitle"><xsl:value-of select="px:fmt('doc.subtitle', $l, $R/@cycle)"/></p>
     <p class="period"><xsl:value-of select="px:period($l)"/></p>
     <xsl:if test="$communities">
@@ -399,15 +647,62 @@
   <xsl:template name="contents">
     <xsl:param name="l"/>
     <h2><xsl:value-of select="px:str('doc.contents', $l)"/></h2>
+    <xsl:choose>
+      <xsl:when test="not($internal)">
+        <ol>
+          <li><a href="#introduction"><xsl:value-of select="px:str('intro.title', $l)"/></a></li>
+          <xsl:for-each select="$parts">
+            <xsl:if test="px:has-text(.)">
+              <li><a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a></li>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:if test="$figures != '0'">
+            <li><a href="#figures"><xsl:value-of select="px:str('figures.title', $l)"/></a></li>
+          </xsl:if>
+        </ol>
+      </xsl:when>
+      <xsl:otherwise>
     <ol>
       <li><a href="#introduction"><xsl:value-of select="px:str('intro.title', $l)"/></a></li>
       <li><a href="#overview"><xsl:value-of select="px:str('overview.title', $l)"/></a></li>
-      <xsl:for-each select="$categories">
-        <li><a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a></li>
-      </xsl:for-each>
+      <xsl:choose>
+        <xsl:when test="$chapters">
+          <xsl:for-each select="$chapters">
+            <li>
+              <a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a>
+              <ol>
+                <xsl:for-each select="$categories[@chapter = current()/@id]">
+                  <li><a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a></li>
+                </xsl:for-each>
+              </ol>
+            </li>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$categories">
+            <li><a href="#{@id}"><xsl:value-of select="r:label[@lang = $l]"/></a></li>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
       <li><a href="#cooccurrence"><xsl:value-of select="px:str('cooc.title', $l)"/></a></li>
-      <li><a href="#appendix"><xsl:value-of select="px:str('app.title', $l)"/></a></li>
+      <li><a href="#appendix"><xsl:value-of select="px:str(concat('app.title', substring('.public', 1, 7 * number(not($internal)))), $l)"/></a></li>
     </ol>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$R/r:publication/*[@lang = $l]">
+      <aside class="colophon">
+        <h2><xsl:value-of select="px:str('doc.colophon', $l)"/></h2>
+        <xsl:if test="px:pub('about', $l) != ''">
+          <p class="about"><xsl:value-of select="px:pub('about', $l)"/></p>
+        </xsl:if>
+        <dl>
+          <xsl:for-each select="$R/r:publication/*[@lang = $l][local-name() = 'publisher' or local-name() = 'contact' or local-name() = 'licence']">
+            <dt><xsl:value-of select="px:str(concat('doc.', local-name()), $l)"/></dt>
+            <dd><xsl:value-of select="."/></dd>
+          </xsl:for-each>
+        </dl>
+      </aside>
+    </xsl:if>
   </xsl:template>
 
   <!-- =========================================== introduction ===== -->
@@ -420,23 +715,34 @@
     <xsl:choose>
       <xsl:when test="$own">
         <div class="narrative">
-          <xsl:for-each select="$own/r:p">
-            <p><xsl:value-of select="."/></p>
-          </xsl:for-each>
+          <xsl:apply-templates select="$own/*" mode="narrative"><xsl:with-param name="l" select="$l"/></xsl:apply-templates>
         </div>
       </xsl:when>
       <xsl:when test="$from/r:narrative">
         <xsl:variable name="other" select="$from/r:narrative[1]"/>
         <div class="narrative other-lang" lang="{$other/@lang}">
-          <xsl:for-each select="$other/r:p">
-            <p><xsl:value-of select="."/></p>
-          </xsl:for-each>
+          <xsl:apply-templates select="$other/*" mode="narrative"><xsl:with-param name="l" select="$l"/></xsl:apply-templates>
           <p class="lang-note" lang="{$l}">
             <xsl:value-of select="concat('(', px:str(concat('in.', $other/@lang), $l), ')')"/>
           </p>
         </div>
       </xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- the analysts' paragraphs, and the quotes they chose among them -->
+  <xsl:template match="r:p" mode="narrative">
+    <p>
+      <xsl:if test="@lead">
+        <strong class="lead"><xsl:value-of select="@lead"/></strong>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:value-of select="."/>
+    </p>
+  </xsl:template>
+  <xsl:template match="r:quote" mode="narrative">
+    <xsl:param name="l"/>
+    <xsl:call-template name="quote"><xsl:with-param name="l" select="$l"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="intro">
@@ -450,7 +756,10 @@
       <h3><xsl:value-of select="px:str('intro.how-title', $l)"/></h3>
       <p><xsl:value-of select="px:str('intro.how.1', $l)"/></p>
       <p><xsl:value-of select="px:str('intro.how.2', $l)"/></p>
-      <p><xsl:value-of select="px:str('intro.how.3', $l)"/></p>
+      <xsl:choose>
+        <xsl:when test="$internal"><p><xsl:value-of select="px:str('intro.how.3', $l)"/></p></xsl:when>
+        <xsl:otherwise><p><xsl:value-of select="px:str('intro.how.3.public', $l)"/></p></xsl:otherwise>
+      </xsl:choose>
     </aside>
   </xsl:template>
 
@@ -855,6 +1164,15 @@
     </section>
   </xsl:template>
 
+  <xsl:template name="chapter-head">
+    <xsl:param name="l"/>
+    <h2 class="chapter-title"><xsl:value-of select="r:label[@lang = $l]"/></h2>
+    <xsl:if test="r:description">
+      <p class="lead"><xsl:value-of select="r:description[@lang = $l]"/></p>
+    </xsl:if>
+    <xsl:call-template name="narrative"><xsl:with-param name="l" select="$l"/></xsl:call-template>
+  </xsl:template>
+
   <xsl:template name="category-head">
     <xsl:param name="l"/>
     <h2><xsl:value-of select="r:label[@lang = $l]"/></h2>
@@ -915,7 +1233,7 @@
             <span class="badge ambivalent" title="{px:str('code.ambivalent-title', $l)}"><xsl:value-of select="px:str('code.ambivalent', $l)"/></span>
           </xsl:if>
         </h3>
-        <p class="code-id"><xsl:value-of select="@id"/></p>
+        <xsl:if test="$internal"><p class="code-id"><xsl:value-of select="@id"/></p></xsl:if>
       </header>
       <p class="description"><xsl:value-of select="r:description[@lang = $l]"/></p>
       <xsl:choose>
@@ -1076,18 +1394,28 @@
       <xsl:attribute name="class">
         <xsl:text>quote</xsl:text>
         <xsl:if test="@lang != $l"> other-lang</xsl:if>
+        <xsl:if test="parent::r:narrative"> chosen</xsl:if>
+        <xsl:if test="@translated-from"> translated</xsl:if>
       </xsl:attribute>
       <p><xsl:call-template name="lines"><xsl:with-param name="s" select="px:quote-text(.)"/></xsl:call-template></p>
       <footer lang="{$l}">
         <cite>
           <xsl:value-of select="px:fmt('source', $l, px:cname(@community, $l), @session, px:date(@date, $l))"/>
         </cite>
-        <xsl:if test="@lang != $l">
+        <xsl:choose>
+          <xsl:when test="@translated-from">
+            <xsl:text> </xsl:text>
+            <span class="lang-note"><xsl:value-of select="concat('(', px:str(concat('translated.', @translated-from), $l), ')')"/></span>
+          </xsl:when>
+          <xsl:when test="@lang != $l">
+            <xsl:text> </xsl:text>
+            <span class="lang-note"><xsl:value-of select="concat('(', px:str(concat('in.', @lang), $l), ')')"/></span>
+          </xsl:when>
+        </xsl:choose>
+        <xsl:if test="@path">
           <xsl:text> </xsl:text>
-          <span class="lang-note"><xsl:value-of select="concat('(', px:str(concat('in.', @lang), $l), ')')"/></span>
+          <span class="loc" translate="no"><xsl:value-of select="concat(@path, ':', @line)"/></span>
         </xsl:if>
-        <xsl:text> </xsl:text>
-        <span class="loc" translate="no"><xsl:value-of select="concat(@path, ':', @line)"/></span>
       </footer>
     </blockquote>
   </xsl:template>
@@ -1153,8 +1481,16 @@
 
   <xsl:template name="appendix-head">
     <xsl:param name="l"/>
-    <h2><xsl:value-of select="px:str('app.title', $l)"/></h2>
-    <p><xsl:value-of select="px:str('app.intro', $l)"/></p>
+    <xsl:choose>
+      <xsl:when test="$internal">
+        <h2><xsl:value-of select="px:str('app.title', $l)"/></h2>
+        <p><xsl:value-of select="px:str('app.intro', $l)"/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <h2><xsl:value-of select="px:str('app.title.public', $l)"/></h2>
+        <p><xsl:value-of select="px:str('app.intro.public', $l)"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="app-community">
@@ -1169,7 +1505,7 @@
     <h4><xsl:value-of select="px:str('app.sessions', $l)"/></h4>
     <xsl:choose>
       <xsl:when test="r:session">
-        <div class="table-wrap">
+        <div class="table-wrap long">
           <table class="sessions">
             <thead>
               <tr>
@@ -1202,7 +1538,7 @@
                         <xsl:value-of select="px:plural('app.present', @attendance, $l)"/>
                       </xsl:if>
                     </span>
-                    <span class="loc" translate="no"><xsl:value-of select="@path"/></span>
+                    <xsl:if test="@path"><span class="loc" translate="no"><xsl:value-of select="@path"/></span></xsl:if>
                   </td>
                 </tr>
               </xsl:for-each>
@@ -1212,6 +1548,7 @@
       </xsl:when>
       <xsl:otherwise><p class="muted"><xsl:value-of select="px:str('app.no-sessions', $l)"/></p></xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="$internal">
     <h4>
       <xsl:value-of select="px:str('app.followups', $l)"/>
       <xsl:if test="$fus">
@@ -1258,6 +1595,7 @@
       </xsl:when>
       <xsl:otherwise><p class="muted"><xsl:value-of select="px:str('fu.none', $l)"/></p></xsl:otherwise>
     </xsl:choose>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -42,18 +42,37 @@
   <xsl:variable name="px:strings">
 
     <!-- ===== the document ===== -->
+    <!-- the title when the knowledge base's publication.yaml gives none -->
     <s id="doc.title">
-      <nl>Praktijk&#173;gemeenschappen: werking en inputs</nl>
-      <fr>Communautés de pratique&#160;: fonctionnement et apports</fr>
+      <nl>Synthese van de praktijk&#173;gemeenschappen</nl>
+      <fr>Synthèse des communautés de pratique</fr>
     </s>
     <!-- {1} the cycle, e.g. 2022-2023 -->
     <s id="doc.subtitle">
       <nl>Synthese van de cyclus {1}</nl>
       <fr>Synthèse du cycle {1}</fr>
     </s>
+    <!-- the colophon: publication.yaml's publisher, contact and licence -->
+    <s id="doc.colophon">
+      <nl>Colofon</nl>
+      <fr>Colophon</fr>
+    </s>
     <s id="doc.publisher">
-      <nl>Brusano</nl>
-      <fr>Brusano</fr>
+      <nl>Uitgever</nl>
+      <fr>Éditeur</fr>
+    </s>
+    <s id="doc.contact">
+      <nl>Contact</nl>
+      <fr>Contact</fr>
+    </s>
+    <s id="doc.licence">
+      <nl>Licentie</nl>
+      <fr>Licence</fr>
+    </s>
+    <!-- on every page of the internal report -->
+    <s id="doc.internal">
+      <nl>Intern document: niet publiceren</nl>
+      <fr>Document interne&#160;: ne pas publier</fr>
     </s>
     <!-- {1} first month, {2} last month, e.g. "september 2022", "juni 2023" -->
     <s id="doc.period">
@@ -164,6 +183,23 @@
     <s id="intro.how.3">
       <nl>Citaten zijn woorden van deelnemers en staan in hun oorspronkelijke taal, met de sessie en de plaats in de notitie waaruit ze komen.</nl>
       <fr>Les citations sont les mots des participants. Elles sont reproduites dans leur langue d'origine, avec la séance et l'endroit de la note dont elles proviennent.</fr>
+    </s>
+    <s id="intro.how.3.public">
+      <nl>Citaten zijn woorden van deelnemers die de analisten kozen, met de praktijk&#173;gemeenschap en de sessie waaruit ze komen; een vertaald citaat zegt uit welke taal.</nl>
+      <fr>Les citations sont des mots de participants choisis par les analystes, avec la communauté de pratique et la séance dont elles proviennent&#8239;; une citation traduite indique de quelle langue.</fr>
+    </s>
+    <!-- the public report's closing section -->
+    <s id="figures.title">
+      <nl>In cijfers</nl>
+      <fr>En chiffres</fr>
+    </s>
+    <s id="figures.codes">
+      <nl>De thema's over de sessies</nl>
+      <fr>Les thèmes au fil des séances</fr>
+    </s>
+    <s id="col.sessions-spark">
+      <nl>Fragmenten per sessie</nl>
+      <fr>Passages par séance</fr>
     </s>
     <s id="intro.communities">
       <nl>Praktijk&#173;gemeenschappen</nl>
@@ -375,6 +411,15 @@
       <nl>in het Frans</nl>
       <fr>en français</fr>
     </s>
+    <!-- a chosen quote the analysts translated, by its original language -->
+    <s id="translated.nl">
+      <nl>vertaald uit het Nederlands</nl>
+      <fr>traduit du néerlandais</fr>
+    </s>
+    <s id="translated.fr">
+      <nl>vertaald uit het Frans</nl>
+      <fr>traduit du français</fr>
+    </s>
 
     <!-- ===== code pairs ===== -->
     <s id="cooc.title">
@@ -399,6 +444,14 @@
     <s id="app.intro">
       <nl>De opvolgpunten zijn de afspraken die de praktijk&#173;gemeenschappen in hun notities vastlegden: ☐ nog open, ☑ afgewerkt.</nl>
       <fr>Les suivis sont les engagements que les communautés de pratique ont consignés dans leurs notes&#8239;: ☐ encore ouvert, ☑ terminé.</fr>
+    </s>
+    <s id="app.title.public">
+      <nl>Bijlage: sessies per praktijk&#173;gemeenschap</nl>
+      <fr>Annexe&#160;: séances par communauté de pratique</fr>
+    </s>
+    <s id="app.intro.public">
+      <nl>De sessies van elke praktijk&#173;gemeenschap in deze cyclus, met hun werkvormen en het aantal aanwezigen.</nl>
+      <fr>Les séances de chaque communauté de pratique au cours de ce cycle, avec leurs méthodes et le nombre de présents.</fr>
     </s>
     <s id="app.sessions">
       <nl>Sessies</nl>

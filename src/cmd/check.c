@@ -51,7 +51,7 @@ static void check_one(px_ctx *ctx, const char *display, const char *fs_path, px_
 	/* communities.yaml's rules are checked when the knowledge base
 	 * opens; here only what it shows goes through the privacy guard,
 	 * and it is not counted as a note */
-	if (rel && !strcmp(rel, "communities.yaml")) {
+	if (rel && (!strcmp(rel, "communities.yaml") || !strcmp(rel, "publication.yaml"))) {
 		px_check_file(ctx->kb, display, fs_path, d, &n);
 		px_note_free(n);
 		free(rel);
@@ -71,12 +71,12 @@ static void check_one(px_ctx *ctx, const char *display, const char *fs_path, px_
 	px_note_free(n);
 }
 
-/* communities.yaml and the knowledge base's own codebook.xml: what
- * they show goes through the privacy guard too (their other rules are
+/* communities.yaml, publication.yaml and the knowledge base's own
+ * codebook.xml: what they show goes through the privacy guard too (their other rules are
  * checked when the knowledge base is opened). */
 static void check_kb_files(px_ctx *ctx, px_diag *d)
 {
-	static const char *const files[] = { "communities.yaml", "codebook.xml" };
+	static const char *const files[] = { "communities.yaml", "codebook.xml", "publication.yaml" };
 	size_t i;
 
 	for (i = 0; i < sizeof files / sizeof *files; i++) {

@@ -28,6 +28,7 @@ static int committable(const char *rel)
 	if (px_kb_is_note_path(rel))
 		return 1;
 	if (!strcmp(rel, "communities.yaml") || !strcmp(rel, "codebook.xml") ||
+	    !strcmp(rel, "publication.yaml") ||
 	    !strcmp(rel, ".gitignore"))
 		return 1;
 	return base && (!strcmp(base, "/synthesis.nl.md") || !strcmp(base, "/synthesis.fr.md"));

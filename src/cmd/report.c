@@ -1,5 +1,6 @@
 /*
- * praxis report CYCLE [--lang nl|fr|nl,fr|both] [-o FILE] [--pdf] [--xml] [--force]
+ * praxis report CYCLE [--audience public|internal] [--no-figures] [--lang nl|fr|nl,fr|both]
+ *                     [-o FILE] [--pdf] [--xml] [--force]
  *
  * The yearly synthesis: report.c gathers the data as XML, the
  * stylesheets in xslt/ write the HTML, weasyprint (or Chromium) the PDF.
@@ -22,7 +23,7 @@
 #include "../render.h"
 #include "../report.h"
 
-enum { OPT_LANG = 1, OPT_OUTPUT, OPT_PDF, OPT_XML, OPT_FORCE, OPT_HELP };
+enum { OPT_LANG = 1, OPT_OUTPUT, OPT_PDF, OPT_XML, OPT_FORCE, OPT_AUDIENCE, OPT_NO_FIGURES, OPT_HELP };
 
 /* FILE with .LANG before its extension: report.html -> report.nl.html */
 static char *with_lang(const char *file, const char *lang, int several)
@@ -143,7 +144,8 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	static const px_opt opts[] = {
 		{ "lang", 'l', 1, OPT_LANG }, { "output", 'o', 1, OPT_OUTPUT },
 		{ "pdf", 0, 0, OPT_PDF }, { "xml", 0, 0, OPT_XML },
-		{ "force", 0, 0, OPT_FORCE },
+		{ "force", 0, 0, OPT_FORCE }, { "audience", 'a', 1, OPT_AUDIENCE },
+		{ "no-figures", 0, 0, OPT_NO_FIGURES },
 		{ "help", 'h', 0, OPT_HELP }, { 0, 0, 0, 0 }
 	};
 	static const char *const lang_choices[] = { "nl", "fr", "nl,fr", "both", NULL };
@@ -155,8 +157,10 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	px_buf xml = PX_BUF_INIT, css = PX_BUF_INIT, def = PX_BUF_INIT;
 	const char *cycle = NULL, *output = NULL;
 	char *css_path = NULL, today[PX_DATE_SIZE];
+	const char *figures = "1";
 	char *registry = px_out_registry(ctx->kb ? ctx->kb->gitdir : NULL);
 	px_out_opts oo = PX_OUT_OPTS_INIT;
+	px_report_opts ro = PX_REPORT_OPTS_INIT;
 	int id, set = -1, pdf = 0, want_xml = 0, status = PX_EXIT_USAGE, rc, i, several, year;
 
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -171,6 +175,14 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 		case OPT_PDF: pdf = 1; break;
 		case OPT_XML: want_xml = 1; break;
 		case OPT_FORCE: oo.force = 1; break;
+		case OPT_NO_FIGURES: figures = "0"; break;
+		case OPT_AUDIENCE: {
+			int a = px_opt_choice(&st, px_audience_names);
+			if (a < 0)
+				goto cleanup;
+			ro.audience = (px_audience)a;
+			break;
+		}
 		default:
 			if (cycle) {
 				px_error(MSG_EXTRA_ARG, st.arg);
@@ -190,7 +202,7 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	if (set < 0) /* the user's language when it is one of the two, else both */
 		set = px_ui_lang() == PX_LANG_NL ? 0 : px_ui_lang() == PX_LANG_FR ? 1 : 3;
 	oo.registry = registry;
-	rc = px_report_xml(ctx->index, cycle, &xml, &d);
+	rc = px_report_xml_opts(ctx->index, cycle, &ro, &xml, &d);
 	if (rc < 0)
 		goto env;
 	if (rc == 1) {
@@ -218,7 +230,8 @@ int cmd_report(int argc, char **argv, px_ctx *ctx)
 	}
 	for (i = 0; lang_sets[set][i]; i++) {
 		const char *lang = lang_sets[set][i];
-		const char *params[] = { "lang", lang, "css", css.ptr, "generated", today, NULL };
+		const char *params[] = { "lang", lang, "css", css.ptr, "generated", today,
+					 "figures", figures, NULL };
 		px_buf html = PX_BUF_INIT;
 		char *file;
 		if (output) {

@@ -129,7 +129,7 @@ contains "$out" 'Titel'
 
 px site --audience internal -o "$out_dir/site"
 expect_rc 0
-px report 2022-2023 --lang nl,fr -o "$out_dir/r.html"
+px report 2022-2023 --audience internal --lang nl,fr -o "$out_dir/r.html"
 expect_rc 0
 for f in "$out_dir/r.nl.html" "$out_dir/r.fr.html" $(find "$out_dir/site" -name '*.html'); do
 	[ "$(raw "$f")" = 0 ] || fail "a raw control character in $f"

@@ -75,10 +75,10 @@ EOF2
 
 out_dir=$(cd .. && pwd)/out
 mkdir -p "$out_dir"
-px report 2022-2023 --xml -o "$out_dir/r.xml"
+px report 2022-2023 --audience internal --xml -o "$out_dir/r.xml"
 expect_rc 0
 grep -q 'br&gt;\|<br' "$out_dir/r.xml" && fail "a <br> in the report data"
-px report 2022-2023 -o "$out_dir/r.html"
+px report 2022-2023 --audience internal -o "$out_dir/r.html"
 expect_rc 0
 grep -q '&lt;br\|&lt;b&gt;' "$out_dir/r.html" && fail "a note's HTML shown as text in the report"
 grep -q 'Een citaat<br>op twee regels' "$out_dir/r.html" || fail "the quote's <br> is not a line break in the report"

@@ -23,7 +23,7 @@ head=$(git rev-parse HEAD)
 same_head() { [ "$(git rev-parse HEAD)" = "$head" ] || fail "$1: a commit was made"; }
 
 # 1. a synthesis text: check, check PATH (no front matter needed), commit
-printf '# Synthèse\n\nContact : jan&#64;example.org ou Jan\nPeeters.\n' > 2022-2023/synthesis.fr.md
+printf '# Rôle du participant\n\nContact : jan&#64;example.org ou Jan\nPeeters.\n' > 2022-2023/synthesis.fr.md
 px check 2022-2023/synthesis.fr.md
 expect_rc 1
 lacks "$out" "front-matter"

@@ -17,6 +17,7 @@
 #include "codebook.h"
 #include "data.h"
 #include "fold.h"
+#include "synthesis.h"
 #include "xml.h"
 
 static px_codebook *load_default(void)
@@ -129,6 +130,65 @@ static void test_default_complete(void **state)
 	assert_string_equal(px_codebook_code(cb, "resource.time")->label[PX_LANG_FR], "temps");
 	assert_true(px_codebook_code(cb, "resource.trust")->ambivalent);
 	assert_false(px_codebook_code(cb, "resource.values")->ambivalent);
+	px_codebook_free(cb);
+}
+
+/* The chapters of the default codebook group its categories as the
+ * 2022-2023 analysis does, in the file's order; a synthesis heading
+ * resolves to a chapter, a category or a code by id, alias or label in
+ * either language, the heading's level breaking a tie. */
+static void test_chapters(void **state)
+{
+	static const struct { const char *chapter, *cats; } want[] = {
+		{ "participant", "role factor" },
+		{ "means", "resource difficulty" },
+		{ "effects", "effect place" },
+		{ "teams", "transfer" },
+	};
+	static const struct { const char *text; int level; px_section_kind kind; const char *id; } heads[] = {
+		{ "Rol van de deelnemer", 1, PX_SECTION_CHAPTER, "participant" },
+		{ "Rôle du participant", 2, PX_SECTION_CATEGORY, "role" },
+		{ "role du PARTICIPANT", 3, PX_SECTION_CATEGORY, "role" },
+		{ "# means", 2, PX_SECTION_CHAPTER, "means" },
+		{ "Ressources", 2, PX_SECTION_CATEGORY, "resource" },
+		{ "#tijd", 3, PX_SECTION_CODE, "resource.time" },
+		{ "temps", 1, PX_SECTION_CODE, "resource.time" },
+		{ "resource.time", 3, PX_SECTION_CODE, "resource.time" },
+		{ "communication avec l'hôpital", 3, PX_SECTION_CODE, "difficulty.hospital" },
+		{ "Effets rapportés des communautés de pratique", 3, PX_SECTION_CHAPTER, "effects" },
+	};
+	px_codebook *cb = load_default();
+	size_t i, k;
+
+	(void)state;
+	assert_int_equal(cb->nchapters, (size_t)xml_count("chapter"));
+	assert_int_equal(cb->nchapters, sizeof want / sizeof *want);
+	for (i = 0; i < cb->nchapters; i++) {
+		px_buf cats = PX_BUF_INIT;
+		assert_string_equal(cb->chapters[i].id, want[i].chapter);
+		assert_xml_id("chapter", i, cb->chapters[i].id);
+		for (k = 0; k < cb->ncats; k++)
+			if (cb->cats[k].chapter == i)
+				px_buf_printf(&cats, "%s%s", cats.len ? " " : "", cb->cats[k].id);
+		assert_string_equal(cats.ptr, want[i].cats);
+		px_buf_free(&cats);
+	}
+	for (i = 0; i < sizeof heads / sizeof *heads; i++) {
+		px_section s;
+		const char *id;
+		if (px_synthesis_resolve(&s, cb, heads[i].text, heads[i].level) < 0)
+			fail_msg("'%s' resolves to nothing", heads[i].text);
+		id = s.kind == PX_SECTION_CHAPTER ? cb->chapters[s.index].id :
+		     s.kind == PX_SECTION_CATEGORY ? cb->cats[s.index].id : cb->codes[s.index].id;
+		if (s.kind != heads[i].kind || strcmp(id, heads[i].id))
+			fail_msg("'%s' at level %d resolves to %s", heads[i].text, heads[i].level, id);
+	}
+	assert_int_equal(px_synthesis_resolve(&(px_section){ 0 }, cb, "#tmps", 2), -1);
+	assert_string_equal(px_synthesis_suggest(cb, "#tmps", -1), "temps");
+	assert_string_equal(px_synthesis_suggest(cb, "#tmps", PX_LANG_NL), "tijd");
+	assert_string_equal(px_synthesis_suggest(cb, "resource.tme", PX_LANG_NL), "resource.time");
+	assert_string_equal(px_synthesis_suggest(cb, "Role du particpant", PX_LANG_FR), "Rôle du participant");
+	assert_string_equal(px_synthesis_suggest(cb, "Role du particpant", PX_LANG_NL), "Rol van de deelnemer");
 	px_codebook_free(cb);
 }
 
@@ -286,6 +346,12 @@ static void test_broken(void **state)
 	expect_failure("<description lang=\"fr\">Le participant travaille de manière transparente",
 		       "<description lang=\"nl\">Le participant travaille de manière transparente",
 		       "codebook-invalid", "schema");
+	/* a chapter named like a category */
+	expect_failure("<chapter id=\"teams\">", "<chapter id=\"transfer\">",
+		       "codebook-duplicate-alias", "'transfer' is used by both");
+	/* a chapter without its French title */
+	expect_failure("<label lang=\"fr\">Transfert vers les équipes</label>", "",
+		       "codebook-invalid", "schema");
 	/* not XML at all */
 	expect_failure("<codebook", "<<codebook", "codebook-invalid", "'codebook.xml' is not well-formed XML");
 	/* a DOCTYPE, with or without entities, and XInclude are refused */
@@ -301,6 +367,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_default_complete),
+		cmocka_unit_test(test_chapters),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_suggest_same),
 		cmocka_unit_test(test_broken),
