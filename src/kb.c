@@ -142,6 +142,25 @@ static void read_id(cload *l, px_community *pc, const yaml_node_t *v)
 	free(hint);
 }
 
+/* The keys of a { nl: ..., fr: ... } mapping: anything else is an
+ * unknown key, with a did-you-mean. */
+static void lang_keys(cload *l, yaml_node_t *v)
+{
+	yaml_node_pair_t *pair;
+
+	for (pair = v->data.mapping.pairs.start; pair < v->data.mapping.pairs.top; pair++) {
+		yaml_node_t *kn = yaml_document_get_node(l->doc, pair->key);
+		const char *k = px_yaml_str(kn);
+		if (!k || (strcmp(k, "nl") && strcmp(k, "fr"))) {
+			const char *hint = k ? px_suggest(k, px_lang_codes, PX_CONTENT_LANGS) : NULL;
+			if (hint)
+				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY_HINT, k, hint);
+			else
+				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY, k ? k : "?");
+		}
+	}
+}
+
 /* name: { nl: ..., fr: ... } and zone: the same; a missing or empty
  * language is said precisely */
 static void read_pair(cload *l, const char *who, const yaml_node_t *at, yaml_node_t *v,
@@ -151,7 +170,6 @@ static void read_pair(cload *l, const char *who, const yaml_node_t *at, yaml_nod
 		{ MSG_COMMUNITY_NAME_NL, MSG_COMMUNITY_NAME_FR },
 		{ MSG_COMMUNITY_ZONE_NL, MSG_COMMUNITY_ZONE_FR },
 	};
-	yaml_node_pair_t *pair;
 	int i;
 
 	if (v && v->type != YAML_MAPPING_NODE) {
@@ -162,18 +180,8 @@ static void read_pair(cload *l, const char *who, const yaml_node_t *at, yaml_nod
 		cerr(l, at, "missing-key", MSG_COMMUNITY_NO_NAME, who);
 		return;
 	}
-	for (pair = v ? v->data.mapping.pairs.start : NULL; v && pair < v->data.mapping.pairs.top;
-	     pair++) {
-		yaml_node_t *kn = yaml_document_get_node(l->doc, pair->key);
-		const char *key = px_yaml_str(kn);
-		if (!key || (strcmp(key, "nl") && strcmp(key, "fr"))) {
-			const char *hint = key ? px_suggest(key, px_lang_codes, PX_CONTENT_LANGS) : NULL;
-			if (hint)
-				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY_HINT, key, hint);
-			else
-				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY, key ? key : "?");
-		}
-	}
+	if (v)
+		lang_keys(l, v);
 	for (i = 0; i < 2; i++) {
 		yaml_node_t *t = px_yaml_get(l->doc, v, px_lang_code(i));
 		const char *s = px_yaml_str(t);
@@ -451,24 +459,13 @@ const char *const px_pub_keys[PX_PUB_FIELDS] = {
 static void read_pub_pair(cload *l, const char *key, yaml_node_t *v, char *out[2])
 {
 	static const px_msgid missing[2] = { MSG_PUBLICATION_NL, MSG_PUBLICATION_FR };
-	yaml_node_pair_t *pair;
 	int i;
 
 	if (v->type != YAML_MAPPING_NODE) {
 		cerr(l, v, "invalid-value", MSG_COMMUNITY_PAIR, key);
 		return;
 	}
-	for (pair = v->data.mapping.pairs.start; pair < v->data.mapping.pairs.top; pair++) {
-		yaml_node_t *kn = yaml_document_get_node(l->doc, pair->key);
-		const char *k = px_yaml_str(kn);
-		if (!k || (strcmp(k, "nl") && strcmp(k, "fr"))) {
-			const char *hint = k ? px_suggest(k, px_lang_codes, PX_CONTENT_LANGS) : NULL;
-			if (hint)
-				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY_HINT, k, hint);
-			else
-				cerr(l, kn, "unknown-key", MSG_UNKNOWN_KEY, k ? k : "?");
-		}
-	}
+	lang_keys(l, v);
 	for (i = 0; i < 2; i++) {
 		yaml_node_t *t = px_yaml_get(l->doc, v, px_lang_code(i));
 		const char *str = px_yaml_str(t);
