@@ -7,7 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <spawn.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -58,7 +59,6 @@ typedef struct {
 	const char *deflang; /* the language of index.html */
 } site;
 
-extern char **environ;
 
 /* ------------------------------------------------------------ helpers */
 
@@ -916,6 +916,13 @@ static char *pagefind_find(void)
 		px_buf_free(&b);
 		path += n + (path[n] == ':');
 	}
+	/* the program itself, not npm's node wrapper around it: killed with
+	 * praxis, the wrapper's child would go on writing into a folder the
+	 * next run has cleaned away */
+	p = px_data_path("build/node/node_modules/@pagefind/linux-x64/bin/pagefind_extended");
+	if (p && access(p, X_OK) == 0)
+		return p;
+	free(p);
 	p = px_data_path("build/node/node_modules/.bin/pagefind");
 	if (p && access(p, X_OK) == 0)
 		return p;
@@ -930,19 +937,21 @@ static int pagefind_run(site *s)
 {
 	char *argv[] = { s->pagefind, "--site", s->build, "--glob", "**/*.{nl,fr}.html", "--silent",
 			 NULL };
-	posix_spawn_file_actions_t fa;
-	pid_t pid;
-	int status, err;
+	pid_t parent = getpid(), pid;
+	int status;
 
-	if (posix_spawn_file_actions_init(&fa) != 0)
+	pid = fork();
+	if (pid < 0)
 		goto fail;
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	err = posix_spawn(&pid, s->pagefind, &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	if (err) {
-		errno = err;
-		goto fail;
+	if (pid == 0) {
+		/* dies with praxis (a killed run leaves no writer behind in
+		 * the folder it was building); only async-signal-safe calls */
+		int in = open("/dev/null", O_RDONLY), out = open("/dev/null", O_WRONLY);
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent || in < 0 || out < 0 ||
+		    dup2(in, 0) < 0 || dup2(out, 1) < 0)
+			_exit(127);
+		execv(s->pagefind, argv);
+		_exit(127);
 	}
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
