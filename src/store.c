@@ -436,9 +436,7 @@ static void git_file(px_buf *b, px_store *s, const char *name)
 	px_buf_printf(b, "%s%s", git_repository_path(s->repo), name);
 }
 
-/* Serialises praxis commits on one repository. With `wait` 0, returns -2
- * when another praxis process holds it. Returns an fd to close, or -1. */
-static int lock_commits(px_store *s, int wait, px_diag *d)
+int px_store_lock(px_store *s, int wait, px_diag *d)
 {
 	px_buf p = PX_BUF_INIT;
 	struct flock fl;
@@ -722,12 +720,16 @@ int px_store_reconcile(px_store *s, px_diag *d)
 	px_buf lock = PX_BUF_INIT;
 	int fd, rc = 0;
 
+	/* a sync killed inside its checkout: the work tree back to HEAD */
+	if (px_store_checkout_recover(s, d) < 0)
+		rc = -1;
 	git_file(&lock, s, "index.lock");
 	if (access(lock.ptr, F_OK) == 0) {
 		/* a live praxis commit holds commit.lock: nothing is stale */
-		fd = lock_commits(s, 0, NULL);
+		fd = px_store_lock(s, 0, NULL);
 		if (fd >= 0) {
-			rc = reconcile(s, d) < 0 ? -1 : 0;
+			if (reconcile(s, d) < 0)
+				rc = -1;
 			close(fd);
 		}
 	}
@@ -1158,7 +1160,7 @@ int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_comm
 	if (make_signature(&sig, s, o, d) < 0)
 		goto cleanup;
 	/* every lock before anything changes, objects included */
-	lock = lock_commits(s, 1, d);
+	lock = px_store_lock(s, 1, d);
 	if (lock < 0)
 		goto cleanup;
 	ilock = lock_index(s, d);

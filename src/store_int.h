@@ -37,6 +37,23 @@ void px_store_error(px_diag *d, const char *what);
 /* The tree of commit `id` (NULL: *out is NULL, the empty tree). */
 int px_store_tree(git_tree **out, px_store *s, const px_oid *id, px_diag *d);
 
+/* Serialises what praxis changes in one repository (commits, and sync's
+ * checkouts): an fcntl lock on GITDIR/praxis/commit.lock. With `wait` 0,
+ * returns -2 when another praxis process holds it. Returns an fd to
+ * close (closing any fd of that file releases the process' lock), or -1
+ * with a diagnostic (none when `d` is NULL). */
+int px_store_lock(px_store *s, int wait, px_diag *d);
+
+/* A sync killed inside its checkout (store_sync.c) leaves its journal,
+ * GITDIR/praxis/checkout: when HEAD is still where the checkout started
+ * (and no merge waits), every file the journal names that holds what
+ * praxis was writing (HEAD's version, the incoming one, a part of it, or
+ * nothing) is put back to HEAD's version, in the work tree and git's
+ * index; any other file is a lead's edit and stays. The journal then
+ * goes. Nothing happens while another praxis process holds the lock.
+ * 0, or -1 with a diagnostic. */
+int px_store_checkout_recover(px_store *s, px_diag *d);
+
 /* A merge a lead finishes by committing edited notes (store_sync.c,
  * px_store_resolve); paths are the repository's. */
 typedef struct {

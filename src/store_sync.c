@@ -425,6 +425,197 @@ int px_store_ahead_behind(px_store *s, size_t *ahead, size_t *behind, const px_o
 	return 0;
 }
 
+/*
+ * Checkouts that a kill cannot turn into a lead's edits.
+ *
+ * A sync's checkout writes the incoming notes one by one, and only then
+ * does HEAD move (or MERGE_HEAD record the merge). Killed in between,
+ * the work tree holds incoming files that HEAD does not: the next sync
+ * would take them for uncommitted edits. So the checkout is journalled
+ * first, as a commit's index.lock is: GITDIR/praxis/checkout holds a
+ * mark line, the commit HEAD was on, and per path that the checkout
+ * changes its repository path and the incoming blob (zeros: removed),
+ * then "end". The journal is written whole (a temporary file renamed)
+ * under commit.lock, which the checkout holds until HEAD has moved.
+ * px_store_checkout_recover puts back what a killed one wrote.
+ */
+#define CHECKOUT_JOURNAL "praxis/checkout"
+#define CHECKOUT_MARK "praxis checkout 1"
+
+static int write_state_file(px_store *s, const char *name, const px_buf *b, px_diag *d);
+
+static void journal_path(px_buf *b, px_store *s)
+{
+	px_buf_printf(b, "%s%s", git_repository_path(s->repo), CHECKOUT_JOURNAL);
+}
+
+/* Ends a checkout: the journal goes, then the lock. */
+static void checkout_end(px_store *s, int *lock)
+{
+	px_buf p = PX_BUF_INIT;
+
+	journal_path(&p, s);
+	unlink(p.ptr);
+	px_buf_free(&p);
+	if (*lock >= 0)
+		close(*lock);
+	*lock = -1;
+}
+
+/* 1 when the work tree file at `gp` holds what a checkout from `head` to
+ * `target` wrote or had not yet touched: nothing, HEAD's version, the
+ * incoming version, or the start of it (a write cut short); 0 when it
+ * holds anything else (a lead's edit); -1 on error. */
+static int checkout_wrote(px_store *s, const char *gp, const git_oid *head, const git_oid *target)
+{
+	px_buf path = PX_BUF_INIT, text = PX_BUF_INIT;
+	git_oid id;
+	git_blob *blob = NULL;
+	git_buf filtered = GIT_BUF_INIT;
+	git_blob_filter_options fo = GIT_BLOB_FILTER_OPTIONS_INIT;
+	struct stat st;
+	int rc = 0;
+
+	px_buf_printf(&path, "%s%s", s->workdir, gp);
+	if (lstat(path.ptr, &st) < 0) {
+		rc = errno == ENOENT || errno == ENOTDIR ? 1 : -1;
+		goto cleanup;
+	}
+	if (!S_ISREG(st.st_mode))
+		goto cleanup;
+	if (git_repository_hashfile(&id, s->repo, path.ptr, GIT_OBJECT_BLOB, gp) < 0) {
+		rc = -1;
+		goto cleanup;
+	}
+	if ((head && git_oid_equal(&id, head)) || (target && git_oid_equal(&id, target))) {
+		rc = 1;
+		goto cleanup;
+	}
+	if (!target || git_blob_lookup(&blob, s->repo, target) < 0 ||
+	    git_blob_filter(&filtered, blob, gp, &fo) < 0 ||
+	    px_buf_read_file(&text, path.ptr, filtered.size) < 0)
+		goto cleanup; /* longer than the incoming version: not a part of it */
+	rc = !memcmp(text.ptr, filtered.ptr, text.len);
+cleanup:
+	git_buf_dispose(&filtered);
+	git_blob_free(blob);
+	px_buf_free(&text);
+	px_buf_free(&path);
+	return rc;
+}
+
+/* The recovery, with commit.lock held. */
+static int checkout_recover_locked(px_store *s, px_diag *d)
+{
+	px_buf p = PX_BUF_INIT, j = PX_BUF_INIT;
+	git_oid base, head, blob, hblob;
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	git_tree_entry *te = NULL;
+	git_strarray paths = { NULL, 0 };
+	char *line, *next, *tab;
+	int complete = 0, rc = -1;
+
+	journal_path(&p, s);
+	if (px_buf_read_file(&j, p.ptr, PX_BUF_MAX) < 0) {
+		rc = errno == ENOENT ? 0 : -1;
+		if (rc < 0)
+			px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_IO, p.ptr,
+				    px_strerror(errno));
+		goto cleanup;
+	}
+	line = j.ptr;
+	next = strchr(line, '\n');
+	if (!next || strncmp(line, CHECKOUT_MARK "\n", next - line + 1))
+		goto done; /* not ours to read: dropped */
+	line = next + 1;
+	if (!(next = strchr(line, '\n')) || (*next = '\0', git_oid_fromstr(&base, line) < 0))
+		goto done;
+	line = next + 1;
+	/* HEAD moved, or the merge is recorded: the checkout was finished */
+	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0 || !git_oid_equal(&head, &base) ||
+	    git_repository_state(s->repo) != GIT_REPOSITORY_STATE_NONE)
+		goto done;
+	if (git_commit_lookup(&c, s->repo, &head) < 0 || git_commit_tree(&t, c) < 0)
+		goto git;
+	paths.strings = calloc(j.len / 2 + 1, sizeof *paths.strings);
+	if (!paths.strings) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
+		goto cleanup;
+	}
+	for (; (next = strchr(line, '\n')); line = next + 1) {
+		int w;
+		*next = '\0';
+		if (!strcmp(line, "end")) {
+			complete = 1;
+			break;
+		}
+		if (!(tab = strchr(line, '\t')) || git_oid_fromstr(&blob, tab + 1) < 0)
+			goto done;
+		*tab = '\0';
+		git_tree_entry_free(te);
+		te = NULL;
+		if (git_tree_entry_bypath(&te, t, line) < 0)
+			git_error_clear();
+		if (te)
+			git_oid_cpy(&hblob, git_tree_entry_id(te));
+		w = checkout_wrote(s, line, te ? &hblob : NULL, git_oid_is_zero(&blob) ? NULL : &blob);
+		if (w < 0)
+			goto git;
+		if (w)
+			paths.strings[paths.count++] = line;
+	}
+	if (!complete || !paths.count)
+		goto done;
+	{
+		/* git's index, then the files, as HEAD has them */
+		git_checkout_options co;
+		git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+		co.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_REMOVE_UNTRACKED |
+				       GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
+		co.paths = paths;
+		if (git_reset_default(s->repo, (const git_object *)c, &paths) < 0 ||
+		    git_checkout_tree(s->repo, (const git_object *)c, &co) < 0)
+			goto git;
+	}
+done:
+	if (unlink(p.ptr) < 0 && errno != ENOENT) {
+		px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, p.ptr,
+			    px_strerror(errno));
+		goto cleanup;
+	}
+	rc = 0;
+	goto cleanup;
+git:
+	px_store_error(d, NULL);
+cleanup:
+	free(paths.strings);
+	git_tree_entry_free(te);
+	git_tree_free(t);
+	git_commit_free(c);
+	px_buf_free(&j);
+	px_buf_free(&p);
+	return rc;
+}
+
+int px_store_checkout_recover(px_store *s, px_diag *d)
+{
+	px_buf p = PX_BUF_INIT;
+	int fd, rc = 0;
+
+	journal_path(&p, s);
+	if (access(p.ptr, F_OK) == 0) {
+		/* a live sync holds the lock: its checkout is not stale */
+		fd = px_store_lock(s, 0, NULL);
+		if (fd >= 0) {
+			rc = checkout_recover_locked(s, d);
+			close(fd);
+		}
+	}
+	px_buf_free(&p);
+	return rc;
+}
+
 /* The work tree files a safe checkout refused to overwrite. */
 typedef struct {
 	px_store *s;
@@ -451,27 +642,58 @@ static int checkout_notify(git_checkout_notify_t why, const char *path,
 	return 0;
 }
 
-int px_store_fast_forward(px_store *s, const px_oid *to, const char *reflog, px_diag *d)
+/* Checks `tree` out over HEAD's work tree safely (uncommitted edits are
+ * never overwritten: then nothing changes and each note is named), with
+ * the journal above. On 0, *lock holds commit.lock and the journal is in
+ * place: the caller records the checkout (moves HEAD, or writes
+ * MERGE_HEAD), then calls checkout_end. -1 with a diagnostic, nothing
+ * changed and nothing held. */
+static int safe_checkout(px_store *s, git_tree *tree, int *lock, px_diag *d)
 {
 	git_checkout_options co;
-	git_reference *branch = NULL, *moved = NULL;
-	git_commit *commit = NULL;
-	git_oid target;
+	git_commit *hc = NULL;
+	git_tree *ht = NULL;
+	git_diff *diff = NULL;
+	git_oid head;
+	px_buf j = PX_BUF_INIT;
+	char hex[GIT_OID_HEXSZ + 1];
 	dirty_state ds = { s, d, 0 };
-	int rc = -1;
+	size_t i;
 
-	oid_to_git(&target, to);
-	if (git_repository_head(&branch, s->repo) < 0 ||
-	    git_commit_lookup(&commit, s->repo, &target) < 0) {
+	*lock = px_store_lock(s, 1, d);
+	if (*lock < 0)
+		return -1;
+	/* a journal left by a killed sync is dealt with first */
+	if (checkout_recover_locked(s, d) < 0)
+		goto fail;
+	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0 ||
+	    git_commit_lookup(&hc, s->repo, &head) < 0 || git_commit_tree(&ht, hc) < 0 ||
+	    git_diff_tree_to_tree(&diff, s->repo, ht, tree, NULL) < 0) {
 		px_store_error(d, NULL);
-		goto cleanup;
+		goto fail;
 	}
+	git_oid_tostr(hex, sizeof hex, &head);
+	px_buf_printf(&j, "%s\n%s\n", CHECKOUT_MARK, hex);
+	for (i = 0; i < git_diff_num_deltas(diff); i++) {
+		const git_diff_delta *dd = git_diff_get_delta(diff, i);
+		git_oid_tostr(hex, sizeof hex, &dd->new_file.id);
+		px_buf_printf(&j, "%s\t%s\n",
+			      dd->status == GIT_DELTA_DELETED ? dd->old_file.path : dd->new_file.path,
+			      hex);
+	}
+	px_buf_puts(&j, "end\n");
+	if (px_buf_failed(&j)) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
+		goto fail;
+	}
+	if (write_state_file(s, CHECKOUT_JOURNAL, &j, d) < 0)
+		goto fail;
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 	co.checkout_strategy = GIT_CHECKOUT_SAFE;
 	co.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
 	co.notify_cb = checkout_notify;
 	co.notify_payload = &ds;
-	if (git_checkout_tree(s->repo, (const git_object *)commit, &co) < 0) {
+	if (git_checkout_tree(s->repo, (const git_object *)tree, &co) < 0) {
 		/* each note named, in the user's words; libgit2's own text
 		 * only when it named none, marked as its */
 		if (ds.n)
@@ -480,16 +702,53 @@ int px_store_fast_forward(px_store *s, const px_oid *to, const char *reflog, px_
 		else
 			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_DIRTY,
 				    last_message());
+		/* a refused checkout wrote nothing; any other failure may
+		 * have written some: put it back */
+		checkout_recover_locked(s, NULL);
+		goto fail;
+	}
+	git_diff_free(diff);
+	git_tree_free(ht);
+	git_commit_free(hc);
+	px_buf_free(&j);
+	return 0;
+fail:
+	checkout_end(s, lock);
+	git_diff_free(diff);
+	git_tree_free(ht);
+	git_commit_free(hc);
+	px_buf_free(&j);
+	return -1;
+}
+
+int px_store_fast_forward(px_store *s, const px_oid *to, const char *reflog, px_diag *d)
+{
+	git_reference *branch = NULL, *moved = NULL;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_oid target;
+	int lock = -1, rc = -1;
+
+	oid_to_git(&target, to);
+	if (git_repository_head(&branch, s->repo) < 0 ||
+	    git_commit_lookup(&commit, s->repo, &target) < 0 || git_commit_tree(&tree, commit) < 0) {
+		px_store_error(d, NULL);
 		goto cleanup;
 	}
+	if (safe_checkout(s, tree, &lock, d) < 0)
+		goto cleanup;
 	if (git_reference_set_target(&moved, branch, &target, reflog) < 0) {
 		px_store_error(d, NULL);
+		checkout_recover_locked(s, NULL);
 		goto cleanup;
 	}
 	rc = 0;
 cleanup:
+	if (lock >= 0)
+		checkout_end(s, &lock);
 	git_reference_free(moved);
 	git_reference_free(branch);
+	git_tree_free(tree);
 	git_commit_free(commit);
 	return rc;
 }
@@ -862,7 +1121,7 @@ int px_store_resolve(px_store *s, px_oid *out, const px_oid *ours, const px_oid 
 	char hex[GIT_OID_HEXSZ + 1];
 	char **done = calloc(n + 1, sizeof *done);
 	size_t i, nedit = 0, missing = 0;
-	int rc = -1;
+	int lock = -1, rc = -1;
 
 	oid_to_git(&o, ours);
 	oid_to_git(&t, theirs);
@@ -943,27 +1202,11 @@ int px_store_resolve(px_store *s, px_oid *out, const px_oid *ours, const px_oid 
 		rc = 0;
 		goto cleanup;
 	}
-	{
-		/* the merge's other files and the chosen notes into the work
-		 * tree and git's index (HEAD stays), then the edited notes with
-		 * both versions marked */
-		git_checkout_options co;
-		dirty_state ds = { s, d, 0 };
-		git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
-		co.checkout_strategy = GIT_CHECKOUT_SAFE;
-		co.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
-		co.notify_cb = checkout_notify;
-		co.notify_payload = &ds;
-		if (git_checkout_tree(s->repo, (const git_object *)tree, &co) < 0) {
-			if (ds.n)
-				px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync-uncommitted",
-					    MSG_SYNC_NOTHING_CHANGED);
-			else
-				px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_DIRTY,
-					    last_message());
-			goto cleanup;
-		}
-	}
+	/* the merge's other files and the chosen notes into the work tree
+	 * and git's index (HEAD stays), then the edited notes with both
+	 * versions marked */
+	if (safe_checkout(s, tree, &lock, d) < 0)
+		goto cleanup;
 	git_oid_tostr(hex, sizeof hex, &o);
 	px_buf_printf(&state, "%s\n", hex);
 	git_oid_tostr(hex, sizeof hex, &t);
@@ -980,6 +1223,7 @@ int px_store_resolve(px_store *s, px_oid *out, const px_oid *ours, const px_oid 
 	px_buf_printf(&state, "%s\n", hex);
 	if (write_state_file(s, "MERGE_HEAD", &state, d) < 0)
 		goto cleanup;
+	checkout_end(s, &lock); /* the merge is recorded */
 	{
 		/* labels: whose version, as the conflict display names them */
 		git_index *fresh = NULL;
@@ -1008,6 +1252,11 @@ oom:
 git:
 	px_store_error(d, NULL);
 cleanup:
+	if (lock >= 0) {
+		/* the checkout is not recorded: the work tree back to HEAD */
+		checkout_recover_locked(s, NULL);
+		checkout_end(s, &lock);
+	}
 	free(done);
 	px_buf_free(&state);
 	px_buf_free(&edits);
