@@ -18,8 +18,9 @@ build="build-essential pkg-config git sqlite3 libcmark-gfm-dev libcmark-gfm-exte
   libutf8proc-dev libxlsxwriter-dev libzip-dev uuid-dev"
 # libicu-dev: only to check src/fold_table.h against ICU (make fold-table-check)
 # python3: the small web server of the credentials test (t2210)
+# openssh-server, openssh-client: the SSH remote of t2212 (its own sshd)
 test="$build libcmocka-dev libicu-dev xsltproc libxml2-utils jq unzip perl cmark-gfm valgrind chromium weasyprint
-  poppler-utils nodejs python3"
+  poppler-utils nodejs python3 openssh-server openssh-client"
 tools="$test hyperfine ripgrep time"
 fuzz="$build clang libfuzzer-14-dev libclang-rt-14-dev"
 case $level in

@@ -37,7 +37,10 @@ static const char *last_message(void)
 typedef struct {
 	unsigned tried;   /* the kinds of credential already offered */
 	int refused;      /* we had nothing (more) to offer */
+	int no_agent;     /* an SSH key was asked for and no agent runs */
 	char *rejected;   /* the remote's reason for refusing a pushed branch */
+	int untrusted;    /* the server's identity failed libgit2's check:
+			   * its GIT_CERT_ kind (SSH host key, TLS certificate) */
 } auth_state;
 
 static int credentials(git_credential **out, const char *url, const char *user_from_url,
@@ -49,7 +52,9 @@ static int credentials(git_credential **out, const char *url, const char *user_f
 	(void)url;
 	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && !(a->tried & GIT_CREDENTIAL_SSH_KEY)) {
 		a->tried |= GIT_CREDENTIAL_SSH_KEY;
-		return git_credential_ssh_key_from_agent(out, user ? user : "git");
+		if (getenv("SSH_AUTH_SOCK") && *getenv("SSH_AUTH_SOCK"))
+			return git_credential_ssh_key_from_agent(out, user ? user : "git");
+		a->no_agent = 1;
 	}
 	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) &&
 	    !(a->tried & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && getenv("PRAXIS_GIT_TOKEN") &&
@@ -79,12 +84,49 @@ static int push_update(const char *refname, const char *status, void *payload)
 	return 0;
 }
 
+/* ~/.ssh/known_hosts exists (the file libgit2 reads, under $HOME). */
+static int known_hosts_file(void)
+{
+	const char *home = getenv("HOME");
+	px_buf p = PX_BUF_INIT;
+	int ok;
+
+	if (!home || !*home)
+		return 0;
+	px_buf_printf(&p, "%s/.ssh/known_hosts", home);
+	ok = access(p.ptr, R_OK) == 0;
+	px_buf_free(&p);
+	return ok;
+}
+
+/* The server's identity: libgit2 checks it (known_hosts for SSH, the
+ * system's CAs for HTTPS) and decides; a failed check is noted so that
+ * the error can say what it means. */
+static int certificate_check(git_cert *cert, int valid, const char *host, void *payload)
+{
+	auth_state *a = payload;
+
+	(void)host;
+	if (!valid) {
+		a->untrusted = cert ? (int)cert->cert_type : GIT_CERT_NONE;
+		return GIT_PASSTHROUGH; /* libgit2's own decision stands */
+	}
+	if (cert && cert->cert_type == GIT_CERT_HOSTKEY_LIBSSH2 && !known_hosts_file()) {
+		/* libgit2 takes any host key when there is no known_hosts
+		 * file at all; ssh would ask, so praxis refuses */
+		a->untrusted = GIT_CERT_HOSTKEY_LIBSSH2;
+		return -1;
+	}
+	return 0;
+}
+
 static void remote_callbacks(git_remote_callbacks *cb, auth_state *a)
 {
 	memset(a, 0, sizeof *a);
 	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
 	cb->credentials = credentials;
 	cb->push_update_reference = push_update;
+	cb->certificate_check = certificate_check;
 	cb->payload = a;
 }
 
@@ -93,7 +135,13 @@ static void remote_callbacks(git_remote_callbacks *cb, auth_state *a)
 static void transfer_error(px_diag *d, const auth_state *a, int err, const char *url,
 			   px_msgid msg, const char *name)
 {
-	if (a->refused || err == GIT_EAUTH)
+	if (a->untrusted == GIT_CERT_HOSTKEY_LIBSSH2)
+		px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync-auth", MSG_SYNC_HOSTKEY, url);
+	else if (a->untrusted)
+		px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync-auth", MSG_SYNC_CERT, url);
+	else if (a->no_agent && (a->refused || err == GIT_EAUTH))
+		px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync-auth", MSG_SYNC_NO_AGENT, url);
+	else if (a->refused || err == GIT_EAUTH)
 		px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync-auth", MSG_SYNC_AUTH, url);
 	else
 		px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync", msg, name, last_message());
