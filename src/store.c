@@ -628,9 +628,7 @@ static char *head_branch(px_store *s)
 	return name;
 }
 
-/* Removes HEAD's branch lock if it is the one a killed praxis commit
- * left: empty (taken, not yet written) or holding that commit's id. */
-static void drop_branch_lock(px_store *s, const char *next_hex)
+void px_store_drop_branch_lock(px_store *s, const char *next_hex)
 {
 	px_buf p = PX_BUF_INIT, got = PX_BUF_INIT;
 	char *name = head_branch(s);
@@ -689,7 +687,7 @@ static int reconcile(px_store *s, px_diag *d)
 	 * commit, the paths): a lock on it holding nothing yet or the new
 	 * commit is the one the killed process took, and goes */
 	if (complete && n >= 2)
-		drop_branch_lock(s, gp[1]);
+		px_store_drop_branch_lock(s, gp[1]);
 	/* HEAD moved: finish that commit */
 	if (complete && n >= 2 && git_oid_fromstr(&was, gp[0]) == 0 &&
 	    head_id(s, &head) == 0 && !git_oid_equal(&was, &head)) {

@@ -44,6 +44,11 @@ int px_store_tree(git_tree **out, px_store *s, const px_oid *id, px_diag *d);
  * with a diagnostic (none when `d` is NULL). */
 int px_store_lock(px_store *s, int wait, px_diag *d);
 
+/* Removes HEAD's branch lock (refs/heads/NAME.lock) if it is the one a
+ * killed praxis left while moving the branch to `next_hex` (40 hex
+ * digits): empty (taken, not yet written) or holding that id. */
+void px_store_drop_branch_lock(px_store *s, const char *next_hex);
+
 /* A sync killed inside its checkout (store_sync.c) leaves its journal,
  * GITDIR/praxis/checkout: when HEAD is still where the checkout started
  * (and no merge waits), every file the journal names that holds what

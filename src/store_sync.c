@@ -5,9 +5,15 @@
  */
 #include "store_int.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,7 +47,17 @@ typedef struct {
 	char *rejected;   /* the remote's reason for refusing a pushed branch */
 	int untrusted;    /* the server's identity failed libgit2's check:
 			   * its GIT_CERT_ kind (SSH host key, TLS certificate) */
+	/* the watchdog (transfer_begin): the last sign of life, seconds */
+	_Atomic long alive;
+	int watching, stop;
+	long timeout;
+	_Atomic int timed_out;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
 } auth_state;
+
+static int sign_of_life(auth_state *a);
 
 static int credentials(git_credential **out, const char *url, const char *user_from_url,
 		       unsigned int allowed, void *payload)
@@ -50,6 +66,7 @@ static int credentials(git_credential **out, const char *url, const char *user_f
 	const char *user = user_from_url && *user_from_url ? user_from_url : NULL;
 
 	(void)url;
+	sign_of_life(a);
 	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && !(a->tried & GIT_CREDENTIAL_SSH_KEY)) {
 		a->tried |= GIT_CREDENTIAL_SSH_KEY;
 		if (getenv("SSH_AUTH_SOCK") && *getenv("SSH_AUTH_SOCK"))
@@ -84,6 +101,125 @@ static int push_update(const char *refname, const char *status, void *payload)
 	return 0;
 }
 
+/*
+ * A server that accepts the connection and never answers would hold a
+ * sync forever: libgit2 1.5 has no network timeout. A watchdog thread
+ * watches fetch, push and clone: when the transfer shows no sign of life
+ * (a callback from libgit2) for PRAXIS_NET_TIMEOUT seconds (default 60),
+ * it shuts the process' sockets down (during a transfer they are the
+ * transfer's, and an SSH agent's that is asked again next time), so the
+ * blocked read fails and libgit2 returns its error through the usual
+ * path: the clone's folder is removed, nothing half-done stays, and the
+ * error says what happened.
+ */
+static void shut_sockets(void)
+{
+	DIR *dir = opendir("/proc/self/fd");
+	struct dirent *e;
+	struct stat st;
+
+	if (!dir)
+		return;
+	while ((e = readdir(dir))) {
+		int fd = atoi(e->d_name);
+		if (e->d_name[0] != '.' && fd != dirfd(dir) && fstat(fd, &st) == 0 &&
+		    S_ISSOCK(st.st_mode))
+			shutdown(fd, SHUT_RDWR);
+	}
+	closedir(dir);
+}
+
+static long now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec;
+}
+
+static void *watchdog(void *p)
+{
+	auth_state *a = p;
+	struct timespec until;
+
+	pthread_mutex_lock(&a->mu);
+	while (!a->stop) {
+		if (!atomic_load(&a->timed_out) && now_s() - atomic_load(&a->alive) >= a->timeout) {
+			atomic_store(&a->timed_out, 1);
+			shut_sockets();
+		}
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 1;
+		pthread_cond_timedwait(&a->cv, &a->mu, &until);
+	}
+	pthread_mutex_unlock(&a->mu);
+	return NULL;
+}
+
+static void transfer_begin(auth_state *a)
+{
+	const char *env = getenv("PRAXIS_NET_TIMEOUT");
+	char *end;
+	long t = env && *env ? strtol(env, &end, 10) : 0;
+
+	a->timeout = env && *env && !*end && t > 0 ? t : 60;
+	atomic_store(&a->alive, now_s());
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cv, NULL);
+	a->watching = pthread_create(&a->thread, NULL, watchdog, a) == 0;
+}
+
+static void transfer_end(auth_state *a)
+{
+	if (a->watching) {
+		pthread_mutex_lock(&a->mu);
+		a->stop = 1;
+		pthread_cond_signal(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+		pthread_join(a->thread, NULL);
+		a->watching = 0;
+	}
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+	free(a->rejected);
+	a->rejected = NULL;
+}
+
+static int sign_of_life(auth_state *a)
+{
+	atomic_store(&a->alive, now_s());
+	return 0;
+}
+
+static int on_transfer(const git_indexer_progress *stats, void *payload)
+{
+	(void)stats;
+	return sign_of_life(payload);
+}
+
+static int on_sideband(const char *str, int len, void *payload)
+{
+	(void)str;
+	(void)len;
+	return sign_of_life(payload);
+}
+
+static int on_pack(int stage, uint32_t current, uint32_t total, void *payload)
+{
+	(void)stage;
+	(void)current;
+	(void)total;
+	return sign_of_life(payload);
+}
+
+static int on_push_transfer(unsigned int current, unsigned int total, size_t bytes, void *payload)
+{
+	(void)current;
+	(void)total;
+	(void)bytes;
+	return sign_of_life(payload);
+}
+
 /* ~/.ssh/known_hosts exists (the file libgit2 reads, under $HOME). */
 static int known_hosts_file(void)
 {
@@ -107,6 +243,7 @@ static int certificate_check(git_cert *cert, int valid, const char *host, void *
 	auth_state *a = payload;
 
 	(void)host;
+	sign_of_life(a);
 	if (!valid) {
 		a->untrusted = cert ? (int)cert->cert_type : GIT_CERT_NONE;
 		return GIT_PASSTHROUGH; /* libgit2's own decision stands */
@@ -127,6 +264,10 @@ static void remote_callbacks(git_remote_callbacks *cb, auth_state *a)
 	cb->credentials = credentials;
 	cb->push_update_reference = push_update;
 	cb->certificate_check = certificate_check;
+	cb->transfer_progress = on_transfer;
+	cb->sideband_progress = on_sideband;
+	cb->pack_progress = on_pack;
+	cb->push_transfer_progress = on_push_transfer;
 	cb->payload = a;
 }
 
@@ -135,7 +276,9 @@ static void remote_callbacks(git_remote_callbacks *cb, auth_state *a)
 static void transfer_error(px_diag *d, const auth_state *a, int err, const char *url,
 			   px_msgid msg, const char *name)
 {
-	if (a->untrusted == GIT_CERT_HOSTKEY_LIBSSH2)
+	if (atomic_load(&a->timed_out))
+		px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_NO_ANSWER, url, a->timeout);
+	else if (a->untrusted == GIT_CERT_HOSTKEY_LIBSSH2)
 		px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync-auth", MSG_SYNC_HOSTKEY, url);
 	else if (a->untrusted)
 		px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync-auth", MSG_SYNC_CERT, url);
@@ -184,11 +327,11 @@ int px_remote_fetch(px_remote *r, px_diag *d)
 
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	remote_callbacks(&fo.callbacks, &a);
-	if ((err = git_remote_fetch(r->remote, NULL, &fo, "praxis sync")) < 0) {
+	transfer_begin(&a);
+	if ((err = git_remote_fetch(r->remote, NULL, &fo, "praxis sync")) < 0)
 		transfer_error(d, &a, err, git_remote_url(r->remote), MSG_SYNC_FETCH, r->name);
-		return -1;
-	}
-	return 0;
+	transfer_end(&a);
+	return err < 0 ? -1 : 0;
 }
 
 int px_remote_push(px_remote *r, const char *branch, px_diag *d)
@@ -204,6 +347,7 @@ int px_remote_push(px_remote *r, const char *branch, px_diag *d)
 	specs[0] = spec.ptr;
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	remote_callbacks(&po.callbacks, &a);
+	transfer_begin(&a);
 	if ((err = git_remote_push(r->remote, &refspecs, &po)) < 0) {
 		transfer_error(d, &a, err, git_remote_url(r->remote), MSG_SYNC_PUSH, r->name);
 		rc = -1;
@@ -212,7 +356,7 @@ int px_remote_push(px_remote *r, const char *branch, px_diag *d)
 			    a.rejected);
 		rc = -1;
 	}
-	free(a.rejected);
+	transfer_end(&a);
 	px_buf_free(&spec);
 	return rc;
 }
@@ -370,10 +514,12 @@ int px_store_clone(char **branch, const char *url, const char *dir, px_diag *d)
 		goto git;
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	remote_callbacks(&fo.callbacks, &a);
-	if ((err = git_remote_fetch(remote, NULL, &fo, "praxis clone")) < 0) {
+	transfer_begin(&a);
+	if ((err = git_remote_fetch(remote, NULL, &fo, "praxis clone")) < 0)
 		transfer_error(d, &a, err, url, MSG_SYNC_FETCH, url);
+	transfer_end(&a);
+	if (err < 0)
 		goto cleanup;
-	}
 	err = pick_branch(repo, remote, branch);
 	if (err < 0)
 		goto git;
@@ -481,9 +627,10 @@ int px_store_ahead_behind(px_store *s, size_t *ahead, size_t *behind, const px_o
  * the work tree holds incoming files that HEAD does not: the next sync
  * would take them for uncommitted edits. So the checkout is journalled
  * first, as a commit's index.lock is: GITDIR/praxis/checkout holds a
- * mark line, the commit HEAD was on, and per path that the checkout
- * changes its repository path and the incoming blob (zeros: removed),
- * then "end". The journal is written whole (a temporary file renamed)
+ * mark line, the commit HEAD was on, the commit the branch moves to
+ * (zeros: it does not move, a merge to finish by editing), and per path
+ * that the checkout changes its repository path and the incoming blob
+ * (zeros: removed), then "end". The journal is written whole (a temporary file renamed)
  * under commit.lock, which the checkout holds until HEAD has moved.
  * px_store_checkout_recover puts back what a killed one wrote.
  */
@@ -579,6 +726,12 @@ static int checkout_recover_locked(px_store *s, px_diag *d)
 	line = next + 1;
 	if (!(next = strchr(line, '\n')) || (*next = '\0', git_oid_fromstr(&base, line) < 0))
 		goto done;
+	line = next + 1;
+	if (!(next = strchr(line, '\n')) || next - line != GIT_OID_HEXSZ)
+		goto done;
+	*next = '\0';
+	/* a branch lock the killed sync took while moving the branch */
+	px_store_drop_branch_lock(s, line);
 	line = next + 1;
 	/* HEAD moved, or the merge is recorded: the checkout was finished */
 	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0 || !git_oid_equal(&head, &base) ||
@@ -692,11 +845,12 @@ static int checkout_notify(git_checkout_notify_t why, const char *path,
 
 /* Checks `tree` out over HEAD's work tree safely (uncommitted edits are
  * never overwritten: then nothing changes and each note is named), with
- * the journal above. On 0, *lock holds commit.lock and the journal is in
+ * the journal above (`next`: the commit the branch will move to, or
+ * NULL). On 0, *lock holds commit.lock and the journal is in
  * place: the caller records the checkout (moves HEAD, or writes
  * MERGE_HEAD), then calls checkout_end. -1 with a diagnostic, nothing
  * changed and nothing held. */
-static int safe_checkout(px_store *s, git_tree *tree, int *lock, px_diag *d)
+static int safe_checkout(px_store *s, git_tree *tree, const git_oid *next, int *lock, px_diag *d)
 {
 	git_checkout_options co;
 	git_commit *hc = NULL;
@@ -722,6 +876,11 @@ static int safe_checkout(px_store *s, git_tree *tree, int *lock, px_diag *d)
 	}
 	git_oid_tostr(hex, sizeof hex, &head);
 	px_buf_printf(&j, "%s\n%s\n", CHECKOUT_MARK, hex);
+	if (next)
+		git_oid_tostr(hex, sizeof hex, next);
+	else
+		memset(hex, '0', GIT_OID_HEXSZ);
+	px_buf_printf(&j, "%s\n", hex);
 	for (i = 0; i < git_diff_num_deltas(diff); i++) {
 		const git_diff_delta *dd = git_diff_get_delta(diff, i);
 		git_oid_tostr(hex, sizeof hex, &dd->new_file.id);
@@ -783,7 +942,7 @@ int px_store_fast_forward(px_store *s, const px_oid *to, const char *reflog, px_
 		px_store_error(d, NULL);
 		goto cleanup;
 	}
-	if (safe_checkout(s, tree, &lock, d) < 0)
+	if (safe_checkout(s, tree, &target, &lock, d) < 0)
 		goto cleanup;
 	if (git_reference_set_target(&moved, branch, &target, reflog) < 0) {
 		px_store_error(d, NULL);
@@ -1253,7 +1412,7 @@ int px_store_resolve(px_store *s, px_oid *out, const px_oid *ours, const px_oid 
 	/* the merge's other files and the chosen notes into the work tree
 	 * and git's index (HEAD stays), then the edited notes with both
 	 * versions marked */
-	if (safe_checkout(s, tree, &lock, d) < 0)
+	if (safe_checkout(s, tree, NULL, &lock, d) < 0)
 		goto cleanup;
 	git_oid_tostr(hex, sizeof hex, &o);
 	px_buf_printf(&state, "%s\n", hex);

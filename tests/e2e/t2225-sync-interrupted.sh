@@ -136,3 +136,43 @@ px sync
 expect_rc 0
 [ "$(git --git-dir="$base/srv/kb.git" rev-parse main)" = "$head" ] || fail "$what: not pushed after"
 fsck_all . "$base/srv/kb.git"
+
+# a server that accepts and never answers: the watchdog ends the sync
+# (and a clone) after PRAXIS_NET_TIMEOUT seconds without a sign of life,
+# with one message; nothing changed, the next sync works
+what="silent server"
+sport=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+/usr/bin/python3 -c '
+import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(8)
+held = []
+while True:
+    held.append(s.accept()[0])
+' "$sport" &
+pids="$pids $!"
+tries=0
+until /usr/bin/python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])))' "$sport" 2>/dev/null; do
+	tries=$((tries + 1)); [ $tries -lt 50 ] || fail "silent server did not start"; sleep 0.1
+done
+surl="git://127.0.0.1:$sport/kb.git"
+git remote set-url origin "$surl"
+head=$(git rev-parse HEAD)
+PRAXIS_NET_TIMEOUT=2 px sync
+expect_rc 2
+expect_err <<EOF2
+origin: error: no answer from '$surl' for 2 seconds: the server or the network is down; nothing was lost: run 'praxis sync' again later (PRAXIS_NET_TIMEOUT sets the wait) [sync]
+EOF2
+[ "$(git rev-parse HEAD)" = "$head" ] || fail "$what: HEAD moved"
+fsck_all .
+cd "$base"
+PRAXIS_LANG=nl PRAXIS_NET_TIMEOUT=2 px clone "$surl" c
+expect_rc 2
+expect_err <<EOF2
+$surl: fout: geen antwoord van '$surl' gedurende 2 seconden: de server of het netwerk ligt plat; er ging niets verloren: voer later opnieuw 'praxis sync' uit (PRAXIS_NET_TIMEOUT bepaalt hoe lang er gewacht wordt) [sync]
+EOF2
+[ ! -e c ] || fail "$what: a half-made clone stayed"
+cd "$base/a"
+git remote set-url origin "git://127.0.0.1:$port/kb.git"
+px sync
+expect_rc 0
