@@ -436,7 +436,7 @@ static void git_file(px_buf *b, px_store *s, const char *name)
 	px_buf_printf(b, "%s%s", git_repository_path(s->repo), name);
 }
 
-int px_store_lock(px_store *s, int wait, px_diag *d)
+int px_store_lock(px_store *s, const char *name, int wait, px_diag *d)
 {
 	px_buf p = PX_BUF_INIT;
 	struct flock fl;
@@ -444,7 +444,7 @@ int px_store_lock(px_store *s, int wait, px_diag *d)
 
 	git_file(&p, s, "praxis");
 	mkdir(p.ptr, 0777);
-	px_buf_puts(&p, "/commit.lock");
+	px_buf_printf(&p, "/%s", name);
 	fd = open(p.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (fd < 0) {
 		if (d)
@@ -724,7 +724,7 @@ int px_store_reconcile(px_store *s, px_diag *d)
 	git_file(&lock, s, "index.lock");
 	if (access(lock.ptr, F_OK) == 0) {
 		/* a live praxis commit holds commit.lock: nothing is stale */
-		fd = px_store_lock(s, 0, NULL);
+		fd = px_store_lock(s, "commit.lock", 0, NULL);
 		if (fd >= 0) {
 			if (reconcile(s, d) < 0)
 				rc = -1;
@@ -1158,7 +1158,7 @@ int px_store_commit(px_store *s, const px_store_file *f, size_t n, const px_comm
 	if (make_signature(&sig, s, o, d) < 0)
 		goto cleanup;
 	/* every lock before anything changes, objects included */
-	lock = px_store_lock(s, 1, d);
+	lock = px_store_lock(s, "commit.lock", 1, d);
 	if (lock < 0)
 		goto cleanup;
 	ilock = lock_index(s, d);

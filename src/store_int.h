@@ -37,12 +37,13 @@ void px_store_error(px_diag *d, const char *what);
 /* The tree of commit `id` (NULL: *out is NULL, the empty tree). */
 int px_store_tree(git_tree **out, px_store *s, const px_oid *id, px_diag *d);
 
-/* Serialises what praxis changes in one repository (commits, and sync's
- * checkouts): an fcntl lock on GITDIR/praxis/commit.lock. With `wait` 0,
+/* Serialises what praxis changes in one repository: an fcntl lock on
+ * GITDIR/praxis/NAME: "commit.lock" for commits and sync's checkouts,
+ * "transfer.lock" for fetches and pushes (store_sync.c). With `wait` 0,
  * returns -2 when another praxis process holds it. Returns an fd to
  * close (closing any fd of that file releases the process' lock), or -1
  * with a diagnostic (none when `d` is NULL). */
-int px_store_lock(px_store *s, int wait, px_diag *d);
+int px_store_lock(px_store *s, const char *name, int wait, px_diag *d);
 
 /* Removes HEAD's branch lock (refs/heads/NAME.lock) if it is the one a
  * killed praxis left while moving the branch to `next_hex` (40 hex

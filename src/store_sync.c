@@ -319,18 +319,94 @@ void px_remote_free(px_remote *r)
 	free(r);
 }
 
+/*
+ * A fetch or push killed half-way can leave git's lock on a
+ * remote-tracking branch (refs/remotes/NAME/BRANCH.lock) or on
+ * FETCH_HEAD, and every later fetch would fail on it. Transfers hold
+ * GITDIR/praxis/transfer.lock (so two syncs take turns), whose content
+ * is the remote's name while one runs and nothing after: found non-empty
+ * by the next transfer, it means the last one was killed, and the locks
+ * it left go. (A plain `git fetch` running at that very moment could
+ * lose its lock; git then fails that fetch, and nothing is lost.)
+ */
+static void drop_locks_under(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	px_buf p = PX_BUF_INIT;
+	struct stat st;
+	size_t l;
+
+	if (!dp)
+		return;
+	while ((e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		px_buf_clear(&p);
+		px_buf_printf(&p, "%s/%s", dir, e->d_name);
+		if (lstat(p.ptr, &st) < 0)
+			continue;
+		l = strlen(e->d_name);
+		if (S_ISDIR(st.st_mode))
+			drop_locks_under(p.ptr);
+		else if (S_ISREG(st.st_mode) && l > 5 && !strcmp(e->d_name + l - 5, ".lock"))
+			unlink(p.ptr);
+	}
+	closedir(dp);
+	px_buf_free(&p);
+}
+
+static int transfer_lock(px_remote *r, px_diag *d)
+{
+	const char *gd = git_repository_path(r->s->repo);
+	px_buf was = PX_BUF_INIT, p = PX_BUF_INIT;
+	int fd = px_store_lock(r->s, "transfer.lock", 1, d);
+	ssize_t n;
+	char c[256];
+
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, c, sizeof c)) > 0)
+		px_buf_put(&was, c, (size_t)n);
+	if (was.len && !px_buf_failed(&was) && !strchr(was.ptr, '/') && strcmp(was.ptr, "..")) {
+		px_buf_printf(&p, "%srefs/remotes/%s", gd, was.ptr);
+		drop_locks_under(p.ptr);
+		px_buf_clear(&p);
+		px_buf_printf(&p, "%sFETCH_HEAD.lock", gd);
+		unlink(p.ptr);
+	}
+	/* the record only helps the next transfer clean up: a failure to
+	 * write it is not this transfer's */
+	if (ftruncate(fd, 0) == 0 && pwrite(fd, r->name, strlen(r->name), 0) > 0)
+		(void)fsync(fd);
+	px_buf_free(&was);
+	px_buf_free(&p);
+	return fd;
+}
+
+static void transfer_unlock(int fd)
+{
+	if (fd < 0)
+		return;
+	(void)!ftruncate(fd, 0); /* else the next transfer cleans up for nothing */
+	close(fd);
+}
+
 int px_remote_fetch(px_remote *r, px_diag *d)
 {
 	git_fetch_options fo;
 	auth_state a;
-	int err;
+	int err, lock = transfer_lock(r, d);
 
+	if (lock < 0)
+		return -1;
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	remote_callbacks(&fo.callbacks, &a);
 	transfer_begin(&a);
 	if ((err = git_remote_fetch(r->remote, NULL, &fo, "praxis sync")) < 0)
 		transfer_error(d, &a, err, git_remote_url(r->remote), MSG_SYNC_FETCH, r->name);
 	transfer_end(&a);
+	transfer_unlock(lock);
 	return err < 0 ? -1 : 0;
 }
 
@@ -341,8 +417,10 @@ int px_remote_push(px_remote *r, const char *branch, px_diag *d)
 	char *specs[1];
 	git_strarray refspecs = { specs, 1 };
 	auth_state a;
-	int err, rc = 0;
+	int err, rc = 0, lock = transfer_lock(r, d);
 
+	if (lock < 0)
+		return -1;
 	px_buf_printf(&spec, "refs/heads/%s:refs/heads/%s", branch, branch);
 	specs[0] = spec.ptr;
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
@@ -357,6 +435,7 @@ int px_remote_push(px_remote *r, const char *branch, px_diag *d)
 		rc = -1;
 	}
 	transfer_end(&a);
+	transfer_unlock(lock);
 	px_buf_free(&spec);
 	return rc;
 }
@@ -730,8 +809,14 @@ static int checkout_recover_locked(px_store *s, px_diag *d)
 	if (!(next = strchr(line, '\n')) || next - line != GIT_OID_HEXSZ)
 		goto done;
 	*next = '\0';
-	/* a branch lock the killed sync took while moving the branch */
+	/* a branch lock the killed sync took while moving the branch, and
+	 * the lock libgit2 takes to write git's index after the files */
 	px_store_drop_branch_lock(s, line);
+	px_buf_clear(&p);
+	px_buf_printf(&p, "%sindex.lock", git_repository_path(s->repo));
+	unlink(p.ptr);
+	px_buf_clear(&p);
+	journal_path(&p, s);
 	line = next + 1;
 	/* HEAD moved, or the merge is recorded: the checkout was finished */
 	if (git_reference_name_to_id(&head, s->repo, "HEAD") < 0 || !git_oid_equal(&head, &base) ||
@@ -807,7 +892,7 @@ int px_store_checkout_recover(px_store *s, px_diag *d)
 	journal_path(&p, s);
 	if (access(p.ptr, F_OK) == 0) {
 		/* a live sync holds the lock: its checkout is not stale */
-		fd = px_store_lock(s, 0, NULL);
+		fd = px_store_lock(s, "commit.lock", 0, NULL);
 		if (fd >= 0) {
 			rc = checkout_recover_locked(s, d);
 			close(fd);
@@ -862,7 +947,7 @@ static int safe_checkout(px_store *s, git_tree *tree, const git_oid *next, int *
 	dirty_state ds = { s, d, 0 };
 	size_t i;
 
-	*lock = px_store_lock(s, 1, d);
+	*lock = px_store_lock(s, "commit.lock", 1, d);
 	if (*lock < 0)
 		return -1;
 	/* a journal left by a killed sync is dealt with first */
