@@ -235,6 +235,23 @@ static int known_hosts_file(void)
 	return ok;
 }
 
+/* An SSH remote (ssh://, git+ssh://, ssh+git://, or user@host:path)
+ * asked for from a machine with no known_hosts file: refused before
+ * connecting (libgit2 1.5 would take any key, and leaks while finding
+ * that out). 0 to go on, -1 with the diagnostic. */
+static int ssh_without_known_hosts(const char *url, const char *name, px_diag *d)
+{
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+	int ssh = !strncmp(url, "ssh://", 6) || !strncmp(url, "git+ssh://", 10) ||
+		  !strncmp(url, "ssh+git://", 10) ||
+		  (colon && strchr(url, '@') && strchr(url, '@') < colon && (!slash || colon < slash));
+
+	if (!ssh || known_hosts_file())
+		return 0;
+	px_diag_add(d, name, 0, 0, PX_SEV_ERROR, "sync-auth", MSG_SYNC_HOSTKEY, url);
+	return -1;
+}
+
 /* The server's identity: libgit2 checks it (known_hosts for SSH, the
  * system's CAs for HTTPS) and decides; a failed check is noted so that
  * the error can say what it means. */
@@ -246,7 +263,7 @@ static int certificate_check(git_cert *cert, int valid, const char *host, void *
 	sign_of_life(a);
 	if (!valid) {
 		a->untrusted = cert ? (int)cert->cert_type : GIT_CERT_NONE;
-		return GIT_PASSTHROUGH; /* libgit2's own decision stands */
+		return GIT_ECERTIFICATE; /* libgit2's decision stands */
 	}
 	if (cert && cert->cert_type == GIT_CERT_HOSTKEY_LIBSSH2 && !known_hosts_file()) {
 		/* libgit2 takes any host key when there is no known_hosts
@@ -396,9 +413,10 @@ int px_remote_fetch(px_remote *r, px_diag *d)
 {
 	git_fetch_options fo;
 	auth_state a;
-	int err, lock = transfer_lock(r, d);
+	int err, lock;
 
-	if (lock < 0)
+	if (ssh_without_known_hosts(git_remote_url(r->remote), r->name, d) < 0 ||
+	    (lock = transfer_lock(r, d)) < 0)
 		return -1;
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	remote_callbacks(&fo.callbacks, &a);
@@ -417,9 +435,10 @@ int px_remote_push(px_remote *r, const char *branch, px_diag *d)
 	char *specs[1];
 	git_strarray refspecs = { specs, 1 };
 	auth_state a;
-	int err, rc = 0, lock = transfer_lock(r, d);
+	int err, rc = 0, lock;
 
-	if (lock < 0)
+	if (ssh_without_known_hosts(git_remote_url(r->remote), r->name, d) < 0 ||
+	    (lock = transfer_lock(r, d)) < 0)
 		return -1;
 	px_buf_printf(&spec, "refs/heads/%s:refs/heads/%s", branch, branch);
 	specs[0] = spec.ptr;
@@ -576,6 +595,8 @@ int px_store_clone(char **branch, const char *url, const char *dir, px_diag *d)
 	int made, err, rc = -1;
 
 	*branch = NULL;
+	if (ssh_without_known_hosts(url, url, d) < 0)
+		return -1;
 	made = free_place(dir);
 	if (!made) {
 		px_diag_add(d, dir, 0, 0, PX_SEV_ERROR, "clone", MSG_CLONE_EXISTS, dir);

@@ -11,6 +11,12 @@ pids=
 trap 'for p in $pids; do kill $p 2>/dev/null || true; done' EXIT
 same() { [ "$2" = "$1" ] || fail "expected: $1
 got: $2"; }
+# libgit2 1.5's SSH transport leaks on every connection (its known_hosts
+# check never frees libssh2's list, nor two buffers of its own; none of
+# it is praxis' memory): under the sanitizers this test runs without leak
+# checking, the memory errors are still checked
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+export ASAN_OPTIONS
 
 ssh-keygen -q -t ed25519 -N '' -f "$base/hostkey"
 ssh-keygen -q -t ed25519 -N '' -f "$base/userkey"
@@ -46,12 +52,22 @@ cd a
 px commit
 git remote add origin "$url"
 
-# the host key is not known yet (libgit2 reads ~/.ssh/known_hosts)
+# the host key is not known: no known_hosts file at all (refused before
+# connecting), then one that knows other hosts (libgit2 reads it)
 ssh-add -q "$base/userkey"
+host_msg="origin: error: '$url': this machine does not know the server's SSH host key (~/.ssh/known_hosts): connect once with ssh or git, check the key it shows with the server's administrator and accept it, then sync again [sync-auth]"
+out=$(timeout 60 "$PRAXIS" sync 2>&1) && rc=0 || rc=$?
+[ "$rc" = 2 ] || fail "no known_hosts: exit $rc: $out"
+same "$host_msg" "$out"
+out=$(timeout 60 "$PRAXIS" clone "$url" c 2>&1) && rc=0 || rc=$?
+[ "$rc" = 2 ] || fail "clone, no known_hosts: exit $rc: $out"
+same "$url: error: '$url': this machine does not know the server's SSH host key (~/.ssh/known_hosts): connect once with ssh or git, check the key it shows with the server's administrator and accept it, then sync again [sync-auth]" "$out"
+[ ! -e c ] || fail "clone made a folder"
+mkdir -p "$HOME/.ssh"
+sed 's/^[^ ]* /[127.0.0.1]:1 /' "$base/hostline" > "$HOME/.ssh/known_hosts"
 out=$(timeout 60 "$PRAXIS" sync 2>&1) && rc=0 || rc=$?
 [ "$rc" = 2 ] || fail "unknown host: exit $rc: $out"
-same "origin: error: '$url': this machine does not know the server's SSH host key (~/.ssh/known_hosts): connect once with ssh or git, check the key it shows with the server's administrator and accept it, then sync again [sync-auth]" "$out"
-mkdir -p "$HOME/.ssh"
+same "$host_msg" "$out"
 cp "$base/hostline" "$HOME/.ssh/known_hosts"
 
 # no agent at all
