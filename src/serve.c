@@ -244,6 +244,17 @@ static int authorized(server *srv, struct MHD_Connection *c, const params *ps, i
 	return 0;
 }
 
+static int hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
 /* Where a connection's request is (its *con_cls): headers read, or a
  * body seen after all. */
 static char started, body_seen;
@@ -346,6 +357,29 @@ failed:
 	rs = (px_web_response)PX_WEB_RESPONSE_INIT;
 	px_web_error(&rs, &rq, 500, MSG_WEB_INTERNAL);
 	return reply(c, &rs, NULL, NULL, 0);
+}
+
+/* MHD's percent-decoding of the path and the parameters, but for %00:
+ * a NUL would end the text early (".../01.md%00.txt" read as
+ * ".../01.md"), so it stays as the three characters it was. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *r = s, *w = s;
+
+	(void)cls;
+	(void)c;
+	while (*r) {
+		int hi, lo;
+		if (r[0] == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0 &&
+		    (hi || lo)) {
+			*w++ = (char)(hi * 16 + lo);
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = 0;
+	return (size_t)(w - s);
 }
 
 /* -------------------------------------------------------------- start */
@@ -458,6 +492,7 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 		MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
 		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_END);
 	if (!daemon || !(info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT))) {
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_SERVE_CANNOT_LISTEN, o->listen);

@@ -1,7 +1,8 @@
 # praxis serve for the end-to-end scripts (sourced after lib.sh).
 #
 #   serve_start DIR [ARGS...]   starts `praxis serve --listen 127.0.0.1:0 ARGS`
-#                               in DIR; sets $URL (its first line, the
+#                               in DIR ($SERVE_LISTEN instead of
+#                               127.0.0.1:0 when set); sets $URL (its first line, the
 #                               address, ending in '/') and $SERVE_PID; a
 #                               trap stops it however the script ends
 #   serve_stop                  stops it with SIGTERM: it must exit 0 and
@@ -16,7 +17,7 @@ SERVE_PID=
 serve_start() {
 	_dir=$1; shift
 	: > "$TMPDIR/serve.out"
-	( cd "$_dir" && exec $vg "$PRAXIS" serve --listen 127.0.0.1:0 "$@" ) \
+	( cd "$_dir" && exec $vg "$PRAXIS" serve --listen "${SERVE_LISTEN:-127.0.0.1:0}" "$@" ) \
 		> "$TMPDIR/serve.out" 2> "$TMPDIR/serve.err" &
 	SERVE_PID=$!
 	trap '_serve_kill' EXIT
@@ -33,7 +34,7 @@ serve_start() {
 	done
 	URL=$(head -n 1 "$TMPDIR/serve.out")
 	case $URL in
-	http://127.0.0.1:[0-9]*/) ;;
+	http://127.0.0.1:[0-9]*/|http://0.0.0.0:[0-9]*/) ;;
 	*) fail "the first line of praxis serve is not its address: $URL" ;;
 	esac
 }
