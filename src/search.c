@@ -63,6 +63,21 @@ static int by_score(const void *a, const void *b)
 	return x->seg.id < y->seg.id ? 1 : x->seg.id > y->seg.id ? -1 : 0;
 }
 
+int px_search_match(px_db_match *m, px_buf *expr, const px_query *q, const px_search_filters *f,
+		    px_diag *d)
+{
+	if (!q->fts.len && !q->ncodes)
+		return 1;
+	fts_expression(expr, q, f);
+	if (px_diag_buf(d, expr, NULL) < 0)
+		return -1;
+	m->match = expr->ptr;
+	m->since = f->since;
+	m->until = f->until;
+	m->note = f->note;
+	return 0;
+}
+
 int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
 		  const px_search_filters *f, px_diag *d)
 {
@@ -72,18 +87,11 @@ int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
-	if (!q->fts.len && !q->ncodes)
-		return 0;
 	if (f->limit > window && window > 0)
 		window = f->limit;
-	fts_expression(&expr, q, f);
-	if (px_diag_buf(d, &expr, NULL) < 0) {
-		rc = -1;
+	rc = px_search_match(&m, &expr, q, f, d);
+	if (rc)
 		goto done;
-	}
-	m.match = expr.ptr;
-	m.since = f->since;
-	m.until = f->until;
 	rc = px_db_search_rank(&out->hits, &out->n, ix, &m, window, d);
 	if (!rc)
 		rc = px_db_search_count(&out->total, ix, &m, PX_SEARCH_COUNT_CAP + 1, d);
@@ -100,7 +108,7 @@ done:
 	if (rc)
 		px_search_result_free(out);
 	px_buf_free(&expr);
-	return rc;
+	return rc == 1 ? 0 : rc;
 }
 
 int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_diag *d)

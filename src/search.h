@@ -29,9 +29,11 @@ typedef struct {
 	const char *community, *cycle, *lang, *since, *until;
 	int kind;   /* index into px_search_kinds, -1: any */
 	long limit; /* 0: all */
+	const char *note; /* one note's path, relative to the knowledge base
+			   * as the index holds it ("2022-2023/zuid/01.md"); NULL: any */
 } px_search_filters;
 
-#define PX_SEARCH_FILTERS_INIT { NULL, NULL, NULL, NULL, NULL, -1, 20 }
+#define PX_SEARCH_FILTERS_INIT { NULL, NULL, NULL, NULL, NULL, -1, 20, NULL }
 
 /* A snippet's matched words are between these two characters. */
 #define PX_SEARCH_MARK_ON "\x01"
@@ -52,6 +54,14 @@ typedef struct {
  * tokenizer, and words with digits are not stemmed):
  *   c community, y cycle, l lang, k kind ("followup" for task items), x code */
 void px_scope_word(px_buf *b, char filter, const char *value);
+
+/* What the query and filters match, for the data layer: the FTS5
+ * expression written into `expr` (m->match points into it, so keep
+ * `expr` while `m` is used), the dates and the note. 1 when the query
+ * has neither text nor codes (it matches nothing: `m` is not set), 0,
+ * or -1 with a diagnostic (out of memory). */
+int px_search_match(px_db_match *m, px_buf *expr, const px_query *q, const px_search_filters *f,
+		    px_diag *d);
 
 /* Ranks and counts: the hits hold their id and score. Returns 0,
  * PX_DB_EQUERY (the expression is malformed: the caller words it with
