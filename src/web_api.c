@@ -2,7 +2,8 @@
  * web_api.c - the JSON API of `praxis serve` (doc/serve.md): search,
  * stats, the codebook, a code's segments, a note. Each answer has the
  * shape of the matching command's --format json (doc/json.md), written
- * by the same function (px_search_json, px_stats_json, px_codes_json);
+ * by the same functions (px_search_json_members and px_facets_json,
+ * px_stats_json, px_codes_json): search's answer is `search --facets`'s;
  * ?format=csv gives a list as the command's CSV. A parameter that cannot
  * be read is a 400 with the message the command gives for it.
  */
@@ -14,6 +15,7 @@
 #include "codes.h"
 #include "csv.h"
 #include "cycle.h"
+#include "facets.h"
 #include "json.h"
 #include "note.h"
 #include "query.h"
@@ -159,6 +161,10 @@ static int search_filters(px_search_filters *f, px_web_response *rs, const px_we
 	if ((v = px_web_arg(rq, "until")) && px_date_parse(v, &y, &m, &dd) < 0)
 		return px_web_error(rs, rq, 400, MSG_BAD_DATE, v), -1;
 	f->until = v;
+	/* one note, by its path in the knowledge base (as --note) */
+	if ((v = px_web_arg(rq, "note")) && !px_kb_is_note_path(v))
+		return px_web_error(rs, rq, 400, MSG_NOT_NOTE_PATH, v), -1;
+	f->note = v;
 	return 0;
 }
 
@@ -166,6 +172,8 @@ int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, 
 {
 	px_search_filters f = PX_SEARCH_FILTERS_INIT;
 	px_search_result res;
+	px_facets fc;
+	px_json j;
 	px_diag qd = PX_DIAG_INIT;
 	px_buf text = PX_BUF_INIT;
 	px_query q;
@@ -177,6 +185,7 @@ int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, 
 
 	memset(&q, 0, sizeof q);
 	memset(&res, 0, sizeof res);
+	memset(&fc, 0, sizeof fc);
 	if (search_filters(&f, rs, rq, w->kb) < 0 ||
 	    (limit = number(rs, rq, "limit", 20, 1, MAX_LIMIT)) < 0 ||
 	    (offset = number(rs, rq, "offset", 0, 0, MAX_OFFSET)) < 0 ||
@@ -213,6 +222,9 @@ int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, 
 	rc = px_search_run(&res, w->index, &q, &f, d);
 	if (!rc)
 		rc = px_search_gather(&res, w->index, &q, d);
+	/* the facets count what `total` counts (as `search --facets`) */
+	if (!rc && format == 0)
+		rc = px_facets_gather(&fc, w->index, &q, &f, PX_SEARCH_COUNT_CAP, d);
 	if (rc == PX_DB_EQUERY) {
 		px_web_error(rs, rq, 400, MSG_BAD_QUERY, text.ptr);
 		rc = 0;
@@ -237,11 +249,17 @@ int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, 
 		csv_answer(rs, &t, "search.csv");
 		px_table_free(&t);
 	} else {
-		px_search_json(&rs->body, text.ptr, &res, w->kb->cb);
+		px_json_init(&j, &rs->body);
+		px_json_object(&j);
+		px_search_json_members(&j, text.ptr, &res, w->kb->cb);
+		px_json_key(&j, "facets");
+		px_facets_json(&j, &fc, w->kb);
+		px_json_end(&j);
 		json_answer(rs);
 	}
 cleanup:
 	px_search_result_free(&res);
+	px_facets_free(&fc);
 	px_query_free(&q);
 	px_buf_free(&text);
 	px_diag_free(&qd);

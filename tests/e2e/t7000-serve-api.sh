@@ -15,7 +15,8 @@ serve_start .
 
 # -- search: a table of cases, the API against the command -----------------
 # search_case WORDS [NAME=VALUE...]: the API with q=WORDS and each
-# NAME=VALUE equals `praxis search WORDS --NAME VALUE ... --format json`
+# NAME=VALUE equals `praxis search WORDS --NAME VALUE ... --facets
+# --format json` (the hits and the facet counts)
 # (values without spaces)
 search_case() {
 	_q=$1; shift
@@ -25,10 +26,10 @@ search_case() {
 		_api="$_api --data-urlencode ${_kv}"
 	done
 	if [ -n "$_q" ]; then
-		px --lang nl search "$_q" $_cli --format json
+		px --lang nl search "$_q" $_cli --facets --format json
 		get api/search -G --data-urlencode "q=$_q" $_api
 	else
-		px --lang nl search $_cli --format json
+		px --lang nl search $_cli --facets --format json
 		get api/search -G $_api
 	fi
 	[ "$rc" -eq 0 ] || fail "praxis search '$_q'$_cli: exit $rc: $err"
@@ -62,13 +63,29 @@ search_case huisarts cycle=2022-2023 kind=paragraph
 search_case huisarts since=2022-10-01 until=2023-03-31 sort=date
 search_case 'mantelzorg*' sort=date limit=5
 search_case 'zzzznotaword'
+search_case huisarts note=2022-2023/zuid/03.md
+search_case '#tijd' note=2022-2023/centrum/02.md sort=date
 # every hit has a snippet and the query as the command shows it
 get api/search -G --data-urlencode 'q=ziekenhuizen'
 [ "$(jq -r '[.hits[] | select(.snippet == "")] | length' "$TMPDIR/body")" = 0 ] ||
 	fail "a hit without its snippet"
 
+# facet counts are the numbers of `praxis stats`: a code's search counts
+# per community what stats counts in that code's row, for every code
+for c in $(codebook_ids | head -n 8); do
+	px stats --codes "$c" --format json
+	stats=$out
+	printf '%s\n' "$stats" | jq -S '[.codes[0].by | to_entries[] | {value: .key, count: .value.segments}] | sort_by(.value)' > "$TMPDIR/stats.facets"
+	get api/search -G --data-urlencode "code=$c" -d limit=1
+	expect_code 200
+	jq -S '[.facets.community[] | {value, count}] | sort_by(.value)' "$TMPDIR/body" > "$TMPDIR/api.facets"
+	test_cmp "$TMPDIR/stats.facets" "$TMPDIR/api.facets"
+	[ "$(jq .total "$TMPDIR/body")" = "$(printf '%s\n' "$stats" | jq .codes[0].segments)" ] ||
+		fail "code $c: the search's total is not stats' count"
+done
+
 # paging: offset=K&limit=N is hits K+1..K+N of --limit K+N, same total
-px --lang nl search ziekenhuis OR hopital --limit 7 --format json
+px --lang nl search ziekenhuis OR hopital --limit 7 --facets --format json
 want=$(printf '%s\n' "$out" | jq '.hits |= .[4:7]')
 get api/search -G --data-urlencode 'q=ziekenhuis OR hopital' -d offset=4 -d limit=3
 expect_json_code 200 "offset=4 limit=3"
@@ -100,6 +117,7 @@ bad_case 'a --code tjid' -d q=a -d code=tjid
 bad_case 'a --community zud' -d q=a -d community=zud
 bad_case 'a --cycle 2022-2024' -d q=a -d cycle=2022-2024
 bad_case 'a --since 2023-02-30' -d q=a -d since=2023-02-30
+bad_case 'a --note 2022-2023/zuid' -d q=a -d note=2022-2023/zuid
 bad_case "$(printf 'a%.0s ' $(seq 1 70))" --data-urlencode "q=$(printf 'a%.0s ' $(seq 1 70))"
 # an empty query, in French with Accept-Language
 px --lang fr search --limit 3
@@ -214,7 +232,7 @@ sed 's/^session: .*/session: 8/; s/^date: .*/date: 2023-05-02/' 2022-2023/zuid/0
 printf '\nDe kwartelkoning zingt bij de huisarts. #tijd\n' >> 2022-2023/zuid/08.md
 px commit --author "Test <t@example.org>" -m "session 8"
 [ "$rc" -eq 0 ] || fail "commit: $rc $out $err"
-px --lang nl search kwartelkoning --format json
+px --lang nl search kwartelkoning --facets --format json
 want=$out
 [ "$(printf '%s\n' "$want" | jq .total)" = 1 ] || fail "the command does not find the new note: $want"
 get 'api/search?q=kwartelkoning'
