@@ -183,6 +183,8 @@ demo: praxis
 	./praxis -C $(DEMO) report 2022-2023 --lang nl,fr -o $(CURDIR)/$(BUILD)/report-2022-2023.html
 	./praxis -C $(DEMO) report 2022-2023 --lang both -o $(CURDIR)/$(BUILD)/report-2022-2023.both.html
 	./praxis -C $(DEMO) site -o $(CURDIR)/$(BUILD)/site
+	@echo "The analysts' web app over the demo (doc/serve.md; Ctrl-C stops it):"
+	@echo "    ./praxis -C $(DEMO) serve"
 
 install: praxis
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/praxis/schema \
