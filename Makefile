@@ -15,7 +15,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   := build
-PKGS    := libcmark-gfm libgit2 sqlite3 yaml-0.1 libxml-2.0 libxslt libexslt libutf8proc xlsxwriter libzip uuid
+PKGS    := libcmark-gfm libgit2 sqlite3 yaml-0.1 libxml-2.0 libxslt libexslt libutf8proc xlsxwriter libzip uuid libmicrohttpd
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g

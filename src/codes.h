@@ -18,6 +18,7 @@
 #include "codebook.h"
 #include "db.h"
 #include "stats.h"
+#include "table.h"
 
 typedef struct {
 	const px_codebook *cb;  /* borrowed: the index's */
@@ -34,5 +35,13 @@ typedef struct {
  * 0, or -1 with a diagnostic; px_codes_free is safe after both. */
 int px_codes_gather(px_codes *out, px_index *ix, const px_code *code, px_diag *d);
 void px_codes_free(px_codes *c);
+
+/* What `praxis codes --format json` prints (doc/json.md, "codes", or
+ * "codes CODE" when c->code is set). Errors are the buffer's. */
+void px_codes_json(px_buf *out, const px_codes *c);
+/* The same as one table for CSV (doc/spreadsheets.md): the codebook, or
+ * the code's segments. Free it with px_table_free; a failed table is
+ * marked so (t->failed). */
+void px_codes_table(px_table *t, const px_codes *c);
 
 #endif

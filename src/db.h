@@ -231,6 +231,10 @@ int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, 
 /* The notes of the scope (cycle, community), by path. */
 int px_db_export_notes(px_db_note **out, size_t *n, px_index *ix, const px_db_scope *s,
 		       px_diag *d);
+/* The note at `path` (relative to the knowledge base), as a one-row
+ * array (free with px_db_notes_free(*out, 1)). 0; 1 when the index has
+ * no note there (*out NULL); -1 with a diagnostic. */
+int px_db_note_at(px_db_note **out, px_index *ix, const char *path, px_diag *d);
 /* A note's segments in the order of the note. */
 int px_db_export_segments(px_db_segment **out, size_t *n, px_index *ix, long long note,
 			  px_diag *d);

@@ -71,4 +71,15 @@ int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_di
 void px_search_sort_by_date(px_search_result *r);
 void px_search_result_free(px_search_result *r);
 
+/* A snippet with its match marks replaced, appended to `out`: ANSI bold
+ * when `color`, else **word**; line breaks become spaces; the text goes
+ * through the terminal sanitiser unless `json` (the JSON writer escapes
+ * its own). */
+void px_search_snippet(px_buf *out, const char *s, int color, int json);
+/* The result as `praxis search --format json` prints it (doc/json.md,
+ * "search"): `text` is the query as shown, `cb` gives the codes' labels.
+ * Errors are the buffer's. */
+void px_search_json(px_buf *out, const char *text, const px_search_result *r,
+		    const px_codebook *cb);
+
 #endif
