@@ -665,7 +665,7 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 		char *end;
 		session = strtol(s, &end, 10);
 		if (*end || session < 1) {
-			problem(&xml, rq, MSG_WEB_BAD_NUMBER, "session", s);
+			problem(&xml, rq, MSG_WEB_BAD_NUMBER, "session", 1L, 9999L, s);
 			bad = 1;
 		}
 	}
