@@ -155,11 +155,12 @@ extern const px_db_rowtype px_db_segment_type, px_db_note_type, px_db_tally_type
  * words it with what the user typed (MSG_BAD_QUERY). */
 #define PX_DB_EQUERY (-2)
 
-/* What a search matches: an FTS5 expression over segments_fts, and the
- * note's date range (NULL: open). */
+/* What a search matches: an FTS5 expression over segments_fts, the
+ * note's date range (NULL: open) and its path (NULL: any note). */
 typedef struct {
 	const char *match;
 	const char *since, *until;
+	const char *note;
 } px_db_match;
 
 /* A hit: the segment, its score, its codes (sorted) and its snippet. */
@@ -189,6 +190,26 @@ int px_db_search_hit(px_db_hit *h, px_index *ix, px_diag *d);
  * or -1. */
 int px_db_search_snippets(px_db_hit *hits, size_t n, px_index *ix, const char *match,
 			  const char *on, const char *off, px_diag *d);
+
+/* Facets (facets.h): the matches counted by community, cycle, language
+ * and kind met together, with their session dates' range. A NULL
+ * community, cycle, lang or date: notes that do not give it. */
+typedef struct {
+	char *community, *cycle, *lang;
+	char *kind;               /* as px_db_segment's */
+	char *date_min, *date_max;
+	long long segments;
+} px_db_facet_row;
+
+void px_db_facet_rows_free(px_db_facet_row *v, size_t n);
+/* The facet rows of the newest `cap` matches (-1: every one), in no
+ * order. 0, PX_DB_EQUERY or -1. */
+int px_db_search_facets(px_db_facet_row **out, size_t *n, px_index *ix, const px_db_match *m,
+			long cap, px_diag *d);
+/* The codes of the same matches: a tally per code (id, segments; notes
+ * 0), by code. 0, PX_DB_EQUERY or -1. */
+int px_db_search_facet_codes(px_db_tally **out, size_t *n, px_index *ix, const px_db_match *m,
+			     long cap, px_diag *d);
 
 /* ------------------------------------------------------------------ site */
 

@@ -66,6 +66,21 @@ static int by_score(const void *a, const void *b)
 	return x->seg.id < y->seg.id ? 1 : x->seg.id > y->seg.id ? -1 : 0;
 }
 
+int px_search_match(px_db_match *m, px_buf *expr, const px_query *q, const px_search_filters *f,
+		    px_diag *d)
+{
+	if (!q->fts.len && !q->ncodes)
+		return 1;
+	fts_expression(expr, q, f);
+	if (px_diag_buf(d, expr, NULL) < 0)
+		return -1;
+	m->match = expr->ptr;
+	m->since = f->since;
+	m->until = f->until;
+	m->note = f->note;
+	return 0;
+}
+
 int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
 		  const px_search_filters *f, px_diag *d)
 {
@@ -75,18 +90,11 @@ int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
-	if (!q->fts.len && !q->ncodes)
-		return 0;
 	if (f->limit > window && window > 0)
 		window = f->limit;
-	fts_expression(&expr, q, f);
-	if (px_diag_buf(d, &expr, NULL) < 0) {
-		rc = -1;
+	rc = px_search_match(&m, &expr, q, f, d);
+	if (rc)
 		goto done;
-	}
-	m.match = expr.ptr;
-	m.since = f->since;
-	m.until = f->until;
 	rc = px_db_search_rank(&out->hits, &out->n, ix, &m, window, d);
 	if (!rc)
 		rc = px_db_search_count(&out->total, ix, &m, PX_SEARCH_COUNT_CAP + 1, d);
@@ -103,7 +111,7 @@ done:
 	if (rc)
 		px_search_result_free(out);
 	px_buf_free(&expr);
-	return rc;
+	return rc == 1 ? 0 : rc;
 }
 
 int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_diag *d)
@@ -192,60 +200,67 @@ void px_search_snippet(px_buf *out, const char *s, int color, int json)
 }
 
 /* The JSON shape is doc/json.md's, section "search". */
+void px_search_json_fields(px_json *j, const char *text, const px_search_result *r,
+			   const px_codebook *cb)
+{
+	px_buf snip = PX_BUF_INIT;
+	size_t i, k;
+
+	px_json_kstr(j, "query", text);
+	px_json_kint(j, "total", r->total);
+	px_json_kbool(j, "total_capped", r->capped);
+	px_json_key(j, "hits");
+	px_json_array(j);
+	for (i = 0; i < r->n; i++) {
+		const px_db_hit *h = &r->hits[i];
+		px_json_object(j);
+		px_json_kstr(j, "path", h->seg.path);
+		px_json_kstr(j, "community", h->seg.community);
+		px_json_kstr(j, "cycle", h->seg.cycle);
+		px_json_kint(j, "session", h->seg.session);
+		px_json_kstr(j, "date", h->seg.date);
+		px_json_kstr(j, "lang", h->seg.lang);
+		px_json_kint(j, "line", h->seg.line);
+		px_json_kint(j, "last_line", h->seg.last_line);
+		px_json_kstr(j, "title", h->seg.title);
+		px_json_kstr(j, "kind", h->seg.kind);
+		px_json_kstr(j, "heading", h->seg.heading);
+		px_json_key(j, "codes");
+		px_json_array(j);
+		for (k = 0; k < h->ncodes; k++)
+			px_json_str(j, h->codes[k]);
+		px_json_end(j);
+		/* the codes again, with their labels in both languages (the index
+		 * is rebuilt when the codebook changes: every code is in it) */
+		px_json_key(j, "code_labels");
+		px_json_array(j);
+		for (k = 0; k < h->ncodes; k++) {
+			const px_code *c = px_codebook_code(cb, h->codes[k]);
+			px_json_object(j);
+			px_json_kstr(j, "code", h->codes[k]);
+			px_json_kstr(j, "nl", c ? c->label[PX_LANG_NL] : h->codes[k]);
+			px_json_kstr(j, "fr", c ? c->label[PX_LANG_FR] : h->codes[k]);
+			px_json_end(j);
+		}
+		px_json_end(j);
+		px_buf_clear(&snip);
+		px_search_snippet(&snip, h->snippet, 0, 1);
+		px_json_kstr(j, "snippet", snip.ptr);
+		px_json_kstr(j, "text", h->seg.text);
+		px_json_knum(j, "score", -h->score, 6);
+		px_json_end(j);
+	}
+	px_json_end(j);
+	px_buf_free(&snip);
+}
+
 void px_search_json(px_buf *out, const char *text, const px_search_result *r,
 		    const px_codebook *cb)
 {
-	px_buf snip = PX_BUF_INIT;
 	px_json j;
-	size_t i, k;
 
 	px_json_init(&j, out);
 	px_json_object(&j);
-	px_json_kstr(&j, "query", text);
-	px_json_kint(&j, "total", r->total);
-	px_json_kbool(&j, "total_capped", r->capped);
-	px_json_key(&j, "hits");
-	px_json_array(&j);
-	for (i = 0; i < r->n; i++) {
-		const px_db_hit *h = &r->hits[i];
-		px_json_object(&j);
-		px_json_kstr(&j, "path", h->seg.path);
-		px_json_kstr(&j, "community", h->seg.community);
-		px_json_kstr(&j, "cycle", h->seg.cycle);
-		px_json_kint(&j, "session", h->seg.session);
-		px_json_kstr(&j, "date", h->seg.date);
-		px_json_kstr(&j, "lang", h->seg.lang);
-		px_json_kint(&j, "line", h->seg.line);
-		px_json_kint(&j, "last_line", h->seg.last_line);
-		px_json_kstr(&j, "title", h->seg.title);
-		px_json_kstr(&j, "kind", h->seg.kind);
-		px_json_kstr(&j, "heading", h->seg.heading);
-		px_json_key(&j, "codes");
-		px_json_array(&j);
-		for (k = 0; k < h->ncodes; k++)
-			px_json_str(&j, h->codes[k]);
-		px_json_end(&j);
-		/* the codes again, with their labels in both languages (the index
-		 * is rebuilt when the codebook changes: every code is in it) */
-		px_json_key(&j, "code_labels");
-		px_json_array(&j);
-		for (k = 0; k < h->ncodes; k++) {
-			const px_code *c = px_codebook_code(cb, h->codes[k]);
-			px_json_object(&j);
-			px_json_kstr(&j, "code", h->codes[k]);
-			px_json_kstr(&j, "nl", c ? c->label[PX_LANG_NL] : h->codes[k]);
-			px_json_kstr(&j, "fr", c ? c->label[PX_LANG_FR] : h->codes[k]);
-			px_json_end(&j);
-		}
-		px_json_end(&j);
-		px_buf_clear(&snip);
-		px_search_snippet(&snip, h->snippet, 0, 1);
-		px_json_kstr(&j, "snippet", snip.ptr);
-		px_json_kstr(&j, "text", h->seg.text);
-		px_json_knum(&j, "score", -h->score, 6);
-		px_json_end(&j);
-	}
+	px_search_json_fields(&j, text, r, cb);
 	px_json_end(&j);
-	px_json_end(&j);
-	px_buf_free(&snip);
 }

@@ -1,5 +1,6 @@
 /*
- * praxis search QUERY [filters] [--limit N] [--sort rank|date] [--format text|json]
+ * praxis search QUERY [filters] [--note PATH] [--facets] [--limit N] [--sort rank|date]
+ *               [--format text|json|csv|xlsx]
  *
  * Segments ranked by bm25 (FTS5 with the praxis tokenizer: Dutch and
  * French stems, accents folded); hashtags in the query filter by code.
@@ -12,6 +13,8 @@
 #include "../cmd.h"
 #include "../out.h"
 #include "../cycle.h"
+#include "../facets.h"
+#include "../json.h"
 #include "../note.h"
 #include "../opt.h"
 #include "../query.h"
@@ -20,8 +23,25 @@
 #include "../text.h"
 
 enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OPT_UNTIL,
-       OPT_LIMIT, OPT_FORMAT, OPT_OUTPUT, OPT_FORCE, OPT_SORT, OPT_HELP };
+       OPT_LIMIT, OPT_FORMAT, OPT_OUTPUT, OPT_FORCE, OPT_SORT, OPT_NOTE, OPT_FACETS, OPT_HELP };
 enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_XLSX };
+
+/* The JSON shape is doc/json.md's, section "search" (with --facets,
+ * "search --facets"). */
+static void format_json(px_buf *out, const char *text, const px_search_result *r,
+			const px_facets *fc, const px_kb *kb)
+{
+	px_json j;
+
+	px_json_init(&j, out);
+	px_json_object(&j);
+	px_search_json_fields(&j, text, r, kb->cb);
+	if (fc) {
+		px_json_key(&j, "facets");
+		px_facets_json(&j, fc, kb);
+	}
+	px_json_end(&j);
+}
 
 static void format_text(px_buf *out, const px_search_result *r, int color)
 {
@@ -90,15 +110,20 @@ static int format_sheet(const px_search_result *r, int format, const char *outpu
 }
 
 static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px_search_filters *f,
-		      int json, int by_date, const char *output, int force, px_diag *d)
+		      int json, int by_date, int facets, const char *output, int force, px_diag *d)
 {
 	px_search_result res;
+	px_facets fc;
 	px_buf out = PX_BUF_INIT;
 	int rc;
 
+	memset(&fc, 0, sizeof fc);
 	rc = px_search_run(&res, ctx->index, q, f, d);
 	if (!rc)
 		rc = px_search_gather(&res, ctx->index, q, d);
+	/* the facets count what `total` counts */
+	if (!rc && facets)
+		rc = px_facets_gather(&fc, ctx->index, q, f, PX_SEARCH_COUNT_CAP, d);
 	if (rc == PX_DB_EQUERY)
 		px_error(MSG_BAD_QUERY, text);
 	if (!rc && by_date)
@@ -109,13 +134,17 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 		if (format_sheet(&res, json, output, force, ctx, d) < 0)
 			rc = PX_CMD_FAILED;
 	} else if (!rc) {
-		if (json)
-			px_search_json(&out, text, &res, ctx->kb->cb);
-		else
+		if (json) {
+			format_json(&out, text, &res, facets ? &fc : NULL, ctx->kb);
+		} else {
 			format_text(&out, &res, ctx->color);
+			if (facets)
+				px_facets_text(&out, &fc);
+		}
 		px_buf_fwrite(&out, stdout);
 	}
 	px_search_result_free(&res);
+	px_facets_free(&fc);
 	px_buf_free(&out);
 	/* a malformed query is the user's (usage); a read or write error
 	 * is in `d`, which the dispatcher prints and maps */
@@ -137,6 +166,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		{ "until", 'u', 1, OPT_UNTIL }, { "limit", 'n', 1, OPT_LIMIT },
 		{ "format", 'f', 1, OPT_FORMAT }, { "output", 'o', 1, OPT_OUTPUT },
 		{ "force", 0, 0, OPT_FORCE }, { "sort", 0, 1, OPT_SORT },
+		{ "note", 0, 1, OPT_NOTE }, { "facets", 0, 0, OPT_FACETS },
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
@@ -149,10 +179,10 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 	px_buf text = PX_BUF_INIT, codes = PX_BUF_INIT;
 	px_search_filters f = PX_SEARCH_FILTERS_INIT;
 	const char *output = NULL;
-	char *end;
+	char *end, *note = NULL;
 	const char *code_args[PX_QUERY_MAX_TERMS];
 	size_t ncode = 0, i;
-	int json = 0, by_date = 0, force = 0, id, rc, status = PX_EXIT_USAGE;
+	int json = 0, by_date = 0, force = 0, facets = 0, id, rc, status = PX_EXIT_USAGE;
 
 	memset(&q, 0, sizeof q);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -213,6 +243,13 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			break;
 		case OPT_OUTPUT: output = st.arg; break;
 		case OPT_FORCE: force = 1; break;
+		case OPT_FACETS: facets = 1; break;
+		case OPT_NOTE:
+			free(note);
+			if (!(note = px_kb_note_arg(ctx->kb, st.arg)))
+				goto cleanup;
+			f.note = note;
+			break;
 		case OPT_SORT:
 			if ((by_date = px_opt_choice(&st, sorts)) < 0)
 				goto cleanup;
@@ -220,6 +257,10 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		default:
 			px_buf_printf(&text, "%s%s", text.len ? " " : "", st.arg);
 		}
+	}
+	if (facets && json >= FMT_CSV) {
+		px_error(MSG_FACETS_FORMAT);
+		goto cleanup;
 	}
 	if (json == FMT_XLSX && (!output || !strcmp(output, "-"))) {
 		px_error(MSG_XLSX_NEEDS_FILE);
@@ -243,10 +284,11 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		px_error(MSG_EMPTY_QUERY);
 		goto cleanup;
 	}
-	status = run_search(ctx, text.ptr, &q, &f, json, by_date, output, force, &d);
+	status = run_search(ctx, text.ptr, &q, &f, json, by_date, facets, output, force, &d);
 	px_diag_take(&ctx->diag, &d);
 cleanup:
 	px_query_free(&q);
+	free(note);
 	px_buf_free(&text);
 	px_buf_free(&codes);
 	px_diag_free(&d);

@@ -108,6 +108,11 @@ for query in "ziekenhuis" "'#samenwerking'" '"het ziekenhuis"' "--community cent
 	# shellcheck disable=SC2086
 	eval px search --format json --limit 0 $query; expect_rc 0; printf '%s\n' "$out" > "search-$i.json"
 done
+# with the facets: a code query, words with filters, nothing found
+px search --format json --facets "tijd OR temps"; expect_rc 0; printf '%s\n' "$out" > search-facets-1.json
+px search --format json --facets --cycle 2022-2023 --since 2022-10-01 '#samenwerking'; expect_rc 0
+printf '%s\n' "$out" > search-facets-2.json
+px search --format json --facets zzzzqqq; expect_rc 0; printf '%s\n' "$out" > search-facets-3.json
 shape search search-*.json
 # check: findings with and without a hint, and none
 note 2022-2023/zuid/09.md 'sesion: 9' <<'EOF2'
