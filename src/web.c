@@ -12,15 +12,21 @@
 
 #include "data.h"
 #include "json.h"
+#include "web_pages.h"
 
 /* Exact routes first, then prefixes (a prefix ends in '/'). The pages'
  * handlers (web_pages.c) add their rows here. */
 const px_web_route px_web_routes[] = {
+	{ "/", px_web_page_search },
+	{ "/codes", px_web_page_codes },
+	{ "/matrix", px_web_page_matrix },
 	{ "/api/search", px_web_api_search },
 	{ "/api/stats", px_web_api_stats },
 	{ "/api/codes", px_web_api_codes },
 	{ "/api/codes/", px_web_api_code },
 	{ "/api/notes/", px_web_api_note },
+	{ "/codes/", px_web_page_code },
+	{ "/notes/", px_web_page_note },
 	{ "/static/", px_web_static },
 	{ NULL, NULL }
 };

@@ -8,7 +8,7 @@
   links, the search a plain GET form. Every link is in the data, written
   by C; everything from the notes is text, a note's own HTML is never
   passed through (note-body.xsl). The stylesheet is the site's
-  (site/report.css, served as /style.css), body class "web".
+  (site/report.css, served as /static/report.css), body class "web".
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,7 +22,7 @@
   <xsl:include href="note-body.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
   <xsl:param name="lang" select="'nl'"/>
-  <xsl:param name="css" select="'/style.css'"/>
+  <xsl:param name="css" select="'/static/report.css'"/>
 
   <xsl:key name="seg-community" match="w:code-page/w:segments/w:hit" use="@community"/>
   <xsl:key name="seg-session" match="w:code-page/w:segments/w:hit" use="concat(@community, ' ', @cycle, ' ', @session)"/>
