@@ -14,6 +14,7 @@
 #include "codes.h"
 #include "cycle.h"
 #include "db.h"
+#include "facets.h"
 #include "history.h"
 #include "note.h"
 #include "query.h"
@@ -395,6 +396,82 @@ static void exports(px_buf *b, const char *api, qs *q, px_lang lang)
 static const char *const search_params[] = { "q", "community", "cycle", "code", "in", "kind",
 					     "since", "until", "sort", NULL };
 
+/* The facets of the search: each value with its count for the current
+ * query and filters, and the link that narrows the search to it (a
+ * value in force: the link that drops it). */
+static void facets_xml(px_buf *b, const px_facets *fc, const px_web_request *rq,
+		       const px_codebook *cb)
+{
+	/* the page's parameter of each dimension */
+	static const char *const param[PX_FACET_DIMS] = { "community", "cycle", "in", "kind" };
+	size_t k, i, c;
+	qs q;
+
+	px_buf_puts(b, "<facets>");
+	for (k = 0; k < PX_FACET_DIMS; k++) {
+		const char *now = px_web_arg(rq, param[k]);
+		px_buf_puts(b, "<facet");
+		px_xml_attr(b, "name", px_facet_names[k]);
+		px_buf_puts(b, ">");
+		for (i = 0; i < fc->dims[k].n; i++) {
+			const char *v = fc->dims[k].v[i].value;
+			int on = now && !strcmp(now, v);
+			qs_keep(&q, rq, search_params);
+			qs_set(&q, param[k], on ? NULL : v);
+			px_buf_puts(b, "<value");
+			px_xml_attr(b, "id", v);
+			px_xml_attr_int(b, "count", fc->dims[k].v[i].count);
+			attr_href(b, "href", "/", &q, rq->lang);
+			if (on)
+				px_xml_attr(b, "selected", "true");
+			px_buf_puts(b, "/>");
+		}
+		px_buf_puts(b, "</facet>");
+	}
+	px_buf_puts(b, "<codes>");
+	for (c = 0; c < cb->ncats; c++) {
+		px_buf_puts(b, "<category");
+		px_xml_attr(b, "id", cb->cats[c].id);
+		px_buf_puts(b, ">");
+		px_xml_labels(b, cb->cats[c].label, NULL);
+		for (i = 0; i < cb->ncodes; i++) {
+			const px_code *code = &cb->codes[i];
+			int on = 0;
+			size_t p;
+			if (code->category != c || !fc->codes[i])
+				continue;
+			qs_keep(&q, rq, search_params);
+			for (p = 0; p < rq->nparams && !on; p++)
+				on = !strcmp(rq->params[p].name, "code") &&
+				     code_arg(cb, rq->params[p].value) == code;
+			if (on) {
+				for (p = 0; p < rq->nparams; p++)
+					if (!strcmp(rq->params[p].name, "code") &&
+					    code_arg(cb, rq->params[p].value) == code)
+						qs_del(&q, "code", rq->params[p].value);
+			} else {
+				qs_add(&q, "code", code->id);
+			}
+			px_buf_puts(b, "<value");
+			px_xml_attr(b, "id", code->id);
+			px_xml_attr_int(b, "count", fc->codes[i]);
+			attr_href(b, "href", "/", &q, rq->lang);
+			if (on)
+				px_xml_attr(b, "selected", "true");
+			px_buf_puts(b, ">");
+			px_xml_labels(b, code->label, NULL);
+			px_buf_puts(b, "</value>");
+		}
+		px_buf_puts(b, "</category>");
+	}
+	px_buf_puts(b, "</codes><dates");
+	if (fc->date_min && fc->date_max) {
+		px_xml_attr(b, "min", fc->date_min);
+		px_xml_attr(b, "max", fc->date_max);
+	}
+	px_buf_puts(b, "/></facets>\n");
+}
+
 static int valid_date(const char *s)
 {
 	int y, m, dd;
@@ -407,6 +484,7 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 	const char *text = px_web_arg(rq, "q"), *sort = px_web_arg(rq, "sort");
 	px_search_filters f = PX_SEARCH_FILTERS_INIT;
 	px_search_result res;
+	px_facets fc;
 	px_query query;
 	px_diag qd = PX_DIAG_INIT;
 	px_buf xml = PX_BUF_INIT;
@@ -416,6 +494,7 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 	qs q;
 
 	memset(&res, 0, sizeof res);
+	memset(&fc, 0, sizeof fc);
 	memset(&query, 0, sizeof query);
 	page_open(&xml, w, rq, "search");
 	px_buf_puts(&xml, "<search");
@@ -490,6 +569,8 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 		}
 		if (searched && by_date)
 			px_search_sort_by_date(&res);
+		if (searched && px_facets_gather(&fc, w->index, &query, &f, PX_SEARCH_COUNT_CAP, d) < 0)
+			goto cleanup;
 	}
 	rc = -1;
 
@@ -524,6 +605,7 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 		qs_add(&q, "sort", by_date ? "date" : NULL);
 		exports(&xml, "/api/search", &q, rq->lang);
 		qs_keep(&q, rq, search_params);
+		facets_xml(&xml, &fc, rq, cb);
 	}
 	/* the filters in force, each with the link that drops it */
 	for (i = 0; i < rq->nparams; i++) {
@@ -550,6 +632,7 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 	rc = render(rq, &xml, bad ? 400 : 200, rs, d);
 cleanup:
 	px_search_result_free(&res);
+	px_facets_free(&fc);
 	px_query_free(&query);
 	px_diag_free(&qd);
 	px_buf_free(&xml);

@@ -456,7 +456,7 @@
             <xsl:for-each select="$cols">
               <th scope="col" class="num">
                 <xsl:choose>
-                  <xsl:when test="$kind = 'community'"><xsl:attribute name="title"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:attribute><xsl:value-of select="@id"/></xsl:when>
+                  <xsl:when test="$kind = 'community'"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:when>
                   <xsl:when test="$kind = 'session'">#<xsl:value-of select="@id"/></xsl:when>
                   <xsl:otherwise><xsl:attribute name="title"><xsl:value-of select="w:label[@lang = $lang]"/></xsl:attribute><span class="vertical"><xsl:value-of select="substring(w:label[@lang = $lang], 1, 18)"/></span></xsl:otherwise>
                 </xsl:choose>

@@ -304,6 +304,17 @@ static void search_matches_cli(void **state)
 	}
 	assert_int_equal((int)num(&p2, "count(//li[@class='filter']//a[@class='remove'])"), 1);
 	put(&p2);
+	/* the community facet counts what the filter finds, and its link
+	 * narrows to it */
+	{
+		char *zuid = str(&p, "string(//a[@data-facet='community'][@data-value='zuid']/../span[@class='n'])");
+		char *link = str(&p, "string(//a[@data-facet='community'][@data-value='zuid']/@href)");
+		assert_int_equal(atol(zuid), cli_total("het", "zuid"));
+		assert_non_null(strstr(link, "community=zuid"));
+		assert_non_null(strstr(link, "q=het"));
+		free(zuid);
+		free(link);
+	}
 	free(first);
 	free(first2);
 	free(sw);
