@@ -223,14 +223,12 @@ int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, 
 	if (by_date)
 		px_search_sort_by_date(&res);
 	/* the page: the hits before it are dropped */
-	if ((size_t)offset >= res.n) {
-		px_db_hits_free(res.hits, res.n);
-		res.hits = NULL;
-		res.n = 0;
-	} else if (offset) {
-		px_db_hits_free(res.hits, (size_t)offset);
-		memmove(res.hits, res.hits + offset, (res.n - (size_t)offset) * sizeof *res.hits);
-		res.n -= (size_t)offset;
+	if (offset) {
+		size_t drop = (size_t)offset < res.n ? (size_t)offset : res.n;
+		for (i = 0; i < drop; i++)
+			px_db_hit_clear(&res.hits[i]);
+		memmove(res.hits, res.hits + drop, (res.n - drop) * sizeof *res.hits);
+		res.n -= drop;
 	}
 	if (format == 1) {
 		px_sheet_segments_init(&t, "search");
@@ -385,7 +383,7 @@ static void note_json(px_buf *out, const px_db_note *n, const px_db_segment *g, 
 		      const px_buf *md)
 {
 	px_json j;
-	size_t i, k = 0;
+	size_t i, k;
 
 	px_json_init(&j, out);
 	px_json_object(&j);
@@ -420,11 +418,9 @@ static void note_json(px_buf *out, const px_db_note *n, const px_db_segment *g, 
 			px_json_str(&j, g[i].task ? "done" : "open");
 		px_json_key(&j, "codes");
 		px_json_array(&j);
-		/* the codings come in the segments' order */
-		while (k < nc && c[k].segment != g[i].id)
-			k++;
-		for (; k < nc && c[k].segment == g[i].id; k++)
-			px_json_str(&j, c[k].code);
+		for (k = 0; k < nc; k++)
+			if (c[k].segment == g[i].id)
+				px_json_str(&j, c[k].code);
 		px_json_end(&j);
 		px_json_kstr(&j, "text", g[i].text);
 		px_json_end(&j);
