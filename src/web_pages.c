@@ -130,6 +130,15 @@ static void attr_href2(px_buf *xml, const char *name, const char *prefix, const 
 	px_buf_free(&p);
 }
 
+/* A parameter's first value; an empty one (a form's empty field) is
+ * absent. */
+static const char *arg(const px_web_request *rq, const char *name)
+{
+	const char *v = px_web_arg(rq, name);
+
+	return v && *v ? v : NULL;
+}
+
 static px_lang other_lang(px_lang l)
 {
 	return l == PX_LANG_FR ? PX_LANG_NL : PX_LANG_FR;
@@ -278,7 +287,7 @@ static const px_code *code_arg(const px_codebook *cb, const char *s)
 /* A positive page number, 1 when absent or not one. */
 static long page_arg(const px_web_request *rq)
 {
-	const char *s = px_web_arg(rq, "page");
+	const char *s = arg(rq, "page");
 	char *end;
 	long v;
 
@@ -409,7 +418,7 @@ static void facets_xml(px_buf *b, const px_facets *fc, const px_web_request *rq,
 
 	px_buf_puts(b, "<facets>");
 	for (k = 0; k < PX_FACET_DIMS; k++) {
-		const char *now = px_web_arg(rq, param[k]);
+		const char *now = arg(rq, param[k]);
 		px_buf_puts(b, "<facet");
 		px_xml_attr(b, "name", px_facet_names[k]);
 		px_buf_puts(b, ">");
@@ -481,7 +490,7 @@ static int valid_date(const char *s)
 int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d)
 {
 	const px_codebook *cb = w->kb->cb;
-	const char *text = px_web_arg(rq, "q"), *sort = px_web_arg(rq, "sort");
+	const char *text = arg(rq, "q"), *sort = arg(rq, "sort");
 	px_search_filters f = PX_SEARCH_FILTERS_INIT;
 	px_search_result res;
 	px_facets fc;
@@ -503,11 +512,11 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 	px_buf_puts(&xml, ">");
 
 	/* the filters, each checked as the CLI checks its options */
-	f.community = px_web_arg(rq, "community");
-	f.cycle = px_web_arg(rq, "cycle");
-	f.lang = px_web_arg(rq, "in");
-	f.since = px_web_arg(rq, "since");
-	f.until = px_web_arg(rq, "until");
+	f.community = arg(rq, "community");
+	f.cycle = arg(rq, "cycle");
+	f.lang = arg(rq, "in");
+	f.since = arg(rq, "since");
+	f.until = arg(rq, "until");
 	if (f.community && !px_kb_community(w->kb, f.community)) {
 		problem(&xml, rq, MSG_UNKNOWN_COMMUNITY, f.community);
 		bad = 1;
@@ -531,8 +540,8 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 		problem(&xml, rq, MSG_BAD_DATE, f.until);
 		bad = 1;
 	}
-	if (px_web_arg(rq, "kind")) {
-		const char *kind = px_web_arg(rq, "kind");
+	if (arg(rq, "kind")) {
+		const char *kind = arg(rq, "kind");
 		for (k = 0; px_search_kinds[k] && strcmp(px_search_kinds[k], kind); k++)
 			;
 		if (!px_search_kinds[k]) {
@@ -546,7 +555,7 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 	if (px_query_parse(&query, text ? text : "", cb, &qd) < 0)
 		bad = 1;
 	for (i = 0; i < rq->nparams; i++)
-		if (!strcmp(rq->params[i].name, "code") &&
+		if (!strcmp(rq->params[i].name, "code") && *rq->params[i].value &&
 		    px_query_add_code(&query, rq->params[i].value, cb, &qd) < 0)
 			bad = 1;
 	problems(&xml, &qd);
@@ -712,8 +721,8 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 {
 	const px_codebook *cb = w->kb->cb;
 	const px_code *code = code_arg(cb, rq->rest), *with = NULL;
-	const char *community = px_web_arg(rq, "community"), *cycle = px_web_arg(rq, "cycle");
-	const char *note = px_web_arg(rq, "note"), *s = px_web_arg(rq, "session");
+	const char *community = arg(rq, "community"), *cycle = arg(rq, "cycle");
+	const char *note = arg(rq, "note"), *s = arg(rq, "session");
 	px_codes c;
 	px_buf xml = PX_BUF_INIT, path = PX_BUF_INIT;
 	size_t *keep = NULL, nkeep = 0, i, a, j;
@@ -752,12 +761,12 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 			bad = 1;
 		}
 	}
-	if (px_web_arg(rq, "with") && !(with = code_arg(cb, px_web_arg(rq, "with")))) {
-		problem(&xml, rq, MSG_UNKNOWN_CODE, px_web_arg(rq, "with"));
+	if (arg(rq, "with") && !(with = code_arg(cb, arg(rq, "with")))) {
+		problem(&xml, rq, MSG_UNKNOWN_CODE, arg(rq, "with"));
 		bad = 1;
 	}
 	for (i = 0; code_params[i]; i++) {
-		const char *v = px_web_arg(rq, code_params[i]);
+		const char *v = arg(rq, code_params[i]);
 		if (!v || !*v)
 			continue;
 		qs_keep(&q, rq, code_params);
@@ -896,7 +905,7 @@ int px_web_page_matrix(px_web *w, const px_web_request *rq, px_web_response *rs,
 {
 	static const char *const kinds[] = { "community", "session", "code", NULL };
 	const px_codebook *cb = w->kb->cb;
-	const char *cols = px_web_arg(rq, "cols"), *cycle = px_web_arg(rq, "cycle");
+	const char *cols = arg(rq, "cols"), *cycle = arg(rq, "cycle");
 	px_stats_opts o = PX_STATS_OPTS_INIT;
 	px_stats s;
 	px_buf xml = PX_BUF_INIT;
@@ -1040,7 +1049,7 @@ static int is_oid(const char *hex)
 int px_web_page_note(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d)
 {
 	const px_codebook *cb = w->kb->cb;
-	const char *path = rq->rest, *version = px_web_arg(rq, "version");
+	const char *path = rq->rest, *version = arg(rq, "version");
 	px_db_note *row = NULL;
 	px_history h;
 	px_history_opts ho = PX_HISTORY_OPTS_INIT;

@@ -58,6 +58,7 @@ cat > "$TMPDIR/pages" <<'EOF'
 ?q=ziekenhuis
 ?q=%23tijd&community=zuid
 ?q=overleg&sort=date
+?q=ziekenhuis&since=&until=&code=&community=
 codes
 codes/tijd
 codes/resource.time?community=zuid
