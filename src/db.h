@@ -240,6 +240,10 @@ int px_db_site_code_segments(px_db_segment **out, size_t *n, px_index *ix, const
 int px_db_site_code_notes(long long *out, px_index *ix, const char *code, px_diag *d);
 /* Every note, by path. */
 int px_db_site_notes(px_db_note **out, size_t *n, px_index *ix, px_diag *d);
+/* The note at `path` (relative to the knowledge base, as indexed): one
+ * row, or none when the index has no note there (any note, also one
+ * that failed the checks). */
+int px_db_site_note(px_db_note **out, size_t *n, px_index *ix, const char *path, px_diag *d);
 /* The codes of a note's segments, sorted (its methods: px_db_note_methods). */
 int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
 

@@ -199,8 +199,9 @@ void px_search_snippet(px_buf *out, const char *s, int color, int json)
 	}
 }
 
-void px_search_json_members(px_json *j, const char *text, const px_search_result *r,
-			    const px_codebook *cb)
+/* The JSON shape is doc/json.md's, section "search". */
+void px_search_json_fields(px_json *j, const char *text, const px_search_result *r,
+			   const px_codebook *cb)
 {
 	px_buf snip = PX_BUF_INIT;
 	size_t i, k;
@@ -250,7 +251,16 @@ void px_search_json_members(px_json *j, const char *text, const px_search_result
 		px_json_end(j);
 	}
 	px_json_end(j);
-	if (px_buf_failed(&snip))
-		j->out->err = snip.err;
 	px_buf_free(&snip);
+}
+
+void px_search_json(px_buf *out, const char *text, const px_search_result *r,
+		    const px_codebook *cb)
+{
+	px_json j;
+
+	px_json_init(&j, out);
+	px_json_object(&j);
+	px_search_json_fields(&j, text, r, cb);
+	px_json_end(&j);
 }

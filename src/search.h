@@ -87,12 +87,14 @@ void px_search_result_free(px_search_result *r);
  * through the terminal sanitiser unless `json` (the JSON writer escapes
  * its own). */
 void px_search_snippet(px_buf *out, const char *s, int color, int json);
-/* The members of `praxis search --format json` (doc/json.md, "search"),
- * written into the object `j` has open: query, total, total_capped,
- * hits; `text` is the query as shown, `cb` gives the codes' labels. The
- * caller may add members ("facets") and closes the object. Errors are
- * the buffer's. */
-void px_search_json_members(px_json *j, const char *text, const px_search_result *r,
-			    const px_codebook *cb);
+/* The result as `praxis search --format json` prints it (doc/json.md,
+ * "search"): `text` is the query as shown, `cb` gives the codes' labels.
+ * Errors are the buffer's. */
+void px_search_json(px_buf *out, const char *text, const px_search_result *r,
+		    const px_codebook *cb);
+/* The same object's members, written into the object `j` has open, for
+ * an answer that adds its own (the facets of `search --facets`). */
+void px_search_json_fields(px_json *j, const char *text, const px_search_result *r,
+			   const px_codebook *cb);
 
 #endif

@@ -18,6 +18,7 @@
 #include <microhttpd.h>
 
 #include "web.h"
+#include "web_pages.h"
 
 /* The headers of every answer (doc/serve.md): no script but the
  * project's own files, no inline script or style, no framing. */
@@ -516,6 +517,8 @@ cleanup:
 		px_store_free(w->web.store);
 		free(w);
 	}
+	/* the pages' compiled stylesheet, once no worker runs */
+	px_web_pages_shutdown();
 	pthread_mutex_destroy(&srv.lock);
 	return rc;
 }

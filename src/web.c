@@ -12,15 +12,22 @@
 
 #include "data.h"
 #include "json.h"
+#include "web_pages.h"
 
-/* Exact routes first, then prefixes (a prefix ends in '/'). The pages'
+/* Exact routes first, then prefixes (a prefix ends in '/'; "/" alone is
+ * exact). The pages'
  * handlers (web_pages.c) add their rows here. */
 const px_web_route px_web_routes[] = {
+	{ "/", px_web_page_search },
+	{ "/codes", px_web_page_codes },
+	{ "/matrix", px_web_page_matrix },
 	{ "/api/search", px_web_api_search },
 	{ "/api/stats", px_web_api_stats },
 	{ "/api/codes", px_web_api_codes },
 	{ "/api/codes/", px_web_api_code },
 	{ "/api/notes/", px_web_api_note },
+	{ "/codes/", px_web_page_code },
+	{ "/notes/", px_web_page_note },
 	{ "/static/", px_web_static },
 	{ NULL, NULL }
 };
@@ -138,13 +145,15 @@ int px_web_dispatch(px_web *w, px_web_request *rq, px_web_response *rs, px_diag 
 
 	for (r = px_web_routes; r->prefix; r++) {
 		size_t n = strlen(r->prefix);
-		if (r->prefix[n - 1] == '/' ? !strncmp(rq->path, r->prefix, n)
+		/* "/" is the search page's exact route, not a prefix */
+		if (n > 1 && r->prefix[n - 1] == '/' ? !strncmp(rq->path, r->prefix, n)
 					    : !strcmp(rq->path, r->prefix))
 			break;
 	}
 	if (!r->prefix)
 		return px_web_error(rs, rq, 404, MSG_WEB_NOT_FOUND, rq->path);
-	rq->rest = r->prefix[strlen(r->prefix) - 1] == '/' ? rq->path + strlen(r->prefix) : "";
+	rq->rest = strlen(r->prefix) > 1 && r->prefix[strlen(r->prefix) - 1] == '/'
+			   ? rq->path + strlen(r->prefix) : "";
 	px_i18n_thread(rq->lang);
 	rc = r->fn(w, rq, rs, d);
 	px_i18n_thread(-1);

@@ -2,7 +2,7 @@
  * web_api.c - the JSON API of `praxis serve` (doc/serve.md): search,
  * stats, the codebook, a code's segments, a note. Each answer has the
  * shape of the matching command's --format json (doc/json.md), written
- * by the same functions (px_search_json_members and px_facets_json,
+ * by the same functions (px_search_json_fields and px_facets_json,
  * px_stats_json, px_codes_json): search's answer is `search --facets`'s;
  * ?format=csv gives a list as the command's CSV. A parameter that cannot
  * be read is a 400 with the message the command gives for it.
@@ -251,7 +251,7 @@ int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, 
 	} else {
 		px_json_init(&j, &rs->body);
 		px_json_object(&j);
-		px_search_json_members(&j, text.ptr, &res, w->kb->cb);
+		px_search_json_fields(&j, text.ptr, &res, w->kb->cb);
 		px_json_key(&j, "facets");
 		px_facets_json(&j, &fc, w->kb);
 		px_json_end(&j);

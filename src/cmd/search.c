@@ -26,8 +26,8 @@ enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OP
        OPT_LIMIT, OPT_FORMAT, OPT_OUTPUT, OPT_FORCE, OPT_SORT, OPT_NOTE, OPT_FACETS, OPT_HELP };
 enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_XLSX };
 
-/* The JSON shape is doc/json.md's, section "search" (and "search
- * --facets"). */
+/* The JSON shape is doc/json.md's, section "search" (with --facets,
+ * "search --facets"). */
 static void format_json(px_buf *out, const char *text, const px_search_result *r,
 			const px_facets *fc, const px_kb *kb)
 {
@@ -35,7 +35,7 @@ static void format_json(px_buf *out, const char *text, const px_search_result *r
 
 	px_json_init(&j, out);
 	px_json_object(&j);
-	px_search_json_members(&j, text, r, kb->cb);
+	px_search_json_fields(&j, text, r, kb->cb);
 	if (fc) {
 		px_json_key(&j, "facets");
 		px_facets_json(&j, fc, kb);
