@@ -303,6 +303,11 @@ int px_db_code_counts_by(px_db_code_key **out, size_t *n, px_index *ix, const px
 			 px_db_by by, px_diag *d);
 void px_db_code_keys_free(px_db_code_key *v, size_t n);
 
+/* The same by note: `key` is the note's path (ord 0), ordered by code
+ * then path. */
+int px_db_code_note_counts(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
+			   px_diag *d);
+
 /* A code's coded segments in one session, ordered by code then session;
  * notes without a session are left out. */
 typedef struct {

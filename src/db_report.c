@@ -100,6 +100,17 @@ int px_db_code_counts_by(px_db_code_key **out, size_t *n, px_index *ix, const px
 	return px_db_list(out, n, &code_keys_type, ix, st, d);
 }
 
+int px_db_code_note_counts(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
+			   px_diag *d)
+{
+	static const char sql[] = CODE_COUNTS_BY("path", "NULL");
+	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
+
+	if (st)
+		px_db_bind_scope(st, s);
+	return px_db_list(out, n, &code_keys_type, ix, st, d);
+}
+
 /* ---------------------------------------------------- code sessions */
 
 static int fill_code_session(void *row, sqlite3_stmt *st)
