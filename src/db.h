@@ -303,10 +303,12 @@ int px_db_code_counts_by(px_db_code_key **out, size_t *n, px_index *ix, const px
 			 px_db_by by, px_diag *d);
 void px_db_code_keys_free(px_db_code_key *v, size_t n);
 
-/* The same by note: `key` is the note's path (ord 0), ordered by code
- * then path. */
-int px_db_code_note_counts(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
-			   px_diag *d);
+/* The segments of each code of the scope by community (`key` "" for
+ * notes without one) or, by_note, by note (`key` its path); ord and
+ * notes 0; ordered by code then key. A code's rows add up to its
+ * segments in the scope (a segment is in one note, of one community). */
+int px_db_code_cells(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
+		     int by_note, px_diag *d);
 
 /* A code's coded segments in one session, ordered by code then session;
  * notes without a session are left out. */

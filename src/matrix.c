@@ -116,11 +116,10 @@ int px_matrix_gather(px_matrix *out, px_index *ix, const px_matrix_opts *o, px_d
 {
 	const px_codebook *cb = ix->kb->cb;
 	px_db_scope scope = PX_DB_SCOPE_INIT;
-	px_db_code_count *cnt = NULL;
 	px_db_code_key *keys = NULL;
 	px_db_pair *pairs = NULL;
 	px_matrix_col **index = NULL;
-	size_t ncnt = 0, nkeys = 0, npairs = 0, i, r;
+	size_t nkeys = 0, npairs = 0, i, r;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
@@ -143,23 +142,19 @@ int px_matrix_gather(px_matrix *out, px_index *ix, const px_matrix_opts *o, px_d
 		index[i] = &out->cols[i];
 	if (out->ncols > 1)
 		qsort(index, out->ncols, sizeof *index, by_id);
-	/* the totals; by community, they are the cells too */
-	if (px_db_code_counts(&cnt, &ncnt, ix, &scope, d) < 0)
+	/* the cells by community or note; every segment is in one of each,
+	 * so a code's rows add up to its total */
+	if (px_db_code_cells(&keys, &nkeys, ix, &scope, o->cols == PX_MATRIX_SESSION, d) < 0)
 		goto done;
-	for (i = 0; i < ncnt; i++) {
-		const px_code *c = px_codebook_code(cb, cnt[i].code);
+	for (i = 0; i < nkeys; i++) {
+		const px_code *c = px_codebook_code(cb, keys[i].code);
 		for (r = 0; c && r < out->nrows; r++)
 			if (out->rows[r] == c)
-				out->totals[r] += cnt[i].segments;
-		if (o->cols == PX_MATRIX_COMMUNITY)
-			add(out, index, cnt[i].code, cnt[i].community, cnt[i].segments);
-	}
-	if (o->cols == PX_MATRIX_SESSION) {
-		if (px_db_code_note_counts(&keys, &nkeys, ix, &scope, d) < 0)
-			goto done;
-		for (i = 0; i < nkeys; i++)
+				out->totals[r] += keys[i].segments;
+		if (o->cols != PX_MATRIX_CODE)
 			add(out, index, keys[i].code, keys[i].key, keys[i].segments);
-	} else if (o->cols == PX_MATRIX_CODE) {
+	}
+	if (o->cols == PX_MATRIX_CODE) {
 		if (px_db_code_pairs(&pairs, &npairs, ix, &scope, d) < 0)
 			goto done;
 		for (i = 0; i < npairs; i++) {
@@ -177,7 +172,6 @@ oom:
 	oom(d);
 done:
 	free(index);
-	px_db_code_counts_free(cnt, ncnt);
 	px_db_code_keys_free(keys, nkeys);
 	px_db_pairs_free(pairs, npairs);
 	if (rc)
