@@ -192,24 +192,23 @@ int px_db_search_snippets(px_db_hit *hits, size_t n, px_index *ix, const char *m
 			  const char *on, const char *off, px_diag *d);
 
 /* Facets (facets.h): the matches counted by community, cycle, language
- * and kind met together, with their session dates' range. A NULL
- * community, cycle, lang or date: notes that do not give it. */
+ * and kind met together, with their session dates' range (`code` NULL);
+ * or by code (`code` set, the others NULL). A NULL community, cycle,
+ * lang or date: notes that do not give it. */
 typedef struct {
 	char *community, *cycle, *lang;
 	char *kind;               /* as px_db_segment's */
+	char *code;
 	char *date_min, *date_max;
 	long long segments;
 } px_db_facet_row;
 
 void px_db_facet_rows_free(px_db_facet_row *v, size_t n);
 /* The facet rows of the newest `cap` matches (-1: every one), in no
- * order. 0, PX_DB_EQUERY or -1. */
+ * order: one statement, running the FTS5 match once. 0, PX_DB_EQUERY
+ * or -1. */
 int px_db_search_facets(px_db_facet_row **out, size_t *n, px_index *ix, const px_db_match *m,
 			long cap, px_diag *d);
-/* The codes of the same matches: a tally per code (id, segments; notes
- * 0), by code. 0, PX_DB_EQUERY or -1. */
-int px_db_search_facet_codes(px_db_tally **out, size_t *n, px_index *ix, const px_db_match *m,
-			     long cap, px_diag *d);
 
 /* ------------------------------------------------------------------ site */
 
