@@ -7,7 +7,25 @@
 #include "kb.h"
 #include "sheet.h"
 
-static int retrieve(px_codes *out, px_index *ix, const px_code *code, px_diag *d)
+static int keep(const px_db_segment *g, const px_codes_filter *f)
+{
+	return !f || ((!f->cycle || !strcmp(g->cycle, f->cycle)) &&
+		      (!f->community || !strcmp(g->community, f->community)) &&
+		      (!f->note || !strcmp(g->path, f->note)));
+}
+
+static int coded(const px_db_hit *h, const px_code *c)
+{
+	size_t i;
+
+	for (i = 0; i < h->ncodes; i++)
+		if (!strcmp(h->codes[i], c->id))
+			return 1;
+	return 0;
+}
+
+static int retrieve(px_codes *out, px_index *ix, const px_code *code, const px_codes_filter *f,
+		    px_diag *d)
 {
 	px_db_segment *seg = NULL;
 	size_t n = 0, i, k = 0;
@@ -22,9 +40,11 @@ static int retrieve(px_codes *out, px_index *ix, const px_code *code, px_diag *d
 	}
 	/* each segment with its codes, read as search reads a hit */
 	for (i = 0; !rc && i < n; i++) {
+		if (!keep(&seg[i], f))
+			continue;
 		out->hits[k].seg.id = seg[i].id;
 		rc = px_db_search_hit(&out->hits[k], ix, d);
-		if (rc == 1)
+		if (rc == 1 && (!f || !f->with || coded(&out->hits[k], f->with)))
 			k++;
 		else
 			px_db_hit_clear(&out->hits[k]);
@@ -36,6 +56,12 @@ static int retrieve(px_codes *out, px_index *ix, const px_code *code, px_diag *d
 }
 
 int px_codes_gather(px_codes *out, px_index *ix, const px_code *code, px_diag *d)
+{
+	return px_codes_gather_filtered(out, ix, code, NULL, d);
+}
+
+int px_codes_gather_filtered(px_codes *out, px_index *ix, const px_code *code,
+			     const px_codes_filter *f, px_diag *d)
 {
 	const px_codebook *cb = ix->kb->cb;
 	px_db_scope all = PX_DB_SCOPE_INIT;
@@ -68,7 +94,7 @@ int px_codes_gather(px_codes *out, px_index *ix, const px_code *code, px_diag *d
 		if (m)
 			out->methods[m - cb->methods] += mc[i].notes;
 	}
-	if (code && retrieve(out, ix, code, d) < 0)
+	if (code && retrieve(out, ix, code, f, d) < 0)
 		goto fail;
 	px_db_code_counts_free(cnt, ncnt);
 	px_db_method_counts_free(mc, nmc);

@@ -192,24 +192,23 @@ int px_db_search_snippets(px_db_hit *hits, size_t n, px_index *ix, const char *m
 			  const char *on, const char *off, px_diag *d);
 
 /* Facets (facets.h): the matches counted by community, cycle, language
- * and kind met together, with their session dates' range. A NULL
- * community, cycle, lang or date: notes that do not give it. */
+ * and kind met together, with their session dates' range (`code` NULL);
+ * or by code (`code` set, the others NULL). A NULL community, cycle,
+ * lang or date: notes that do not give it. */
 typedef struct {
 	char *community, *cycle, *lang;
 	char *kind;               /* as px_db_segment's */
+	char *code;
 	char *date_min, *date_max;
 	long long segments;
 } px_db_facet_row;
 
 void px_db_facet_rows_free(px_db_facet_row *v, size_t n);
 /* The facet rows of the newest `cap` matches (-1: every one), in no
- * order. 0, PX_DB_EQUERY or -1. */
+ * order: one statement, running the FTS5 match once. 0, PX_DB_EQUERY
+ * or -1. */
 int px_db_search_facets(px_db_facet_row **out, size_t *n, px_index *ix, const px_db_match *m,
 			long cap, px_diag *d);
-/* The codes of the same matches: a tally per code (id, segments; notes
- * 0), by code. 0, PX_DB_EQUERY or -1. */
-int px_db_search_facet_codes(px_db_tally **out, size_t *n, px_index *ix, const px_db_match *m,
-			     long cap, px_diag *d);
 
 /* ------------------------------------------------------------------ site */
 
@@ -310,6 +309,13 @@ typedef struct {
 int px_db_code_counts_by(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
 			 px_db_by by, px_diag *d);
 void px_db_code_keys_free(px_db_code_key *v, size_t n);
+
+/* The segments of each code of the scope by community (`key` "" for
+ * notes without one) or, by_note, by note (`key` its path); ord and
+ * notes 0; ordered by code then key. A code's rows add up to its
+ * segments in the scope (a segment is in one note, of one community). */
+int px_db_code_cells(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
+		     int by_note, px_diag *d);
 
 /* A code's coded segments in one session, ordered by code then session;
  * notes without a session are left out. */

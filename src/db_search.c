@@ -28,20 +28,21 @@ static const char SQL_RANK[] = RANK MATCH NEWEST;
 static const char SQL_RANK_DATES[] = RANK MATCH_DATES NEWEST;
 static const char SQL_COUNT[] = COUNT(MATCH);
 static const char SQL_COUNT_DATES[] = COUNT(MATCH_DATES);
-/* Facets: the newest :cap matches (all for -1), once per statement;
- * then one row per community, cycle, language and kind met together
- * (a few hundred at most), or per code. */
+/* Facets: the newest :cap matches (all for -1), matched once; then one
+ * row per community, cycle, language and kind met together (a few
+ * hundred at most), and one per code. CROSS JOIN keeps the matches
+ * outermost: otherwise SQLite may scan every coded segment and probe the
+ * matches, which costs the same for one match as for ten thousand. */
 #define FACET_MATCHES(from) "WITH m(id) AS MATERIALIZED (SELECT f.rowid" from \
 	" ORDER BY f.rowid DESC LIMIT :cap) "
 #define FACETS "SELECT n.community, n.cycle, n.lang," \
-	" CASE WHEN s.task IS NULL THEN s.kind ELSE 'followup' END, count(*), min(n.date), max(n.date)" \
-	" FROM m JOIN segments s ON s.id = m.id JOIN notes n ON n.id = s.note GROUP BY 1, 2, 3, 4"
-#define FACET_CODES "SELECT c.code, count(*), 0 FROM m JOIN segment_codes c ON c.segment = m.id" \
-	" GROUP BY c.code ORDER BY c.code"
+	" CASE WHEN s.task IS NULL THEN s.kind ELSE 'followup' END, NULL, count(*), min(n.date), max(n.date)" \
+	" FROM m CROSS JOIN segments s ON s.id = m.id CROSS JOIN notes n ON n.id = s.note" \
+	" GROUP BY 1, 2, 3, 4" \
+	" UNION ALL SELECT NULL, NULL, NULL, NULL, c.code, count(*), NULL, NULL" \
+	" FROM m CROSS JOIN segment_codes c ON c.segment = m.id GROUP BY c.code"
 static const char SQL_FACETS[] = FACET_MATCHES(MATCH) FACETS;
 static const char SQL_FACETS_DATES[] = FACET_MATCHES(MATCH_DATES) FACETS;
-static const char SQL_FACET_CODES[] = FACET_MATCHES(MATCH) FACET_CODES;
-static const char SQL_FACET_CODES_DATES[] = FACET_MATCHES(MATCH_DATES) FACET_CODES;
 static const char SQL_HIT[] = "SELECT " PX_DB_SEGMENT_COLS " FROM note_segments WHERE segment = :id";
 static const char SQL_HIT_CODES[] = "SELECT code FROM segment_codes WHERE segment = :id ORDER BY code";
 #define SNIPPET "SELECT rowid, snippet(segments_fts, 0, :on, :off, '…', 24) FROM segments_fts" \
@@ -208,28 +209,27 @@ done:
 
 /* ---------------------------------------------------------------- facets */
 
+/* column i copied into *out, NULL for NULL; -1 when out of memory */
+static int opt_text(char **out, sqlite3_stmt *st, int i)
+{
+	*out = px_db_is_null(st, i) ? NULL : px_db_dup(st, i);
+	return px_db_is_null(st, i) || *out ? 0 : -1;
+}
+
 static int fill_facet(void *row, sqlite3_stmt *st)
 {
 	px_db_facet_row *r = row;
 
-	r->segments = px_db_int(st, 4);
+	r->segments = px_db_int(st, 5);
 	/* NULL stays NULL: a note that does not give the value */
-	r->community = px_db_is_null(st, 0) ? NULL : px_db_dup(st, 0);
-	r->cycle = px_db_is_null(st, 1) ? NULL : px_db_dup(st, 1);
-	r->lang = px_db_is_null(st, 2) ? NULL : px_db_dup(st, 2);
-	r->kind = px_db_dup(st, 3);
-	r->date_min = px_db_is_null(st, 5) ? NULL : px_db_dup(st, 5);
-	r->date_max = px_db_is_null(st, 6) ? NULL : px_db_dup(st, 6);
-	if ((!px_db_is_null(st, 0) && !r->community) || (!px_db_is_null(st, 1) && !r->cycle) ||
-	    (!px_db_is_null(st, 2) && !r->lang) || !r->kind ||
-	    (!px_db_is_null(st, 5) && !r->date_min) || (!px_db_is_null(st, 6) && !r->date_max))
-		return -1;
-	return 0;
+	return opt_text(&r->community, st, 0) | opt_text(&r->cycle, st, 1) |
+	       opt_text(&r->lang, st, 2) | opt_text(&r->kind, st, 3) | opt_text(&r->code, st, 4) |
+	       opt_text(&r->date_min, st, 6) | opt_text(&r->date_max, st, 7);
 }
 
 static const size_t facet_strings[] = {
 	offsetof(px_db_facet_row, community), offsetof(px_db_facet_row, cycle),
-	offsetof(px_db_facet_row, lang), offsetof(px_db_facet_row, kind),
+	offsetof(px_db_facet_row, lang), offsetof(px_db_facet_row, kind), offsetof(px_db_facet_row, code),
 	offsetof(px_db_facet_row, date_min), offsetof(px_db_facet_row, date_max), PX_DB_END
 };
 static const px_db_rowtype facet_type = { sizeof(px_db_facet_row), fill_facet, facet_strings };
@@ -261,12 +261,3 @@ int px_db_search_facets(px_db_facet_row **out, size_t *n, px_index *ix, const px
 	return match_list(out, n, &facet_type, ix, st, d);
 }
 
-int px_db_search_facet_codes(px_db_tally **out, size_t *n, px_index *ix, const px_db_match *m,
-			     long cap, px_diag *d)
-{
-	sqlite3_stmt *st = match_stmt(ix, m, SQL_FACET_CODES, SQL_FACET_CODES_DATES, d);
-
-	if (st)
-		px_db_bind_int(st, ":cap", cap);
-	return match_list(out, n, &px_db_tally_type, ix, st, d);
-}

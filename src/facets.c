@@ -69,9 +69,8 @@ int px_facets_gather(px_facets *out, px_index *ix, const px_query *q, const px_s
 	px_buf expr = PX_BUF_INIT;
 	px_db_match m;
 	px_db_facet_row *rows = NULL;
-	px_db_tally *codes = NULL;
-	size_t nrows = 0, ncodes = 0, caps[PX_FACET_DIMS] = { 0 }, i, k;
-	long limit = cap > 0 ? cap + 1 : -1; /* one more tells a capped count */
+	size_t nrows = 0, caps[PX_FACET_DIMS] = { 0 }, i, k;
+	long total = 0;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -85,24 +84,21 @@ int px_facets_gather(px_facets *out, px_index *ix, const px_query *q, const px_s
 	}
 	if (rc)
 		goto done;
-	if ((rc = px_db_search_facets(&rows, &nrows, ix, &m, limit, d)) != 0)
+	/* counting one past the cap is cheap (no row is read) */
+	if (cap > 0 && (rc = px_db_search_count(&total, ix, &m, cap + 1, d)) != 0)
 		goto done;
-	for (i = 0; i < nrows; i++)
-		out->counted += rows[i].segments;
-	if (cap > 0 && out->counted > cap) {
-		/* counted again without the one extra match */
-		px_db_facet_rows_free(rows, nrows);
-		rows = NULL;
-		out->capped = 1;
-		out->counted = 0;
-		limit = cap;
-		if ((rc = px_db_search_facets(&rows, &nrows, ix, &m, limit, d)) != 0)
-			goto done;
-		for (i = 0; i < nrows; i++)
-			out->counted += rows[i].segments;
-	}
+	out->capped = cap > 0 && total > cap;
+	if ((rc = px_db_search_facets(&rows, &nrows, ix, &m, cap > 0 ? cap : -1, d)) != 0)
+		goto done;
 	for (i = 0; i < nrows; i++) {
 		const px_db_facet_row *r = &rows[i];
+		if (r->code) {
+			const px_code *c = px_codebook_code(out->cb, r->code);
+			if (c) /* the index is rebuilt when the codebook changes */
+				out->codes[c->index] += r->segments;
+			continue;
+		}
+		out->counted += r->segments;
 		if (add(&out->dims[PX_FACET_COMMUNITY], &caps[PX_FACET_COMMUNITY], r->community, r->segments) < 0 ||
 		    add(&out->dims[PX_FACET_CYCLE], &caps[PX_FACET_CYCLE], r->cycle, r->segments) < 0 ||
 		    add(&out->dims[PX_FACET_LANG], &caps[PX_FACET_LANG], r->lang, r->segments) < 0 ||
@@ -114,20 +110,12 @@ int px_facets_gather(px_facets *out, px_index *ix, const px_query *q, const px_s
 	for (k = 0; k < PX_FACET_DIMS; k++)
 		if (out->dims[k].n > 1)
 			qsort(out->dims[k].v, out->dims[k].n, sizeof *out->dims[k].v, by_count);
-	if ((rc = px_db_search_facet_codes(&codes, &ncodes, ix, &m, limit, d)) != 0)
-		goto done;
-	for (i = 0; i < ncodes; i++) {
-		const px_code *c = px_codebook_code(out->cb, codes[i].id);
-		if (c) /* the index is rebuilt when the codebook changes */
-			out->codes[c->index] += codes[i].segments;
-	}
 	goto done;
 oom:
 	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
 	rc = -1;
 done:
 	px_db_facet_rows_free(rows, nrows);
-	px_db_tallies_free(codes, ncodes);
 	px_buf_free(&expr);
 	if (rc)
 		px_facets_free(out);

@@ -15,8 +15,9 @@
  * value's count equals the total of the same search with that value as
  * one more filter (--community, --cycle, --code, --lang, --kind), and a
  * code query's community counts equal `praxis stats`' cells. The SQL is
- * the data layer's (db_search.c): two statements, each running the
- * FTS5 match once.
+ * the data layer's (db_search.c): one statement for every dimension,
+ * running the FTS5 match once (and, with a cap, the count of search.h
+ * up to it, which reads no row).
  */
 #ifndef PX_FACETS_H
 #define PX_FACETS_H

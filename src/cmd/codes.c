@@ -1,11 +1,15 @@
 /*
  * praxis codes [CODE] [--format text|json|csv] [-o FILE] [--force]
+ * praxis codes CODE [--cycle C] [--community ID] [--note PATH] [--with CODE2] ...
+ * praxis codes --matrix community|session|code [--cycle C] [--community ID] ...
  *
  * The codebook as the knowledge base uses it: categories in order, each
  * code with its id, Dutch and French labels, description, aliases and
  * how many segments and notes carry it; the methods with their labels,
  * aliases and notes. With a CODE (id or alias): every segment coded with
- * it, by community and session, with its full text and source line.
+ * it, by community and session, with its full text and source line;
+ * --cycle, --community, --note and --with keep those of one cell of a
+ * matrix. --matrix: the code matrices (matrix.h).
  * codes.c gathers; this file writes text, JSON (doc/json.md) or CSV
  * (doc/spreadsheets.md).
  */
@@ -14,13 +18,16 @@
 
 #include "../cmd.h"
 #include "../codes.h"
+#include "../cycle.h"
+#include "../matrix.h"
 #include "../opt.h"
 #include "../out.h"
 #include "../sheet.h"
 #include "../table.h"
 #include "../text.h"
 
-enum { OPT_FORMAT = 1, OPT_OUTPUT, OPT_FORCE, OPT_HELP };
+enum { OPT_FORMAT = 1, OPT_OUTPUT, OPT_FORCE, OPT_MATRIX, OPT_CYCLE, OPT_COMMUNITY, OPT_NOTE,
+       OPT_WITH, OPT_HELP };
 enum { FMT_TEXT, FMT_JSON, FMT_CSV };
 
 static const int langs[PX_CONTENT_LANGS] = { PX_LANG_NL, PX_LANG_FR };
@@ -174,6 +181,11 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 		{ "format", 'f', 1, OPT_FORMAT },
 		{ "output", 'o', 1, OPT_OUTPUT },
 		{ "force", 0, 0, OPT_FORCE },
+		{ "matrix", 0, 1, OPT_MATRIX },
+		{ "cycle", 'y', 1, OPT_CYCLE },
+		{ "community", 'c', 1, OPT_COMMUNITY },
+		{ "note", 0, 1, OPT_NOTE },
+		{ "with", 0, 1, OPT_WITH },
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
@@ -183,13 +195,16 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 	px_buf out = PX_BUF_INIT;
 	px_out_opts oo = PX_OUT_OPTS_INIT;
 	px_codes c;
+	px_matrix m;
+	px_codes_filter f = PX_CODES_FILTER_INIT;
 	px_table t;
 	const px_code *code = NULL;
-	const char *output = NULL, *arg = NULL;
-	char *registry = NULL;
-	int id, format = FMT_TEXT, status = PX_EXIT_USAGE, table = 0;
+	const char *output = NULL, *arg = NULL, *cell_opt = NULL, *scope_opt = NULL;
+	char *registry = NULL, *note = NULL;
+	int id, format = FMT_TEXT, status = PX_EXIT_USAGE, table = 0, matrix = -1;
 
 	memset(&c, 0, sizeof c);
+	memset(&m, 0, sizeof m);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
 		switch (id) {
 		case PX_OPT_ERROR: goto cleanup;
@@ -200,6 +215,40 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 			break;
 		case OPT_OUTPUT: output = st.arg; break;
 		case OPT_FORCE: oo.force = 1; break;
+		case OPT_MATRIX:
+			if ((matrix = px_opt_choice(&st, px_matrix_names)) < 0)
+				goto cleanup;
+			break;
+		case OPT_CYCLE: {
+			int year;
+			if (px_cycle_parse(st.arg, &year) < 0) {
+				px_error(MSG_BAD_CYCLE, st.arg);
+				goto cleanup;
+			}
+			f.cycle = st.arg;
+			scope_opt = "--cycle";
+			break;
+		}
+		case OPT_COMMUNITY:
+			if (!px_kb_community(ctx->kb, st.arg)) {
+				px_kb_unknown_community(ctx->kb, st.arg);
+				goto cleanup;
+			}
+			f.community = st.arg;
+			scope_opt = "--community";
+			break;
+		case OPT_NOTE:
+			free(note);
+			if (!(note = px_kb_note_arg(ctx->kb, st.arg)))
+				goto cleanup;
+			f.note = note;
+			cell_opt = "--note";
+			break;
+		case OPT_WITH:
+			if (!(f.with = px_kb_code_arg(ctx->kb, st.arg)))
+				goto cleanup;
+			cell_opt = "--with";
+			break;
 		default:
 			if (arg) {
 				px_error(MSG_EXTRA_ARG, st.arg);
@@ -210,10 +259,46 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 				goto cleanup;
 		}
 	}
-	if (px_codes_gather(&c, ctx->index, code, &d) < 0)
-		goto env;
+	if (matrix >= 0 && code) {
+		px_error(MSG_CODES_MATRIX_CODE, arg);
+		goto cleanup;
+	}
+	if (cell_opt && !code) {
+		px_error(MSG_CODES_NEEDS_CODE, cell_opt);
+		goto cleanup;
+	}
+	if (scope_opt && !code && matrix < 0) {
+		px_error(MSG_CODES_NEEDS_CODE_OR_MATRIX, scope_opt);
+		goto cleanup;
+	}
 	registry = px_out_registry(ctx->kb->gitdir);
 	oo.registry = registry;
+	if (matrix >= 0) {
+		px_matrix_opts mo = PX_MATRIX_OPTS_INIT;
+		mo.cols = (px_matrix_cols)matrix;
+		mo.cycle = f.cycle;
+		mo.community = f.community;
+		if (px_matrix_gather(&m, ctx->index, &mo, &d) < 0)
+			goto env;
+		if (format == FMT_CSV) {
+			const px_table *tv[1] = { &t };
+			px_matrix_table(&t, &m);
+			table = 1;
+			if (px_sheet_write(tv, 1, PX_SHEET_CSV, output, &oo, &d) < 0)
+				goto env;
+		} else {
+			if (format == FMT_JSON)
+				px_matrix_json(&out, &m);
+			else
+				px_matrix_text(&out, &m);
+			if (px_out_write_buf(output ? output : "-", &out, &oo, &d) < 0)
+				goto env;
+		}
+		status = PX_EXIT_OK;
+		goto cleanup;
+	}
+	if (px_codes_gather_filtered(&c, ctx->index, code, &f, &d) < 0)
+		goto env;
 	if (format == FMT_CSV) {
 		const px_table *tv[1] = { &t };
 		px_codes_table(&t, &c);
@@ -238,6 +323,8 @@ cleanup:
 	if (table)
 		px_table_free(&t);
 	px_codes_free(&c);
+	px_matrix_free(&m);
+	free(note);
 	free(registry);
 	px_buf_free(&out);
 	px_diag_free(&d);

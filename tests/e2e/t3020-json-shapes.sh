@@ -85,7 +85,14 @@ shape codes codes.json codes-own.json
 for code in tijd '#hôpital' place.recognition; do
 	px codes "$code" --format json; expect_rc 0; printf '%s\n' "$out" > "code-$code.json"
 done
+px codes tijd --community zuid --with '#ziekenhuis' --format json; expect_rc 0; printf '%s\n' "$out" > code-cell.json
 shape "codes CODE" code-*.json
+for cols in community session code; do
+	px codes --matrix $cols --format json; expect_rc 0; printf '%s\n' "$out" > "matrix-$cols.json"
+	px codes --matrix $cols --cycle 2022-2023 --community zuid --format json; expect_rc 0
+	printf '%s\n' "$out" > "matrix-$cols-zuid.json"
+done
+shape "codes --matrix" matrix-*.json
 # a follow-up checked in a later commit (by plain git): the brief's closed
 # follow-ups, and the history of the log
 sed -i 's/^- \[ \] De evaluatie bespreken/- [x] De evaluatie bespreken/' 2022-2023/zuid/07.md
