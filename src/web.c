@@ -24,6 +24,7 @@ const px_web_route px_web_routes[] = {
 	{ "/api/search", px_web_api_search },
 	{ "/api/stats", px_web_api_stats },
 	{ "/api/codes", px_web_api_codes },
+	{ "/api/matrix", px_web_api_matrix },
 	{ "/api/codes/", px_web_api_code },
 	{ "/api/notes/", px_web_api_note },
 	{ "/codes/", px_web_page_code },

@@ -107,6 +107,9 @@ int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, 
 int px_web_api_stats(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
 int px_web_api_codes(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
 int px_web_api_code(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
+/* The code matrices (`praxis codes --matrix`): ?cols=community|session|code,
+ * ?cycle=, ?community=, ?format=json|csv. */
+int px_web_api_matrix(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
 int px_web_api_note(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
 /* The project's own static files (site/: the CSS, the small script), by
  * a fixed table: /static/NAME. */

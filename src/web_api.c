@@ -17,6 +17,7 @@
 #include "cycle.h"
 #include "facets.h"
 #include "json.h"
+#include "matrix.h"
 #include "note.h"
 #include "query.h"
 #include "search.h"
@@ -341,6 +342,39 @@ cleanup:
 	return rc < 0 ? -1 : 0;
 }
 
+/* ------------------------------------------------------------ matrix */
+
+/* GET /api/matrix?cols=community|session|code&cycle=&community=: what
+ * `praxis codes --matrix COLS --format json|csv` writes. */
+int px_web_api_matrix(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d)
+{
+	px_matrix_opts o = PX_MATRIX_OPTS_INIT;
+	px_matrix m;
+	px_table t;
+	int format, cols = 0;
+
+	memset(&m, 0, sizeof m);
+	if ((format = choice(rs, rq, "format", formats)) < 0 ||
+	    (px_web_arg(rq, "cols") && (cols = choice(rs, rq, "cols", px_matrix_names)) < 0) ||
+	    cycle(rs, rq, &o.cycle) < 0 || community(rs, rq, w->kb, &o.community) < 0)
+		return 0;
+	o.cols = (px_matrix_cols)cols;
+	if (px_matrix_gather(&m, w->index, &o, d) < 0) {
+		px_matrix_free(&m);
+		return -1;
+	}
+	if (format == 1) {
+		px_matrix_table(&t, &m);
+		csv_answer(rs, &t, "matrix.csv");
+		px_table_free(&t);
+	} else {
+		px_matrix_json(&rs->body, &m);
+		json_answer(rs);
+	}
+	px_matrix_free(&m);
+	return 0;
+}
+
 /* ------------------------------------------------------------- codes */
 
 static int codes_answer(px_web *w, const px_web_request *rq, px_web_response *rs,
@@ -350,10 +384,24 @@ static int codes_answer(px_web *w, const px_web_request *rq, px_web_response *rs
 	px_table t;
 	int format;
 
+	px_codes_filter f = PX_CODES_FILTER_INIT;
+	const char *v;
+
 	memset(&c, 0, sizeof c);
 	if ((format = choice(rs, rq, "format", formats)) < 0)
 		return 0;
-	if (px_codes_gather(&c, w->index, code, d) < 0) {
+	/* a code's segments narrowed as `praxis codes CODE --cycle
+	 * --community --note --with` (a matrix cell's) */
+	if (code) {
+		if (cycle(rs, rq, &f.cycle) < 0 || community(rs, rq, w->kb, &f.community) < 0)
+			return 0;
+		if ((v = px_web_arg(rq, "note")) && !px_kb_is_note_path(v))
+			return px_web_error(rs, rq, 400, MSG_NOT_NOTE_PATH, v);
+		f.note = v;
+		if ((v = px_web_arg(rq, "with")) && !(f.with = code_arg(rs, rq, w->kb, v, 400)))
+			return 0;
+	}
+	if (px_codes_gather_filtered(&c, w->index, code, &f, d) < 0) {
 		px_codes_free(&c);
 		return -1;
 	}

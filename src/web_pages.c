@@ -16,6 +16,7 @@
 #include "db.h"
 #include "facets.h"
 #include "history.h"
+#include "matrix.h"
 #include "note.h"
 #include "query.h"
 #include "render.h"
@@ -697,43 +698,45 @@ cleanup:
 	return rc;
 }
 
-/* A code's segments narrowed by the request: 1 when `h` stays. */
-static int narrowed(const px_db_hit *h, const char *community, const char *cycle, long session,
-		    const px_code *with, const char *note)
-{
-	size_t k;
-
-	if ((community && strcmp(h->seg.community, community)) ||
-	    (cycle && strcmp(h->seg.cycle, cycle)) || (session > 0 && h->seg.session != session) ||
-	    (note && strcmp(h->seg.path, note)))
-		return 0;
-	if (!with)
-		return 1;
-	for (k = 0; k < h->ncodes; k++)
-		if (!strcmp(h->codes[k], with->id))
-			return 1;
-	return 0;
-}
-
-static const char *const code_params[] = { "community", "cycle", "session", "with", "note", NULL };
+static const char *const code_params[] = { "community", "cycle", "note", "with", NULL };
 
 int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d)
 {
 	const px_codebook *cb = w->kb->cb;
-	const px_code *code = code_arg(cb, rq->rest), *with = NULL;
-	const char *community = arg(rq, "community"), *cycle = arg(rq, "cycle");
-	const char *note = arg(rq, "note"), *s = arg(rq, "session");
+	const px_code *code = code_arg(cb, rq->rest);
+	px_codes_filter f = PX_CODES_FILTER_INIT;
 	px_codes c;
-	px_buf xml = PX_BUF_INIT, path = PX_BUF_INIT;
+	px_buf xml = PX_BUF_INIT, path = PX_BUF_INIT, probs = PX_BUF_INIT;
 	size_t *keep = NULL, nkeep = 0, i, a, j;
-	long session = 0, page = page_arg(rq), offset, ncycles = 0;
-	int rc = -1, bad = 0;
+	long page = page_arg(rq), offset, ncycles = 0;
+	int rc = -1, bad = 0, year;
 	qs q;
 
 	memset(&c, 0, sizeof c);
 	if (!code || strchr(rq->rest, '/'))
 		return not_found(w, rq, rs, d);
-	if (px_codes_gather(&c, w->index, code, d) < 0)
+	/* the narrowing a matrix cell asks for, checked as `praxis codes
+	 * CODE --community --cycle --note --with` checks it */
+	f.community = arg(rq, "community");
+	f.cycle = arg(rq, "cycle");
+	f.note = arg(rq, "note");
+	if (f.community && !px_kb_community(w->kb, f.community)) {
+		problem(&probs, rq, MSG_UNKNOWN_COMMUNITY, f.community);
+		bad = 1;
+	}
+	if (f.cycle && px_cycle_parse(f.cycle, &year) < 0) {
+		problem(&probs, rq, MSG_BAD_CYCLE, f.cycle);
+		bad = 1;
+	}
+	if (f.note && !px_kb_is_note_path(f.note)) {
+		problem(&probs, rq, MSG_NOT_NOTE_PATH, f.note);
+		bad = 1;
+	}
+	if (arg(rq, "with") && !(f.with = code_arg(cb, arg(rq, "with")))) {
+		problem(&probs, rq, MSG_UNKNOWN_CODE, arg(rq, "with"));
+		bad = 1;
+	}
+	if (px_codes_gather_filtered(&c, w->index, bad ? NULL : code, &f, d) < 0)
 		goto cleanup;
 	page_open(&xml, w, rq, "code");
 	px_buf_puts(&xml, "<code-page");
@@ -747,27 +750,10 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	px_xml_pair(&xml, "category-label", cb->cats[code->category].label, NULL);
 	for (a = 0; a < code->naliases; a++)
 		px_xml_element(&xml, "alias", px_lang_code(code->alias_lang[a]), code->aliases[a]);
-
-	/* the narrowing a matrix cell asks for */
-	if (community && !px_kb_community(w->kb, community)) {
-		problem(&xml, rq, MSG_UNKNOWN_COMMUNITY, community);
-		bad = 1;
-	}
-	if (s) {
-		char *end;
-		session = strtol(s, &end, 10);
-		if (*end || session < 1) {
-			problem(&xml, rq, MSG_WEB_BAD_NUMBER, "session", 1L, 9999L, s);
-			bad = 1;
-		}
-	}
-	if (arg(rq, "with") && !(with = code_arg(cb, arg(rq, "with")))) {
-		problem(&xml, rq, MSG_UNKNOWN_CODE, arg(rq, "with"));
-		bad = 1;
-	}
+	px_buf_put(&xml, probs.ptr, probs.len);
 	for (i = 0; code_params[i]; i++) {
 		const char *v = arg(rq, code_params[i]);
-		if (!v || !*v)
+		if (!v)
 			continue;
 		qs_keep(&q, rq, code_params);
 		qs_del(&q, code_params[i], NULL);
@@ -778,8 +764,8 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 		px_buf_printf(&path, "/codes/%s", code->id);
 		attr_href(&xml, "remove", path.ptr, &q, rq->lang);
 		px_buf_puts(&xml, ">");
-		if (with && !strcmp(code_params[i], "with"))
-			code_ref(&xml, cb, with->id, rq->lang);
+		if (f.with && !strcmp(code_params[i], "with"))
+			code_ref(&xml, cb, f.with->id, rq->lang);
 		px_buf_puts(&xml, "</filter>");
 	}
 	keep = calloc(c.nhits + 1, sizeof *keep);
@@ -787,9 +773,8 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
 		goto cleanup;
 	}
-	for (i = 0; !bad && i < c.nhits; i++)
-		if (narrowed(&c.hits[i], community, cycle, session, with, note))
-			keep[nkeep++] = i;
+	for (i = 0; i < c.nhits; i++)
+		keep[nkeep++] = i;
 
 	/* the timeline: segments per cycle (oldest first) and per session */
 	px_buf_puts(&xml, "<timeline>");
@@ -868,61 +853,37 @@ cleanup:
 	px_codes_free(&c);
 	px_buf_free(&xml);
 	px_buf_free(&path);
+	px_buf_free(&probs);
 	return rc;
 }
 
 /* ------------------------------------------------------------ matrix */
 
-/* The rows of a matrix: every code, by category, with its total. */
-static void matrix_row_open(px_buf *b, const px_codebook *cb, const px_code *code, long long total,
-			    px_lang lang)
-{
-	px_buf_puts(b, "<row");
-	px_xml_attr(b, "id", code->id);
-	px_xml_attr(b, "category", cb->cats[code->category].id);
-	px_xml_attr_int(b, "segments", total);
-	attr_href2(b, "href", "/codes/", code->id, NULL, lang);
-	px_buf_puts(b, ">");
-	px_xml_labels(b, code->label, NULL);
-}
-
-static void matrix_cell(px_buf *b, const char *col, long long n, const char *code,
-			const char *name, const char *value, px_lang lang)
-{
-	qs q;
-
-	q.n = 0;
-	qs_add(&q, name, value);
-	px_buf_puts(b, "<cell");
-	px_xml_attr(b, "col", col);
-	px_xml_attr_int(b, "segments", n);
-	if (n)
-		attr_href2(b, "href", "/codes/", code, &q, lang);
-	px_buf_puts(b, "/>");
-}
+/* A column's filter of the code's segments (codes.h, px_codes_filter). */
+static const char *const col_param[] = { "community", "note", "with" };
 
 int px_web_page_matrix(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d)
 {
-	static const char *const kinds[] = { "community", "session", "code", NULL };
 	const px_codebook *cb = w->kb->cb;
 	const char *cols = arg(rq, "cols"), *cycle = arg(rq, "cycle");
-	px_stats_opts o = PX_STATS_OPTS_INIT;
-	px_stats s;
+	const char *community = arg(rq, "community");
+	px_matrix_opts o = PX_MATRIX_OPTS_INIT;
+	px_matrix m;
 	px_buf xml = PX_BUF_INIT;
 	size_t i, k, cat;
 	int kind = 0, rc = -1, bad = 0, year;
 	qs q;
 
-	memset(&s, 0, sizeof s);
+	memset(&m, 0, sizeof m);
 	if (cols)
-		for (kind = 0; kinds[kind] && strcmp(kinds[kind], cols); kind++)
+		for (kind = 0; px_matrix_names[kind] && strcmp(px_matrix_names[kind], cols); kind++)
 			;
 	page_open(&xml, w, rq, "matrix");
 	px_buf_puts(&xml, "<matrix");
-	px_xml_attr(&xml, "cols", kinds[kind] ? kinds[kind] : "community");
+	px_xml_attr(&xml, "cols", px_matrix_names[kind] ? px_matrix_names[kind] : "community");
 	px_xml_attr(&xml, "cycle", cycle ? cycle : "");
 	px_buf_puts(&xml, ">");
-	if (!kinds[kind]) {
+	if (!px_matrix_names[kind]) {
 		problem(&xml, rq, MSG_WEB_BAD_PARAM, "cols", cols, "community, session, code");
 		bad = 1;
 		kind = 0;
@@ -931,79 +892,93 @@ int px_web_page_matrix(px_web *w, const px_web_request *rq, px_web_response *rs,
 		problem(&xml, rq, MSG_BAD_CYCLE, cycle);
 		bad = 1;
 	}
-	for (k = 0; kinds[k]; k++) {
+	if (community && !px_kb_community(w->kb, community)) {
+		problem(&xml, rq, MSG_UNKNOWN_COMMUNITY, community);
+		bad = 1;
+	}
+	for (k = 0; px_matrix_names[k]; k++) {
 		q.n = 0;
-		qs_add(&q, "cols", kinds[k]);
+		qs_add(&q, "cols", px_matrix_names[k]);
 		qs_add(&q, "cycle", cycle);
+		qs_add(&q, "community", community);
 		px_buf_puts(&xml, "<view");
-		px_xml_attr(&xml, "cols", kinds[k]);
+		px_xml_attr(&xml, "cols", px_matrix_names[k]);
 		attr_href(&xml, "href", "/matrix", &q, rq->lang);
 		px_buf_puts(&xml, "/>");
 	}
-	o.cycle = bad ? NULL : cycle;
-	o.by = kind == 1 ? PX_DB_BY_SESSION : PX_DB_BY_COMMUNITY;
-	if (!bad && px_stats_gather(&s, w->index, &o, d) < 0)
+	o.cols = (px_matrix_cols)kind;
+	o.cycle = cycle;
+	o.community = community;
+	if (!bad && px_matrix_gather(&m, w->index, &o, d) < 0)
 		goto cleanup;
 	/* the columns */
-	if (kind == 2) {
-		for (i = 0; i < cb->ncodes; i++) {
-			px_buf_puts(&xml, "<col");
-			px_xml_attr(&xml, "id", cb->codes[i].id);
-			px_xml_attr(&xml, "category", cb->cats[cb->codes[i].category].id);
+	for (k = 0; k < m.ncols; k++) {
+		const px_matrix_col *c = &m.cols[k];
+		px_buf_puts(&xml, "<col");
+		px_xml_attr(&xml, "id", c->id);
+		if (c->code) {
+			px_xml_attr(&xml, "category", cb->cats[c->code->category].id);
 			px_buf_puts(&xml, ">");
-			px_xml_labels(&xml, cb->codes[i].label, NULL);
-			px_buf_puts(&xml, "</col>");
+			px_xml_labels(&xml, c->code->label, NULL);
+		} else if (c->note) {
+			px_xml_attr(&xml, "community", c->note->community);
+			px_xml_attr(&xml, "cycle", c->note->cycle);
+			if (c->note->session > 0)
+				px_xml_attr_int(&xml, "session", c->note->session);
+			px_xml_attr(&xml, "date", c->note->date);
+			px_buf_puts(&xml, ">");
+		} else {
+			px_buf_puts(&xml, ">");
 		}
-	} else {
-		for (k = 0; k < s.ncols; k++) {
-			px_buf_puts(&xml, "<col");
-			px_xml_attr(&xml, "id", s.cols[k]);
-			px_buf_puts(&xml, "/>");
-		}
+		px_buf_puts(&xml, "</col>");
 	}
-	/* the rows, by category */
+	/* the rows, by category; a cell links to the code's segments there */
 	for (cat = 0; cat < cb->ncats && !bad; cat++) {
 		px_buf_puts(&xml, "<category");
 		px_xml_attr(&xml, "id", cb->cats[cat].id);
 		px_buf_puts(&xml, ">");
 		px_xml_labels(&xml, cb->cats[cat].label, NULL);
-		for (i = 0; i < s.nrows; i++) {
-			const px_code *code = s.rows[i];
+		for (i = 0; i < m.nrows; i++) {
+			const px_code *code = m.rows[i];
 			if (code->category != cat)
 				continue;
-			matrix_row_open(&xml, cb, code, s.codes[i].segments, rq->lang);
-			if (kind == 2) {
-				for (k = 0; k < cb->ncodes; k++) {
-					const px_code *other = &cb->codes[k];
-					long long n = 0;
-					size_t p;
-					for (p = 0; p < s.npairs && other != code; p++)
-						if ((!strcmp(s.pairs[p].a, code->id) &&
-						     !strcmp(s.pairs[p].b, other->id)) ||
-						    (!strcmp(s.pairs[p].b, code->id) &&
-						     !strcmp(s.pairs[p].a, other->id)))
-							n = s.pairs[p].segments;
-					matrix_cell(&xml, other->id, n, code->id, "with", other->id,
-						    rq->lang);
+			px_buf_puts(&xml, "<row");
+			px_xml_attr(&xml, "id", code->id);
+			px_xml_attr(&xml, "category", cb->cats[code->category].id);
+			px_xml_attr_int(&xml, "segments", m.totals[i]);
+			q.n = 0;
+			qs_add(&q, "cycle", cycle);
+			qs_add(&q, "community", community);
+			attr_href2(&xml, "href", "/codes/", code->id, &q, rq->lang);
+			px_buf_puts(&xml, ">");
+			px_xml_labels(&xml, code->label, NULL);
+			for (k = 0; k < m.ncols; k++) {
+				long long n = px_matrix_cell(&m, i, k);
+				px_buf_puts(&xml, "<cell");
+				px_xml_attr(&xml, "col", m.cols[k].id);
+				px_xml_attr_int(&xml, "segments", n);
+				if (n) {
+					q.n = 0;
+					qs_add(&q, "cycle", cycle);
+					qs_add(&q, "community", community);
+					qs_set(&q, col_param[kind], m.cols[k].id);
+					attr_href2(&xml, "href", "/codes/", code->id, &q, rq->lang);
 				}
-			} else {
-				for (k = 0; k < s.ncols; k++)
-					matrix_cell(&xml, s.cols[k], px_stats_cell(&s, i, k)->segments,
-						    code->id, kind == 1 ? "session" : "community",
-						    s.cols[k], rq->lang);
+				px_buf_puts(&xml, "/>");
 			}
 			px_buf_puts(&xml, "</row>");
 		}
 		px_buf_puts(&xml, "</category>\n");
 	}
 	q.n = 0;
-	qs_add(&q, "by", kind == 1 ? "session" : "community");
+	qs_add(&q, "cols", px_matrix_names[kind]);
 	qs_add(&q, "cycle", cycle);
-	exports(&xml, "/api/stats", &q, rq->lang);
+	qs_add(&q, "community", community);
+	exports(&xml, "/api/matrix", &q, rq->lang);
 	px_buf_puts(&xml, "</matrix></page>\n");
 	rc = render(rq, &xml, bad ? 400 : 200, rs, d);
 cleanup:
-	px_stats_free(&s);
+	px_matrix_free(&m);
 	px_buf_free(&xml);
 	return rc;
 }

@@ -457,7 +457,7 @@
               <th scope="col" class="num">
                 <xsl:choose>
                   <xsl:when test="$kind = 'community'"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@id"/></xsl:call-template></xsl:when>
-                  <xsl:when test="$kind = 'session'">#<xsl:value-of select="@id"/></xsl:when>
+                  <xsl:when test="$kind = 'session'"><xsl:attribute name="title"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template> · <xsl:value-of select="@cycle"/> · <xsl:value-of select="@date"/></xsl:attribute><span class="vertical"><xsl:value-of select="@community"/> #<xsl:value-of select="@session"/></span></xsl:when>
                   <xsl:otherwise><xsl:attribute name="title"><xsl:value-of select="w:label[@lang = $lang]"/></xsl:attribute><span class="vertical"><xsl:value-of select="substring(w:label[@lang = $lang], 1, 18)"/></span></xsl:otherwise>
                 </xsl:choose>
               </th>
@@ -485,7 +485,7 @@
                               <xsl:with-param name="a3">
                                 <xsl:choose>
                                   <xsl:when test="$kind = 'community'"><xsl:call-template name="community-name"><xsl:with-param name="id" select="$col"/></xsl:call-template></xsl:when>
-                                  <xsl:when test="$kind = 'session'"><xsl:call-template name="s"><xsl:with-param name="id" select="'session-n'"/><xsl:with-param name="a1" select="$col"/></xsl:call-template></xsl:when>
+                                  <xsl:when test="$kind = 'session'"><xsl:for-each select="$cols[@id = $col]"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template>, <xsl:call-template name="s"><xsl:with-param name="id" select="'session-n'"/><xsl:with-param name="a1" select="@session"/></xsl:call-template> (<xsl:value-of select="@date"/>)</xsl:for-each></xsl:when>
                                   <xsl:otherwise><xsl:value-of select="$cols[@id = $col]/w:label[@lang = $lang]"/></xsl:otherwise>
                                 </xsl:choose>
                               </xsl:with-param>

@@ -149,6 +149,21 @@ get "${cell#/}"
 expect_code 200
 [ "$(xpath 'count(//section[@class="segments"]//article[@class="hit"])')" = "$n" ] || fail "the cell's page shows $(xpath 'count(//section[@class="segments"]//article[@class="hit"])') segments, not $n"
 [ "$(xpath 'count(//section[@class="community-group"])')" = 1 ] || fail "the cell's segments are not all zuid's"
+# the exports are the commands' JSON: the matrix's, and the cell's segments'
+for v in community session code; do
+	get "matrix?cols=$v&lang=fr"
+	json=$(xpath 'string(//a[@class="export-json"]/@href)')
+	get "${json#/}"
+	expect_code 200
+	px codes --matrix $v --format json
+	[ "$(printf '%s' "$out" | jq -S .)" = "$(jq -S . "$TMPDIR/body")" ] || fail "the $v matrix's JSON export is not codes --matrix $v's"
+done
+get "${cell#/}"
+json=$(xpath 'string(//a[@class="export-json"]/@href)')
+get "${json#/}"
+expect_code 200
+px codes "$row" --community zuid --format json
+[ "$(printf '%s' "$out" | jq -S .)" = "$(jq -S . "$TMPDIR/body")" ] || fail "the cell's JSON export is not codes $row --community zuid's"
 
 # -- the hostile note is text, everywhere -------------------------------------
 for p in "notes/2022-2023/zuid/09.md?lang=nl" "?q=alert&lang=fr" "codes/tijd?community=zuid&lang=nl"; do
@@ -180,7 +195,7 @@ for p in "notes/../../etc/passwd" "notes/%2e%2e/%2e%2e/etc/passwd" "notes//etc/p
 	html_ok "404 of $p"
 done
 for p in '?q=%22ziekenhuis&lang=fr' '?q=x&community=nergens&lang=fr' 'matrix?cols=rows&lang=nl' \
-	 'codes/tijd?session=x&lang=nl'; do
+	 'codes/tijd?note=nergens&lang=nl' 'codes/tijd?with=nergens&lang=fr'; do
 	get "$p"
 	expect_code 400
 	html_ok "400 of $p"
