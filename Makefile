@@ -14,7 +14,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   := build
-PKGS    := libcmark-gfm libgit2 sqlite3 yaml-0.1 libxml-2.0 libxslt libexslt libutf8proc xlsxwriter libzip uuid
+PKGS    := libcmark-gfm libgit2 sqlite3 yaml-0.1 libxml-2.0 libxslt libexslt libutf8proc xlsxwriter libzip uuid libmicrohttpd
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -182,6 +182,8 @@ demo: praxis
 	./praxis -C $(DEMO) report 2022-2023 --lang nl,fr -o $(CURDIR)/$(BUILD)/report-2022-2023.html
 	./praxis -C $(DEMO) report 2022-2023 --lang both -o $(CURDIR)/$(BUILD)/report-2022-2023.both.html
 	./praxis -C $(DEMO) site -o $(CURDIR)/$(BUILD)/site
+	@echo "The analysts' web app over the demo (doc/serve.md; Ctrl-C stops it):"
+	@echo "    ./praxis -C $(DEMO) serve"
 
 install: praxis
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/praxis/schema \

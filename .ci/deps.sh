@@ -15,13 +15,14 @@ PUPPETEER_VERSION=25.16.0
 level=${1:-test}
 build="build-essential pkg-config git sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgit2-dev libsqlite3-dev libxml2-dev libxslt1-dev libyaml-dev libstemmer-dev
-  libutf8proc-dev libxlsxwriter-dev libzip-dev uuid-dev"
+  libutf8proc-dev libxlsxwriter-dev libzip-dev uuid-dev libmicrohttpd-dev"
 # libicu-dev: only to check src/fold_table.h against ICU (make fold-table-check)
 # python3: the small web server of the credentials test (t2210)
 # openssh-server, openssh-client: the SSH remote of t2212 (its own sshd)
 test="$build libcmocka-dev libicu-dev xsltproc libxml2-utils jq unzip perl cmark-gfm valgrind chromium weasyprint
   poppler-utils nodejs python3 openssh-server openssh-client"
-tools="$test hyperfine ripgrep time"
+# wrk: the load test of praxis serve (make bench)
+tools="$test hyperfine ripgrep time wrk"
 fuzz="$build clang libfuzzer-14-dev libclang-rt-14-dev"
 case $level in
   build) want=$build ;;

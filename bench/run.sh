@@ -13,6 +13,9 @@
 #   d. praxis site of N notes against hugo on the same notes
 #   e. praxis check of each pathological family (tests/pathological.sh)
 #      at n, 2n and 4n (bench/patho.sh, which also runs on its own)
+#   f. praxis serve under load: wrk, 32 connections, a common-word search
+#      with facets and a code page, at N notes and (BENCH_SERVE_BIG=1) at
+#      BIG notes (bench/serve.sh, which also runs on its own)
 #   BENCH_FULL=1        the BIG-note parts (RSS at BIG, search on BIG notes);
 #                       0 skips them and searches the N-note base (default 1:
 #                       the whole run takes ~6 minutes on 2 cores,
@@ -23,6 +26,9 @@
 #   BENCH_LAT_RUNS=200 BENCH_LAT_BUDGET=6   searchlat runs / seconds per query
 #   BENCH_DIR=build/bench   scratch data (git-ignored)
 #   BENCH_KEEP=0        1 keeps the BIG-note knowledge base afterwards
+#   BENCH_SERVE_BIG=$BENCH_FULL  1: the load test at BIG notes too (needs
+#                       BENCH_FULL=1; ~2 more minutes); 0: at N notes only
+#   BENCH_SERVE_SECONDS=10  wrk's duration per target
 #
 # Raw numbers and the summary go to $BENCH_DIR/results.txt.
 set -eu -o pipefail
@@ -352,6 +358,14 @@ rm -rf "$B/site-out" "$B/hugo-out"
 # ---- e. pathological notes --------------------------------------------------
 say ""
 bash "$ROOT/bench/patho.sh" "$B" | tee -a "$SUMMARY"
+
+# ---- f. praxis serve under load (wrk) ----------------------------------------
+need wrk wrk
+need curl curl
+say ""
+serve_kbs=("$KB")
+if [ "$FULL" = 1 ] && [ "${BENCH_SERVE_BIG:-1}" = 1 ]; then serve_kbs+=("$KBB"); fi
+PRAXIS=$PRAXIS bash "$ROOT/bench/serve.sh" "${serve_kbs[@]}" | tee -a "$SUMMARY"
 
 if [ "$FULL" = 1 ] && [ "${BENCH_KEEP:-0}" != 1 ]; then
 	rm -rf "$KBB" "$KBB.files"

@@ -57,6 +57,7 @@ int cmd_new(int argc, char **argv, px_ctx *ctx);
 int cmd_reindex(int argc, char **argv, px_ctx *ctx);
 int cmd_report(int argc, char **argv, px_ctx *ctx);
 int cmd_search(int argc, char **argv, px_ctx *ctx);
+int cmd_serve(int argc, char **argv, px_ctx *ctx);
 int cmd_site(int argc, char **argv, px_ctx *ctx);
 int cmd_stats(int argc, char **argv, px_ctx *ctx);
 int cmd_sync(int argc, char **argv, px_ctx *ctx);

@@ -18,6 +18,7 @@
 #include "codebook.h"
 #include "db.h"
 #include "stats.h"
+#include "table.h"
 
 typedef struct {
 	const px_codebook *cb;  /* borrowed: the index's */
@@ -29,10 +30,33 @@ typedef struct {
 	size_t nhits;
 } px_codes;
 
+/* Which of the code's segments to retrieve: those of a matrix cell
+ * (matrix.h). NULL fields do not filter. */
+typedef struct {
+	const char *cycle;     /* of this cycle's notes */
+	const char *community; /* of this community's notes */
+	const char *note;      /* of this note (its path, as the index holds it) */
+	const px_code *with;   /* also coded with this code (co-occurrence) */
+} px_codes_filter;
+
+#define PX_CODES_FILTER_INIT { NULL, NULL, NULL, NULL }
+
 /* Fills `out` for every code and method and, when `code` is given, its
  * segments (of the notes that give community, cycle, session and date).
  * 0, or -1 with a diagnostic; px_codes_free is safe after both. */
 int px_codes_gather(px_codes *out, px_index *ix, const px_code *code, px_diag *d);
+/* The same, with the code's segments filtered by `f` (NULL: all); the
+ * counts (codes, methods) are the knowledge base's, unfiltered. */
+int px_codes_gather_filtered(px_codes *out, px_index *ix, const px_code *code,
+			     const px_codes_filter *f, px_diag *d);
 void px_codes_free(px_codes *c);
+
+/* What `praxis codes --format json` prints (doc/json.md, "codes", or
+ * "codes CODE" when c->code is set). Errors are the buffer's. */
+void px_codes_json(px_buf *out, const px_codes *c);
+/* The same as one table for CSV (doc/spreadsheets.md): the codebook, or
+ * the code's segments. Free it with px_table_free; a failed table is
+ * marked so (t->failed). */
+void px_codes_table(px_table *t, const px_codes *c);
 
 #endif

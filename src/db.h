@@ -155,11 +155,12 @@ extern const px_db_rowtype px_db_segment_type, px_db_note_type, px_db_tally_type
  * words it with what the user typed (MSG_BAD_QUERY). */
 #define PX_DB_EQUERY (-2)
 
-/* What a search matches: an FTS5 expression over segments_fts, and the
- * note's date range (NULL: open). */
+/* What a search matches: an FTS5 expression over segments_fts, the
+ * note's date range (NULL: open) and its path (NULL: any note). */
 typedef struct {
 	const char *match;
 	const char *since, *until;
+	const char *note;
 } px_db_match;
 
 /* A hit: the segment, its score, its codes (sorted) and its snippet. */
@@ -190,6 +191,25 @@ int px_db_search_hit(px_db_hit *h, px_index *ix, px_diag *d);
 int px_db_search_snippets(px_db_hit *hits, size_t n, px_index *ix, const char *match,
 			  const char *on, const char *off, px_diag *d);
 
+/* Facets (facets.h): the matches counted by community, cycle, language
+ * and kind met together, with their session dates' range (`code` NULL);
+ * or by code (`code` set, the others NULL). A NULL community, cycle,
+ * lang or date: notes that do not give it. */
+typedef struct {
+	char *community, *cycle, *lang;
+	char *kind;               /* as px_db_segment's */
+	char *code;
+	char *date_min, *date_max;
+	long long segments;
+} px_db_facet_row;
+
+void px_db_facet_rows_free(px_db_facet_row *v, size_t n);
+/* The facet rows of the newest `cap` matches (-1: every one), in no
+ * order: one statement, running the FTS5 match once. 0, PX_DB_EQUERY
+ * or -1. */
+int px_db_search_facets(px_db_facet_row **out, size_t *n, px_index *ix, const px_db_match *m,
+			long cap, px_diag *d);
+
 /* ------------------------------------------------------------------ site */
 
 /* The listings count only notes with community, cycle, session and date
@@ -219,6 +239,10 @@ int px_db_site_code_segments(px_db_segment **out, size_t *n, px_index *ix, const
 int px_db_site_code_notes(long long *out, px_index *ix, const char *code, px_diag *d);
 /* Every note, by path. */
 int px_db_site_notes(px_db_note **out, size_t *n, px_index *ix, px_diag *d);
+/* The note at `path` (relative to the knowledge base, as indexed): one
+ * row, or none when the index has no note there (any note, also one
+ * that failed the checks). */
+int px_db_site_note(px_db_note **out, size_t *n, px_index *ix, const char *path, px_diag *d);
 /* The codes of a note's segments, sorted (its methods: px_db_note_methods). */
 int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
 
@@ -227,6 +251,10 @@ int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, 
 /* The notes of the scope (cycle, community), by path. */
 int px_db_export_notes(px_db_note **out, size_t *n, px_index *ix, const px_db_scope *s,
 		       px_diag *d);
+/* The note at `path` (relative to the knowledge base), as a one-row
+ * array (free with px_db_notes_free(*out, 1)). 0; 1 when the index has
+ * no note there (*out NULL); -1 with a diagnostic. */
+int px_db_note_at(px_db_note **out, px_index *ix, const char *path, px_diag *d);
 /* A note's segments in the order of the note. */
 int px_db_export_segments(px_db_segment **out, size_t *n, px_index *ix, long long note,
 			  px_diag *d);
@@ -281,6 +309,13 @@ typedef struct {
 int px_db_code_counts_by(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
 			 px_db_by by, px_diag *d);
 void px_db_code_keys_free(px_db_code_key *v, size_t n);
+
+/* The segments of each code of the scope by community (`key` "" for
+ * notes without one) or, by_note, by note (`key` its path); ord and
+ * notes 0; ordered by code then key. A code's rows add up to its
+ * segments in the scope (a segment is in one note, of one community). */
+int px_db_code_cells(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
+		     int by_note, px_diag *d);
 
 /* A code's coded segments in one session, ordered by code then session;
  * notes without a session are left out. */

@@ -12,6 +12,7 @@
 static const char SQL_NOTES[] = "SELECT " PX_DB_NOTE_COLS " FROM notes"
 	" WHERE (:cycle IS NULL OR cycle = :cycle) AND (:community IS NULL OR community = :community)"
 	" ORDER BY path";
+static const char SQL_NOTE[] = "SELECT " PX_DB_NOTE_COLS " FROM notes WHERE path = :path";
 static const char SQL_SEGMENTS[] = "SELECT " PX_DB_SEGMENT_COLS " FROM note_segments"
 	" WHERE note = :note ORDER BY ord";
 static const char SQL_CODINGS[] = "SELECT segment, code FROM coded_segments"
@@ -26,6 +27,19 @@ int px_db_export_notes(px_db_note **out, size_t *n, px_index *ix, const px_db_sc
 	if (st)
 		px_db_bind_scope(st, s);
 	return px_db_list(out, n, &px_db_note_type, ix, st, d);
+}
+
+int px_db_note_at(px_db_note **out, px_index *ix, const char *path, px_diag *d)
+{
+	sqlite3_stmt *st = px_db_stmt(ix, SQL_NOTE, d);
+	size_t n = 0;
+
+	*out = NULL;
+	if (st)
+		px_db_bind_text(st, ":path", path);
+	if (px_db_list(out, &n, &px_db_note_type, ix, st, d) < 0)
+		return -1;
+	return n ? 0 : 1;
 }
 
 int px_db_export_segments(px_db_segment **out, size_t *n, px_index *ix, long long note,

@@ -100,6 +100,22 @@ int px_db_code_counts_by(px_db_code_key **out, size_t *n, px_index *ix, const px
 	return px_db_list(out, n, &code_keys_type, ix, st, d);
 }
 
+int px_db_code_cells(px_db_code_key **out, size_t *n, px_index *ix, const px_db_scope *s,
+		     int by_note, px_diag *d)
+{
+	/* segment_codes holds a (code, segment) pair once: count(*) counts
+	 * segments, without the sorts of count(DISTINCT) */
+#define CODE_CELLS(KEY) "SELECT code, " KEY ", 0, count(*), 0 FROM coded_segments WHERE" SCOPE \
+	" GROUP BY code, " KEY " ORDER BY code, " KEY
+	static const char by_community[] = CODE_CELLS("coalesce(community, '')");
+	static const char by_path[] = CODE_CELLS("path");
+	sqlite3_stmt *st = px_db_stmt(ix, by_note ? by_path : by_community, d);
+
+	if (st)
+		px_db_bind_scope(st, s);
+	return px_db_list(out, n, &code_keys_type, ix, st, d);
+}
+
 /* ---------------------------------------------------- code sessions */
 
 static int fill_code_session(void *row, sqlite3_stmt *st)

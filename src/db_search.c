@@ -6,17 +6,19 @@
 #define PX_DB_INTERNAL
 #include "db.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
 
-/* The matches, without and with the note's date range (which needs the
- * notes: every other filter is a scope word inside the expression). */
+/* The matches, without and with the note's date range and path (which
+ * need the notes: every other filter is a scope word inside the
+ * expression). */
 #define MATCH " FROM segments_fts f WHERE segments_fts MATCH :match"
 #define MATCH_DATES " FROM segments_fts f JOIN note_segments s ON s.segment = f.rowid" \
 	" WHERE segments_fts MATCH :match AND (:since IS NULL OR s.date >= :since)" \
-	" AND (:until IS NULL OR s.date <= :until)"
+	" AND (:until IS NULL OR s.date <= :until) AND (:note IS NULL OR s.path = :note)"
 /* bm25 weights: text 1, heading 0.3, scope words 0 */
 #define RANK "SELECT f.rowid, bm25(segments_fts, 1.0, 0.3, 0.0)"
 #define NEWEST " ORDER BY f.rowid DESC LIMIT :window"
@@ -26,6 +28,21 @@ static const char SQL_RANK[] = RANK MATCH NEWEST;
 static const char SQL_RANK_DATES[] = RANK MATCH_DATES NEWEST;
 static const char SQL_COUNT[] = COUNT(MATCH);
 static const char SQL_COUNT_DATES[] = COUNT(MATCH_DATES);
+/* Facets: the newest :cap matches (all for -1), matched once; then one
+ * row per community, cycle, language and kind met together (a few
+ * hundred at most), and one per code. CROSS JOIN keeps the matches
+ * outermost: otherwise SQLite may scan every coded segment and probe the
+ * matches, which costs the same for one match as for ten thousand. */
+#define FACET_MATCHES(from) "WITH m(id) AS MATERIALIZED (SELECT f.rowid" from \
+	" ORDER BY f.rowid DESC LIMIT :cap) "
+#define FACETS "SELECT n.community, n.cycle, n.lang," \
+	" CASE WHEN s.task IS NULL THEN s.kind ELSE 'followup' END, NULL, count(*), min(n.date), max(n.date)" \
+	" FROM m CROSS JOIN segments s ON s.id = m.id CROSS JOIN notes n ON n.id = s.note" \
+	" GROUP BY 1, 2, 3, 4" \
+	" UNION ALL SELECT NULL, NULL, NULL, NULL, c.code, count(*), NULL, NULL" \
+	" FROM m CROSS JOIN segment_codes c ON c.segment = m.id GROUP BY c.code"
+static const char SQL_FACETS[] = FACET_MATCHES(MATCH) FACETS;
+static const char SQL_FACETS_DATES[] = FACET_MATCHES(MATCH_DATES) FACETS;
 static const char SQL_HIT[] = "SELECT " PX_DB_SEGMENT_COLS " FROM note_segments WHERE segment = :id";
 static const char SQL_HIT_CODES[] = "SELECT code FROM segment_codes WHERE segment = :id ORDER BY code";
 #define SNIPPET "SELECT rowid, snippet(segments_fts, 0, :on, :off, '…', 24) FROM segments_fts" \
@@ -55,7 +72,7 @@ static int match_step(px_index *ix, sqlite3_stmt *st, px_diag *d)
 static sqlite3_stmt *match_stmt(px_index *ix, const px_db_match *m, const char *plain,
 				const char *dates, px_diag *d)
 {
-	int dated = m->since || m->until;
+	int dated = m->since || m->until || m->note;
 	sqlite3_stmt *st = px_db_stmt(ix, dated ? dates : plain, d);
 
 	if (st) {
@@ -63,6 +80,7 @@ static sqlite3_stmt *match_stmt(px_index *ix, const px_db_match *m, const char *
 		if (dated) {
 			px_db_bind_text(st, ":since", m->since);
 			px_db_bind_text(st, ":until", m->until);
+			px_db_bind_text(st, ":note", m->note);
 		}
 	}
 	return st;
@@ -188,3 +206,58 @@ done:
 	px_buf_free(&ids);
 	return rc < 0 ? rc : 0;
 }
+
+/* ---------------------------------------------------------------- facets */
+
+/* column i copied into *out, NULL for NULL; -1 when out of memory */
+static int opt_text(char **out, sqlite3_stmt *st, int i)
+{
+	*out = px_db_is_null(st, i) ? NULL : px_db_dup(st, i);
+	return px_db_is_null(st, i) || *out ? 0 : -1;
+}
+
+static int fill_facet(void *row, sqlite3_stmt *st)
+{
+	px_db_facet_row *r = row;
+
+	r->segments = px_db_int(st, 5);
+	/* NULL stays NULL: a note that does not give the value */
+	return opt_text(&r->community, st, 0) | opt_text(&r->cycle, st, 1) |
+	       opt_text(&r->lang, st, 2) | opt_text(&r->kind, st, 3) | opt_text(&r->code, st, 4) |
+	       opt_text(&r->date_min, st, 6) | opt_text(&r->date_max, st, 7);
+}
+
+static const size_t facet_strings[] = {
+	offsetof(px_db_facet_row, community), offsetof(px_db_facet_row, cycle),
+	offsetof(px_db_facet_row, lang), offsetof(px_db_facet_row, kind), offsetof(px_db_facet_row, code),
+	offsetof(px_db_facet_row, date_min), offsetof(px_db_facet_row, date_max), PX_DB_END
+};
+static const px_db_rowtype facet_type = { sizeof(px_db_facet_row), fill_facet, facet_strings };
+
+void px_db_facet_rows_free(px_db_facet_row *v, size_t n) { px_db_rows_free(v, n, &facet_type); }
+
+/* px_db_list, with a refused expression told apart (PX_DB_EQUERY) */
+static int match_list(void *out, size_t *n, const px_db_rowtype *t, px_index *ix,
+		      sqlite3_stmt *st, px_diag *d)
+{
+	px_diag mine = PX_DIAG_INIT;
+	int rc = px_db_list(out, n, t, ix, st, &mine);
+
+	if (rc < 0 && st && sqlite3_errcode(ix->db) == SQLITE_ERROR)
+		rc = PX_DB_EQUERY;
+	else
+		px_diag_take(d, &mine);
+	px_diag_free(&mine);
+	return rc;
+}
+
+int px_db_search_facets(px_db_facet_row **out, size_t *n, px_index *ix, const px_db_match *m,
+			long cap, px_diag *d)
+{
+	sqlite3_stmt *st = match_stmt(ix, m, SQL_FACETS, SQL_FACETS_DATES, d);
+
+	if (st)
+		px_db_bind_int(st, ":cap", cap);
+	return match_list(out, n, &facet_type, ix, st, d);
+}
+

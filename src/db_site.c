@@ -27,6 +27,7 @@ static const char SQL_CODE_SEGMENTS[] = "SELECT " PX_DB_SEGMENT_COLS " FROM code
 	" WHERE code = :code AND " VALID " ORDER BY community, cycle DESC, session, path, line";
 static const char SQL_CODE_NOTES[] = "SELECT count(DISTINCT note) FROM coded_segments WHERE code = :code";
 static const char SQL_NOTES[] = "SELECT " PX_DB_NOTE_COLS " FROM notes WHERE " VALID " ORDER BY path";
+static const char SQL_NOTE[] = "SELECT " PX_DB_NOTE_COLS " FROM notes WHERE path = :path";
 static const char SQL_NOTE_CODES[] = "SELECT DISTINCT code FROM coded_segments WHERE note = :note ORDER BY 1";
 
 /* The statement `sql` with the text `v` bound to `name`. */
@@ -128,4 +129,11 @@ int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, 
 	if (st)
 		px_db_bind_int(st, ":note", note);
 	return px_db_list(out, n, &px_db_string_type, ix, st, d);
+}
+
+int px_db_site_note(px_db_note **out, size_t *n, px_index *ix, const char *path, px_diag *d)
+{
+	sqlite3_stmt *st = with_text(ix, SQL_NOTE, ":path", path, d);
+
+	return px_db_list(out, n, &px_db_note_type, ix, st, d);
 }

@@ -17,6 +17,8 @@ static const char *const catalogue[PX_MSG_COUNT][PX_LANG_COUNT] = {
 };
 
 static px_lang ui = PX_LANG_EN;
+/* a thread's own language (praxis serve: a request's), -1 for none */
+static _Thread_local int thread_ui = -1;
 
 static int from_code(const char *s, px_lang *out)
 {
@@ -54,7 +56,12 @@ int px_i18n_set(const char *code)
 	return 0;
 }
 
-px_lang px_ui_lang(void) { return ui; }
+px_lang px_ui_lang(void) { return thread_ui >= 0 ? (px_lang)thread_ui : ui; }
+
+void px_i18n_thread(int lang)
+{
+	thread_ui = lang >= 0 && lang < PX_LANG_COUNT ? lang : -1;
+}
 
 int px_lang_parse(const char *code, px_lang *out)
 {
@@ -79,7 +86,7 @@ const char *px_msg_in(px_msgid id, px_lang l)
 
 const char *px_msg(px_msgid id)
 {
-	return catalogue[id][ui];
+	return catalogue[id][px_ui_lang()];
 }
 
 px_msgid px_plural_in(px_msgid one, px_msgid other, unsigned long n, px_lang l)
@@ -92,7 +99,7 @@ px_msgid px_plural_in(px_msgid one, px_msgid other, unsigned long n, px_lang l)
 
 px_msgid px_plural(px_msgid one, px_msgid other, unsigned long n)
 {
-	return px_plural_in(one, other, n, ui);
+	return px_plural_in(one, other, n, px_ui_lang());
 }
 
 char *px_count(px_msgid one, px_msgid other, unsigned long n)

@@ -29,6 +29,11 @@ typedef enum {
 void px_i18n_init(void);
 int px_i18n_set(const char *code); /* "en", "nl", "fr": 0; else -1 */
 px_lang px_ui_lang(void);
+/* The calling thread's language, over the process's (praxis serve
+ * answers each request in its own): a px_lang, or -1 to follow the
+ * process again. Every px_msg, px_plural and diagnostic of the thread
+ * uses it. */
+void px_i18n_thread(int lang);
 /* "nl", "fr" or "en"; the table, whose first PX_CONTENT_LANGS entries
  * are the content languages. */
 extern const char *const px_lang_codes[PX_LANG_COUNT];

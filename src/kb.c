@@ -926,6 +926,25 @@ char *px_kb_relpath(const px_kb *kb, const char *path)
 	return rel;
 }
 
+char *px_kb_note_arg(const px_kb *kb, const char *arg)
+{
+	char *rel = px_kb_relpath(kb, arg);
+	const char *p = rel ? rel : arg;
+
+	while (p[0] == '.' && p[1] == '/')
+		p += 2;
+	if (px_kb_is_note_path(p)) {
+		char *r = strdup(p);
+		free(rel);
+		if (!r)
+			px_error(MSG_OOM);
+		return r;
+	}
+	free(rel);
+	px_error(MSG_NOT_NOTE_PATH, arg);
+	return NULL;
+}
+
 const char *px_kb_community_hint(const px_kb *kb, const char *id)
 {
 	const char **ids;

@@ -114,6 +114,13 @@ long px_kb_list_texts(const px_kb *kb, char ***out);
  * it lies outside. */
 char *px_kb_relpath(const px_kb *kb, const char *path);
 
+/* The note a user named on the command line (`search --note`, `codes
+ * --note`): a path relative to the knowledge base, or to the current
+ * folder when the file is there; malloc'd, relative to the root as the
+ * index holds it. NULL after reporting MSG_NOT_NOTE_PATH on stderr when
+ * it cannot name a note (px_kb_is_note_path), or when out of memory. */
+char *px_kb_note_arg(const px_kb *kb, const char *arg);
+
 /* Whether `id` may name a community: 1 to PX_ID_MAX of [a-z0-9-], since
  * it becomes a folder, file names and links. */
 #define PX_ID_MAX 64

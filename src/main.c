@@ -44,6 +44,7 @@ static const struct {
 	{ "reindex", cmd_reindex, PX_NEED_STORE, MSG_HELP_REINDEX },
 	{ "report", cmd_report, PX_NEED_INDEX, MSG_HELP_REPORT },
 	{ "search", cmd_search, PX_NEED_INDEX, MSG_HELP_SEARCH },
+	{ "serve", cmd_serve, PX_NEED_INDEX, MSG_HELP_SERVE },
 	{ "stats", cmd_stats, PX_NEED_INDEX, MSG_HELP_STATS },
 	{ "site", cmd_site, PX_NEED_INDEX, MSG_HELP_SITE },
 	{ "sync", cmd_sync, PX_NEED_STORE, MSG_HELP_SYNC },

@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
+#include "text.h"
+
 const char *const px_search_kinds[] = { "quote", "followup", "paragraph", "item", "row", NULL };
 
 void px_scope_word(px_buf *b, char filter, const char *value)
@@ -63,6 +66,21 @@ static int by_score(const void *a, const void *b)
 	return x->seg.id < y->seg.id ? 1 : x->seg.id > y->seg.id ? -1 : 0;
 }
 
+int px_search_match(px_db_match *m, px_buf *expr, const px_query *q, const px_search_filters *f,
+		    px_diag *d)
+{
+	if (!q->fts.len && !q->ncodes)
+		return 1;
+	fts_expression(expr, q, f);
+	if (px_diag_buf(d, expr, NULL) < 0)
+		return -1;
+	m->match = expr->ptr;
+	m->since = f->since;
+	m->until = f->until;
+	m->note = f->note;
+	return 0;
+}
+
 int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
 		  const px_search_filters *f, px_diag *d)
 {
@@ -72,18 +90,11 @@ int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
-	if (!q->fts.len && !q->ncodes)
-		return 0;
 	if (f->limit > window && window > 0)
 		window = f->limit;
-	fts_expression(&expr, q, f);
-	if (px_diag_buf(d, &expr, NULL) < 0) {
-		rc = -1;
+	rc = px_search_match(&m, &expr, q, f, d);
+	if (rc)
 		goto done;
-	}
-	m.match = expr.ptr;
-	m.since = f->since;
-	m.until = f->until;
 	rc = px_db_search_rank(&out->hits, &out->n, ix, &m, window, d);
 	if (!rc)
 		rc = px_db_search_count(&out->total, ix, &m, PX_SEARCH_COUNT_CAP + 1, d);
@@ -100,7 +111,7 @@ done:
 	if (rc)
 		px_search_result_free(out);
 	px_buf_free(&expr);
-	return rc;
+	return rc == 1 ? 0 : rc;
 }
 
 int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_diag *d)
@@ -161,4 +172,95 @@ void px_search_result_free(px_search_result *r)
 {
 	px_db_hits_free(r->hits, r->n);
 	memset(r, 0, sizeof *r);
+}
+
+/* Replaces the match marks: ANSI bold on a terminal, **word** else;
+ * line breaks become spaces, and the note's text between the marks
+ * goes through the terminal sanitiser (JSON escapes its own). */
+void px_search_snippet(px_buf *out, const char *s, int color, int json)
+{
+	size_t run;
+
+	for (; *s; s += run) {
+		run = strcspn(s, PX_SEARCH_MARK_ON PX_SEARCH_MARK_OFF "\n");
+		if (json)
+			px_buf_put(out, s, run);
+		else
+			px_buf_term_text(out, s, run, PX_TERM_LINE);
+		if (!s[run])
+			break;
+		if (s[run] == PX_SEARCH_MARK_ON[0])
+			px_buf_puts(out, color ? "\033[1;33m" : "**");
+		else if (s[run] == PX_SEARCH_MARK_OFF[0])
+			px_buf_puts(out, color ? "\033[0m" : "**");
+		else
+			px_buf_putc(out, ' ');
+		run++;
+	}
+}
+
+/* The JSON shape is doc/json.md's, section "search". */
+void px_search_json_fields(px_json *j, const char *text, const px_search_result *r,
+			   const px_codebook *cb)
+{
+	px_buf snip = PX_BUF_INIT;
+	size_t i, k;
+
+	px_json_kstr(j, "query", text);
+	px_json_kint(j, "total", r->total);
+	px_json_kbool(j, "total_capped", r->capped);
+	px_json_key(j, "hits");
+	px_json_array(j);
+	for (i = 0; i < r->n; i++) {
+		const px_db_hit *h = &r->hits[i];
+		px_json_object(j);
+		px_json_kstr(j, "path", h->seg.path);
+		px_json_kstr(j, "community", h->seg.community);
+		px_json_kstr(j, "cycle", h->seg.cycle);
+		px_json_kint(j, "session", h->seg.session);
+		px_json_kstr(j, "date", h->seg.date);
+		px_json_kstr(j, "lang", h->seg.lang);
+		px_json_kint(j, "line", h->seg.line);
+		px_json_kint(j, "last_line", h->seg.last_line);
+		px_json_kstr(j, "title", h->seg.title);
+		px_json_kstr(j, "kind", h->seg.kind);
+		px_json_kstr(j, "heading", h->seg.heading);
+		px_json_key(j, "codes");
+		px_json_array(j);
+		for (k = 0; k < h->ncodes; k++)
+			px_json_str(j, h->codes[k]);
+		px_json_end(j);
+		/* the codes again, with their labels in both languages (the index
+		 * is rebuilt when the codebook changes: every code is in it) */
+		px_json_key(j, "code_labels");
+		px_json_array(j);
+		for (k = 0; k < h->ncodes; k++) {
+			const px_code *c = px_codebook_code(cb, h->codes[k]);
+			px_json_object(j);
+			px_json_kstr(j, "code", h->codes[k]);
+			px_json_kstr(j, "nl", c ? c->label[PX_LANG_NL] : h->codes[k]);
+			px_json_kstr(j, "fr", c ? c->label[PX_LANG_FR] : h->codes[k]);
+			px_json_end(j);
+		}
+		px_json_end(j);
+		px_buf_clear(&snip);
+		px_search_snippet(&snip, h->snippet, 0, 1);
+		px_json_kstr(j, "snippet", snip.ptr);
+		px_json_kstr(j, "text", h->seg.text);
+		px_json_knum(j, "score", -h->score, 6);
+		px_json_end(j);
+	}
+	px_json_end(j);
+	px_buf_free(&snip);
+}
+
+void px_search_json(px_buf *out, const char *text, const px_search_result *r,
+		    const px_codebook *cb)
+{
+	px_json j;
+
+	px_json_init(&j, out);
+	px_json_object(&j);
+	px_search_json_fields(&j, text, r, cb);
+	px_json_end(&j);
 }

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "json.h"
 #include "query.h"
 
 /* How many matching segments are ranked: the most recent ones (highest
@@ -29,9 +30,11 @@ typedef struct {
 	const char *community, *cycle, *lang, *since, *until;
 	int kind;   /* index into px_search_kinds, -1: any */
 	long limit; /* 0: all */
+	const char *note; /* one note's path, relative to the knowledge base
+			   * as the index holds it ("2022-2023/zuid/01.md"); NULL: any */
 } px_search_filters;
 
-#define PX_SEARCH_FILTERS_INIT { NULL, NULL, NULL, NULL, NULL, -1, 20 }
+#define PX_SEARCH_FILTERS_INIT { NULL, NULL, NULL, NULL, NULL, -1, 20, NULL }
 
 /* A snippet's matched words are between these two characters. */
 #define PX_SEARCH_MARK_ON "\x01"
@@ -53,6 +56,14 @@ typedef struct {
  *   c community, y cycle, l lang, k kind ("followup" for task items), x code */
 void px_scope_word(px_buf *b, char filter, const char *value);
 
+/* What the query and filters match, for the data layer: the FTS5
+ * expression written into `expr` (m->match points into it, so keep
+ * `expr` while `m` is used), the dates and the note. 1 when the query
+ * has neither text nor codes (it matches nothing: `m` is not set), 0,
+ * or -1 with a diagnostic (out of memory). */
+int px_search_match(px_db_match *m, px_buf *expr, const px_query *q, const px_search_filters *f,
+		    px_diag *d);
+
 /* Ranks and counts: the hits hold their id and score. Returns 0,
  * PX_DB_EQUERY (the expression is malformed: the caller words it with
  * the user's text, no diagnostic) or -1 with a diagnostic. A query of
@@ -70,5 +81,20 @@ int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_di
  * match. */
 void px_search_sort_by_date(px_search_result *r);
 void px_search_result_free(px_search_result *r);
+
+/* A snippet with its match marks replaced, appended to `out`: ANSI bold
+ * when `color`, else **word**; line breaks become spaces; the text goes
+ * through the terminal sanitiser unless `json` (the JSON writer escapes
+ * its own). */
+void px_search_snippet(px_buf *out, const char *s, int color, int json);
+/* The result as `praxis search --format json` prints it (doc/json.md,
+ * "search"): `text` is the query as shown, `cb` gives the codes' labels.
+ * Errors are the buffer's. */
+void px_search_json(px_buf *out, const char *text, const px_search_result *r,
+		    const px_codebook *cb);
+/* The same object's members, written into the object `j` has open, for
+ * an answer that adds its own (the facets of `search --facets`). */
+void px_search_json_fields(px_json *j, const char *text, const px_search_result *r,
+			   const px_codebook *cb);
 
 #endif

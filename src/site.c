@@ -859,7 +859,7 @@ static void global_digest(site *s)
 {
 	static const char *const files[] = {
 		"xslt/site.xsl", "xslt/strings.xsl", "xslt/report.xsl", "xslt/brief-html.xsl",
-		"xslt/ui-strings.xsl", "schema/site.rng", "site/report.css"
+		"xslt/ui-strings.xsl", "xslt/note-body.xsl", "schema/site.rng", "site/report.css"
 	};
 	unsigned long long h = PX_FNV_INIT;
 	size_t i;

@@ -28,6 +28,7 @@
 
 #include "codebook.h"
 #include "db.h"
+#include "table.h"
 
 /* The names of px_db_by's values: community session month cycle. */
 extern const char *const px_stats_bys[];
@@ -71,5 +72,13 @@ int px_stats_gather(px_stats *out, px_index *ix, const px_stats_opts *o, px_diag
 const px_stats_count *px_stats_cell(const px_stats *s, size_t row, size_t col);
 
 void px_stats_free(px_stats *s);
+
+/* What `praxis stats --format json` prints (doc/json.md, "stats"), the
+ * labels' language `lang` named in it. Errors are the buffer's. */
+void px_stats_json(px_buf *out, const px_stats *s, const px_stats_opts *o, px_lang lang);
+/* The spreadsheet tables (doc/spreadsheets.md): the codes by the columns
+ * (labels in `lang`), the communities, the pairs; free each with
+ * px_table_free. */
+void px_stats_tables(px_table t[3], const px_stats *s, px_lang lang);
 
 #endif

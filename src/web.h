@@ -49,9 +49,21 @@ typedef struct {
 				     * (routes ending in '/'), or "" */
 	const px_web_param *params; /* the query string, in order */
 	size_t nparams;
-	px_lang lang;               /* ?lang=nl|fr, else Accept-Language,
-				     * else Dutch: never PX_LANG_EN */
+	px_lang lang;               /* ?lang=nl|fr (not on /api/, where lang
+				     * is search's filter), else
+				     * Accept-Language, else Dutch: never
+				     * PX_LANG_EN (px_web_lang) */
 } px_web_request;
+
+/* Bounds on a request, answered 414 by serve.c beyond them: the path and
+ * query string together, in bytes, and the number of parameters. */
+#define PX_WEB_MAX_URL 4096
+#define PX_WEB_MAX_PARAMS 64
+
+/* The language of a request to `path`: its ?lang= (`param`, may be NULL;
+ * ignored under /api/), else the first of nl or fr that `accept` (the
+ * Accept-Language header, may be NULL) prefers, else Dutch. */
+px_lang px_web_lang(const char *path, const char *param, const char *accept);
 
 /* The first value of a parameter, or NULL. */
 const char *px_web_arg(const px_web_request *rq, const char *name);
@@ -76,8 +88,31 @@ typedef struct {
 /* The routes, ended by { NULL, NULL }; exact routes before prefixes. */
 extern const px_web_route px_web_routes[];
 
-/* A JSON error answer: {"status": N, "error": MESSAGE}, in rq's language.
- * Returns 0. */
+/* A JSON error answer: {"status": N, "error": MESSAGE}, in rq's language
+ * (doc/serve.md). Returns 0. */
 int px_web_error(px_web_response *rs, const px_web_request *rq, int status, px_msgid msg, ...);
+/* The same with the message of d's first error (what the CLI prints for
+ * the same input), e.g. a query that cannot be read. Returns 0. */
+int px_web_error_diag(px_web_response *rs, const px_web_request *rq, int status,
+		      const px_diag *d);
+
+/* Answers `rq`: finds its route (setting rq->rest), runs the handler in
+ * rq's language (px_i18n_thread), or answers 404. Returns what the
+ * handler returns (0, or -1 with `d` set: the caller answers 500). */
+int px_web_dispatch(px_web *w, px_web_request *rq, px_web_response *rs, px_diag *d);
+
+/* The handlers of web_api.c (doc/serve.md, "API"): JSON in the shapes
+ * of doc/json.md, CSV with ?format=csv on lists. */
+int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
+int px_web_api_stats(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
+int px_web_api_codes(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
+int px_web_api_code(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
+/* The code matrices (`praxis codes --matrix`): ?cols=community|session|code,
+ * ?cycle=, ?community=, ?format=json|csv. */
+int px_web_api_matrix(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
+int px_web_api_note(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
+/* The project's own static files (site/: the CSS, the small script), by
+ * a fixed table: /static/NAME. */
+int px_web_static(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
 
 #endif

@@ -19,6 +19,7 @@
     xmlns:bs="urn:praxis:brief-strings"
     exclude-result-prefixes="p cm bs">
   <xsl:include href="ui-strings.xsl"/>
+  <xsl:include href="note-body.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
   <xsl:param name="lang" select="'nl'"/>
   <xsl:param name="css" select="''"/>
@@ -417,51 +418,13 @@ window.addEventListener('DOMContentLoaded', function () {
     <p class="source"><xsl:call-template name="s"><xsl:with-param name="id" select="'source'"/></xsl:call-template>: <code><xsl:value-of select="@path"/></code></p>
   </xsl:template>
 
-  <!-- CommonMark XML to HTML -->
-  <xsl:template match="cm:paragraph"><p><xsl:apply-templates/></p></xsl:template>
-  <xsl:template match="cm:heading">
-    <!-- note headings sit below the page's h1 -->
-    <xsl:variable name="level" select="@level + 1 - number(@level = 6)"/>
-    <xsl:element name="h{$level}"><xsl:apply-templates/></xsl:element>
+  <!-- note-body.xsl asks the page for a code's link and label -->
+  <xsl:template name="code-href">
+    <xsl:param name="id"/>
+    <xsl:value-of select="concat($root, 'codes/', $id, '.', $lang, '.html')"/>
   </xsl:template>
-  <xsl:template match="cm:block_quote"><blockquote><xsl:apply-templates/></blockquote></xsl:template>
-  <xsl:template match="cm:list[@type = 'ordered']"><ol><xsl:if test="@start and @start != 1"><xsl:attribute name="start"><xsl:value-of select="@start"/></xsl:attribute></xsl:if><xsl:apply-templates/></ol></xsl:template>
-  <xsl:template match="cm:list"><ul><xsl:if test="cm:tasklist"><xsl:attribute name="class">tasks</xsl:attribute></xsl:if><xsl:apply-templates/></ul></xsl:template>
-  <xsl:template match="cm:item"><li><xsl:apply-templates/></li></xsl:template>
-  <xsl:template match="cm:tasklist">
-    <li class="task done-{@completed = 'true'}">
-      <span class="box"><xsl:choose><xsl:when test="@completed = 'true'">☑ </xsl:when><xsl:otherwise>☐ </xsl:otherwise></xsl:choose></span>
-      <xsl:apply-templates/>
-    </li>
+  <xsl:template name="code-title">
+    <xsl:param name="id"/>
+    <xsl:value-of select="$page/p:note-page/p:code[@id = $id]/p:label[@lang = $lang]"/>
   </xsl:template>
-  <xsl:template match="cm:item/cm:paragraph[count(../cm:paragraph) = 1] | cm:tasklist/cm:paragraph[count(../cm:paragraph) = 1]"><xsl:apply-templates/></xsl:template>
-  <xsl:template match="cm:code_block"><pre><code><xsl:value-of select="."/></code></pre></xsl:template>
-  <xsl:template match="cm:thematic_break"><hr/></xsl:template>
-  <xsl:template match="cm:table"><div class="table"><table><xsl:apply-templates/></table></div></xsl:template>
-  <xsl:template match="cm:table_header"><thead><tr><xsl:for-each select="cm:table_cell"><th><xsl:apply-templates/></th></xsl:for-each></tr></thead></xsl:template>
-  <xsl:template match="cm:table_row"><tr><xsl:for-each select="cm:table_cell"><td><xsl:apply-templates/></td></xsl:for-each></tr></xsl:template>
-  <xsl:template match="cm:text"><xsl:value-of select="."/></xsl:template>
-  <xsl:template match="cm:softbreak"><xsl:text> </xsl:text></xsl:template>
-  <xsl:template match="cm:linebreak"><br/></xsl:template>
-  <xsl:template match="cm:code"><code><xsl:value-of select="."/></code></xsl:template>
-  <xsl:template match="cm:emph"><em><xsl:apply-templates/></em></xsl:template>
-  <xsl:template match="cm:strong"><strong><xsl:apply-templates/></strong></xsl:template>
-  <xsl:template match="cm:strikethrough"><del><xsl:apply-templates/></del></xsl:template>
-  <xsl:template match="cm:link">
-    <xsl:choose>
-      <!-- only web and mail links; anything else (javascript:, data:) stays text -->
-      <xsl:when test="starts-with(@destination, 'https://') or starts-with(@destination, 'http://') or starts-with(@destination, 'mailto:')">
-        <a href="{@destination}" rel="nofollow noopener"><xsl:apply-templates/></a>
-      </xsl:when>
-      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <!-- images are not fetched: their description stands in -->
-  <xsl:template match="cm:image"><span class="image">[<xsl:apply-templates/>]</span></xsl:template>
-  <!-- a note's own HTML is never passed through -->
-  <xsl:template match="cm:html_block | cm:html_inline"/>
-  <xsl:template match="cm:custom_inline">
-    <a class="code-tag" href="{$root}codes/{@on_enter}.{$lang}.html" title="{$page/p:note-page/p:code[@id = current()/@on_enter]/p:label[@lang = $lang]}"><xsl:apply-templates/></a>
-  </xsl:template>
-  <xsl:template match="cm:*"><xsl:apply-templates/></xsl:template>
 </xsl:stylesheet>

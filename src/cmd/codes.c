@@ -1,11 +1,15 @@
 /*
  * praxis codes [CODE] [--format text|json|csv] [-o FILE] [--force]
+ * praxis codes CODE [--cycle C] [--community ID] [--note PATH] [--with CODE2] ...
+ * praxis codes --matrix community|session|code [--cycle C] [--community ID] ...
  *
  * The codebook as the knowledge base uses it: categories in order, each
  * code with its id, Dutch and French labels, description, aliases and
  * how many segments and notes carry it; the methods with their labels,
  * aliases and notes. With a CODE (id or alias): every segment coded with
- * it, by community and session, with its full text and source line.
+ * it, by community and session, with its full text and source line;
+ * --cycle, --community, --note and --with keep those of one cell of a
+ * matrix. --matrix: the code matrices (matrix.h).
  * codes.c gathers; this file writes text, JSON (doc/json.md) or CSV
  * (doc/spreadsheets.md).
  */
@@ -14,13 +18,16 @@
 
 #include "../cmd.h"
 #include "../codes.h"
-#include "../json.h"
+#include "../cycle.h"
+#include "../matrix.h"
 #include "../opt.h"
 #include "../out.h"
 #include "../sheet.h"
+#include "../table.h"
 #include "../text.h"
 
-enum { OPT_FORMAT = 1, OPT_OUTPUT, OPT_FORCE, OPT_HELP };
+enum { OPT_FORMAT = 1, OPT_OUTPUT, OPT_FORCE, OPT_MATRIX, OPT_CYCLE, OPT_COMMUNITY, OPT_NOTE,
+       OPT_WITH, OPT_HELP };
 enum { FMT_TEXT, FMT_JSON, FMT_CSV };
 
 static const int langs[PX_CONTENT_LANGS] = { PX_LANG_NL, PX_LANG_FR };
@@ -168,201 +175,17 @@ static void text_code_segments(px_buf *out, const px_codes *c)
 	}
 }
 
-/* ------------------------------------------------------------- JSON */
-
-static void json_pair(px_json *j, const char *key, char *const *v)
-{
-	px_json_key(j, key);
-	px_json_object(j);
-	px_json_kstr(j, "nl", v[PX_LANG_NL]);
-	px_json_kstr(j, "fr", v[PX_LANG_FR]);
-	px_json_end(j);
-}
-
-static void json_aliases(px_json *j, char *const *aliases, const int *alias_lang, size_t n)
-{
-	size_t i;
-	int l;
-
-	px_json_key(j, "aliases");
-	px_json_object(j);
-	for (l = 0; l < PX_CONTENT_LANGS; l++) {
-		px_json_key(j, px_lang_code(langs[l]));
-		px_json_array(j);
-		for (i = 0; i < n; i++)
-			if (alias_lang[i] == langs[l])
-				px_json_str(j, aliases[i]);
-		px_json_end(j);
-	}
-	px_json_end(j);
-}
-
-static void json_code(px_json *j, const px_codes *c, const px_code *k)
-{
-	px_json_object(j);
-	px_json_kstr(j, "id", k->id);
-	px_json_kstr(j, "category", c->cb->cats[k->category].id);
-	json_pair(j, "label", k->label);
-	json_pair(j, "description", k->desc);
-	json_aliases(j, k->aliases, k->alias_lang, k->naliases);
-	px_json_kint(j, "segments", c->codes[k->index].segments);
-	px_json_kint(j, "notes", c->codes[k->index].notes);
-	px_json_end(j);
-}
-
-static void json_list(px_buf *out, const px_codes *c)
-{
-	const px_codebook *cb = c->cb;
-	px_json j;
-	size_t i, k;
-
-	px_json_init(&j, out);
-	px_json_object(&j);
-	px_json_key(&j, "categories");
-	px_json_array(&j);
-	for (i = 0; i < cb->ncats; i++) {
-		px_json_object(&j);
-		px_json_kstr(&j, "id", cb->cats[i].id);
-		json_pair(&j, "label", cb->cats[i].label);
-		px_json_key(&j, "codes");
-		px_json_array(&j);
-		for (k = 0; k < cb->ncodes; k++)
-			if (cb->codes[k].category == i)
-				json_code(&j, c, &cb->codes[k]);
-		px_json_end(&j);
-		px_json_end(&j);
-	}
-	px_json_end(&j);
-	px_json_key(&j, "methods");
-	px_json_array(&j);
-	for (i = 0; i < cb->nmethods; i++) {
-		const px_method *m = &cb->methods[i];
-		px_json_object(&j);
-		px_json_kstr(&j, "id", m->id);
-		json_pair(&j, "label", m->label);
-		json_pair(&j, "description", m->desc);
-		json_aliases(&j, m->aliases, m->alias_lang, m->naliases);
-		px_json_kint(&j, "notes", c->methods[i]);
-		px_json_end(&j);
-	}
-	px_json_end(&j);
-	px_json_end(&j);
-}
-
-static void json_code_segments(px_buf *out, const px_codes *c)
-{
-	px_json j;
-	size_t i, k;
-
-	px_json_init(&j, out);
-	px_json_object(&j);
-	px_json_key(&j, "code");
-	json_code(&j, c, c->code);
-	px_json_key(&j, "segments");
-	px_json_array(&j);
-	for (i = 0; i < c->nhits; i++) {
-		const px_db_segment *g = &c->hits[i].seg;
-		px_json_object(&j);
-		px_json_kstr(&j, "community", g->community);
-		px_json_kstr(&j, "cycle", g->cycle);
-		px_json_kint(&j, "session", g->session);
-		px_json_kstr(&j, "date", g->date);
-		px_json_kstr(&j, "lang", g->lang);
-		px_json_kstr(&j, "kind", g->kind);
-		px_json_kstr(&j, "heading", g->heading);
-		px_json_key(&j, "codes");
-		px_json_array(&j);
-		for (k = 0; k < c->hits[i].ncodes; k++)
-			px_json_str(&j, c->hits[i].codes[k]);
-		px_json_end(&j);
-		px_json_kstr(&j, "text", g->text);
-		px_json_kstr(&j, "path", g->path);
-		px_json_kint(&j, "line", g->line);
-		px_json_end(&j);
-	}
-	px_json_end(&j);
-	px_json_end(&j);
-}
-
-/* -------------------------------------------------------------- CSV */
-
-/* The aliases of one language, joined by ", ", into `b`. */
-static const char *aliases_in(px_buf *b, char *const *aliases, const int *alias_lang, size_t n,
-			      int lang)
-{
-	size_t i;
-
-	px_buf_clear(b);
-	for (i = 0; i < n; i++)
-		if (alias_lang[i] == lang)
-			px_buf_printf(b, "%s%s", b->len ? ", " : "", aliases[i]);
-	return b->ptr;
-}
-
-/* The codebook as one table: a row per code, then a row per method. */
-static void csv_list(px_table *t, const px_codes *c)
-{
-	static const char *const cols[] = { "type", "category", "id", "label_nl", "label_fr",
-					    "description_nl", "description_fr", "aliases_nl",
-					    "aliases_fr", "segments", "notes" };
-	const px_codebook *cb = c->cb;
-	px_buf b = PX_BUF_INIT;
-	size_t i, k;
-
-	px_table_init(t, "codes", sizeof cols / sizeof *cols);
-	for (i = 0; i < sizeof cols / sizeof *cols; i++)
-		px_table_str(t, cols[i]);
-	for (i = 0; i < cb->ncats; i++)
-		for (k = 0; k < cb->ncodes; k++) {
-			const px_code *x = &cb->codes[k];
-			if (x->category != i)
-				continue;
-			px_table_str(t, "code");
-			px_table_str(t, cb->cats[i].id);
-			px_table_str(t, x->id);
-			px_table_str(t, x->label[PX_LANG_NL]);
-			px_table_str(t, x->label[PX_LANG_FR]);
-			px_table_str(t, x->desc[PX_LANG_NL]);
-			px_table_str(t, x->desc[PX_LANG_FR]);
-			px_table_dup(t, aliases_in(&b, x->aliases, x->alias_lang, x->naliases, PX_LANG_NL));
-			px_table_dup(t, aliases_in(&b, x->aliases, x->alias_lang, x->naliases, PX_LANG_FR));
-			px_table_int(t, c->codes[k].segments);
-			px_table_int(t, c->codes[k].notes);
-		}
-	for (i = 0; i < cb->nmethods; i++) {
-		const px_method *m = &cb->methods[i];
-		px_table_str(t, "method");
-		px_table_str(t, "");
-		px_table_str(t, m->id);
-		px_table_str(t, m->label[PX_LANG_NL]);
-		px_table_str(t, m->label[PX_LANG_FR]);
-		px_table_str(t, m->desc[PX_LANG_NL]);
-		px_table_str(t, m->desc[PX_LANG_FR]);
-		px_table_dup(t, aliases_in(&b, m->aliases, m->alias_lang, m->naliases, PX_LANG_NL));
-		px_table_dup(t, aliases_in(&b, m->aliases, m->alias_lang, m->naliases, PX_LANG_FR));
-		px_table_int(t, 0);
-		px_table_int(t, c->methods[i]);
-	}
-	if (px_buf_failed(&b))
-		t->failed = 1;
-	px_buf_free(&b);
-}
-
-static void csv_code_segments(px_table *t, const px_codes *c)
-{
-	size_t i;
-
-	px_sheet_segments_init(t, "segments");
-	for (i = 0; i < c->nhits; i++)
-		px_sheet_segment(t, &c->hits[i].seg, c->hits[i].codes, c->hits[i].ncodes);
-}
-
 int cmd_codes(int argc, char **argv, px_ctx *ctx)
 {
 	static const px_opt opts[] = {
 		{ "format", 'f', 1, OPT_FORMAT },
 		{ "output", 'o', 1, OPT_OUTPUT },
 		{ "force", 0, 0, OPT_FORCE },
+		{ "matrix", 0, 1, OPT_MATRIX },
+		{ "cycle", 'y', 1, OPT_CYCLE },
+		{ "community", 'c', 1, OPT_COMMUNITY },
+		{ "note", 0, 1, OPT_NOTE },
+		{ "with", 0, 1, OPT_WITH },
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
@@ -372,13 +195,16 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 	px_buf out = PX_BUF_INIT;
 	px_out_opts oo = PX_OUT_OPTS_INIT;
 	px_codes c;
+	px_matrix m;
+	px_codes_filter f = PX_CODES_FILTER_INIT;
 	px_table t;
 	const px_code *code = NULL;
-	const char *output = NULL, *arg = NULL;
-	char *registry = NULL;
-	int id, format = FMT_TEXT, status = PX_EXIT_USAGE, table = 0;
+	const char *output = NULL, *arg = NULL, *cell_opt = NULL, *scope_opt = NULL;
+	char *registry = NULL, *note = NULL;
+	int id, format = FMT_TEXT, status = PX_EXIT_USAGE, table = 0, matrix = -1;
 
 	memset(&c, 0, sizeof c);
+	memset(&m, 0, sizeof m);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
 		switch (id) {
 		case PX_OPT_ERROR: goto cleanup;
@@ -389,6 +215,40 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 			break;
 		case OPT_OUTPUT: output = st.arg; break;
 		case OPT_FORCE: oo.force = 1; break;
+		case OPT_MATRIX:
+			if ((matrix = px_opt_choice(&st, px_matrix_names)) < 0)
+				goto cleanup;
+			break;
+		case OPT_CYCLE: {
+			int year;
+			if (px_cycle_parse(st.arg, &year) < 0) {
+				px_error(MSG_BAD_CYCLE, st.arg);
+				goto cleanup;
+			}
+			f.cycle = st.arg;
+			scope_opt = "--cycle";
+			break;
+		}
+		case OPT_COMMUNITY:
+			if (!px_kb_community(ctx->kb, st.arg)) {
+				px_kb_unknown_community(ctx->kb, st.arg);
+				goto cleanup;
+			}
+			f.community = st.arg;
+			scope_opt = "--community";
+			break;
+		case OPT_NOTE:
+			free(note);
+			if (!(note = px_kb_note_arg(ctx->kb, st.arg)))
+				goto cleanup;
+			f.note = note;
+			cell_opt = "--note";
+			break;
+		case OPT_WITH:
+			if (!(f.with = px_kb_code_arg(ctx->kb, st.arg)))
+				goto cleanup;
+			cell_opt = "--with";
+			break;
 		default:
 			if (arg) {
 				px_error(MSG_EXTRA_ARG, st.arg);
@@ -399,16 +259,49 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 				goto cleanup;
 		}
 	}
-	if (px_codes_gather(&c, ctx->index, code, &d) < 0)
-		goto env;
+	if (matrix >= 0 && code) {
+		px_error(MSG_CODES_MATRIX_CODE, arg);
+		goto cleanup;
+	}
+	if (cell_opt && !code) {
+		px_error(MSG_CODES_NEEDS_CODE, cell_opt);
+		goto cleanup;
+	}
+	if (scope_opt && !code && matrix < 0) {
+		px_error(MSG_CODES_NEEDS_CODE_OR_MATRIX, scope_opt);
+		goto cleanup;
+	}
 	registry = px_out_registry(ctx->kb->gitdir);
 	oo.registry = registry;
+	if (matrix >= 0) {
+		px_matrix_opts mo = PX_MATRIX_OPTS_INIT;
+		mo.cols = (px_matrix_cols)matrix;
+		mo.cycle = f.cycle;
+		mo.community = f.community;
+		if (px_matrix_gather(&m, ctx->index, &mo, &d) < 0)
+			goto env;
+		if (format == FMT_CSV) {
+			const px_table *tv[1] = { &t };
+			px_matrix_table(&t, &m);
+			table = 1;
+			if (px_sheet_write(tv, 1, PX_SHEET_CSV, output, &oo, &d) < 0)
+				goto env;
+		} else {
+			if (format == FMT_JSON)
+				px_matrix_json(&out, &m);
+			else
+				px_matrix_text(&out, &m);
+			if (px_out_write_buf(output ? output : "-", &out, &oo, &d) < 0)
+				goto env;
+		}
+		status = PX_EXIT_OK;
+		goto cleanup;
+	}
+	if (px_codes_gather_filtered(&c, ctx->index, code, &f, &d) < 0)
+		goto env;
 	if (format == FMT_CSV) {
 		const px_table *tv[1] = { &t };
-		if (code)
-			csv_code_segments(&t, &c);
-		else
-			csv_list(&t, &c);
+		px_codes_table(&t, &c);
 		table = 1;
 		if (px_sheet_write(tv, 1, PX_SHEET_CSV, output, &oo, &d) < 0)
 			goto env;
@@ -416,7 +309,7 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 		goto cleanup;
 	}
 	if (format == FMT_JSON)
-		code ? json_code_segments(&out, &c) : json_list(&out, &c);
+		px_codes_json(&out, &c);
 	else
 		code ? text_code_segments(&out, &c) : text_list(&out, &c);
 	if (px_out_write_buf(output ? output : "-", &out, &oo, &d) < 0)
@@ -430,6 +323,8 @@ cleanup:
 	if (table)
 		px_table_free(&t);
 	px_codes_free(&c);
+	px_matrix_free(&m);
+	free(note);
 	free(registry);
 	px_buf_free(&out);
 	px_diag_free(&d);

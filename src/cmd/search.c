@@ -1,5 +1,6 @@
 /*
- * praxis search QUERY [filters] [--limit N] [--sort rank|date] [--format text|json]
+ * praxis search QUERY [filters] [--note PATH] [--facets] [--limit N] [--sort rank|date]
+ *               [--format text|json|csv|xlsx]
  *
  * Segments ranked by bm25 (FTS5 with the praxis tokenizer: Dutch and
  * French stems, accents folded); hashtags in the query filter by code.
@@ -12,6 +13,7 @@
 #include "../cmd.h"
 #include "../out.h"
 #include "../cycle.h"
+#include "../facets.h"
 #include "../json.h"
 #include "../note.h"
 #include "../opt.h"
@@ -21,91 +23,24 @@
 #include "../text.h"
 
 enum { OPT_COMMUNITY = 1, OPT_CYCLE, OPT_CODE, OPT_LANG, OPT_KIND, OPT_SINCE, OPT_UNTIL,
-       OPT_LIMIT, OPT_FORMAT, OPT_OUTPUT, OPT_FORCE, OPT_SORT, OPT_HELP };
+       OPT_LIMIT, OPT_FORMAT, OPT_OUTPUT, OPT_FORCE, OPT_SORT, OPT_NOTE, OPT_FACETS, OPT_HELP };
 enum { FMT_TEXT, FMT_JSON, FMT_CSV, FMT_XLSX };
 
-/* Replaces the match marks: ANSI bold on a terminal, **word** else;
- * line breaks become spaces, and the note's text between the marks
- * goes through the terminal sanitiser (JSON escapes its own). */
-static void put_snippet(px_buf *out, const char *s, int color, int json)
-{
-	size_t run;
-
-	for (; *s; s += run) {
-		run = strcspn(s, PX_SEARCH_MARK_ON PX_SEARCH_MARK_OFF "\n");
-		if (json)
-			px_buf_put(out, s, run);
-		else
-			px_buf_term_text(out, s, run, PX_TERM_LINE);
-		if (!s[run])
-			break;
-		if (s[run] == PX_SEARCH_MARK_ON[0])
-			px_buf_puts(out, color ? "\033[1;33m" : "**");
-		else if (s[run] == PX_SEARCH_MARK_OFF[0])
-			px_buf_puts(out, color ? "\033[0m" : "**");
-		else
-			px_buf_putc(out, ' ');
-		run++;
-	}
-}
-
-/* The JSON shape is doc/json.md's, section "search". */
+/* The JSON shape is doc/json.md's, section "search" (with --facets,
+ * "search --facets"). */
 static void format_json(px_buf *out, const char *text, const px_search_result *r,
-			const px_codebook *cb)
+			const px_facets *fc, const px_kb *kb)
 {
-	px_buf snip = PX_BUF_INIT;
 	px_json j;
-	size_t i, k;
 
 	px_json_init(&j, out);
 	px_json_object(&j);
-	px_json_kstr(&j, "query", text);
-	px_json_kint(&j, "total", r->total);
-	px_json_kbool(&j, "total_capped", r->capped);
-	px_json_key(&j, "hits");
-	px_json_array(&j);
-	for (i = 0; i < r->n; i++) {
-		const px_db_hit *h = &r->hits[i];
-		px_json_object(&j);
-		px_json_kstr(&j, "path", h->seg.path);
-		px_json_kstr(&j, "community", h->seg.community);
-		px_json_kstr(&j, "cycle", h->seg.cycle);
-		px_json_kint(&j, "session", h->seg.session);
-		px_json_kstr(&j, "date", h->seg.date);
-		px_json_kstr(&j, "lang", h->seg.lang);
-		px_json_kint(&j, "line", h->seg.line);
-		px_json_kint(&j, "last_line", h->seg.last_line);
-		px_json_kstr(&j, "title", h->seg.title);
-		px_json_kstr(&j, "kind", h->seg.kind);
-		px_json_kstr(&j, "heading", h->seg.heading);
-		px_json_key(&j, "codes");
-		px_json_array(&j);
-		for (k = 0; k < h->ncodes; k++)
-			px_json_str(&j, h->codes[k]);
-		px_json_end(&j);
-		/* the codes again, with their labels in both languages (the index
-		 * is rebuilt when the codebook changes: every code is in it) */
-		px_json_key(&j, "code_labels");
-		px_json_array(&j);
-		for (k = 0; k < h->ncodes; k++) {
-			const px_code *c = px_codebook_code(cb, h->codes[k]);
-			px_json_object(&j);
-			px_json_kstr(&j, "code", h->codes[k]);
-			px_json_kstr(&j, "nl", c ? c->label[PX_LANG_NL] : h->codes[k]);
-			px_json_kstr(&j, "fr", c ? c->label[PX_LANG_FR] : h->codes[k]);
-			px_json_end(&j);
-		}
-		px_json_end(&j);
-		px_buf_clear(&snip);
-		put_snippet(&snip, h->snippet, 0, 1);
-		px_json_kstr(&j, "snippet", snip.ptr);
-		px_json_kstr(&j, "text", h->seg.text);
-		px_json_knum(&j, "score", -h->score, 6);
-		px_json_end(&j);
+	px_search_json_fields(&j, text, r, kb->cb);
+	if (fc) {
+		px_json_key(&j, "facets");
+		px_facets_json(&j, fc, kb);
 	}
 	px_json_end(&j);
-	px_json_end(&j);
-	px_buf_free(&snip);
 }
 
 static void format_text(px_buf *out, const px_search_result *r, int color)
@@ -133,7 +68,7 @@ static void format_text(px_buf *out, const px_search_result *r, int color)
 			px_buf_term_str(out, r->hits[i].codes[k], PX_TERM_LINE);
 		}
 		px_buf_puts(out, "\n    ");
-		put_snippet(out, r->hits[i].snippet, color, 0);
+		px_search_snippet(out, r->hits[i].snippet, color, 0);
 		px_buf_putc(out, '\n');
 	}
 	if (!r->total) {
@@ -175,15 +110,20 @@ static int format_sheet(const px_search_result *r, int format, const char *outpu
 }
 
 static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px_search_filters *f,
-		      int json, int by_date, const char *output, int force, px_diag *d)
+		      int json, int by_date, int facets, const char *output, int force, px_diag *d)
 {
 	px_search_result res;
+	px_facets fc;
 	px_buf out = PX_BUF_INIT;
 	int rc;
 
+	memset(&fc, 0, sizeof fc);
 	rc = px_search_run(&res, ctx->index, q, f, d);
 	if (!rc)
 		rc = px_search_gather(&res, ctx->index, q, d);
+	/* the facets count what `total` counts */
+	if (!rc && facets)
+		rc = px_facets_gather(&fc, ctx->index, q, f, PX_SEARCH_COUNT_CAP, d);
 	if (rc == PX_DB_EQUERY)
 		px_error(MSG_BAD_QUERY, text);
 	if (!rc && by_date)
@@ -194,13 +134,17 @@ static int run_search(px_ctx *ctx, const char *text, const px_query *q, const px
 		if (format_sheet(&res, json, output, force, ctx, d) < 0)
 			rc = PX_CMD_FAILED;
 	} else if (!rc) {
-		if (json)
-			format_json(&out, text, &res, ctx->kb->cb);
-		else
+		if (json) {
+			format_json(&out, text, &res, facets ? &fc : NULL, ctx->kb);
+		} else {
 			format_text(&out, &res, ctx->color);
+			if (facets)
+				px_facets_text(&out, &fc);
+		}
 		px_buf_fwrite(&out, stdout);
 	}
 	px_search_result_free(&res);
+	px_facets_free(&fc);
 	px_buf_free(&out);
 	/* a malformed query is the user's (usage); a read or write error
 	 * is in `d`, which the dispatcher prints and maps */
@@ -222,6 +166,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		{ "until", 'u', 1, OPT_UNTIL }, { "limit", 'n', 1, OPT_LIMIT },
 		{ "format", 'f', 1, OPT_FORMAT }, { "output", 'o', 1, OPT_OUTPUT },
 		{ "force", 0, 0, OPT_FORCE }, { "sort", 0, 1, OPT_SORT },
+		{ "note", 0, 1, OPT_NOTE }, { "facets", 0, 0, OPT_FACETS },
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
@@ -234,10 +179,10 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 	px_buf text = PX_BUF_INIT, codes = PX_BUF_INIT;
 	px_search_filters f = PX_SEARCH_FILTERS_INIT;
 	const char *output = NULL;
-	char *end;
+	char *end, *note = NULL;
 	const char *code_args[PX_QUERY_MAX_TERMS];
 	size_t ncode = 0, i;
-	int json = 0, by_date = 0, force = 0, id, rc, status = PX_EXIT_USAGE;
+	int json = 0, by_date = 0, force = 0, facets = 0, id, rc, status = PX_EXIT_USAGE;
 
 	memset(&q, 0, sizeof q);
 	while ((id = px_getopt(&st, argc, argv, opts)) != PX_OPT_END) {
@@ -298,6 +243,13 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			break;
 		case OPT_OUTPUT: output = st.arg; break;
 		case OPT_FORCE: force = 1; break;
+		case OPT_FACETS: facets = 1; break;
+		case OPT_NOTE:
+			free(note);
+			if (!(note = px_kb_note_arg(ctx->kb, st.arg)))
+				goto cleanup;
+			f.note = note;
+			break;
 		case OPT_SORT:
 			if ((by_date = px_opt_choice(&st, sorts)) < 0)
 				goto cleanup;
@@ -305,6 +257,10 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		default:
 			px_buf_printf(&text, "%s%s", text.len ? " " : "", st.arg);
 		}
+	}
+	if (facets && json >= FMT_CSV) {
+		px_error(MSG_FACETS_FORMAT);
+		goto cleanup;
 	}
 	if (json == FMT_XLSX && (!output || !strcmp(output, "-"))) {
 		px_error(MSG_XLSX_NEEDS_FILE);
@@ -328,10 +284,11 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 		px_error(MSG_EMPTY_QUERY);
 		goto cleanup;
 	}
-	status = run_search(ctx, text.ptr, &q, &f, json, by_date, output, force, &d);
+	status = run_search(ctx, text.ptr, &q, &f, json, by_date, facets, output, force, &d);
 	px_diag_take(&ctx->diag, &d);
 cleanup:
 	px_query_free(&q);
+	free(note);
 	px_buf_free(&text);
 	px_buf_free(&codes);
 	px_diag_free(&d);

@@ -15,7 +15,6 @@
 #include "../cmd.h"
 #include "../cycle.h"
 #include "../fold.h"
-#include "../json.h"
 #include "../opt.h"
 #include "../out.h"
 #include "../sheet.h"
@@ -121,132 +120,6 @@ static void text(px_buf *out, const px_stats *s, px_lang lang)
 	free(cw);
 	px_buf_free(&t);
 	px_buf_free(&label);
-}
-
-static void json(px_buf *out, const px_stats *s, const px_stats_opts *o, px_lang lang)
-{
-	px_json j;
-	size_t i, k;
-
-	px_json_init(&j, out);
-	px_json_object(&j);
-	px_json_kstr(&j, "cycle", o->cycle);
-	px_json_kstr(&j, "community", o->community);
-	px_json_kstr(&j, "by", px_stats_bys[s->by]);
-	px_json_kstr(&j, "label_lang", px_lang_code(lang));
-	px_json_key(&j, "columns");
-	px_json_array(&j);
-	for (k = 0; k < s->ncols; k++)
-		px_json_str(&j, s->cols[k]);
-	px_json_end(&j);
-	px_json_key(&j, "codes");
-	px_json_array(&j);
-	for (i = 0; i < s->nrows; i++) {
-		const px_code *c = s->rows[i];
-		px_json_object(&j);
-		px_json_kstr(&j, "code", c->id);
-		px_json_key(&j, "label");
-		px_json_object(&j);
-		px_json_kstr(&j, "nl", c->label[PX_LANG_NL]);
-		px_json_kstr(&j, "fr", c->label[PX_LANG_FR]);
-		px_json_end(&j);
-		px_json_kint(&j, "segments", s->codes[i].segments);
-		px_json_kint(&j, "notes", s->codes[i].notes);
-		px_json_key(&j, "by");
-		px_json_object(&j);
-		for (k = 0; k < s->ncols; k++) {
-			const px_stats_count *n = px_stats_cell(s, i, k);
-			if (!n->segments)
-				continue;
-			px_json_key(&j, s->cols[k]);
-			px_json_object(&j);
-			px_json_kint(&j, "segments", n->segments);
-			px_json_kint(&j, "notes", n->notes);
-			px_json_end(&j);
-		}
-		px_json_end(&j);
-		px_json_end(&j);
-	}
-	px_json_end(&j);
-	px_json_key(&j, "communities");
-	px_json_array(&j);
-	for (i = 0; i < s->ncounted; i++) {
-		const px_db_community_count *c = &s->communities[i];
-		px_json_object(&j);
-		px_json_kstr(&j, "id", c->id);
-		px_json_kint(&j, "notes", c->notes);
-		px_json_kint(&j, "sessions", c->sessions);
-		px_json_kint(&j, "attendance", c->attendance);
-		px_json_knum(&j, "attendance_avg", c->attendance_avg, 1);
-		px_json_end(&j);
-	}
-	px_json_end(&j);
-	px_json_key(&j, "cooccurrence");
-	px_json_array(&j);
-	for (i = 0; i < s->npairs; i++) {
-		px_json_object(&j);
-		px_json_kstr(&j, "a", s->pairs[i].a);
-		px_json_kstr(&j, "b", s->pairs[i].b);
-		px_json_kint(&j, "segments", s->pairs[i].segments);
-		px_json_end(&j);
-	}
-	px_json_end(&j);
-	px_json_end(&j);
-}
-
-/* The spreadsheet tables (doc/spreadsheets.md): the codes by the columns,
- * then the communities and the pairs. */
-static void tables(px_table t[3], const px_stats *s, px_lang lang)
-{
-	px_buf h = PX_BUF_INIT;
-	size_t i, k;
-
-	px_table_init(&t[0], "codes", 4 + 2 * s->ncols);
-	px_table_str(&t[0], "code");
-	px_table_str(&t[0], "label");
-	px_table_str(&t[0], "segments");
-	px_table_str(&t[0], "notes");
-	for (k = 0; k < s->ncols; k++) {
-		px_buf_clear(&h);
-		px_buf_printf(&h, "%s/segments", s->cols[k]);
-		px_table_dup(&t[0], h.ptr);
-		px_buf_clear(&h);
-		px_buf_printf(&h, "%s/notes", s->cols[k]);
-		px_table_dup(&t[0], h.ptr);
-	}
-	if (px_buf_failed(&h))
-		t[0].failed = 1;
-	for (i = 0; i < s->nrows; i++) {
-		px_table_str(&t[0], s->rows[i]->id);
-		px_table_str(&t[0], s->rows[i]->label[lang]);
-		px_table_int(&t[0], s->codes[i].segments);
-		px_table_int(&t[0], s->codes[i].notes);
-		for (k = 0; k < s->ncols; k++) {
-			px_table_int(&t[0], px_stats_cell(s, i, k)->segments);
-			px_table_int(&t[0], px_stats_cell(s, i, k)->notes);
-		}
-	}
-	px_table_init(&t[1], "communities", 4);
-	px_table_str(&t[1], "id");
-	px_table_str(&t[1], "notes");
-	px_table_str(&t[1], "sessions");
-	px_table_str(&t[1], "attendance");
-	for (i = 0; i < s->ncounted; i++) {
-		px_table_str(&t[1], s->communities[i].id);
-		px_table_int(&t[1], s->communities[i].notes);
-		px_table_int(&t[1], s->communities[i].sessions);
-		px_table_int(&t[1], s->communities[i].attendance);
-	}
-	px_table_init(&t[2], "cooccurrence", 3);
-	px_table_str(&t[2], "a");
-	px_table_str(&t[2], "b");
-	px_table_str(&t[2], "segments");
-	for (i = 0; i < s->npairs; i++) {
-		px_table_str(&t[2], s->pairs[i].a);
-		px_table_str(&t[2], s->pairs[i].b);
-		px_table_int(&t[2], s->pairs[i].segments);
-	}
-	px_buf_free(&h);
 }
 
 /* The codes of --codes a,b,... (ids or aliases) into *out; -1 after a
@@ -381,7 +254,7 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 	oo.registry = registry;
 	if (format == FMT_CSV || format == FMT_XLSX) {
 		const px_table *tv[3] = { &t[0], &t[1], &t[2] };
-		tables(t, &s, lang);
+		px_stats_tables(t, &s, lang);
 		ntables = 3;
 		if (px_sheet_write(tv, 3, format == FMT_CSV ? PX_SHEET_CSV : PX_SHEET_XLSX, output,
 				   &oo, &d) < 0)
@@ -390,7 +263,7 @@ int cmd_stats(int argc, char **argv, px_ctx *ctx)
 		goto cleanup;
 	}
 	if (format == FMT_JSON)
-		json(&out, &s, &o, lang);
+		px_stats_json(&out, &s, &o, lang);
 	else
 		text(&out, &s, lang);
 	if (px_out_write_buf(output ? output : "-", &out, &oo, &d) < 0)

@@ -35,3 +35,10 @@ leak=$(awk '/^#ifdef PX_DB_INTERNAL/{i=1} /^#endif/{i=0} !i && /sqlite3|SQLITE_/
 bare=$(grep -n 'while (sqlite3_step' src/*.c || true)
 [ -z "$bare" ] || fail "row loops that end silently on an error:
 $bare"
+
+# HTTP is serve.c's alone: no other file calls libmicrohttpd or includes
+# it; the handlers (web*.c) see px_web_request and px_web_response only
+outside=$(grep -n -e 'MHD_' -e 'microhttpd\.h' src/*.c src/*.h src/cmd/*.c | grep -v '^src/serve\.c:' || true)
+[ -z "$outside" ] || fail "libmicrohttpd outside serve.c:
+$outside"
+[ "$(grep -c 'MHD_' src/serve.c)" -gt 0 ] || fail "src/serve.c calls no libmicrohttpd"

@@ -85,7 +85,14 @@ shape codes codes.json codes-own.json
 for code in tijd '#hôpital' place.recognition; do
 	px codes "$code" --format json; expect_rc 0; printf '%s\n' "$out" > "code-$code.json"
 done
+px codes tijd --community zuid --with '#ziekenhuis' --format json; expect_rc 0; printf '%s\n' "$out" > code-cell.json
 shape "codes CODE" code-*.json
+for cols in community session code; do
+	px codes --matrix $cols --format json; expect_rc 0; printf '%s\n' "$out" > "matrix-$cols.json"
+	px codes --matrix $cols --cycle 2022-2023 --community zuid --format json; expect_rc 0
+	printf '%s\n' "$out" > "matrix-$cols-zuid.json"
+done
+shape "codes --matrix" matrix-*.json
 # a follow-up checked in a later commit (by plain git): the brief's closed
 # follow-ups, and the history of the log
 sed -i 's/^- \[ \] De evaluatie bespreken/- [x] De evaluatie bespreken/' 2022-2023/zuid/07.md
@@ -108,7 +115,26 @@ for query in "ziekenhuis" "'#samenwerking'" '"het ziekenhuis"' "--community cent
 	# shellcheck disable=SC2086
 	eval px search --format json --limit 0 $query; expect_rc 0; printf '%s\n' "$out" > "search-$i.json"
 done
+# with the facets: a code query, words with filters, nothing found
+px search --format json --facets "tijd OR temps"; expect_rc 0; printf '%s\n' "$out" > search-facets-1.json
+px search --format json --facets --cycle 2022-2023 --since 2022-10-01 '#samenwerking'; expect_rc 0
+printf '%s\n' "$out" > search-facets-2.json
+px search --format json --facets zzzzqqq; expect_rc 0; printf '%s\n' "$out" > search-facets-3.json
 shape search search-*.json
+
+# praxis serve: a note, and its errors (the other answers are the
+# commands' JSON, compared whole in t7000-serve-api)
+. "$TOP/tests/e2e/lib-serve.sh"
+serve_start .
+for p in 2022-2023/zuid/01.md 2022-2023/centrum/07.md 2022-2023/noord-oost/02.md; do
+	get "api/notes/$p"; expect_code 200; printf '%s\n' "$out" > "note-$(echo "$p" | tr / -).json"
+done
+shape 'serve note' note-*.json
+get 'api/search?q=%22open'; expect_code 400; printf '%s\n' "$out" > error-400.json
+get 'api/notes/nothing.md'; expect_code 404; printf '%s\n' "$out" > error-404.json
+get api/codes -X POST; expect_code 405; printf '%s\n' "$out" > error-405.json
+shape 'serve error' error-*.json
+serve_stop
 # check: findings with and without a hint, and none
 note 2022-2023/zuid/09.md 'sesion: 9' <<'EOF2'
 Bel jan.peeters@example.org terug over #tijd en #tmps.

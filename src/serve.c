@@ -1,0 +1,524 @@
+/*
+ * serve.c - the HTTP side of `praxis serve` (serve.h): GNU libmicrohttpd
+ * with a thread pool, one px_web per worker thread, one updater.
+ */
+#include "serve.h"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "web.h"
+#include "web_pages.h"
+
+/* The headers of every answer (doc/serve.md): no script but the
+ * project's own files, no inline script or style, no framing. */
+static const char CSP[] = "default-src 'none'; script-src 'self'; style-src 'self'; "
+			  "img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+			  "base-uri 'none'; frame-ancestors 'none'";
+static const char COOKIE[] = "praxis_token";
+
+typedef struct worker {
+	px_web web;
+	struct worker *next;
+} worker;
+
+typedef struct {
+	const px_kb *kb;
+	px_store *store;   /* the updater's (under lock) */
+	px_index *index;   /* the updater's (under lock) */
+	const char *token; /* NULL: none */
+	pthread_mutex_t lock; /* head, the updater, the workers' list, the log */
+	px_oid head;       /* the commit the index holds */
+	int have_head;     /* 0 while the branch has no commit */
+	worker *workers;
+} server;
+
+/* This thread's web, tied to the server it serves. */
+static _Thread_local struct {
+	server *srv;
+	worker *w;
+} tl;
+
+int px_serve_token_ok(const char *t)
+{
+	size_t n = t ? strlen(t) : 0;
+
+	if (n < 16 || n > 256)
+		return 0;
+	for (; *t; t++)
+		if (!((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z') || (*t >= '0' && *t <= '9') ||
+		      strchr("-._~+/=", *t)))
+			return 0;
+	return 1;
+}
+
+/* Equal, in a time that does not tell how much of a guess was right. */
+static int same_secret(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), n = na > nb ? na : nb, i;
+	unsigned char x = na != nb;
+
+	for (i = 0; i < n; i++)
+		x |= (unsigned char)((i < na ? a[i] : 0) ^ (i < nb ? b[i] : 0));
+	return x == 0;
+}
+
+static void log_diag(server *srv, px_diag *d)
+{
+	pthread_mutex_lock(&srv->lock);
+	px_diag_print(d, stderr, 0);
+	pthread_mutex_unlock(&srv->lock);
+}
+
+/* The calling thread's web, opened on its first request. */
+static px_web *web_of_thread(server *srv, px_diag *d)
+{
+	worker *w;
+
+	if (tl.srv == srv && tl.w)
+		return &tl.w->web;
+	if (!(w = calloc(1, sizeof *w))) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_OOM);
+		return NULL;
+	}
+	w->web.kb = srv->kb;
+	pthread_mutex_lock(&srv->lock);
+	if (px_store_reader(&w->web.store, srv->store, d) < 0 ||
+	    px_index_open(&w->web.index, srv->kb, w->web.store, d) < 0) {
+		pthread_mutex_unlock(&srv->lock);
+		px_index_close(w->web.index);
+		px_store_free(w->web.store);
+		free(w);
+		return NULL;
+	}
+	w->next = srv->workers;
+	srv->workers = w;
+	pthread_mutex_unlock(&srv->lock);
+	tl.srv = srv;
+	tl.w = w;
+	return &w->web;
+}
+
+/* Brings the index to HEAD when HEAD moved since the last request. A
+ * failure is logged and the index left as it was: the answer is then of
+ * the commit before. */
+static void refresh(server *srv, px_web *w)
+{
+	px_update_opts uo = PX_UPDATE_OPTS_INIT;
+	px_diag d = PX_DIAG_INIT;
+	px_oid head;
+
+	if (px_store_head(w->store, &head, NULL) != 0)
+		return;
+	pthread_mutex_lock(&srv->lock);
+	if (!srv->have_head || !px_oid_equal(&head, &srv->head)) {
+		if (px_index_update(srv->index, &uo, &d) >= 0) {
+			/* the index holds `head` or a later commit: a later
+			 * one makes the next request update again, for nothing */
+			srv->head = head;
+			srv->have_head = 1;
+		}
+		px_diag_print(&d, stderr, 0);
+	}
+	pthread_mutex_unlock(&srv->lock);
+	px_diag_free(&d);
+}
+
+/* ------------------------------------------------------------ requests */
+
+typedef struct {
+	px_web_param p[PX_WEB_MAX_PARAMS];
+	size_t n, total, bytes;
+} params;
+
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *value)
+{
+	params *ps = cls;
+
+	(void)kind;
+	ps->total++;
+	ps->bytes += strlen(key) + (value ? strlen(value) : 0) + 2;
+	if (ps->n < PX_WEB_MAX_PARAMS) {
+		ps->p[ps->n].name = key;
+		ps->p[ps->n].value = value ? value : "";
+		ps->n++;
+	}
+	return MHD_YES;
+}
+
+static void secure(struct MHD_Response *r)
+{
+	MHD_add_response_header(r, "Content-Security-Policy", CSP);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+}
+
+/* Sends rs (its body taken); MHD_NO when even that failed. */
+static enum MHD_Result reply(struct MHD_Connection *c, px_web_response *rs, const char *location,
+			    const char *cookie, int authenticate)
+{
+	struct MHD_Response *r;
+	size_t len = rs->body.len;
+	char *body = px_buf_detach(&rs->body);
+	char disposition[128];
+	enum MHD_Result ok;
+
+	if (!body) {
+		len = 0;
+		rs->status = 500;
+		rs->type = "text/plain; charset=utf-8";
+		rs->filename = NULL;
+	}
+	r = body ? MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE)
+		 : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	if (!r) {
+		free(body);
+		return MHD_NO;
+	}
+	secure(r);
+	MHD_add_response_header(r, "Content-Type", rs->type);
+	if (rs->filename) {
+		snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", rs->filename);
+		MHD_add_response_header(r, "Content-Disposition", disposition);
+	}
+	if (location)
+		MHD_add_response_header(r, "Location", location);
+	if (cookie)
+		MHD_add_response_header(r, "Set-Cookie", cookie);
+	if (authenticate)
+		MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"praxis\"");
+	if (rs->status == 405)
+		MHD_add_response_header(r, "Allow", "GET, HEAD");
+	ok = MHD_queue_response(c, (unsigned)rs->status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+/* `s` percent-encoded for a URL (unreserved characters and '/' kept). */
+static void url_escape(px_buf *b, const char *s, int keep_slash)
+{
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+		    strchr("-._~", ch) || (keep_slash && ch == '/'))
+			px_buf_putc(b, (char)ch);
+		else
+			px_buf_printf(b, "%%%02X", ch);
+	}
+}
+
+/* Whether the request brings the token: the Authorization header, the
+ * cookie, or ?token= (then *via_query). */
+static int authorized(server *srv, struct MHD_Connection *c, const params *ps, int *via_query)
+{
+	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+	const char *k = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, COOKIE);
+	size_t i;
+
+	*via_query = 0;
+	if (!srv->token)
+		return 1;
+	if (h && !strncmp(h, "Bearer ", 7) && same_secret(srv->token, h + 7))
+		return 1;
+	if (k && same_secret(srv->token, k))
+		return 1;
+	for (i = 0; i < ps->n; i++)
+		if (!strcmp(ps->p[i].name, "token") && same_secret(srv->token, ps->p[i].value)) {
+			*via_query = 1;
+			return 1;
+		}
+	return 0;
+}
+
+static int hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* Where a connection's request is (its *con_cls): headers read, or a
+ * body seen after all. */
+static char started, body_seen;
+
+static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url,
+			      const char *method, const char *version, const char *upload,
+			      size_t *upload_size, void **con_cls)
+{
+	server *srv = cls;
+	px_web_request rq;
+	px_web_response rs = PX_WEB_RESPONSE_INIT;
+	px_diag d = PX_DIAG_INIT;
+	params ps;
+	px_web *w;
+	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+	int via_query;
+	enum MHD_Result ok;
+
+	(void)version;
+	(void)upload;
+	/* the first call has the headers: a request that announces a body
+	 * or uses another method is answered at once (and the connection
+	 * closed); the others are answered by the last call, after MHD read
+	 * the whole request, so that the connection can be kept */
+	if (*con_cls == &body_seen || (*con_cls == &started && *upload_size)) {
+		*upload_size = 0;
+		*con_cls = &body_seen;
+		return MHD_YES;
+	}
+	memset(&rq, 0, sizeof rq);
+	memset(&ps, 0, sizeof ps);
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &ps);
+	rq.path = url;
+	rq.rest = "";
+	rq.params = ps.p;
+	rq.nparams = ps.n;
+	rq.lang = px_web_lang(url, px_web_arg(&rq, "lang"),
+			      MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"));
+	if (!authorized(srv, c, &ps, &via_query)) {
+		px_web_error(&rs, &rq, 401, MSG_WEB_UNAUTHORIZED);
+		return reply(c, &rs, NULL, NULL, 1);
+	}
+	if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
+		px_web_error(&rs, &rq, 405, MSG_WEB_METHOD, method);
+		return reply(c, &rs, NULL, NULL, 0);
+	}
+	if ((cl && strcmp(cl, "0")) || te || *con_cls == &body_seen) {
+		px_web_error(&rs, &rq, 413, MSG_WEB_BODY);
+		return reply(c, &rs, NULL, NULL, 0);
+	}
+	if (!*con_cls) {
+		*con_cls = &started;
+		return MHD_YES;
+	}
+	if (strlen(url) + ps.bytes > PX_WEB_MAX_URL || ps.total > PX_WEB_MAX_PARAMS) {
+		px_web_error(&rs, &rq, 414, MSG_WEB_TOO_LONG, PX_WEB_MAX_URL, PX_WEB_MAX_PARAMS);
+		return reply(c, &rs, NULL, NULL, 0);
+	}
+	if (via_query) {
+		/* the token becomes a cookie; the address loses it */
+		px_buf loc = PX_BUF_INIT, cookie = PX_BUF_INIT;
+		size_t i;
+		int first = 1;
+		url_escape(&loc, url, 1);
+		for (i = 0; i < ps.n; i++) {
+			if (!strcmp(ps.p[i].name, "token"))
+				continue;
+			px_buf_putc(&loc, first ? '?' : '&');
+			url_escape(&loc, ps.p[i].name, 0);
+			px_buf_putc(&loc, '=');
+			url_escape(&loc, ps.p[i].value, 0);
+			first = 0;
+		}
+		px_buf_printf(&cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict", COOKIE, srv->token);
+		rs.status = 303;
+		rs.type = "text/plain; charset=utf-8";
+		ok = px_buf_failed(&loc) || px_buf_failed(&cookie)
+			     ? MHD_NO
+			     : reply(c, &rs, loc.ptr, cookie.ptr, 0);
+		px_buf_free(&loc);
+		px_buf_free(&cookie);
+		return ok;
+	}
+	if (!(w = web_of_thread(srv, &d)))
+		goto failed;
+	refresh(srv, w);
+	if (px_web_dispatch(w, &rq, &rs, &d) < 0)
+		goto failed;
+	if (px_buf_failed(&rs.body)) {
+		px_diag_add(&d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_SERVE_REQUEST_FAILED, url);
+		goto failed;
+	}
+	px_diag_free(&d);
+	return reply(c, &rs, NULL, NULL, 0);
+failed:
+	log_diag(srv, &d);
+	px_diag_free(&d);
+	px_buf_free(&rs.body);
+	rs = (px_web_response)PX_WEB_RESPONSE_INIT;
+	px_web_error(&rs, &rq, 500, MSG_WEB_INTERNAL);
+	return reply(c, &rs, NULL, NULL, 0);
+}
+
+/* MHD's percent-decoding of the path and the parameters, but for %00:
+ * a NUL would end the text early (".../01.md%00.txt" read as
+ * ".../01.md"), so it stays as the three characters it was. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *r = s, *w = s;
+
+	(void)cls;
+	(void)c;
+	while (*r) {
+		int hi, lo;
+		if (r[0] == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0 &&
+		    (hi || lo)) {
+			*w++ = (char)(hi * 16 + lo);
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = 0;
+	return (size_t)(w - s);
+}
+
+/* -------------------------------------------------------------- start */
+
+/* "ADDRESS:PORT" or "[ADDRESS]:PORT" into `ss`; 0, or -1. */
+static int parse_listen(struct sockaddr_storage *ss, socklen_t *sslen, const char *s)
+{
+	char host[256];
+	const char *colon, *h = s;
+	size_t hl;
+	char *end;
+	long port;
+	struct addrinfo hints, *ai = NULL;
+
+	if (*s == '[') {
+		const char *close = strchr(s, ']');
+		if (!close || close[1] != ':')
+			return -1;
+		h = s + 1;
+		hl = (size_t)(close - h);
+		colon = close + 1;
+	} else {
+		if (!(colon = strrchr(s, ':')))
+			return -1;
+		hl = (size_t)(colon - s);
+	}
+	if (!hl || hl >= sizeof host || !colon[1])
+		return -1;
+	port = strtol(colon + 1, &end, 10);
+	if (*end || port < 0 || port > 65535 || colon[1] == '-' || colon[1] == '+')
+		return -1;
+	memcpy(host, h, hl);
+	host[hl] = 0;
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	if (getaddrinfo(host, NULL, &hints, &ai) != 0 || !ai)
+		return -1;
+	memcpy(ss, ai->ai_addr, ai->ai_addrlen);
+	*sslen = ai->ai_addrlen;
+	freeaddrinfo(ai);
+	if (ss->ss_family == AF_INET)
+		((struct sockaddr_in *)ss)->sin_port = htons((unsigned short)port);
+	else if (ss->ss_family == AF_INET6)
+		((struct sockaddr_in6 *)ss)->sin6_port = htons((unsigned short)port);
+	else
+		return -1;
+	return 0;
+}
+
+static int loopback(const struct sockaddr_storage *ss)
+{
+	if (ss->ss_family == AF_INET)
+		return (ntohl(((const struct sockaddr_in *)ss)->sin_addr.s_addr) >> 24) == 127;
+	if (ss->ss_family == AF_INET6) {
+		const struct in6_addr *a = &((const struct sockaddr_in6 *)ss)->sin6_addr;
+		return IN6_IS_ADDR_LOOPBACK(a) || (IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127);
+	}
+	return 0;
+}
+
+static unsigned default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	n = n > 0 ? 2 * n : 4;
+	return (unsigned)(n < 4 ? 4 : n > 16 ? 16 : n);
+}
+
+int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_serve_opts *o,
+		 px_diag *d)
+{
+	struct sockaddr_storage ss;
+	socklen_t sslen;
+	struct MHD_Daemon *daemon = NULL;
+	const union MHD_DaemonInfo *info;
+	server srv;
+	sigset_t stop, old;
+	char host[1025]; /* NI_MAXHOST */
+	worker *w, *next;
+	int sig, rc = -1;
+
+	memset(&srv, 0, sizeof srv);
+	if (parse_listen(&ss, &sslen, o->listen) < 0) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_SERVE_BAD_LISTEN, o->listen);
+		return -1;
+	}
+	if (!o->token && !loopback(&ss)) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_SERVE_NEEDS_TOKEN, o->listen);
+		return -1;
+	}
+	srv.kb = kb;
+	srv.store = store;
+	srv.index = index;
+	srv.token = o->token;
+	srv.have_head = px_store_head(store, &srv.head, NULL) == 0;
+	pthread_mutex_init(&srv.lock, NULL);
+	/* the workers inherit a mask without the stopping signals: only
+	 * this thread takes them, in sigwait */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, &old);
+	daemon = MHD_start_daemon(
+		MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD |
+			(ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+		0, NULL, NULL, answer, &srv,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_THREAD_POOL_SIZE, o->threads ? o->threads : default_threads(),
+		MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
+		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+		MHD_OPTION_END);
+	if (!daemon || !(info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT))) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_SERVE_CANNOT_LISTEN, o->listen);
+		goto cleanup;
+	}
+	if (getnameinfo((struct sockaddr *)&ss, sslen, host, sizeof host, NULL, 0, NI_NUMERICHOST))
+		snprintf(host, sizeof host, "%s", "localhost");
+	printf(ss.ss_family == AF_INET6 ? "http://[%s]:%u/\n" : "http://%s:%u/\n", host,
+	       (unsigned)info->port);
+	fflush(stdout);
+	while (sigwait(&stop, &sig) != 0)
+		;
+	rc = 0;
+cleanup:
+	if (daemon)
+		MHD_stop_daemon(daemon);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	for (w = srv.workers; w; w = next) {
+		next = w->next;
+		px_index_close(w->web.index);
+		px_store_free(w->web.store);
+		free(w);
+	}
+	/* the pages' compiled stylesheet, once no worker runs */
+	px_web_pages_shutdown();
+	pthread_mutex_destroy(&srv.lock);
+	return rc;
+}
