@@ -2,7 +2,10 @@
 # command is covered without editing this test), with --help, -h, an
 # unknown option and no arguments, in English, Dutch and French, inside and
 # outside a knowledge base: exit 0, 1 or 2 with a message, never a signal.
+# `serve` without arguments in a knowledge base serves until stopped: it
+# runs on a free port (lib-serve.sh) and must stop on SIGTERM with exit 0.
 . "$TOP/tests/e2e/lib.sh"
+. "$TOP/tests/e2e/lib-serve.sh"
 set -e
 git_identity
 px init kb
@@ -32,8 +35,16 @@ for c in $cmds; do
 				dir=$base/$where
 				[ -z "$args" ] && [ $where = kb ] && dir=$base/scratch
 				cd "$dir"
-				# shellcheck disable=SC2086
-				px --lang $lang $c $args
+				if [ "$c" = serve ] && [ -z "$args" ] && [ $where = kb ]; then
+					# a server runs until it is stopped: on a free port,
+					# up once it prints its address, then SIGTERM, exit 0
+					serve_start . --threads 1
+					serve_stop
+					rc=0 out= err=
+				else
+					# shellcheck disable=SC2086
+					px --lang $lang $c $args
+				fi
 				cd "$base"
 				runs=$((runs + 1))
 				what="praxis --lang $lang $c $args (in $where): exit $rc"
