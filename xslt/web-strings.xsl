@@ -93,13 +93,16 @@
     <s id="problem"><nl>Dit kon niet gelezen worden</nl><fr>Impossible de lire ceci</fr></s>
   </xsl:variable>
 
+  <!-- the table as nodes once per transformation, not once per word -->
+  <xsl:variable name="ws:strings" select="exsl:node-set($ws:table)/s"/>
+
   <xsl:template name="ws:str">
     <xsl:param name="id"/>
     <xsl:param name="lang"/>
     <xsl:param name="a1" select="''"/>
     <xsl:param name="a2" select="''"/>
     <xsl:param name="a3" select="''"/>
-    <xsl:variable name="s" select="exsl:node-set($ws:table)/s[@id = $id]/*[local-name() = $lang]"/>
+    <xsl:variable name="s" select="$ws:strings[@id = $id]/*[local-name() = $lang]"/>
     <xsl:call-template name="bs:fill">
       <xsl:with-param name="t" select="string($s)"/>
       <xsl:with-param name="a1" select="$a1"/>

@@ -25,6 +25,10 @@
   <xsl:param name="css" select="'/static/report.css'"/>
 
   <xsl:key name="seg-community" match="w:code-page/w:segments/w:hit" use="@community"/>
+  <!-- lookups per matrix cell and per name: keys, so that a page of N
+       cells costs N lookups, not N times the columns -->
+  <xsl:key name="matrix-col" match="w:matrix/w:col" use="@id"/>
+  <xsl:key name="community" match="w:communities/w:community" use="@id"/>
   <xsl:key name="seg-session" match="w:code-page/w:segments/w:hit" use="concat(@community, ' ', @cycle, ' ', @session)"/>
 
   <xsl:variable name="page" select="/w:page"/>
@@ -47,7 +51,7 @@
 
   <xsl:template name="community-name">
     <xsl:param name="id"/>
-    <xsl:variable name="c" select="$page/w:communities/w:community[@id = $id]"/>
+    <xsl:variable name="c" select="key('community', $id)"/>
     <xsl:choose>
       <xsl:when test="$c"><xsl:value-of select="$c/w:name[@lang = $lang]"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$id"/></xsl:otherwise>
@@ -485,8 +489,8 @@
                               <xsl:with-param name="a3">
                                 <xsl:choose>
                                   <xsl:when test="$kind = 'community'"><xsl:call-template name="community-name"><xsl:with-param name="id" select="$col"/></xsl:call-template></xsl:when>
-                                  <xsl:when test="$kind = 'session'"><xsl:for-each select="$cols[@id = $col]"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template>, <xsl:call-template name="s"><xsl:with-param name="id" select="'session-n'"/><xsl:with-param name="a1" select="@session"/></xsl:call-template> (<xsl:value-of select="@date"/>)</xsl:for-each></xsl:when>
-                                  <xsl:otherwise><xsl:value-of select="$cols[@id = $col]/w:label[@lang = $lang]"/></xsl:otherwise>
+                                  <xsl:when test="$kind = 'session'"><xsl:for-each select="key('matrix-col', $col)"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template>, <xsl:call-template name="s"><xsl:with-param name="id" select="'session-n'"/><xsl:with-param name="a1" select="@session"/></xsl:call-template> (<xsl:value-of select="@date"/>)</xsl:for-each></xsl:when>
+                                  <xsl:otherwise><xsl:value-of select="key('matrix-col', $col)/w:label[@lang = $lang]"/></xsl:otherwise>
                                 </xsl:choose>
                               </xsl:with-param>
                             </xsl:call-template>
