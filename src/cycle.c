@@ -65,30 +65,28 @@ int px_cycle_holds(int first_year, int y, int m)
 
 int px_today(char out[PX_DATE_SIZE], px_diag *d)
 {
-	static char today[PX_DATE_SIZE];
+	/* read on every call, nothing kept: threads (praxis serve's workers)
+	 * call it at once, and a server runs across midnight */
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	struct tm tm;
 	time_t t;
 
-	if (!*today) {
-		if (sde && *sde) {
-			char *end;
-			long long v;
-			errno = 0;
-			v = strtoll(sde, &end, 10);
-			t = (time_t)v;
-			if (!isdigit((unsigned char)*sde) || *end || errno || v < 0 || (long long)t != v || !gmtime_r(&t, &tm) ||
-			    tm.tm_year + 1900 > 9999) {
-				px_diag_add(d, "SOURCE_DATE_EPOCH", 0, 0, PX_SEV_ERROR, "environment",
-					    MSG_BAD_SOURCE_DATE_EPOCH, sde);
-				return -1;
-			}
-		} else {
-			t = time(NULL);
-			localtime_r(&t, &tm);
+	if (sde && *sde) {
+		char *end;
+		long long v;
+		errno = 0;
+		v = strtoll(sde, &end, 10);
+		t = (time_t)v;
+		if (!isdigit((unsigned char)*sde) || *end || errno || v < 0 || (long long)t != v ||
+		    !gmtime_r(&t, &tm) || tm.tm_year + 1900 > 9999) {
+			px_diag_add(d, "SOURCE_DATE_EPOCH", 0, 0, PX_SEV_ERROR, "environment",
+				    MSG_BAD_SOURCE_DATE_EPOCH, sde);
+			return -1;
 		}
-		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	} else {
+		t = time(NULL);
+		localtime_r(&t, &tm);
 	}
-	memcpy(out, today, PX_DATE_SIZE);
+	strftime(out, PX_DATE_SIZE, "%Y-%m-%d", &tm);
 	return 0;
 }

@@ -47,8 +47,9 @@ int px_cycle_holds(int first_year, int y, int m);
 
 /* Today, YYYY-MM-DD, into out (see above). Returns 0, or -1 with a
  * diagnostic when SOURCE_DATE_EPOCH is set but is not a number of
- * seconds this machine can date. The value is computed once per
- * process: every output of one run carries the same day. */
+ * seconds this machine can date. Read on every call (thread-safe; a
+ * server running across midnight moves on): set SOURCE_DATE_EPOCH for
+ * outputs that must carry one fixed day. */
 int px_today(char out[PX_DATE_SIZE], px_diag *d);
 
 #endif

@@ -320,6 +320,9 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 		px_buf loc = PX_BUF_INIT, cookie = PX_BUF_INIT;
 		size_t i;
 		int first = 1;
+		/* one leading '/': "//host/x" would send the browser elsewhere */
+		while (url[0] == '/' && url[1] == '/')
+			url++;
 		url_escape(&loc, url, 1);
 		for (i = 0; i < ps.n; i++) {
 			if (!strcmp(ps.p[i].name, "token"))
@@ -330,7 +333,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 			url_escape(&loc, ps.p[i].value, 0);
 			first = 0;
 		}
-		px_buf_printf(&cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict", COOKIE, srv->token);
+		px_buf_printf(&cookie, "%s=%s; Path=/; HttpOnly; SameSite=Lax", COOKIE, srv->token);
 		rs.status = 303;
 		rs.type = "text/plain; charset=utf-8";
 		ok = px_buf_failed(&loc) || px_buf_failed(&cookie)

@@ -99,14 +99,16 @@ static void href(px_buf *b, const char *path, const qs *q, px_lang lang)
 	size_t i;
 
 	url_enc(b, path, 1);
-	px_buf_putc(b, '?');
 	for (i = 0; q && i < q->n; i++) {
+		px_buf_putc(b, i ? '&' : '?');
 		url_enc(b, q->v[i].name, 0);
 		px_buf_putc(b, '=');
 		url_enc(b, q->v[i].value, 0);
-		px_buf_putc(b, '&');
 	}
-	px_buf_printf(b, "lang=%s", px_lang_code(lang));
+	/* PX_LANG_EN: no interface language (the API's exports, where
+	 * `lang` filters the notes) */
+	if (lang != PX_LANG_EN)
+		px_buf_printf(b, "%clang=%s", q && q->n ? '&' : '?', px_lang_code(lang));
 }
 
 /* name="URL" (escaped as an attribute). */
@@ -285,8 +287,8 @@ static const px_code *code_arg(const px_codebook *cb, const char *s)
 	return c ? c : px_codebook_resolve(cb, s, strlen(s));
 }
 
-/* A positive page number, 1 when absent or not one. */
-static long page_arg(const px_web_request *rq)
+/* A page number from 1 to `max`, 1 when absent or not one. */
+static long page_arg(const px_web_request *rq, long max)
 {
 	const char *s = arg(rq, "page");
 	char *end;
@@ -295,7 +297,7 @@ static long page_arg(const px_web_request *rq)
 	if (!s)
 		return 1;
 	v = strtol(s, &end, 10);
-	return *end || v < 1 || v > 100000 ? 1 : v;
+	return *end || v < 1 || v > max ? 1 : v;
 }
 
 /* <pages> with a link to each page around the current one. */
@@ -390,13 +392,13 @@ static void segment(px_buf *b, const px_codebook *cb, const px_db_hit *h, const 
 }
 
 /* Export links: the same list from the API, as CSV and as JSON. */
-static void exports(px_buf *b, const char *api, qs *q, px_lang lang)
+static void exports(px_buf *b, const char *api, qs *q)
 {
 	px_buf_puts(b, "<export");
 	qs_set(q, "format", "csv");
-	attr_href(b, "csv", api, q, lang);
+	attr_href(b, "csv", api, q, PX_LANG_EN);
 	qs_set(q, "format", "json");
-	attr_href(b, "json", api, q, lang);
+	attr_href(b, "json", api, q, PX_LANG_EN);
 	qs_del(q, "format", NULL);
 	px_buf_puts(b, "/>");
 }
@@ -498,7 +500,9 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 	px_query query;
 	px_diag qd = PX_DIAG_INIT;
 	px_buf xml = PX_BUF_INIT;
-	long page = page_arg(rq), offset;
+	/* a search pages through its best PX_SEARCH_WINDOW hits at most: a
+	 * page past them would only cost */
+	long page = page_arg(rq, PX_SEARCH_WINDOW / PX_WEB_PAGE_SIZE), offset;
 	int by_date = sort && !strcmp(sort, "date"), bad = 0, rc = -1, k, searched = 0;
 	size_t i;
 	qs q;
@@ -613,7 +617,15 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 		qs_del(&q, "sort", NULL);
 		qs_add(&q, "lang", f.lang);
 		qs_add(&q, "sort", by_date ? "date" : NULL);
-		exports(&xml, "/api/search", &q, rq->lang);
+		{
+			/* the page's own hits */
+			char lim[24], off[24];
+			snprintf(lim, sizeof lim, "%d", PX_WEB_PAGE_SIZE);
+			snprintf(off, sizeof off, "%ld", offset);
+			qs_add(&q, "limit", lim);
+			qs_add(&q, "offset", off);
+			exports(&xml, "/api/search", &q);
+		}
 		qs_keep(&q, rq, search_params);
 		facets_xml(&xml, &fc, rq, cb);
 	}
@@ -689,7 +701,7 @@ int px_web_page_codes(px_web *w, const px_web_request *rq, px_web_response *rs, 
 		px_buf_puts(&xml, "</category>\n");
 	}
 	q.n = 0;
-	exports(&xml, "/api/codes", &q, rq->lang);
+	exports(&xml, "/api/codes", &q);
 	px_buf_puts(&xml, "</codebook></page>\n");
 	rc = render(rq, &xml, 200, rs, d);
 cleanup:
@@ -708,7 +720,7 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	px_codes c;
 	px_buf xml = PX_BUF_INIT, path = PX_BUF_INIT, probs = PX_BUF_INIT;
 	size_t *keep = NULL, nkeep = 0, i, a, j;
-	long page = page_arg(rq), offset, ncycles = 0;
+	long page = page_arg(rq, 100000), offset, ncycles = 0;
 	int rc = -1, bad = 0, year;
 	qs q;
 
@@ -845,7 +857,7 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	px_buf_puts(&xml, "</segments>");
 	px_buf_clear(&path);
 	px_buf_printf(&path, "/api/codes/%s", code->id);
-	exports(&xml, path.ptr, &q, rq->lang);
+	exports(&xml, path.ptr, &q);
 	px_buf_puts(&xml, "</code-page></page>\n");
 	rc = render(rq, &xml, bad ? 400 : 200, rs, d);
 cleanup:
@@ -974,7 +986,7 @@ int px_web_page_matrix(px_web *w, const px_web_request *rq, px_web_response *rs,
 	qs_add(&q, "cols", px_matrix_names[kind]);
 	qs_add(&q, "cycle", cycle);
 	qs_add(&q, "community", community);
-	exports(&xml, "/api/matrix", &q, rq->lang);
+	exports(&xml, "/api/matrix", &q);
 	px_buf_puts(&xml, "</matrix></page>\n");
 	rc = render(rq, &xml, bad ? 400 : 200, rs, d);
 cleanup:

@@ -85,7 +85,7 @@ done
 get 'api/search?q=tijd&token='"$TOKEN"'&limit=2' -c "$TMPDIR/jar"
 [ "$code" = 303 ] || fail "?token=: HTTP $code"
 [ "$(header Location)" = '/api/search?q=tijd&limit=2' ] || fail "?token= redirects to '$(header Location)'"
-contains "$(header Set-Cookie)" "praxis_token=$TOKEN; Path=/; HttpOnly; SameSite=Strict"
+contains "$(header Set-Cookie)" "praxis_token=$TOKEN; Path=/; HttpOnly; SameSite=Lax"
 get 'api/search?q=tijd&limit=2' -b "$TMPDIR/jar"
 [ "$code" = 200 ] || fail "with the cookie: HTTP $code"
 get 'api/search?q=tijd&token=wrong-token-0123456789'
