@@ -552,12 +552,37 @@ int px_store_head_record(px_store *s, px_oid *out, px_diag *d)
 	return rc;
 }
 
+/* Whether `gitdir` and the folder holding it belong to this user. */
+static int owned_by_me(const char *gitdir)
+{
+	px_buf p = PX_BUF_INIT;
+	struct stat st;
+	char *slash;
+	int mine;
+
+	px_buf_puts(&p, gitdir);
+	mine = !px_buf_failed(&p) && stat(p.ptr, &st) == 0 && st.st_uid == geteuid();
+	slash = mine ? strrchr(p.ptr, '/') : NULL;
+	if (slash && slash != p.ptr) {
+		*slash = '\0';
+		mine = stat(p.ptr, &st) == 0 && st.st_uid == geteuid();
+	} else {
+		mine = 0;
+	}
+	px_buf_free(&p);
+	return mine;
+}
+
 int px_store_head_recorded(const char *gitdir, char hex[PX_OID_HEXSZ + 1])
 {
 	px_buf path = PX_BUF_INIT, rec = PX_BUF_INIT, line = PX_BUF_INIT;
 	const char *p, *nl;
 	int ok = 0, n;
 
+	/* a repository owned by another user is libgit2's to refuse or
+	 * allow (safe.directory): the record is not used for it */
+	if (!owned_by_me(gitdir))
+		goto cleanup;
 	px_buf_printf(&path, "%s/%s", gitdir, HEAD_RECORD);
 	if (px_buf_failed(&path) || px_buf_read_file(&rec, path.ptr, 1 << 16) < 0 ||
 	    strncmp(rec.ptr, HEAD_MAGIC, strlen(HEAD_MAGIC)))

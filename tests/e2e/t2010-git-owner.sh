@@ -9,6 +9,10 @@ px init kb
 expect_rc 0
 cp -r "$TOP/notes/." kb/
 ( cd kb && px commit --author "Test <t@example.org>" && [ "$rc" -eq 0 ] ) || fail "commit"
+# a record of HEAD (praxis/head.ok) that a search of a current index
+# could use without libgit2: it must not bypass the ownership check
+sleep 2.1
+( cd kb && px search tijd && [ "$rc" -eq 0 ] && [ -f .git/praxis/head.ok ] ) || fail "no head.ok"
 chown -R nobody kb
 abs=$(cd kb && pwd -P)
 cd kb
