@@ -181,8 +181,8 @@ int px_store_init(const char *dir, px_diag *d)
 	int i;
 	px_oid oid;
 	int rc = -1;
-	px_store_live();
 
+	px_store_live();
 	if (!dir_is_empty(dir)) {
 		px_diag_add(d, dir, 0, 0, PX_SEV_ERROR, "init", MSG_INIT_EXISTS, dir);
 		return -1;
@@ -266,8 +266,8 @@ char *px_store_user_name(const char *root)
 	git_buf b = { 0 };
 	char *s = NULL;
 	int err;
-	px_store_live();
 
+	px_store_live();
 	if (git_repository_open_ext(&repo, root, 0, NULL) == 0)
 		err = git_repository_config_snapshot(&cfg, repo);
 	else
@@ -338,8 +338,8 @@ int px_store_open(px_store **out, const char *root, px_diag *d)
 	const char *wd;
 	size_t wl;
 	int err;
-	px_store_live();
 
+	px_store_live();
 	*out = NULL;
 	if (!s) {
 		px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
