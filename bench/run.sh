@@ -301,6 +301,27 @@ done 3<"$QUERIES" </dev/null
 say "   goal: rg/praxis >= 20x   $([ -z "$worst" ] && echo ok || echo "MISSED:$worst")"
 say "   (hits: matching segments, praxis' total; rg lines: matching lines rg printed)"
 
+# The fixed cost every command pays before it searches: a query that
+# finds nothing, end to end, next to `rg -i -c` of the same word and the
+# bare process start (`praxis --version`).
+tv=() ; tz=() ; tc=()
+for i in $(seq "$SRUNS"); do
+	now; t0=$T; "$PRAXIS" --version >/dev/null; now; tv+=("$(ms "$t0" "$T")")
+	now; t0=$T; "$PRAXIS" search zzzznothing >/dev/null; now; tz+=("$(ms "$t0" "$T")")
+	now; t0=$T; rg -i -c zzzznothing . >/dev/null || true; now; tc+=("$(ms "$t0" "$T")")
+done
+raw "c fixed praxis --version ms: ${tv[*]}"
+raw "c fixed praxis search zzzznothing ms: ${tz[*]}"
+raw "c fixed rg -i -c zzzznothing ms: ${tc[*]}"
+FV=$(echo "${tv[*]}" | median); FZ=$(echo "${tz[*]}" | median); FC=$(echo "${tc[*]}" | median)
+say ""
+say "   fixed cost (median of $SRUNS): an empty result end to end, and the process start"
+printf '   %-34s %8s ms
+' "praxis --version" "$FV" "praxis search zzzznothing" "$FZ" \
+	"rg -i -c zzzznothing ." "$FC" | tee -a "$SUMMARY"
+printf '   %-34s %8s      goal >= 20x   %s\n' "ratio rg/praxis, empty result" "$(div "$FC" "$FZ")" \
+	"$(verdict le 20 "$(div "$FC" "$FZ")")" | tee -a "$SUMMARY"
+
 say ""
 say "   in-process (build/bench/searchlat: the SQL of src/cmd/search.c, LIMIT 20, prepared each run;"
 say "   first = first run on a fresh connection; then up to $LRUNS runs or ${LBUDGET} s per query)"

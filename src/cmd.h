@@ -40,7 +40,11 @@ typedef struct {
 } px_ctx;
 
 enum { PX_NEED_KB = 1, PX_NEED_STORE = 2 | 1, PX_NEED_INDEX = 4 | 2 | 1,
-       PX_KB_PROBLEMS = 8 /* the command shows communities.yaml's problems itself */ };
+       PX_KB_PROBLEMS = 8, /* the command shows communities.yaml's problems itself */
+       /* with PX_NEED_INDEX: uses the index only (ctx->store and
+        * ctx->index->store may be NULL), so a current index is opened
+        * without starting libgit2 when HEAD's record matches */
+       PX_INDEX_ONLY = 16 };
 
 typedef int (*px_cmd_fn)(int argc, char **argv, px_ctx *ctx);
 

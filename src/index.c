@@ -563,7 +563,6 @@ int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d)
 {
 	px_index *ix = calloc(1, sizeof *ix);
 	px_buf p = PX_BUF_INIT;
-	const char *gitdir = px_store_gitdir(store);
 	struct stat st;
 	int rc;
 
@@ -572,7 +571,12 @@ int px_index_open(px_index **out, const px_kb *kb, px_store *store, px_diag *d)
 		return -1;
 	ix->kb = kb;
 	ix->store = store;
-	px_buf_printf(&p, "%spraxis", gitdir);
+	if (store)
+		px_buf_printf(&p, "%spraxis", px_store_gitdir(store));
+	else if (kb->gitdir)
+		px_buf_printf(&p, "%s/praxis", kb->gitdir);
+	else
+		goto fail;
 	if (mkdir(p.ptr, 0777) < 0 && errno != EEXIST) {
 		px_diag_add(d, p.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, p.ptr, px_strerror(errno));
 		goto fail;
@@ -873,7 +877,7 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 	w.progress = o->progress;
 	if (read_schema(&schema, digest, d) < 0)
 		goto cleanup;
-	unborn = px_store_head(ix->store, &head, d);
+	unborn = px_store_head_record(ix->store, &head, d);
 	if (unborn < 0)
 		goto cleanup;
 	if (!unborn)
@@ -950,6 +954,19 @@ cleanup:
 	free(old_fold);
 	px_buf_free(&schema);
 	return rc;
+}
+
+int px_index_fresh(px_index *ix, const char *head_hex)
+{
+	px_buf schema = PX_BUF_INIT;
+	char digest[17];
+	px_diag quiet = PX_DIAG_INIT;
+	int ok;
+
+	ok = !ix->rebuilt && read_schema(&schema, digest, &quiet) == 0 && is_current(ix, digest, head_hex);
+	px_buf_free(&schema);
+	px_diag_free(&quiet);
+	return ok;
 }
 
 /* Drops the items added after the first `n`. */

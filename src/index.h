@@ -50,6 +50,14 @@ typedef struct {
  * or -1 with a diagnostic. */
 long px_index_update(px_index *ix, const px_update_opts *o, px_diag *d);
 
+/* Whether the index, opened without a store (px_index_open with store
+ * NULL: found through kb->gitdir), is current for HEAD at `head_hex`
+ * (from px_store_head_recorded): same schema, folding, codebook, commit
+ * and layout, and not just rebuilt. 1 or 0; when 0, the caller closes
+ * it and opens it again with a store to update it. An index opened
+ * without a store must not be updated. */
+int px_index_fresh(px_index *ix, const char *head_hex);
+
 /* Reports the last SQLite error of the index as a diagnostic. */
 void px_index_error(px_diag *d, const px_index *ix);
 

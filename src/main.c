@@ -43,9 +43,9 @@ static const struct {
 	{ "new", cmd_new, PX_NEED_KB, MSG_HELP_NEW },
 	{ "reindex", cmd_reindex, PX_NEED_STORE, MSG_HELP_REINDEX },
 	{ "report", cmd_report, PX_NEED_INDEX, MSG_HELP_REPORT },
-	{ "search", cmd_search, PX_NEED_INDEX, MSG_HELP_SEARCH },
+	{ "search", cmd_search, PX_NEED_INDEX | PX_INDEX_ONLY, MSG_HELP_SEARCH },
 	{ "serve", cmd_serve, PX_NEED_INDEX, MSG_HELP_SERVE },
-	{ "stats", cmd_stats, PX_NEED_INDEX, MSG_HELP_STATS },
+	{ "stats", cmd_stats, PX_NEED_INDEX | PX_INDEX_ONLY, MSG_HELP_STATS },
 	{ "site", cmd_site, PX_NEED_INDEX, MSG_HELP_SITE },
 	{ "sync", cmd_sync, PX_NEED_STORE, MSG_HELP_SYNC },
 	{ "synthesis", cmd_synthesis, PX_NEED_INDEX, MSG_HELP_SYNTHESIS },
@@ -111,9 +111,9 @@ static int run(int argc, char **argv)
 	px_ctx ctx;
 	px_diag d = PX_DIAG_INIT;
 	const char *names[sizeof commands / sizeof *commands];
-	char *root = NULL;
+	char *root = NULL, head[PX_OID_HEXSZ + 1];
 	size_t i, ci;
-	int id, status = PX_EXIT_USAGE;
+	int id, status = PX_EXIT_USAGE, fresh = 0;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.diag = (px_diag)PX_DIAG_INIT;
@@ -183,10 +183,27 @@ static int run(int argc, char **argv)
 			goto cleanup;
 		}
 	}
-	if ((commands[ci].flags & PX_NEED_STORE) == PX_NEED_STORE &&
+	if ((commands[ci].flags & PX_INDEX_ONLY) && ctx.kb->gitdir &&
+	    px_store_head_recorded(ctx.kb->gitdir, head)) {
+		/* HEAD as recorded: an index current for it needs no libgit2 */
+		px_diag quiet = PX_DIAG_INIT;
+		if (px_index_open(&ctx.index, ctx.kb, NULL, &quiet) == 0 && !quiet.n &&
+		    px_index_fresh(ctx.index, head))
+			fresh = 1;
+		/* a damaged index replaced: its warning, once (its errors
+		 * come again from the path below) */
+		if (!fresh && ctx.index && ctx.index->rebuilt)
+			px_diag_take(&d, &quiet);
+		px_diag_free(&quiet);
+		if (!fresh) {
+			px_index_close(ctx.index);
+			ctx.index = NULL;
+		}
+	}
+	if (!fresh && (commands[ci].flags & PX_NEED_STORE) == PX_NEED_STORE &&
 	    px_store_open(&ctx.store, root, &d) < 0)
 		goto env_error;
-	if ((commands[ci].flags & PX_NEED_INDEX) == PX_NEED_INDEX) {
+	if (!fresh && (commands[ci].flags & PX_NEED_INDEX) == PX_NEED_INDEX) {
 		px_update_opts uo = PX_UPDATE_OPTS_INIT;
 		uo.progress = ctx.tty_err;
 		if (px_index_open(&ctx.index, ctx.kb, ctx.store, &d) < 0 ||

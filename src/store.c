@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -85,18 +87,36 @@ int px_oid_equal(const px_oid *a, const px_oid *b)
 	return !memcmp(a->id, b->id, PX_OID_RAWSZ);
 }
 
-void px_store_global_init(void)
+/* libgit2 is set up on first use, not at start: its start-up (with
+ * mbedTLS, parsing the system's CA bundle: two thirds of a `praxis
+ * --version`) is paid only by a command that opens a repository. */
+static pthread_once_t live_once = PTHREAD_ONCE_INIT;
+static int live_done;
+
+static void live_init(void)
 {
 	git_libgit2_init();
+	live_done = 1;
+}
+
+void px_store_live(void)
+{
+	pthread_once(&live_once, live_init);
+}
+
+void px_store_global_init(void)
+{
 }
 
 void px_store_global_shutdown(void)
 {
-	git_libgit2_shutdown();
+	if (live_done)
+		git_libgit2_shutdown();
 }
 
 void px_store_cache(int on)
 {
+	px_store_live();
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, on);
 }
 
@@ -162,6 +182,7 @@ int px_store_init(const char *dir, px_diag *d)
 	px_oid oid;
 	int rc = -1;
 
+	px_store_live();
 	if (!dir_is_empty(dir)) {
 		px_diag_add(d, dir, 0, 0, PX_SEV_ERROR, "init", MSG_INIT_EXISTS, dir);
 		return -1;
@@ -246,6 +267,7 @@ char *px_store_user_name(const char *root)
 	char *s = NULL;
 	int err;
 
+	px_store_live();
 	if (git_repository_open_ext(&repo, root, 0, NULL) == 0)
 		err = git_repository_config_snapshot(&cfg, repo);
 	else
@@ -261,8 +283,20 @@ char *px_store_user_name(const char *root)
 char *px_store_discover(const char *root)
 {
 	git_buf b = { 0 };
+	px_buf p = PX_BUF_INIT;
+	struct stat st;
 	char *s = NULL;
 
+	/* the usual place, the knowledge base's own .git folder, as libgit2
+	 * would find it first: without starting libgit2 */
+	px_buf_printf(&p, "%s/.git/HEAD", root);
+	if (!px_buf_failed(&p) && lstat(p.ptr, &st) == 0 && S_ISREG(st.st_mode)) {
+		p.ptr[p.len - strlen("/HEAD")] = '\0';
+		if (lstat(p.ptr, &st) == 0 && S_ISDIR(st.st_mode))
+			return px_buf_detach(&p);
+	}
+	px_buf_free(&p);
+	px_store_live();
 	if (git_repository_discover(&b, root, 0, NULL) == 0) {
 		s = strdup(b.ptr);
 		if (s && strlen(s) > 1 && s[strlen(s) - 1] == '/')
@@ -305,6 +339,7 @@ int px_store_open(px_store **out, const char *root, px_diag *d)
 	size_t wl;
 	int err;
 
+	px_store_live();
 	*out = NULL;
 	if (!s) {
 		px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
@@ -385,6 +420,224 @@ int px_store_head(px_store *s, px_oid *out, px_diag *d)
 	else if (rc == 0)
 		oid_from_git(out, &id);
 	return rc;
+}
+
+/*
+ * The record of HEAD, GITDIR/praxis/head.ok, lets a reading command
+ * know HEAD without starting libgit2. HEAD's commit follows from the
+ * files libgit2 reads to resolve it: GITDIR/HEAD, the branch's loose ref
+ * and packed-refs (under the common dir). The record holds, with the
+ * commit libgit2 resolved, each file's identity (present or not, size,
+ * modification and change times in ns, inode, device) taken BEFORE
+ * libgit2 read them, plus files whose presence means unfinished work
+ * (index.lock, the branch's lock, a sync's checkout journal). Any
+ * difference and the record is not used. A file changed within the
+ * clock's coarse granularity after it was recorded could keep its
+ * times: files changed less than RACY_NS before the record is written
+ * make no record (git's "racy" rule); the next command records them.
+ */
+#define HEAD_RECORD "praxis/head.ok"
+#define HEAD_MAGIC "praxis head 1\n"
+#define RACY_NS 2000000000LL
+
+static long long ns_of(const struct timespec *t)
+{
+	return (long long)t->tv_sec * 1000000000LL + t->tv_nsec;
+}
+
+/* One line for `path`: its identity and the path. 0, or -1 when the file
+ * changed too recently to be recorded. */
+static int identity(px_buf *out, const char *path, long long now)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0) {
+		px_buf_printf(out, "0 0 0 0 0 0 %s\n", path);
+		return 0;
+	}
+	if (ns_of(&st.st_mtim) > now - RACY_NS || ns_of(&st.st_ctim) > now - RACY_NS)
+		return -1;
+	px_buf_printf(out, "1 %lld %lld %lld %llu %llu %s\n", (long long)st.st_size,
+		      ns_of(&st.st_mtim), ns_of(&st.st_ctim), (unsigned long long)st.st_ino,
+		      (unsigned long long)st.st_dev, path);
+	return 0;
+}
+
+/* The identities of the files HEAD's commit depends on, into `out`;
+ * -1 when they cannot be recorded soundly (HEAD pointing at a symbolic
+ * ref, a path with a newline, a file changed just now). */
+static int head_files(px_store *s, px_buf *out)
+{
+	const char *gitdir = git_repository_path(s->repo), *common = git_repository_commondir(s->repo);
+	git_reference *head = NULL, *target = NULL;
+	px_buf p = PX_BUF_INIT;
+	struct timespec now;
+	long long t;
+	int rc = -1;
+
+	if (clock_gettime(CLOCK_REALTIME, &now) < 0 || strchr(gitdir, '\n') || strchr(common, '\n'))
+		return -1;
+	t = ns_of(&now);
+	if (git_reference_lookup(&head, s->repo, "HEAD") < 0)
+		goto cleanup;
+	px_buf_printf(&p, "%sHEAD", gitdir);
+	if (identity(out, p.ptr, t) < 0)
+		goto cleanup;
+	if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
+		const char *name = git_reference_symbolic_target(head);
+		/* a branch that is a symbolic ref itself: not recorded */
+		if (strchr(name, '\n') || (git_reference_lookup(&target, s->repo, name) == 0 &&
+					  git_reference_type(target) == GIT_REFERENCE_SYMBOLIC))
+			goto cleanup;
+		px_buf_clear(&p);
+		px_buf_printf(&p, "%s%s", common, name);
+		if (identity(out, p.ptr, t) < 0)
+			goto cleanup;
+		px_buf_puts(&p, ".lock");
+		if (identity(out, p.ptr, t) < 0)
+			goto cleanup;
+	}
+	px_buf_clear(&p);
+	px_buf_printf(&p, "%spacked-refs", common);
+	if (identity(out, p.ptr, t) < 0)
+		goto cleanup;
+	px_buf_clear(&p);
+	px_buf_printf(&p, "%sindex.lock", gitdir);
+	if (identity(out, p.ptr, t) < 0)
+		goto cleanup;
+	px_buf_clear(&p);
+	px_buf_printf(&p, "%spraxis/checkout", gitdir);
+	if (identity(out, p.ptr, t) < 0)
+		goto cleanup;
+	rc = px_buf_failed(out) || px_buf_failed(&p) ? -1 : 0;
+cleanup:
+	git_reference_free(target);
+	git_reference_free(head);
+	px_buf_free(&p);
+	return rc;
+}
+
+int px_store_head_record(px_store *s, px_oid *out, px_diag *d)
+{
+	px_buf files = PX_BUF_INIT, rec = PX_BUF_INIT, path = PX_BUF_INIT, tmp = PX_BUF_INIT;
+	char hex[PX_OID_HEXSZ + 1];
+	int ok, rc;
+	FILE *f;
+
+	/* the files first, then what libgit2 reads from them: a change in
+	 * between leaves a record that no longer matches */
+	ok = head_files(s, &files) == 0;
+	rc = px_store_head(s, out, d);
+	px_buf_printf(&path, "%s%s", git_repository_path(s->repo), HEAD_RECORD);
+	if (rc >= 0 && ok) {
+		if (rc == 0)
+			px_oid_hex(hex, out);
+		px_buf_printf(&rec, "%s%s\n%s", HEAD_MAGIC, rc == 0 ? hex : "-", files.ptr);
+		px_buf_printf(&tmp, "%s.%ld", path.ptr, (long)getpid());
+		f = px_buf_failed(&rec) || px_buf_failed(&tmp) ? NULL : fopen(tmp.ptr, "w");
+		/* may fail (a full disk): the next command asks libgit2 again */
+		if (f && fwrite(rec.ptr, 1, rec.len, f) == rec.len && fclose(f) == 0)
+			rename(tmp.ptr, path.ptr);
+		else if (f)
+			fclose(f);
+		if (tmp.len)
+			unlink(tmp.ptr);
+	} else if (!px_buf_failed(&path)) {
+		unlink(path.ptr);
+	}
+	px_buf_free(&files);
+	px_buf_free(&rec);
+	px_buf_free(&path);
+	px_buf_free(&tmp);
+	return rc;
+}
+
+/* Whether `gitdir` and the folder holding it belong to this user. */
+static int owned_by_me(const char *gitdir)
+{
+	px_buf p = PX_BUF_INIT;
+	struct stat st;
+	char *slash;
+	int mine;
+
+	px_buf_puts(&p, gitdir);
+	mine = !px_buf_failed(&p) && stat(p.ptr, &st) == 0 && st.st_uid == geteuid();
+	slash = mine ? strrchr(p.ptr, '/') : NULL;
+	if (slash && slash != p.ptr) {
+		*slash = '\0';
+		mine = stat(p.ptr, &st) == 0 && st.st_uid == geteuid();
+	} else {
+		mine = 0;
+	}
+	px_buf_free(&p);
+	return mine;
+}
+
+int px_store_head_recorded(const char *gitdir, char hex[PX_OID_HEXSZ + 1])
+{
+	px_buf path = PX_BUF_INIT, rec = PX_BUF_INIT, line = PX_BUF_INIT;
+	const char *p, *nl;
+	int ok = 0, n;
+
+	/* a repository owned by another user is libgit2's to refuse or
+	 * allow (safe.directory): the record is not used for it */
+	if (!owned_by_me(gitdir))
+		goto cleanup;
+	px_buf_printf(&path, "%s/%s", gitdir, HEAD_RECORD);
+	if (px_buf_failed(&path) || px_buf_read_file(&rec, path.ptr, 1 << 16) < 0 ||
+	    strncmp(rec.ptr, HEAD_MAGIC, strlen(HEAD_MAGIC)))
+		goto cleanup;
+	p = rec.ptr + strlen(HEAD_MAGIC);
+	nl = strchr(p, '\n');
+	if (!nl)
+		goto cleanup;
+	if (nl - p == 1 && *p == '-') {
+		hex[0] = '\0';
+	} else {
+		px_oid id;
+		if (nl - p != PX_OID_HEXSZ)
+			goto cleanup;
+		memcpy(hex, p, PX_OID_HEXSZ);
+		hex[PX_OID_HEXSZ] = '\0';
+		if (px_oid_parse(&id, hex) < 0)
+			goto cleanup;
+	}
+	/* every file as it was: the same line again, from stat() now; the
+	 * racy rule does not apply (now is later than the record). The
+	 * first is HEAD's, and there are at least four (head_files). */
+	for (p = nl + 1, n = 0; *p; p = nl + 1, n++) {
+		const char *name;
+		int field;
+		nl = strchr(p, '\n');
+		if (!nl)
+			goto cleanup;
+		for (name = p, field = 0; field < 6 && name < nl; name++)
+			if (*name == ' ')
+				field++;
+		if (field < 6 || name >= nl)
+			goto cleanup;
+		px_buf_clear(&line);
+		px_buf_printf(&line, "%.*s", (int)(nl - name), name);
+		if (px_buf_failed(&line))
+			goto cleanup;
+		if (!n && (line.len < 5 || strcmp(line.ptr + line.len - 5, "/HEAD") ||
+			   strncmp(line.ptr, gitdir, strlen(gitdir))))
+			goto cleanup;
+		{
+			px_buf again = PX_BUF_INIT;
+			int same = identity(&again, line.ptr, LLONG_MAX) == 0 && !px_buf_failed(&again) &&
+				   again.len == (size_t)(nl - p + 1) && !memcmp(again.ptr, p, again.len);
+			px_buf_free(&again);
+			if (!same)
+				goto cleanup;
+		}
+	}
+	ok = n >= 4;
+cleanup:
+	px_buf_free(&path);
+	px_buf_free(&rec);
+	px_buf_free(&line);
+	return ok;
 }
 
 static int make_signature(git_signature **sig, px_store *s, const px_commit_opts *o, px_diag *d)

@@ -50,9 +50,14 @@ int px_oid_equal(const px_oid *a, const px_oid *b);
 
 typedef struct px_store px_store;
 
-/* libgit2's global state: once in main, before and after everything. */
+/* libgit2's global state: once in main, before and after everything.
+ * libgit2 itself starts on first use (px_store_live, which every
+ * function here that needs it calls): a command that opens no
+ * repository does not pay for its start-up (with mbedTLS, reading the
+ * system's CA bundle). Shutdown stops it only if it started. */
 void px_store_global_init(void);
 void px_store_global_shutdown(void);
+void px_store_live(void);
 
 /* Creates DIR as a new knowledge base: a repository on branch main,
  * communities.yaml to fill in, .gitignore, and a first commit. */
@@ -136,6 +141,16 @@ long px_store_changed(px_store *s, int (*keep)(const char *rel), char ***out, px
 /* HEAD's commit id. Returns 0, 1 when the branch has no commit yet, or
  * -1 with a diagnostic (`d` may be NULL). */
 int px_store_head(px_store *s, px_oid *out, px_diag *d);
+
+/* As px_store_head, and records HEAD's commit with the identities of the
+ * files it was read from in GITDIR/praxis/head.ok (nothing is recorded
+ * when one of them changed less than 2 s ago, or HEAD is unusual).
+ * px_store_head_recorded (no libgit2: a few stat() calls) returns 1 with
+ * `hex` the recorded commit (40 hex digits; "" when unborn) when every
+ * such file is as recorded, 0 otherwise: then ask libgit2. `gitdir` as
+ * px_kb's (without a trailing '/'). */
+int px_store_head_record(px_store *s, px_oid *out, px_diag *d);
+int px_store_head_recorded(const char *gitdir, char hex[PX_OID_HEXSZ + 1]);
 
 /* Whether `id` names a commit of the repository (1) or not (0). */
 int px_store_has_commit(px_store *s, const px_oid *id);

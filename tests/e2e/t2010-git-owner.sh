@@ -10,6 +10,15 @@ expect_rc 0
 cp -r "$TOP/notes/." kb/
 ( cd kb && px commit --author "Test <t@example.org>" && [ "$rc" -eq 0 ] ) || fail "commit"
 chown -R nobody kb
+# the owner's own record of HEAD (praxis/head.ok), which a search of a
+# current index could use without libgit2, must not bypass the check
+if command -v runuser >/dev/null 2>&1 && runuser -u nobody -- test -x "$PRAXIS" && runuser -u nobody -- test -r "$TOP/schema/index.sql"; then
+	chmod o+x "$(pwd)"
+	sleep 2.1
+	runuser -u nobody -- env HOME=/nonexistent PRAXIS_DATADIR="$TOP" "$PRAXIS" -C kb search tijd > /dev/null ||
+		fail "the owner could not search"
+	[ -f kb/.git/praxis/head.ok ] || fail "the owner's search recorded no HEAD"
+fi
 abs=$(cd kb && pwd -P)
 cd kb
 # with and without a safe.directory entry (libgit2 answers differently)
