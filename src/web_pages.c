@@ -883,7 +883,7 @@ int px_web_page_matrix(px_web *w, const px_web_request *rq, px_web_response *rs,
 	px_matrix m;
 	px_buf xml = PX_BUF_INIT;
 	size_t i, k, cat;
-	int kind = 0, rc = -1, bad = 0, year;
+	int kind = 0, rc = -1, bad = 0, choose = 0, year;
 	qs q;
 
 	memset(&m, 0, sizeof m);
@@ -921,7 +921,24 @@ int px_web_page_matrix(px_web *w, const px_web_request *rq, px_web_response *rs,
 	o.cols = (px_matrix_cols)kind;
 	o.cycle = cycle;
 	o.community = community;
-	if (!bad && px_matrix_gather(&m, w->index, &o, d) < 0)
+	if (!bad && o.cols == PX_MATRIX_SESSION && !community) {
+		/* sessions are one community's: one column per note of the
+		 * whole knowledge base would be thousands */
+		px_buf_puts(&xml, "<choose>");
+		for (k = 0; k < w->kb->ncommunities; k++) {
+			q.n = 0;
+			qs_add(&q, "cols", "session");
+			qs_add(&q, "cycle", cycle);
+			qs_add(&q, "community", w->kb->communities[k].id);
+			px_buf_puts(&xml, "<community");
+			px_xml_attr(&xml, "id", w->kb->communities[k].id);
+			attr_href(&xml, "href", "/matrix", &q, rq->lang);
+			px_buf_puts(&xml, "/>");
+		}
+		px_buf_puts(&xml, "</choose>");
+		choose = 1;
+	}
+	if (!bad && !choose && px_matrix_gather(&m, w->index, &o, d) < 0)
 		goto cleanup;
 	/* the columns */
 	for (k = 0; k < m.ncols; k++) {
@@ -945,7 +962,7 @@ int px_web_page_matrix(px_web *w, const px_web_request *rq, px_web_response *rs,
 		px_buf_puts(&xml, "</col>");
 	}
 	/* the rows, by category; a cell links to the code's segments there */
-	for (cat = 0; cat < cb->ncats && !bad; cat++) {
+	for (cat = 0; cat < cb->ncats && !bad && !choose; cat++) {
 		px_buf_puts(&xml, "<category");
 		px_xml_attr(&xml, "id", cb->cats[cat].id);
 		px_buf_puts(&xml, ">");

@@ -27,6 +27,7 @@
     <s id="sort"><nl>Sorteren</nl><fr>Trier</fr></s>
     <s id="sort-rank"><nl>relevantie</nl><fr>pertinence</fr></s>
     <s id="sort-date"><nl>datum</nl><fr>date</fr></s>
+    <s id="matrix-choose"><nl>Een matrix per sessie toont de sessies van één praktijkgemeenschap: kies er een.</nl><fr>Une matrice par séance montre les séances d'une communauté de pratique : choisissez-en une.</fr></s>
     <s id="export"><nl>Downloaden</nl><fr>Télécharger</fr></s>
     <s id="filters"><nl>Filters</nl><fr>Filtres</fr></s>
     <s id="remove"><nl>weghalen</nl><fr>retirer</fr></s>

@@ -440,6 +440,22 @@
       </ul>
     </nav>
     <xsl:apply-templates select="w:problem"/>
+    <xsl:choose>
+      <xsl:when test="w:choose">
+        <!-- sessions are one community's: which one -->
+        <p><xsl:call-template name="s"><xsl:with-param name="id" select="'matrix-choose'"/></xsl:call-template></p>
+        <ul class="inline choose">
+          <xsl:for-each select="w:choose/w:community">
+            <li><a href="{@href}"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@id"/></xsl:call-template></a></li>
+          </xsl:for-each>
+        </ul>
+        <xsl:apply-templates select="w:export"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="matrix-table"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="matrix-table">
     <p class="muted"><xsl:call-template name="s"><xsl:with-param name="id" select="'matrix-caption'"/></xsl:call-template>
       <xsl:if test="@cycle != ''"> (<xsl:value-of select="@cycle"/>)</xsl:if></p>
     <xsl:variable name="max">

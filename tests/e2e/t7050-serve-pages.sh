@@ -64,6 +64,7 @@ codes/tijd
 codes/resource.time?community=zuid
 matrix
 matrix?cols=session
+matrix?cols=session&community=zuid
 matrix?cols=code
 notes/2022-2023/zuid/01.md
 notes/2022-2023/zuid/09.md
