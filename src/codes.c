@@ -120,14 +120,6 @@ static const int langs[PX_CONTENT_LANGS] = { PX_LANG_NL, PX_LANG_FR };
 
 /* ------------------------------------------------------------- JSON */
 
-static void json_pair(px_json *j, const char *key, char *const *v)
-{
-	px_json_key(j, key);
-	px_json_object(j);
-	px_json_kstr(j, "nl", v[PX_LANG_NL]);
-	px_json_kstr(j, "fr", v[PX_LANG_FR]);
-	px_json_end(j);
-}
 
 static void json_aliases(px_json *j, char *const *aliases, const int *alias_lang, size_t n)
 {
@@ -152,8 +144,8 @@ static void json_code(px_json *j, const px_codes *c, const px_code *k)
 	px_json_object(j);
 	px_json_kstr(j, "id", k->id);
 	px_json_kstr(j, "category", c->cb->cats[k->category].id);
-	json_pair(j, "label", k->label);
-	json_pair(j, "description", k->desc);
+	px_json_kbilingual(j, "label", k->label);
+	px_json_kbilingual(j, "description", k->desc);
 	json_aliases(j, k->aliases, k->alias_lang, k->naliases);
 	px_json_kint(j, "segments", c->codes[k->index].segments);
 	px_json_kint(j, "notes", c->codes[k->index].notes);
@@ -173,7 +165,7 @@ static void json_list(px_buf *out, const px_codes *c)
 	for (i = 0; i < cb->ncats; i++) {
 		px_json_object(&j);
 		px_json_kstr(&j, "id", cb->cats[i].id);
-		json_pair(&j, "label", cb->cats[i].label);
+		px_json_kbilingual(&j, "label", cb->cats[i].label);
 		px_json_key(&j, "codes");
 		px_json_array(&j);
 		for (k = 0; k < cb->ncodes; k++)
@@ -189,8 +181,8 @@ static void json_list(px_buf *out, const px_codes *c)
 		const px_method *m = &cb->methods[i];
 		px_json_object(&j);
 		px_json_kstr(&j, "id", m->id);
-		json_pair(&j, "label", m->label);
-		json_pair(&j, "description", m->desc);
+		px_json_kbilingual(&j, "label", m->label);
+		px_json_kbilingual(&j, "description", m->desc);
 		json_aliases(&j, m->aliases, m->alias_lang, m->naliases);
 		px_json_kint(&j, "notes", c->methods[i]);
 		px_json_end(&j);

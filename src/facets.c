@@ -122,14 +122,6 @@ done:
 	return rc;
 }
 
-static void json_pair(px_json *j, const char *key, char *const *v)
-{
-	px_json_key(j, key);
-	px_json_object(j);
-	px_json_kstr(j, "nl", v[PX_LANG_NL]);
-	px_json_kstr(j, "fr", v[PX_LANG_FR]);
-	px_json_end(j);
-}
 
 void px_facets_json(px_json *j, const px_facets *fc, const px_kb *kb)
 {
@@ -151,7 +143,7 @@ void px_facets_json(px_json *j, const px_facets *fc, const px_kb *kb)
 				const px_community *cm = px_kb_community(kb, f->v[i].value);
 				char *id[PX_CONTENT_LANGS];
 				id[PX_LANG_NL] = id[PX_LANG_FR] = f->v[i].value;
-				json_pair(j, "name", cm ? cm->name : id);
+				px_json_kbilingual(j, "name", cm ? cm->name : id);
 			}
 			px_json_end(j);
 		}
@@ -169,7 +161,7 @@ void px_facets_json(px_json *j, const px_facets *fc, const px_kb *kb)
 			if (!open) {
 				px_json_object(j);
 				px_json_kstr(j, "category", cb->cats[c].id);
-				json_pair(j, "label", cb->cats[c].label);
+				px_json_kbilingual(j, "label", cb->cats[c].label);
 				px_json_key(j, "codes");
 				px_json_array(j);
 				open = 1;
@@ -177,7 +169,7 @@ void px_facets_json(px_json *j, const px_facets *fc, const px_kb *kb)
 			px_json_object(j);
 			px_json_kstr(j, "value", x->id);
 			px_json_kint(j, "count", fc->codes[i]);
-			json_pair(j, "label", x->label);
+			px_json_kbilingual(j, "label", x->label);
 			px_json_end(j);
 		}
 		if (open) {

@@ -1,4 +1,5 @@
 #include "json.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -127,3 +128,14 @@ void px_json_kstr(px_json *j, const char *key, const char *s) { px_json_key(j, k
 void px_json_kint(px_json *j, const char *key, long long v) { px_json_key(j, key); px_json_int(j, v); }
 void px_json_knum(px_json *j, const char *key, double v, int decimals) { px_json_key(j, key); px_json_num(j, v, decimals); }
 void px_json_kbool(px_json *j, const char *key, int v) { px_json_key(j, key); px_json_bool(j, v); }
+
+_Static_assert(PX_LANG_NL == 0 && PX_LANG_FR == 1, "px_json_kbilingual indexes by px_lang");
+
+void px_json_kbilingual(px_json *j, const char *key, char *const *v)
+{
+	px_json_key(j, key);
+	px_json_object(j);
+	px_json_kstr(j, "nl", v[0]);
+	px_json_kstr(j, "fr", v[1]);
+	px_json_end(j);
+}

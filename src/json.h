@@ -57,5 +57,8 @@ void px_json_kstr(px_json *j, const char *key, const char *s);
 void px_json_kint(px_json *j, const char *key, long long v);
 void px_json_knum(px_json *j, const char *key, double v, int decimals);
 void px_json_kbool(px_json *j, const char *key, int v);
+/* key + {"nl": v[0], "fr": v[1]}: a text in the two content languages,
+ * indexed as px_lang (PX_LANG_NL, PX_LANG_FR) */
+void px_json_kbilingual(px_json *j, const char *key, char *const *v);
 
 #endif

@@ -184,14 +184,6 @@ long long px_matrix_cell(const px_matrix *m, size_t row, size_t col)
 	return m->cells[row * m->ncols + col];
 }
 
-static void json_pair(px_json *j, const char *key, char *const *v)
-{
-	px_json_key(j, key);
-	px_json_object(j);
-	px_json_kstr(j, "nl", v[PX_LANG_NL]);
-	px_json_kstr(j, "fr", v[PX_LANG_FR]);
-	px_json_end(j);
-}
 
 void px_matrix_json(px_buf *out, const px_matrix *m)
 {
@@ -211,9 +203,9 @@ void px_matrix_json(px_buf *out, const px_matrix *m)
 		px_json_object(&j);
 		px_json_kstr(&j, "id", c->id);
 		if (c->community)
-			json_pair(&j, "name", c->community->name);
+			px_json_kbilingual(&j, "name", c->community->name);
 		if (c->code)
-			json_pair(&j, "label", c->code->label);
+			px_json_kbilingual(&j, "label", c->code->label);
 		if (c->note) {
 			px_json_kstr(&j, "community", c->note->community);
 			px_json_kstr(&j, "cycle", c->note->cycle);
@@ -230,7 +222,7 @@ void px_matrix_json(px_buf *out, const px_matrix *m)
 		px_json_object(&j);
 		px_json_kstr(&j, "code", c->id);
 		px_json_kstr(&j, "category", cb->cats[c->category].id);
-		json_pair(&j, "label", c->label);
+		px_json_kbilingual(&j, "label", c->label);
 		px_json_kint(&j, "segments", m->totals[i]);
 		px_json_key(&j, "cells");
 		px_json_array(&j);

@@ -213,11 +213,7 @@ void px_stats_json(px_buf *out, const px_stats *s, const px_stats_opts *o, px_la
 		const px_code *c = s->rows[i];
 		px_json_object(&j);
 		px_json_kstr(&j, "code", c->id);
-		px_json_key(&j, "label");
-		px_json_object(&j);
-		px_json_kstr(&j, "nl", c->label[PX_LANG_NL]);
-		px_json_kstr(&j, "fr", c->label[PX_LANG_FR]);
-		px_json_end(&j);
+		px_json_kbilingual(&j, "label", c->label);
 		px_json_kint(&j, "segments", s->codes[i].segments);
 		px_json_kint(&j, "notes", s->codes[i].notes);
 		px_json_key(&j, "by");
