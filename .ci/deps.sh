@@ -19,7 +19,8 @@ build="build-essential pkg-config git sqlite3 libcmark-gfm-dev libcmark-gfm-exte
 # libicu-dev: only to check src/fold_table.h against ICU (make fold-table-check)
 # python3: the small web server of the credentials test (t2210)
 # openssh-server, openssh-client: the SSH remote of t2212 (its own sshd)
-test="$build libcmocka-dev libicu-dev xsltproc libxml2-utils jq unzip perl cmark-gfm valgrind chromium weasyprint
+# strace: kills a push at the exact system call in t2227
+test="$build strace libcmocka-dev libicu-dev xsltproc libxml2-utils jq unzip perl cmark-gfm valgrind chromium weasyprint
   poppler-utils nodejs python3 openssh-server openssh-client"
 # wrk: the load test of praxis serve (make bench)
 tools="$test hyperfine ripgrep time wrk"

@@ -341,10 +341,20 @@ void px_remote_free(px_remote *r)
  * remote-tracking branch (refs/remotes/NAME/BRANCH.lock) or on
  * FETCH_HEAD, and every later fetch would fail on it. Transfers hold
  * GITDIR/praxis/transfer.lock (so two syncs take turns), whose content
- * is the remote's name while one runs and nothing after: found non-empty
- * by the next transfer, it means the last one was killed, and the locks
- * it left go. (A plain `git fetch` running at that very moment could
- * lose its lock; git then fails that fetch, and nothing is lost.)
+ * is a record while one runs and nothing after: found non-empty by the
+ * next transfer, it means the last one was killed, and the locks it left
+ * go. (A plain `git fetch` running at that very moment could lose its
+ * lock; git then fails that fetch, and nothing is lost.)
+ *
+ * The record is lines: the remote's name; then, for a push to a
+ * repository on this machine (a path or a file:// URL), the remote's
+ * branch lock and the commit pushed. libgit2's local transport updates
+ * the remote's branch in this process, through the remote's own
+ * refs/heads/BRANCH.lock, which a kill leaves behind; every later push
+ * would fail on it. It goes when it holds nothing or (a prefix of) the
+ * commit this laptop pushed, the rule of px_store_drop_branch_lock: any
+ * other content is another writer's. (Over git://, ssh:// and http the
+ * server's receive-pack owns that lock and removes it itself.)
  */
 static void drop_locks_under(const char *dir)
 {
@@ -373,11 +383,91 @@ static void drop_locks_under(const char *dir)
 	px_buf_free(&p);
 }
 
-static int transfer_lock(px_remote *r, px_diag *d)
+/* The remote's branch lock LOCK, left by a killed push of commit HEX:
+ * removed when empty or holding a prefix of HEX and its newline. */
+static void drop_remote_branch_lock(const char *lock, const char *hex)
+{
+	px_buf got = PX_BUF_INIT;
+	size_t n;
+
+	if (strlen(hex) == GIT_OID_HEXSZ && px_buf_read_file(&got, lock, 256) == 0) {
+		n = got.len < GIT_OID_HEXSZ ? got.len : GIT_OID_HEXSZ;
+		if (got.len <= GIT_OID_HEXSZ + 1 && !memcmp(got.ptr, hex, n) &&
+		    (got.len <= GIT_OID_HEXSZ || got.ptr[GIT_OID_HEXSZ] == '\n'))
+			unlink(lock);
+	}
+	px_buf_free(&got);
+}
+
+/* What a kill during the last transfer left, as its record WAS says. */
+static void drop_stale_locks(px_remote *r, char *was)
 {
 	const char *gd = git_repository_path(r->s->repo);
-	px_buf was = PX_BUF_INIT, p = PX_BUF_INIT;
+	char *name = was, *lock = NULL, *hex = NULL, *nl;
+	px_buf p = PX_BUF_INIT;
+
+	if ((nl = strchr(name, '\n'))) {
+		*nl = 0;
+		lock = nl + 1;
+		if ((nl = strchr(lock, '\n'))) {
+			*nl = 0;
+			hex = nl + 1;
+			if ((nl = strchr(hex, '\n')))
+				*nl = 0;
+		}
+	}
+	if (*name && !strchr(name, '/') && strcmp(name, "..") && strcmp(name, ".")) {
+		px_buf_printf(&p, "%srefs/remotes/%s", gd, name);
+		drop_locks_under(p.ptr);
+		px_buf_clear(&p);
+		px_buf_printf(&p, "%sFETCH_HEAD.lock", gd);
+		unlink(p.ptr);
+	}
+	if (lock && hex && lock[0] == '/')
+		drop_remote_branch_lock(lock, hex);
+	px_buf_free(&p);
+}
+
+/* The branch lock a push of BRANCH to R takes in the remote's own git
+ * folder, when R is a repository on this machine; NULL otherwise. */
+static char *local_branch_lock(px_remote *r, const char *branch)
+{
+	const char *url = git_remote_url(r->remote);
+	git_repository *there = NULL;
+	px_buf p = PX_BUF_INIT;
+	char *dir = NULL, *out = NULL;
+	struct stat st;
+
+	if (!url)
+		return NULL;
+	if (!strncmp(url, "file://", 7))
+		url += 7;
+	else if (strstr(url, "://") || stat(url, &st) < 0 || !S_ISDIR(st.st_mode))
+		return NULL;
+	if (git_repository_open_ext(&there, url, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0 ||
+	    !(dir = realpath(git_repository_path(there), NULL))) {
+		git_error_clear();
+		goto cleanup;
+	}
+	px_buf_printf(&p, "%s/refs/heads/%s.lock", dir, branch);
+	if (!px_buf_failed(&p) && !strchr(p.ptr, '\n'))
+		out = px_buf_detach(&p);
+cleanup:
+	git_repository_free(there);
+	free(dir);
+	px_buf_free(&p);
+	return out;
+}
+
+/* Takes transfer.lock for a transfer with R; for a push of BRANCH, the
+ * record names the remote's branch lock when R is local (above). */
+static int transfer_lock(px_remote *r, const char *branch, px_diag *d)
+{
+	px_buf was = PX_BUF_INIT, rec = PX_BUF_INIT;
 	int fd = px_store_lock(r->s, "transfer.lock", 1, d);
+	char *lock = NULL, hex[GIT_OID_HEXSZ + 1];
+	px_buf ref = PX_BUF_INIT;
+	git_oid id;
 	ssize_t n;
 	char c[256];
 
@@ -385,19 +475,27 @@ static int transfer_lock(px_remote *r, px_diag *d)
 		return -1;
 	while ((n = read(fd, c, sizeof c)) > 0)
 		px_buf_put(&was, c, (size_t)n);
-	if (was.len && !px_buf_failed(&was) && !strchr(was.ptr, '/') && strcmp(was.ptr, "..")) {
-		px_buf_printf(&p, "%srefs/remotes/%s", gd, was.ptr);
-		drop_locks_under(p.ptr);
-		px_buf_clear(&p);
-		px_buf_printf(&p, "%sFETCH_HEAD.lock", gd);
-		unlink(p.ptr);
+	if (was.len && !px_buf_failed(&was))
+		drop_stale_locks(r, was.ptr);
+	px_buf_puts(&rec, r->name);
+	if (branch) {
+		px_buf_printf(&ref, "refs/heads/%s", branch);
+		if ((lock = local_branch_lock(r, branch)) &&
+		    git_reference_name_to_id(&id, r->s->repo, ref.ptr) == 0) {
+			git_oid_tostr(hex, sizeof hex, &id);
+			px_buf_printf(&rec, "\n%s\n%s\n", lock, hex);
+		}
+		git_error_clear();
 	}
 	/* the record only helps the next transfer clean up: a failure to
 	 * write it is not this transfer's */
-	if (ftruncate(fd, 0) == 0 && pwrite(fd, r->name, strlen(r->name), 0) > 0)
+	if (!px_buf_failed(&rec) && ftruncate(fd, 0) == 0 &&
+	    pwrite(fd, rec.ptr, rec.len, 0) > 0)
 		(void)fsync(fd);
+	free(lock);
+	px_buf_free(&ref);
 	px_buf_free(&was);
-	px_buf_free(&p);
+	px_buf_free(&rec);
 	return fd;
 }
 
@@ -416,7 +514,7 @@ int px_remote_fetch(px_remote *r, px_diag *d)
 	int err, lock;
 
 	if (ssh_without_known_hosts(git_remote_url(r->remote), r->name, d) < 0 ||
-	    (lock = transfer_lock(r, d)) < 0)
+	    (lock = transfer_lock(r, NULL, d)) < 0)
 		return -1;
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	remote_callbacks(&fo.callbacks, &a);
@@ -438,7 +536,7 @@ int px_remote_push(px_remote *r, const char *branch, px_diag *d)
 	int err, rc = 0, lock;
 
 	if (ssh_without_known_hosts(git_remote_url(r->remote), r->name, d) < 0 ||
-	    (lock = transfer_lock(r, d)) < 0)
+	    (lock = transfer_lock(r, branch, d)) < 0)
 		return -1;
 	px_buf_printf(&spec, "refs/heads/%s:refs/heads/%s", branch, branch);
 	specs[0] = spec.ptr;
