@@ -14,7 +14,10 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   := build
-PKGS    := libcmark-gfm libgit2 sqlite3 yaml-0.1 libxml-2.0 libxslt libexslt libutf8proc xlsxwriter libzip uuid libmicrohttpd
+PKGS    := libcmark-gfm libgit2 sqlite3 yaml-0.1 libxml-2.0 libxslt libexslt libutf8proc uuid
+# Opened when a command first needs them (src/dl.h), not linked: only
+# their headers are used at build time.
+DL_PKGS := xlsxwriter libzip libmicrohttpd
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -45,7 +48,7 @@ $(BUILD)/config.mk: .ci/deps.sh Makefile
 	$(Q)sh .ci/deps.sh build
 	$(Q)mkdir -p $(BUILD)
 	$(Q)printf 'PKG_CFLAGS := %s -pthread\nPKG_LIBS := %s -lstemmer -pthread\n' \
-	  "$$(pkg-config --cflags $(PKGS))" "$$(pkg-config --libs $(PKGS))" > $@
+	  "$$(pkg-config --cflags $(PKGS) $(DL_PKGS))" "$$(pkg-config --libs $(PKGS))" > $@
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)

@@ -9,6 +9,7 @@
 
 #include "cycle.h"
 #include "db.h"
+#include "dl.h"
 #include "fold.h"
 #include "guid.h"
 #include "kb.h"
@@ -16,6 +17,17 @@
 #include "qda.h"
 #include "store.h"
 #include "xmlout.h"
+
+/* libzip, opened by the project export only (dl.h) */
+#define ZIP_FNS(X, T)                                                                     \
+	X(T, zip_, open_from_source) X(T, zip_, close) X(T, zip_, discard)                \
+	X(T, zip_, dir_add) X(T, zip_, file_add) X(T, zip_, file_set_mtime)               \
+	X(T, zip_, get_error) X(T, zip_, error_init) X(T, zip_, error_fini)               \
+	X(T, zip_, error_set) X(T, zip_, error_code_zip) X(T, zip_, error_strerror)       \
+	X(T, zip_, source_buffer) X(T, zip_, source_buffer_create) X(T, zip_, source_keep) \
+	X(T, zip_, source_free) X(T, zip_, source_open) X(T, zip_, source_read)           \
+	X(T, zip_, source_close) X(T, zip_, source_stat) X(T, zip_, source_error)
+PX_DL_LIBRARY(libzip, "libzip.so.4", "libzip4", ZIP_FNS);
 
 #define NS_CODEBOOK "urn:QDA-XML:codebook:1.0"
 #define NS_PROJECT "urn:QDA-XML:project:1.0"
@@ -575,22 +587,22 @@ cleanup:
 
 static int zip_fail(zip_error_t *ze, px_diag *d)
 {
-	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_QDA_ZIP, zip_error_strerror(ze));
+	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_QDA_ZIP, libzip.error_strerror(ze));
 	return -1;
 }
 
 static int add(zip_t *za, const char *name, const px_buf *b, zip_error_t *ze)
 {
-	zip_source_t *s = zip_source_buffer(za, b->ptr, b->len, 0);
+	zip_source_t *s = libzip.source_buffer(za, b->ptr, b->len, 0);
 	zip_int64_t idx;
 
-	if (!s || (idx = zip_file_add(za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(s);
-		zip_error_set(ze, zip_error_code_zip(zip_get_error(za)), 0);
+	if (!s || (idx = libzip.file_add(za, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
+		libzip.source_free(s);
+		libzip.error_set(ze, libzip.error_code_zip(libzip.get_error(za)), 0);
 		return -1;
 	}
-	if (zip_file_set_mtime(za, (zip_uint64_t)idx, ZIP_MTIME, 0) < 0) {
-		zip_error_set(ze, zip_error_code_zip(zip_get_error(za)), 0);
+	if (libzip.file_set_mtime(za, (zip_uint64_t)idx, ZIP_MTIME, 0) < 0) {
+		libzip.error_set(ze, libzip.error_code_zip(libzip.get_error(za)), 0);
 		return -1;
 	}
 	return 0;
@@ -609,24 +621,26 @@ int px_qda_project(px_buf *zipbuf, px_qda_counts *counts, px_index *ix, const px
 	size_t i;
 	int rc = -1;
 
-	memset(&r, 0, sizeof r);
 	memset(counts, 0, sizeof *counts);
+	if (px_dl_load(&libzip_lib, d) < 0)
+		return -1;
+	memset(&r, 0, sizeof r);
 	r.ix = ix;
 	r.o = o;
 	r.counts = counts;
-	zip_error_init(&ze);
+	libzip.error_init(&ze);
 	if (build(&qde, &r, d) < 0)
 		goto cleanup;
-	if (!(mem = zip_source_buffer_create(NULL, 0, 0, &ze)))
+	if (!(mem = libzip.source_buffer_create(NULL, 0, 0, &ze)))
 		goto zfail;
-	zip_source_keep(mem);
-	if (!(za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze)))
+	libzip.source_keep(mem);
+	if (!(za = libzip.open_from_source(mem, ZIP_TRUNCATE, &ze)))
 		goto zfail;
 	if (add(za, "project.qde", &qde, &ze) < 0)
 		goto zfail;
-	if ((dir = zip_dir_add(za, "sources", ZIP_FL_ENC_UTF_8)) < 0 ||
-	    zip_file_set_mtime(za, (zip_uint64_t)dir, ZIP_MTIME, 0) < 0) {
-		zip_error_set(&ze, zip_error_code_zip(zip_get_error(za)), 0);
+	if ((dir = libzip.dir_add(za, "sources", ZIP_FL_ENC_UTF_8)) < 0 ||
+	    libzip.file_set_mtime(za, (zip_uint64_t)dir, ZIP_MTIME, 0) < 0) {
+		libzip.error_set(&ze, libzip.error_code_zip(libzip.get_error(za)), 0);
 		goto zfail;
 	}
 	for (i = 0; i < r.nfiles; i++) {
@@ -639,39 +653,39 @@ int px_qda_project(px_buf *zipbuf, px_qda_counts *counts, px_index *ix, const px
 		if (add(za, name, &r.files[i].text, &ze) < 0)
 			goto zfail;
 	}
-	if (zip_close(za) < 0) {
-		zip_error_set(&ze, zip_error_code_zip(zip_get_error(za)), 0);
-		zip_discard(za);
+	if (libzip.close(za) < 0) {
+		libzip.error_set(&ze, libzip.error_code_zip(libzip.get_error(za)), 0);
+		libzip.discard(za);
 		za = NULL;
 		goto zfail;
 	}
 	za = NULL;
-	if (zip_source_stat(mem, &zs) < 0 || zip_source_open(mem) < 0) {
-		zip_error_set(&ze, zip_error_code_zip(zip_source_error(mem)), 0);
+	if (libzip.source_stat(mem, &zs) < 0 || libzip.source_open(mem) < 0) {
+		libzip.error_set(&ze, libzip.error_code_zip(libzip.source_error(mem)), 0);
 		goto zfail;
 	}
 	if (px_buf_grow(zipbuf, (size_t)zs.size) < 0) {
-		zip_source_close(mem);
+		libzip.source_close(mem);
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
 		goto cleanup;
 	}
-	if (zip_source_read(mem, zipbuf->ptr + zipbuf->len, zs.size) != (zip_int64_t)zs.size) {
-		zip_error_set(&ze, zip_error_code_zip(zip_source_error(mem)), 0);
-		zip_source_close(mem);
+	if (libzip.source_read(mem, zipbuf->ptr + zipbuf->len, zs.size) != (zip_int64_t)zs.size) {
+		libzip.error_set(&ze, libzip.error_code_zip(libzip.source_error(mem)), 0);
+		libzip.source_close(mem);
 		goto zfail;
 	}
 	zipbuf->len += (size_t)zs.size;
 	zipbuf->ptr[zipbuf->len] = '\0';
-	zip_source_close(mem);
+	libzip.source_close(mem);
 	rc = 0;
 	goto cleanup;
 zfail:
 	zip_fail(&ze, d);
 cleanup:
 	if (za)
-		zip_discard(za);
-	zip_source_free(mem);
-	zip_error_fini(&ze);
+		libzip.discard(za);
+	libzip.source_free(mem);
+	libzip.error_fini(&ze);
 	px_buf_free(&qde);
 	run_free(&r);
 	return rc;

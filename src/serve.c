@@ -17,8 +17,17 @@
 
 #include <microhttpd.h>
 
+#include "dl.h"
 #include "web.h"
 #include "web_pages.h"
+
+/* libmicrohttpd, opened by `praxis serve` only (dl.h) */
+#define MHD_FNS(X, T)                                                                     \
+	X(T, MHD_, start_daemon) X(T, MHD_, stop_daemon) X(T, MHD_, get_daemon_info)      \
+	X(T, MHD_, create_response_from_buffer) X(T, MHD_, add_response_header)           \
+	X(T, MHD_, queue_response) X(T, MHD_, destroy_response)                           \
+	X(T, MHD_, lookup_connection_value) X(T, MHD_, get_connection_values)
+PX_DL_LIBRARY(mhd, "libmicrohttpd.so.12", "libmicrohttpd12", MHD_FNS);
 
 /* The headers of every answer (doc/serve.md): no script but the
  * project's own files, no inline script or style, no framing. */
@@ -159,13 +168,13 @@ static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *k
 
 static void secure(struct MHD_Response *r)
 {
-	MHD_add_response_header(r, "Content-Security-Policy", CSP);
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
-	MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
-	MHD_add_response_header(r, "Cache-Control", "no-store");
+	mhd.add_response_header(r, "Content-Security-Policy", CSP);
+	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
+	mhd.add_response_header(r, "X-Frame-Options", "DENY");
+	mhd.add_response_header(r, "Referrer-Policy", "no-referrer");
+	mhd.add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	mhd.add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
+	mhd.add_response_header(r, "Cache-Control", "no-store");
 }
 
 /* Sends rs (its body taken); MHD_NO when even that failed. */
@@ -184,28 +193,28 @@ static enum MHD_Result reply(struct MHD_Connection *c, px_web_response *rs, cons
 		rs->type = "text/plain; charset=utf-8";
 		rs->filename = NULL;
 	}
-	r = body ? MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE)
-		 : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	r = body ? mhd.create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE)
+		 : mhd.create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
 	if (!r) {
 		free(body);
 		return MHD_NO;
 	}
 	secure(r);
-	MHD_add_response_header(r, "Content-Type", rs->type);
+	mhd.add_response_header(r, "Content-Type", rs->type);
 	if (rs->filename) {
 		snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", rs->filename);
-		MHD_add_response_header(r, "Content-Disposition", disposition);
+		mhd.add_response_header(r, "Content-Disposition", disposition);
 	}
 	if (location)
-		MHD_add_response_header(r, "Location", location);
+		mhd.add_response_header(r, "Location", location);
 	if (cookie)
-		MHD_add_response_header(r, "Set-Cookie", cookie);
+		mhd.add_response_header(r, "Set-Cookie", cookie);
 	if (authenticate)
-		MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"praxis\"");
+		mhd.add_response_header(r, "WWW-Authenticate", "Bearer realm=\"praxis\"");
 	if (rs->status == 405)
-		MHD_add_response_header(r, "Allow", "GET, HEAD");
-	ok = MHD_queue_response(c, (unsigned)rs->status, r);
-	MHD_destroy_response(r);
+		mhd.add_response_header(r, "Allow", "GET, HEAD");
+	ok = mhd.queue_response(c, (unsigned)rs->status, r);
+	mhd.destroy_response(r);
 	return ok;
 }
 
@@ -226,8 +235,8 @@ static void url_escape(px_buf *b, const char *s, int keep_slash)
  * cookie, or ?token= (then *via_query). */
 static int authorized(server *srv, struct MHD_Connection *c, const params *ps, int *via_query)
 {
-	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
-	const char *k = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, COOKIE);
+	const char *h = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+	const char *k = mhd.lookup_connection_value(c, MHD_COOKIE_KIND, COOKIE);
 	size_t i;
 
 	*via_query = 0;
@@ -270,8 +279,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 	px_diag d = PX_DIAG_INIT;
 	params ps;
 	px_web *w;
-	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-	const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+	const char *cl = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	const char *te = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
 	int via_query;
 	enum MHD_Result ok;
 
@@ -288,13 +297,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 	}
 	memset(&rq, 0, sizeof rq);
 	memset(&ps, 0, sizeof ps);
-	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &ps);
+	mhd.get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &ps);
 	rq.path = url;
 	rq.rest = "";
 	rq.params = ps.p;
 	rq.nparams = ps.n;
 	rq.lang = px_web_lang(url, px_web_arg(&rq, "lang"),
-			      MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"));
+			      mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"));
 	if (!authorized(srv, c, &ps, &via_query)) {
 		px_web_error(&rs, &rq, 401, MSG_WEB_UNAUTHORIZED);
 		return reply(c, &rs, NULL, NULL, 1);
@@ -467,6 +476,8 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 	int sig, rc = -1;
 
 	memset(&srv, 0, sizeof srv);
+	if (px_dl_load(&mhd_lib, d) < 0)
+		return -1;
 	if (parse_listen(&ss, &sslen, o->listen) < 0) {
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_SERVE_BAD_LISTEN, o->listen);
 		return -1;
@@ -487,7 +498,7 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, &old);
-	daemon = MHD_start_daemon(
+	daemon = mhd.start_daemon(
 		MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD |
 			(ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 		0, NULL, NULL, answer, &srv,
@@ -498,7 +509,7 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_END);
-	if (!daemon || !(info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT))) {
+	if (!daemon || !(info = mhd.get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT))) {
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_SERVE_CANNOT_LISTEN, o->listen);
 		goto cleanup;
 	}
@@ -512,7 +523,7 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 	rc = 0;
 cleanup:
 	if (daemon)
-		MHD_stop_daemon(daemon);
+		mhd.stop_daemon(daemon);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	for (w = srv.workers; w; w = next) {
 		next = w->next;

@@ -8,7 +8,16 @@
 #include <xlsxwriter.h>
 
 #include "cycle.h"
+#include "dl.h"
 #include "fold.h"
+
+/* libxlsxwriter, opened by the workbook writer only (dl.h) */
+#define XL_FNS(X, T)                                                                      \
+	X(T, , workbook_new_opt) X(T, , workbook_set_properties) X(T, , workbook_add_format) \
+	X(T, , workbook_add_worksheet) X(T, , workbook_close) X(T, , format_set_bold)      \
+	X(T, , worksheet_write_number) X(T, , worksheet_write_string)                      \
+	X(T, , worksheet_freeze_panes) X(T, , lxw_strerror)
+PX_DL_LIBRARY(xl, "libxlsxwriter.so.4", "libxlsxwriter4", XL_FNS);
 
 /* The workbook's creation time: SOURCE_DATE_EPOCH (checked by px_today),
  * or 0, which libxlsxwriter takes for now. */
@@ -28,7 +37,7 @@ static int created(time_t *out, px_diag *d)
 static int sheet(lxw_workbook *wb, const px_table *t, lxw_format *bold, const char *path,
 		 px_diag *d)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(wb, t->name);
+	lxw_worksheet *ws = xl.workbook_add_worksheet(wb, t->name);
 	size_t r, c, rows = px_table_rows(t);
 	lxw_error e = LXW_NO_ERROR;
 
@@ -46,7 +55,7 @@ static int sheet(lxw_workbook *wb, const px_table *t, lxw_format *bold, const ch
 		for (c = 0; c < t->ncols && !e; c++) {
 			const px_cell *cell = px_table_cell(t, r, c);
 			if (!cell->s) {
-				e = worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c,
+				e = xl.worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c,
 							   (double)cell->i, NULL);
 				continue;
 			}
@@ -56,15 +65,15 @@ static int sheet(lxw_workbook *wb, const px_table *t, lxw_format *bold, const ch
 					    PX_XLSX_CELL_MAX);
 				return -1;
 			}
-			e = worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, cell->s,
+			e = xl.worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, cell->s,
 						   r ? NULL : bold);
 		}
 	if (e) {
 		px_diag_add(d, path, 0, 0, PX_SEV_ERROR, "environment", MSG_XLSX_ERROR, path,
-			    lxw_strerror(e));
+			    xl.lxw_strerror(e));
 		return -1;
 	}
-	worksheet_freeze_panes(ws, 1, 0);
+	xl.worksheet_freeze_panes(ws, 1, 0);
 	return 0;
 }
 
@@ -81,6 +90,8 @@ int px_xlsx_write(const char *path, const px_table *const *tables, size_t n,
 	int rc = -1;
 
 	memset(&props, 0, sizeof props);
+	if (px_dl_load(&xl_lib, d) < 0)
+		return -1;
 	for (i = 0; i < n; i++)
 		if (px_table_failed(tables[i])) {
 			px_diag_add(d, path, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
@@ -94,19 +105,19 @@ int px_xlsx_write(const char *path, const px_table *const *tables, size_t n,
 		return -1;
 	}
 	unlink(tmp); /* a killed run's, of our own pid */
-	if (!(wb = workbook_new_opt(tmp, &wo))) {
+	if (!(wb = xl.workbook_new_opt(tmp, &wo))) {
 		px_diag_add(d, path, 0, 0, PX_SEV_ERROR, "environment", MSG_WRITE, path,
 			    px_strerror(errno ? errno : ENOMEM));
 		goto cleanup;
 	}
-	workbook_set_properties(wb, &props);
-	bold = workbook_add_format(wb);
+	xl.workbook_set_properties(wb, &props);
+	bold = xl.workbook_add_format(wb);
 	if (bold)
-		format_set_bold(bold);
+		xl.format_set_bold(bold);
 	for (i = 0; i < n; i++)
 		if (sheet(wb, tables[i], bold, path, d) < 0)
 			break;
-	e = workbook_close(wb); /* frees the workbook, writes the file */
+	e = xl.workbook_close(wb); /* frees the workbook, writes the file */
 	wb = NULL;
 	if (i < n) {
 		unlink(tmp);
@@ -114,7 +125,7 @@ int px_xlsx_write(const char *path, const px_table *const *tables, size_t n,
 	}
 	if (e) {
 		px_diag_add(d, path, 0, 0, PX_SEV_ERROR, "environment", MSG_XLSX_ERROR, path,
-			    lxw_strerror(e));
+			    xl.lxw_strerror(e));
 		unlink(tmp);
 		goto cleanup;
 	}

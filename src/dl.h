@@ -1,0 +1,63 @@
+/*
+ * dl.h - the libraries only some commands use, opened when one of them
+ * first needs it.
+ *
+ * Every library the binary links is loaded and bound at each start, by
+ * every command: libmicrohttpd alone brings GnuTLS and eight more. So
+ * the libraries of one command (libmicrohttpd for serve, libxlsxwriter
+ * for workbooks, libzip for the REFI-QDA project) are not linked: the one
+ * module that calls each (serve.c, xlsx.c, qda.c) declares the functions
+ * it uses as a table, and px_dl_load() opens the library by its Debian
+ * soname and fills the table the first time it is needed. A missing
+ * library or function is one diagnostic naming the library and the
+ * Debian package that installs it.
+ *
+ *     #define MHD_FNS(X, T) X(T, MHD_, start_daemon) X(T, MHD_, stop_daemon)
+ *     PX_DL_LIBRARY(mhd, "libmicrohttpd.so.12", "libmicrohttpd12", MHD_FNS);
+ *
+ *     if (px_dl_load(&mhd_lib, d) < 0)
+ *             return -1;
+ *     daemon = mhd.start_daemon(...);
+ *
+ * The table's members keep the library's names without their prefix, and
+ * the library's own header gives their types, so a call is checked as if
+ * it were linked. Loading is thread-safe; a library is never closed.
+ */
+#ifndef PX_DL_H
+#define PX_DL_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef struct {
+	const char *name; /* the library's symbol */
+	size_t offset;    /* where its pointer goes in the table */
+} px_dl_sym;
+
+typedef struct {
+	const char *soname;  /* "libmicrohttpd.so.12" (objdump -p: SONAME) */
+	const char *package; /* the Debian package that installs it */
+	const px_dl_sym *syms;
+	size_t nsyms;
+	void *table;         /* the struct of function pointers syms fill */
+	int loaded;          /* set once every symbol is in the table */
+} px_dl_lib;
+
+/* Opens lib->soname (once per process) and fills lib->table. 0, or -1
+ * with a diagnostic naming the library, its package and the loader's
+ * words; the table is then left as it was. */
+int px_dl_load(px_dl_lib *lib, px_diag *d);
+
+/* The table `var` (a static struct of pointers named as the functions
+ * without `prefix`) and its descriptor `var##_lib`, from the list
+ * LIST(X, T) of X(T, prefix, name) entries. */
+#define PX_DL_MEMBER_(T, prefix, name) __typeof__(prefix##name) *name;
+#define PX_DL_SYM_(T, prefix, name) { #prefix #name, offsetof(T, name) },
+#define PX_DL_LIBRARY(var, soname, package, LIST)                                         \
+	static struct var##_fns { LIST(PX_DL_MEMBER_, _) } var;                           \
+	static const px_dl_sym var##_syms[] = { LIST(PX_DL_SYM_, struct var##_fns) };     \
+	static px_dl_lib var##_lib = { soname, package, var##_syms,                       \
+				       sizeof var##_syms / sizeof *var##_syms, &var, 0 }
+
+#endif
