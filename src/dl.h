@@ -12,12 +12,12 @@
  * library or function is one diagnostic naming the library and the
  * Debian package that installs it.
  *
- *     #define MHD_FNS(X, T) X(T, MHD_, start_daemon) X(T, MHD_, stop_daemon)
- *     PX_DL_LIBRARY(mhd, "libmicrohttpd.so.12", "libmicrohttpd12", MHD_FNS);
+ *     #define ZIP_FNS(X, T) X(T, zip_, open_from_source) X(T, zip_, close)
+ *     PX_DL_LIBRARY(libzip, "libzip.so.4", "libzip4", ZIP_FNS);
  *
- *     if (px_dl_load(&mhd_lib, d) < 0)
+ *     if (px_dl_load(&libzip_lib, d) < 0)
  *             return -1;
- *     daemon = mhd.start_daemon(...);
+ *     za = libzip.open_from_source(src, ZIP_TRUNCATE, &err);
  *
  * The table's members keep the library's names without their prefix, and
  * the library's own header gives their types, so a call is checked as if
