@@ -1,6 +1,7 @@
 #include "codebook.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -727,4 +728,209 @@ done:
 	free(l);
 	free(owner);
 	return s;
+}
+
+/* ------------------------------------------------ the cached copy (cache.h) */
+
+/* the most of anything a cached codebook may claim: a damaged count must
+ * not become a huge allocation */
+#define PACK_MAX ((unsigned long long)1 << 20)
+
+static void pack_texts(px_buf *b, char *const label[2], char *const desc[2])
+{
+	int i;
+
+	for (i = 0; i < PX_CONTENT_LANGS; i++) {
+		px_pack_str(b, label[i]);
+		px_pack_str(b, desc[i]);
+	}
+}
+
+static void unpack_texts(px_unpack *u, char *label[2], char *desc[2])
+{
+	int i;
+
+	for (i = 0; i < PX_CONTENT_LANGS; i++) {
+		label[i] = px_unpack_str(u);
+		desc[i] = px_unpack_str(u);
+	}
+}
+
+static void pack_aliases(px_buf *b, char *const *aliases, const int *langs, size_t n)
+{
+	size_t i;
+
+	px_pack_num(b, n);
+	for (i = 0; i < n; i++) {
+		px_pack_str(b, aliases[i]);
+		px_pack_num(b, (unsigned long long)langs[i]);
+	}
+}
+
+static void unpack_aliases(px_unpack *u, char ***aliases, int **langs, size_t *n)
+{
+	size_t na = (size_t)px_unpack_num(u, PACK_MAX), i;
+
+	*aliases = calloc(na ? na : 1, sizeof **aliases);
+	*langs = calloc(na ? na : 1, sizeof **langs);
+	if (!*aliases || !*langs) {
+		u->bad = 1;
+		return;
+	}
+	*n = na;
+	for (i = 0; i < na && !u->bad; i++) {
+		(*aliases)[i] = px_unpack_str(u);
+		(*langs)[i] = (int)px_unpack_num(u, PX_CONTENT_LANGS - 1);
+		if (!(*aliases)[i])
+			u->bad = 1;
+	}
+}
+
+/* A calloc'd array of a count read first (at least one element). */
+static void *unpack_array(px_unpack *u, size_t *n, size_t size)
+{
+	void *a;
+
+	*n = (size_t)px_unpack_num(u, PACK_MAX);
+	a = u->bad ? NULL : calloc(*n ? *n : 1, size);
+	if (!a) {
+		*n = 0;
+		u->bad = 1;
+	}
+	return a;
+}
+
+void px_codebook_pack(px_buf *out, const px_codebook *cb)
+{
+	size_t i;
+
+	px_pack_str(out, cb->digest);
+	px_pack_num(out, cb->nchapters);
+	for (i = 0; i < cb->nchapters; i++) {
+		px_pack_str(out, cb->chapters[i].id);
+		pack_texts(out, cb->chapters[i].label, cb->chapters[i].desc);
+	}
+	px_pack_num(out, cb->ncats);
+	for (i = 0; i < cb->ncats; i++) {
+		const px_category *k = &cb->cats[i];
+		px_pack_str(out, k->id);
+		pack_texts(out, k->label, k->desc);
+		px_pack_num(out, (unsigned long long)k->untranslated);
+		px_pack_num(out, (unsigned long long)k->line);
+		px_pack_num(out, k->chapter == PX_NO_CHAPTER ? 0 : k->chapter + 1);
+	}
+	px_pack_num(out, cb->ncodes);
+	for (i = 0; i < cb->ncodes; i++) {
+		const px_code *c = &cb->codes[i];
+		px_pack_str(out, c->id);
+		pack_texts(out, c->label, c->desc);
+		pack_aliases(out, c->aliases, c->alias_lang, c->naliases);
+		px_pack_num(out, c->category);
+		px_pack_num(out, (unsigned long long)c->ambivalent);
+		px_pack_num(out, c->index);
+		px_pack_num(out, (unsigned long long)c->untranslated);
+		px_pack_num(out, (unsigned long long)c->line);
+	}
+	px_pack_num(out, cb->nmethods);
+	for (i = 0; i < cb->nmethods; i++) {
+		const px_method *m = &cb->methods[i];
+		px_pack_str(out, m->id);
+		pack_texts(out, m->label, m->desc);
+		pack_aliases(out, m->aliases, m->alias_lang, m->naliases);
+	}
+	/* the lookup table as sorted, each name's shown text as the code's
+	 * id (0) or its alias k (k + 1) */
+	px_pack_num(out, cb->nnames);
+	for (i = 0; i < cb->nnames; i++) {
+		const struct px_cb_name *n = &cb->names[i];
+		const px_code *c = &cb->codes[n->code];
+		size_t k = 0;
+		while (k < c->naliases && n->shown != c->aliases[k])
+			k++;
+		px_pack_str(out, n->folded);
+		px_pack_num(out, n->ncp);
+		px_pack_num(out, n->code);
+		px_pack_num(out, (unsigned long long)(n->lang + 1));
+		px_pack_num(out, n->shown == c->id ? 0 : k + 1);
+	}
+}
+
+px_codebook *px_codebook_unpack(px_unpack *u)
+{
+	px_codebook *cb = calloc(1, sizeof *cb);
+	size_t i;
+
+	if (!cb) {
+		u->bad = 1;
+		return NULL;
+	}
+	cb->digest = px_unpack_str(u);
+	cb->chapters = unpack_array(u, &cb->nchapters, sizeof *cb->chapters);
+	for (i = 0; i < cb->nchapters && !u->bad; i++) {
+		cb->chapters[i].id = px_unpack_str(u);
+		unpack_texts(u, cb->chapters[i].label, cb->chapters[i].desc);
+	}
+	cb->cats = unpack_array(u, &cb->ncats, sizeof *cb->cats);
+	for (i = 0; i < cb->ncats && !u->bad; i++) {
+		px_category *k = &cb->cats[i];
+		size_t ch;
+		k->id = px_unpack_str(u);
+		unpack_texts(u, k->label, k->desc);
+		k->untranslated = (int)px_unpack_num(u, PX_CONTENT_LANGS);
+		k->line = (int)px_unpack_num(u, INT_MAX);
+		ch = (size_t)px_unpack_num(u, cb->nchapters);
+		k->chapter = ch ? ch - 1 : PX_NO_CHAPTER;
+	}
+	cb->codes = unpack_array(u, &cb->ncodes, sizeof *cb->codes);
+	for (i = 0; i < cb->ncodes && !u->bad; i++) {
+		px_code *c = &cb->codes[i];
+		c->id = px_unpack_str(u);
+		unpack_texts(u, c->label, c->desc);
+		unpack_aliases(u, &c->aliases, &c->alias_lang, &c->naliases);
+		c->category = (size_t)px_unpack_num(u, cb->ncats ? cb->ncats - 1 : 0);
+		c->ambivalent = (int)px_unpack_num(u, 1);
+		c->index = (size_t)px_unpack_num(u, PACK_MAX);
+		c->untranslated = (int)px_unpack_num(u, PX_CONTENT_LANGS);
+		c->line = (int)px_unpack_num(u, INT_MAX);
+	}
+	cb->methods = unpack_array(u, &cb->nmethods, sizeof *cb->methods);
+	for (i = 0; i < cb->nmethods && !u->bad; i++) {
+		px_method *m = &cb->methods[i];
+		m->id = px_unpack_str(u);
+		unpack_texts(u, m->label, m->desc);
+		unpack_aliases(u, &m->aliases, &m->alias_lang, &m->naliases);
+	}
+	cb->names = unpack_array(u, &cb->nnames, sizeof *cb->names);
+	for (i = 0; i < cb->nnames && !u->bad; i++) {
+		struct px_cb_name *n = &cb->names[i];
+		const px_code *c;
+		size_t k;
+		n->folded = px_unpack_str(u);
+		n->ncp = (size_t)px_unpack_num(u, PX_EDIT_MAX);
+		n->code = (size_t)px_unpack_num(u, cb->ncodes ? cb->ncodes - 1 : 0);
+		n->lang = (int)px_unpack_num(u, PX_CONTENT_LANGS) - 1;
+		if (u->bad || !cb->ncodes)
+			break;
+		c = &cb->codes[n->code];
+		k = (size_t)px_unpack_num(u, c->naliases);
+		n->shown = k ? c->aliases[k - 1] : c->id;
+		if (!n->folded || !n->shown)
+			u->bad = 1;
+	}
+	/* every code and method named, the names in order */
+	for (i = 0; i < cb->ncodes && !u->bad; i++)
+		if (!cb->codes[i].id)
+			u->bad = 1;
+	for (i = 0; i < cb->nmethods && !u->bad; i++)
+		if (!cb->methods[i].id)
+			u->bad = 1;
+	for (i = 1; i < cb->nnames && !u->bad; i++)
+		if (strcmp(cb->names[i - 1].folded, cb->names[i].folded) > 0)
+			u->bad = 1;
+	if (u->bad || !cb->digest || (cb->nnames && !cb->ncodes) || (cb->ncodes && !cb->ncats)) {
+		u->bad = 1;
+		px_codebook_free(cb);
+		return NULL;
+	}
+	return cb;
 }

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "cache.h"
 #include "diag.h"
 #include "i18n.h"
 
@@ -93,6 +94,13 @@ int px_codebook_load_cached(px_codebook **out, const char *path, const char *dis
 int px_codebook_load_mem(px_codebook **out, const char *data, size_t len, const char *display,
 			 const char *cache, px_diag *d);
 void px_codebook_free(px_codebook *cb);
+
+/* The codebook packed for a cache (cache.h): every field, the lookup
+ * table too, so that px_codebook_unpack gives back the same codebook
+ * without parsing or checking anything again. NULL (and u->bad) when the
+ * payload does not hold a whole, consistent one. */
+void px_codebook_pack(px_buf *out, const px_codebook *cb);
+px_codebook *px_codebook_unpack(px_unpack *u);
 
 /* Resolves a hashtag (without '#') written as an id or alias, any case,
  * any accents. NULL if unknown. */

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "data.h"
 #include "fold.h"
 #include "out.h"
@@ -598,12 +599,142 @@ static int load_publication(px_kb *kb, const char *path, px_diag *d)
 	return rc;
 }
 
+/* ------------------------------------------------ the parsed copy (cache.h) */
+
+/*
+ * GITDIR/praxis/kb.cache: communities.yaml, publication.yaml and the
+ * codebook as parsed, for the commands that only read them. It is made
+ * only from files that loaded without a single diagnostic, so using it
+ * hides nothing; it depends on the knowledge base's three files and on
+ * the default codebook and its schema in the data directory (present or
+ * not, each). Raise the version in KB_CACHE_MAGIC when px_community,
+ * px_publication or px_codebook change.
+ */
+#define KB_CACHE "kb.cache"
+#define KB_CACHE_MAGIC "praxis kb 1\n"
+#define KB_CACHE_FILES 5
+
+/* the most of anything a cache may claim (a damaged count must not
+ * become a huge allocation) */
+#define PACK_MAX ((unsigned long long)PX_COMMUNITIES_MAX)
+
+static void pack_kb(px_buf *b, const px_kb *kb)
+{
+	size_t i, k;
+	int f;
+
+	px_pack_num(b, kb->ncommunities);
+	for (i = 0; i < kb->ncommunities; i++) {
+		const px_community *c = &kb->communities[i];
+		px_pack_str(b, c->id);
+		for (k = 0; k < PX_CONTENT_LANGS; k++) {
+			px_pack_str(b, c->name[k]);
+			px_pack_str(b, c->zone[k]);
+		}
+		px_pack_str(b, c->lang);
+		px_pack_num(b, c->nmoderators);
+		for (k = 0; k < c->nmoderators; k++)
+			px_pack_str(b, c->moderators[k]);
+	}
+	px_pack_num(b, (unsigned long long)kb->pub.present);
+	for (f = 0; f < PX_PUB_FIELDS; f++)
+		for (k = 0; k < PX_CONTENT_LANGS; k++)
+			px_pack_str(b, kb->pub.text[f][k]);
+	px_pack_num(b, kb->pub.nallow);
+	for (k = 0; k < kb->pub.nallow; k++)
+		px_pack_str(b, kb->pub.allow[k]);
+	px_codebook_pack(b, kb->cb);
+}
+
+/* A list of strings, none NULL. */
+static char **unpack_strv(px_unpack *u, size_t *n)
+{
+	size_t want = (size_t)px_unpack_num(u, PACK_MAX), i;
+	char **v = u->bad ? NULL : calloc(want ? want : 1, sizeof *v);
+
+	if (!v) {
+		u->bad = 1;
+		return NULL;
+	}
+	for (i = 0; i < want && !u->bad; i++)
+		if (!(v[(*n)++] = px_unpack_str(u)))
+			u->bad = 1;
+	return v;
+}
+
+/* The knowledge base's parsed files from a cache's payload: 0, or -1
+ * with kb as it was (empty). */
+static int unpack_kb(px_kb *kb, const px_buf *payload)
+{
+	px_unpack u = { payload->ptr, payload->ptr + payload->len, 0 };
+	size_t i, k, n = (size_t)px_unpack_num(&u, PACK_MAX);
+	int f;
+
+	kb->communities = u.bad ? NULL : calloc(n + 1, sizeof *kb->communities);
+	if (!kb->communities)
+		u.bad = 1;
+	for (i = 0; i < n && !u.bad; i++) {
+		px_community *c = &kb->communities[kb->ncommunities++];
+		c->id = px_unpack_str(&u);
+		for (k = 0; k < PX_CONTENT_LANGS; k++) {
+			c->name[k] = px_unpack_str(&u);
+			c->zone[k] = px_unpack_str(&u);
+		}
+		c->lang = px_unpack_str(&u);
+		c->moderators = unpack_strv(&u, &c->nmoderators);
+		if (!c->id)
+			u.bad = 1;
+	}
+	kb->pub.present = (int)px_unpack_num(&u, 1);
+	for (f = 0; f < PX_PUB_FIELDS; f++)
+		for (k = 0; k < PX_CONTENT_LANGS; k++)
+			kb->pub.text[f][k] = px_unpack_str(&u);
+	kb->pub.allow = unpack_strv(&u, &kb->pub.nallow);
+	if (!u.bad)
+		kb->cb = px_codebook_unpack(&u);
+	if (!u.bad && u.p == u.end)
+		return 0;
+	for (i = 0; i < kb->ncommunities; i++)
+		free_community(&kb->communities[i]);
+	free(kb->communities);
+	kb->communities = NULL;
+	kb->ncommunities = 0;
+	free_publication(&kb->pub);
+	px_codebook_free(kb->cb);
+	kb->cb = NULL;
+	return -1;
+}
+
+/* The files the cache depends on, malloc'd; -1 when they cannot be
+ * named (no data directory: the load below says so). */
+static int cache_files(const px_kb *kb, char *paths[KB_CACHE_FILES])
+{
+	static const char *const own[] = { "communities.yaml", "publication.yaml", "codebook.xml" };
+	px_buf p = PX_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		px_buf_clear(&p);
+		px_buf_printf(&p, "%s/%s", kb->root, own[i]);
+		paths[i] = px_buf_failed(&p) ? NULL : strdup(p.ptr);
+	}
+	px_buf_free(&p);
+	paths[3] = px_data_path("schema/codebook.xml");
+	paths[4] = px_data_path("schema/codebook.rng");
+	for (i = 0; i < KB_CACHE_FILES; i++)
+		if (!paths[i])
+			return -1;
+	return 0;
+}
+
 int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d)
 {
 	px_kb *kb = calloc(1, sizeof *kb);
-	px_buf p = PX_BUF_INIT, cache = PX_BUF_INIT;
-	char *def = NULL;
-	int rc = -1;
+	px_buf p = PX_BUF_INIT, cache = PX_BUF_INIT, stamp = PX_BUF_INIT, packed = PX_BUF_INIT;
+	px_buf cpath = PX_BUF_INIT;
+	char *def = NULL, *files[KB_CACHE_FILES] = { NULL };
+	size_t seen = d->n, i;
+	int rc = -1, stamped = -1;
 
 	*out = NULL;
 	if (!kb)
@@ -612,6 +743,15 @@ int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d)
 	if (!kb->root)
 		goto cleanup;
 	kb->gitdir = px_store_discover(kb->root);
+	if (kb->gitdir && cache_files(kb, files) == 0) {
+		/* the files' identities before they are read (cache.h) */
+		px_buf_printf(&cpath, "%s/praxis/" KB_CACHE, kb->gitdir);
+		stamped = px_buf_failed(&cpath) ? -1 : px_cache_stamp(&stamp, (const char *const *)files,
+									KB_CACHE_FILES);
+		if (stamped >= 0 && px_cache_read(&packed, cpath.ptr, KB_CACHE_MAGIC, &stamp) &&
+		    unpack_kb(kb, &packed) == 0)
+			goto parsed;
+	}
 	px_buf_printf(&p, "%s/communities.yaml", kb->root);
 	if (load_communities(kb, p.ptr, d) < 0 && !(flags & PX_KB_KEEP_GOING))
 		goto cleanup;
@@ -639,6 +779,16 @@ int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d)
 		if (px_codebook_load_cached(&kb->cb, def, def, cache.len ? cache.ptr : NULL, d) < 0)
 			goto cleanup;
 	}
+	/* a cache only of what loaded without a word to say, from files
+	 * that did not change just now */
+	if (stamped == 0 && d->n == seen && !d->lost) {
+		px_buf_clear(&packed);
+		pack_kb(&packed, kb);
+		px_cache_write(cpath.ptr, KB_CACHE_MAGIC, &stamp, &packed);
+	} else if (stamped >= 0) {
+		px_cache_write(cpath.ptr, KB_CACHE_MAGIC, &stamp, NULL);
+	}
+parsed:
 	if (kb->gitdir) {
 		px_buf_clear(&p);
 		px_buf_printf(&p, "%s/praxis/denylist", kb->gitdir);
@@ -650,8 +800,13 @@ int px_kb_open(px_kb **out, const char *root, int flags, px_diag *d)
 	kb = NULL;
 cleanup:
 	free(def);
+	for (i = 0; i < KB_CACHE_FILES; i++)
+		free(files[i]);
 	px_buf_free(&p);
 	px_buf_free(&cache);
+	px_buf_free(&stamp);
+	px_buf_free(&packed);
+	px_buf_free(&cpath);
 	px_kb_free(kb);
 	return rc;
 }

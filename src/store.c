@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cache.h"
 
 #define RETRIES 20
 
@@ -433,35 +434,11 @@ int px_store_head(px_store *s, px_oid *out, px_diag *d)
  * (index.lock, the branch's lock, a sync's checkout journal). Any
  * difference and the record is not used. A file changed within the
  * clock's coarse granularity after it was recorded could keep its
- * times: files changed less than RACY_NS before the record is written
+ * times: files changed less than PX_RACY_NS before the record is written
  * make no record (git's "racy" rule); the next command records them.
  */
 #define HEAD_RECORD "praxis/head.ok"
 #define HEAD_MAGIC "praxis head 1\n"
-#define RACY_NS 2000000000LL
-
-static long long ns_of(const struct timespec *t)
-{
-	return (long long)t->tv_sec * 1000000000LL + t->tv_nsec;
-}
-
-/* One line for `path`: its identity and the path. 0, or -1 when the file
- * changed too recently to be recorded. */
-static int identity(px_buf *out, const char *path, long long now)
-{
-	struct stat st;
-
-	if (stat(path, &st) < 0) {
-		px_buf_printf(out, "0 0 0 0 0 0 %s\n", path);
-		return 0;
-	}
-	if (ns_of(&st.st_mtim) > now - RACY_NS || ns_of(&st.st_ctim) > now - RACY_NS)
-		return -1;
-	px_buf_printf(out, "1 %lld %lld %lld %llu %llu %s\n", (long long)st.st_size,
-		      ns_of(&st.st_mtim), ns_of(&st.st_ctim), (unsigned long long)st.st_ino,
-		      (unsigned long long)st.st_dev, path);
-	return 0;
-}
 
 /* The identities of the files HEAD's commit depends on, into `out`;
  * -1 when they cannot be recorded soundly (HEAD pointing at a symbolic
@@ -471,17 +448,15 @@ static int head_files(px_store *s, px_buf *out)
 	const char *gitdir = git_repository_path(s->repo), *common = git_repository_commondir(s->repo);
 	git_reference *head = NULL, *target = NULL;
 	px_buf p = PX_BUF_INIT;
-	struct timespec now;
-	long long t;
+	long long t = px_now_ns();
 	int rc = -1;
 
-	if (clock_gettime(CLOCK_REALTIME, &now) < 0 || strchr(gitdir, '\n') || strchr(common, '\n'))
+	if (!t || strchr(gitdir, '\n') || strchr(common, '\n'))
 		return -1;
-	t = ns_of(&now);
 	if (git_reference_lookup(&head, s->repo, "HEAD") < 0)
 		goto cleanup;
 	px_buf_printf(&p, "%sHEAD", gitdir);
-	if (identity(out, p.ptr, t) < 0)
+	if (px_file_identity(out, p.ptr, t))
 		goto cleanup;
 	if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
 		const char *name = git_reference_symbolic_target(head);
@@ -491,23 +466,23 @@ static int head_files(px_store *s, px_buf *out)
 			goto cleanup;
 		px_buf_clear(&p);
 		px_buf_printf(&p, "%s%s", common, name);
-		if (identity(out, p.ptr, t) < 0)
+		if (px_file_identity(out, p.ptr, t))
 			goto cleanup;
 		px_buf_puts(&p, ".lock");
-		if (identity(out, p.ptr, t) < 0)
+		if (px_file_identity(out, p.ptr, t))
 			goto cleanup;
 	}
 	px_buf_clear(&p);
 	px_buf_printf(&p, "%spacked-refs", common);
-	if (identity(out, p.ptr, t) < 0)
+	if (px_file_identity(out, p.ptr, t))
 		goto cleanup;
 	px_buf_clear(&p);
 	px_buf_printf(&p, "%sindex.lock", gitdir);
-	if (identity(out, p.ptr, t) < 0)
+	if (px_file_identity(out, p.ptr, t))
 		goto cleanup;
 	px_buf_clear(&p);
 	px_buf_printf(&p, "%spraxis/checkout", gitdir);
-	if (identity(out, p.ptr, t) < 0)
+	if (px_file_identity(out, p.ptr, t))
 		goto cleanup;
 	rc = px_buf_failed(out) || px_buf_failed(&p) ? -1 : 0;
 cleanup:
@@ -625,7 +600,8 @@ int px_store_head_recorded(const char *gitdir, char hex[PX_OID_HEXSZ + 1])
 			goto cleanup;
 		{
 			px_buf again = PX_BUF_INIT;
-			int same = identity(&again, line.ptr, LLONG_MAX) == 0 && !px_buf_failed(&again) &&
+			int same = px_file_identity(&again, line.ptr, LLONG_MAX) == 0 &&
+				   !px_buf_failed(&again) &&
 				   again.len == (size_t)(nl - p + 1) && !memcmp(again.ptr, p, again.len);
 			px_buf_free(&again);
 			if (!same)
