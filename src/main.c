@@ -34,7 +34,7 @@ static const struct {
 	{ "brief", cmd_brief, PX_NEED_INDEX, MSG_HELP_BRIEF },
 	{ "check", cmd_check, PX_NEED_KB | PX_KB_PROBLEMS, MSG_HELP_CHECK },
 	{ "clone", cmd_clone, 0, MSG_HELP_CLONE },
-	{ "codes", cmd_codes, PX_NEED_INDEX, MSG_HELP_CODES },
+	{ "codes", cmd_codes, PX_NEED_INDEX | PX_INDEX_ONLY, MSG_HELP_CODES },
 	{ "commit", cmd_commit, PX_NEED_STORE, MSG_HELP_COMMIT },
 	{ "export", cmd_export, PX_NEED_INDEX, MSG_HELP_EXPORT },
 	{ "import", cmd_import, PX_NEED_KB, MSG_HELP_IMPORT },
