@@ -1,6 +1,7 @@
 #include "render.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,16 +24,56 @@ struct errs {
 	px_buf *msg;
 };
 
-static void collect(void *ctx, const char *fmt, ...)
+static void vcollect(struct errs *e, const char *fmt, va_list ap)
 {
-	struct errs *e = ctx;
-	va_list ap;
-
 	if (!e || e->msg->len > 2000)
 		return;
-	va_start(ap, fmt);
 	px_buf_vprintf(e->msg, fmt, ap);
+}
+
+static void collect(void *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vcollect(ctx, fmt, ap);
 	va_end(ap);
+}
+
+/* The messages of the compile or transform under way on this thread.
+ * libxslt's generic error handler is one for the whole process, so it is
+ * set once, to route(), which hands each message to the collector of the
+ * thread it comes from (libxml2's generic handler is per thread, set to
+ * route() by each run). A transform's own errors go to its context
+ * (xsltSetTransformErrorFunc); this catches the rest (XPath, stylesheet
+ * compilation). Outside a render a message is dropped, as xml.c's
+ * silent handler drops it. */
+static _Thread_local struct errs *current;
+
+static void route(void *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	(void)ctx;
+	va_start(ap, fmt);
+	vcollect(current, fmt, ap);
+	va_end(ap);
+}
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void init_once(void)
+{
+	exsltRegisterAll();
+	xsltSetGenericErrorFunc(NULL, route);
+}
+
+/* Points this thread's messages at `e` (NULL: dropped). */
+static void errors_to(struct errs *e)
+{
+	pthread_once(&once, init_once);
+	current = e;
+	xmlSetGenericErrorFunc(NULL, route);
 }
 
 static xsltSecurityPrefsPtr secure(void)
@@ -77,7 +118,6 @@ void px_renderer_free(px_renderer *r)
 
 int px_renderer_new(px_renderer **out, const char *rng, const char *xsl, px_diag *d)
 {
-	static int exslt;
 	px_renderer *r = calloc(1, sizeof *r);
 	px_buf err = PX_BUF_INIT, rel = PX_BUF_INIT;
 	struct errs e = { &err };
@@ -91,10 +131,6 @@ int px_renderer_new(px_renderer **out, const char *rng, const char *xsl, px_diag
 	r->xsl = strdup(xsl);
 	r->rng = strdup(rng);
 	r->validate = 1;
-	if (!exslt) {
-		exsltRegisterAll();
-		exslt = 1;
-	}
 	px_buf_printf(&rel, "schema/%s", rng);
 	rng_path = px_data_path(rel.ptr);
 	px_buf_clear(&rel);
@@ -115,15 +151,14 @@ int px_renderer_new(px_renderer **out, const char *rng, const char *xsl, px_diag
 	if (!r->prefs)
 		goto cleanup;
 	xsltSetDefaultSecurityPrefs(r->prefs);
-	xsltSetGenericErrorFunc(&e, collect);
-	xmlSetGenericErrorFunc(&e, collect);
+	errors_to(&e);
 	sdoc = px_xml_read_file(xsl_path, &err, &line);
 	if (sdoc) {
 		r->style = xsltParseStylesheetDoc(sdoc);
 		if (!r->style)
 			xmlFreeDoc(sdoc);
 	}
-	xsltSetGenericErrorFunc(NULL, NULL);
+	errors_to(NULL);
 	px_xml_init();
 	if (!r->style) {
 		px_diag_add(d, xsl, line, 0, PX_SEV_ERROR, "internal", MSG_RENDER_STYLE,
@@ -167,7 +202,7 @@ int px_renderer_run(px_renderer *r, const px_buf *xml, const char *const *params
 	tc->parserOptions = PX_XML_OPTS;
 	xsltSetCtxtSecurityPrefs(r->prefs, tc);
 	xsltSetTransformErrorFunc(tc, &e, collect);
-	xsltSetGenericErrorFunc(&e, collect);
+	errors_to(&e);
 	if (params && xsltQuoteUserParams(tc, (const char **)params) != 0)
 		goto style_error;
 	result = xsltApplyStylesheetUser(r->style, data, NULL, NULL, NULL, tc);
@@ -182,7 +217,7 @@ style_error:
 	px_diag_add(d, r->xsl, line, 0, PX_SEV_ERROR, "internal", MSG_RENDER_STYLE,
 		    err.len ? err.ptr : "?");
 cleanup:
-	xsltSetGenericErrorFunc(NULL, NULL);
+	errors_to(NULL);
 	xmlFree(text);
 	xmlFreeDoc(result);
 	xsltFreeTransformContext(tc);

@@ -164,18 +164,22 @@ static int render(const px_web_request *rq, const px_buf *xml, int status, px_we
 		  px_diag *d)
 {
 	const char *params[] = { "lang", px_lang_code(rq->lang), NULL };
+	px_renderer *r;
 	int rc = -1;
 
+	/* the lock guards making the compiled stylesheet once; pages are
+	 * transformed concurrently with it (render.h) */
 	pthread_mutex_lock(&lock);
 	if (!renderer && px_renderer_new(&renderer, "web.rng", "web.xsl", d) == 0) {
 		const char *v = getenv("PRAXIS_VALIDATE");
 		px_renderer_validate(renderer, v && *v && strcmp(v, "0"));
 	}
-	if (renderer) {
-		px_buf_clear(&rs->body);
-		rc = px_renderer_run(renderer, xml, params, &rs->body, d);
-	}
+	r = renderer;
 	pthread_mutex_unlock(&lock);
+	if (r) {
+		px_buf_clear(&rs->body);
+		rc = px_renderer_run(r, xml, params, &rs->body, d);
+	}
 	if (rc < 0)
 		return -1;
 	rs->status = status;
