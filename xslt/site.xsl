@@ -17,7 +17,8 @@
     xmlns:p="urn:praxis:site:1"
     xmlns:cm="http://commonmark.org/xml/1.0"
     xmlns:bs="urn:praxis:brief-strings"
-    exclude-result-prefixes="p cm bs">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="p cm bs exsl">
   <xsl:include href="ui-strings.xsl"/>
   <xsl:include href="note-body.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
@@ -26,9 +27,17 @@
   <xsl:param name="generated" select="''"/>
 
   <xsl:key name="by-community" match="p:code-page/p:segment" use="@community"/>
-  <xsl:key name="by-session" match="p:code-page/p:segment" use="concat(@community, ' ', @cycle, ' ', @session)"/>
   <xsl:key name="occ-by-community" match="p:code-page/p:occurrence" use="@community"/>
-  <xsl:key name="cycle-of" match="p:code-page/p:segment | p:code-page/p:occurrence" use="@cycle"/>
+  <!-- a code page's segments (internal) or occurrences (public) come
+       ordered by community, then cycle (site.c): a group starts where the
+       value changes from the element before; the first of a cycle is among
+       the starts of its runs, so its key holds those only (a key() call
+       copies its node set: keys over every element made each page
+       quadratic) -->
+  <xsl:key name="cycle-run" match="p:code-page/p:segment[not(@cycle = preceding-sibling::p:segment[1]/@cycle)]
+                                 | p:code-page/p:occurrence[not(@cycle = preceding-sibling::p:occurrence[1]/@cycle)]" use="@cycle"/>
+  <!-- the home page's heat map: a cell by code and community -->
+  <xsl:key name="cell" match="p:heat/p:category/p:code/p:cell" use="concat(../@id, ' ', @community)"/>
 
   <xsl:variable name="page" select="/p:page"/>
   <xsl:variable name="root" select="/p:page/@root"/>
@@ -159,11 +168,13 @@ window.addEventListener('DOMContentLoaded', function () {
 
   <xsl:template match="p:code-page" mode="filters">
     <xsl:call-template name="filter"><xsl:with-param name="name" select="'code'"/><xsl:with-param name="value" select="p:label[@lang = $lang]"/></xsl:call-template>
-    <xsl:for-each select="(p:segment | p:occurrence)[generate-id() = generate-id((key('by-community', @community) | key('occ-by-community', @community))[1])]">
+    <xsl:for-each select="p:segment[not(@community = preceding-sibling::p:segment[1]/@community)]
+                          | p:occurrence[not(@community = preceding-sibling::p:occurrence[1]/@community)]">
       <xsl:call-template name="filter"><xsl:with-param name="name" select="'community'"/>
         <xsl:with-param name="value"><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template></xsl:with-param></xsl:call-template>
     </xsl:for-each>
-    <xsl:for-each select="(p:segment | p:occurrence)[generate-id() = generate-id(key('cycle-of', @cycle)[1])]">
+    <xsl:for-each select="(p:segment[not(@cycle = preceding-sibling::p:segment[1]/@cycle)]
+                           | p:occurrence[not(@cycle = preceding-sibling::p:occurrence[1]/@cycle)])[generate-id() = generate-id(key('cycle-run', @cycle)[1])]">
       <xsl:call-template name="filter"><xsl:with-param name="name" select="'cycle'"/><xsl:with-param name="value" select="@cycle"/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -251,7 +262,7 @@ window.addEventListener('DOMContentLoaded', function () {
             </a>
             <xsl:for-each select="$communities">
               <xsl:variable name="id" select="@id"/>
-              <xsl:variable name="v" select="number(concat('0', $code/p:cell[@community = $id]/@segments))"/>
+              <xsl:variable name="v" select="number(concat('0', key('cell', concat($code/@id, ' ', $id))/@segments))"/>
               <rect x="{300 + 70 * (position() - 1)}" y="{40 + 18 * $row}" width="66" height="16"
                     fill="#1f5f8b" fill-opacity="{0.06 + 0.94 * $v div ($max + number($max = 0))}">
                 <title><xsl:value-of select="concat($id, ': ', $v)"/></title>
@@ -329,6 +340,10 @@ window.addEventListener('DOMContentLoaded', function () {
     <xsl:value-of select="p:label[@lang = $lang]"/>
   </xsl:template>
 
+  <!-- the two texts of a session's count, looked up once per page
+       ('n-segments-1' comes first in ui-strings.xsl) -->
+  <xsl:variable name="t-segments" select="exsl:node-set($bs:table)/s[@id = 'n-segments' or @id = 'n-segments-1']/*[local-name() = $lang]"/>
+
   <xsl:template match="p:code-page">
     <p class="muted"><xsl:call-template name="s"><xsl:with-param name="id" select="'category'"/></xsl:call-template>: <xsl:value-of select="p:category-label[@lang = $lang]"/>
       <xsl:if test="$page/@audience = 'internal'"> · <code>#<xsl:value-of select="@id"/></code></xsl:if>
@@ -336,14 +351,14 @@ window.addEventListener('DOMContentLoaded', function () {
     <p class="lead"><xsl:value-of select="p:description[@lang = $lang]"/></p>
     <p><xsl:call-template name="s"><xsl:with-param name="id" select="'segments-notes'"/><xsl:with-param name="a1" select="@segments"/><xsl:with-param name="a2" select="@notes"/></xsl:call-template></p>
     <xsl:if test="not(p:segment | p:occurrence)"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'not-raised'"/></xsl:call-template></p></xsl:if>
-    <xsl:for-each select="p:segment[generate-id() = generate-id(key('by-community', @community)[1])]">
+    <xsl:for-each select="p:segment[not(@community = preceding-sibling::p:segment[1]/@community)]">
       <xsl:variable name="c" select="@community"/>
       <xsl:variable name="group" select="key('by-community', $c)"/>
       <section>
         <h2><xsl:call-template name="community-name"><xsl:with-param name="id" select="$c"/></xsl:call-template>
           <span class="count"><xsl:value-of select="count($group)"/></span></h2>
         <xsl:for-each select="$group">
-          <xsl:if test="generate-id() = generate-id(key('by-session', concat(@community, ' ', @cycle, ' ', @session))[1])">
+          <xsl:if test="not(preceding-sibling::p:segment[1][@community = current()/@community and @cycle = current()/@cycle and @session = current()/@session])">
             <h3><a><xsl:attribute name="href"><xsl:call-template name="note-link"><xsl:with-param name="path" select="@path"/></xsl:call-template></xsl:attribute>
               <xsl:value-of select="concat(@cycle, ' #', @session, ' · ', @date)"/></a></h3>
           </xsl:if>
@@ -370,7 +385,7 @@ window.addEventListener('DOMContentLoaded', function () {
           <xsl:if test="@lang != $lang"> (<xsl:call-template name="s"><xsl:with-param name="id" select="'translated-from'"/>
             <xsl:with-param name="a1"><xsl:call-template name="s"><xsl:with-param name="id" select="concat('lang-', @lang)"/></xsl:call-template></xsl:with-param></xsl:call-template>)</xsl:if></footer></blockquote>
     </xsl:for-each>
-    <xsl:for-each select="p:occurrence[generate-id() = generate-id(key('occ-by-community', @community)[1])]">
+    <xsl:for-each select="p:occurrence[not(@community = preceding-sibling::p:occurrence[1]/@community)]">
       <xsl:variable name="group" select="key('occ-by-community', @community)"/>
       <section>
         <h2><xsl:call-template name="community-name"><xsl:with-param name="id" select="@community"/></xsl:call-template>
@@ -379,7 +394,9 @@ window.addEventListener('DOMContentLoaded', function () {
         <ul class="sessions">
           <xsl:for-each select="$group">
             <li><xsl:value-of select="concat(@cycle, ' #', @session, ' · ', @date, ' · ')"/>
-              <xsl:call-template name="s"><xsl:with-param name="id" select="concat('n-segments', substring('-1', 1, 2 * number(@segments = 1)))"/><xsl:with-param name="a1" select="@segments"/></xsl:call-template></li>
+              <xsl:call-template name="bs:fill">
+                <xsl:with-param name="t" select="$t-segments[2 - number(current()/@segments = 1)]"/>
+                <xsl:with-param name="a1" select="@segments"/></xsl:call-template></li>
           </xsl:for-each>
         </ul>
       </section>
