@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,8 @@ typedef struct {
 	size_t n, cap;
 } manifest;
 
+typedef struct pool pool;
+
 typedef struct {
 	px_index *ix;
 	const px_site_opts *o;
@@ -57,6 +60,7 @@ typedef struct {
 	int reports;   /* the site carries the cycle reports */
 	char *pagefind; /* the Pagefind program, NULL: no search index */
 	const char *deflang; /* the language of index.html */
+	pool *pool;     /* the threads rendering pages, NULL: this one */
 } site;
 
 
@@ -137,17 +141,17 @@ static int manifest_save(site *s)
 
 /* The page `rel` of the old site into the new one, as a hard link: an
  * unchanged page keeps its file. */
-static int keep(site *s, const char *rel)
+static int keep(site *s, const char *rel, px_diag *d)
 {
 	char *from = NULL, *to = NULL, *slash;
 	int ok = 0;
 
-	if (!s->target || px_out_join(&from, s->target, rel, s->d) < 0 ||
-	    px_out_join(&to, s->build, rel, s->d) < 0)
+	if (!s->target || px_out_join(&from, s->target, rel, d) < 0 ||
+	    px_out_join(&to, s->build, rel, d) < 0)
 		goto done;
 	slash = strrchr(to, '/');
 	*slash = '\0';
-	if (px_out_mkdirs(to, s->d) < 0)
+	if (px_out_mkdirs(to, d) < 0)
 		goto done;
 	*slash = '/';
 	ok = link(from, to) == 0;
@@ -159,28 +163,28 @@ done:
 
 /* Writes `data` as the page `rel` of the new site; an unchanged page is
  * kept from the old one. */
-static int write_page(site *s, const char *rel, const char *data, size_t len)
+static int write_page(site *s, const char *rel, const char *data, size_t len, px_diag *d)
 {
 	px_buf old = PX_BUF_INIT;
 	char *prev = NULL, *full = NULL, *slash;
 	int rc = -1;
 
-	if (s->target && px_out_join(&prev, s->target, rel, s->d) == 0 &&
+	if (s->target && px_out_join(&prev, s->target, rel, d) == 0 &&
 	    px_buf_read_file(&old, prev, PX_BUF_MAX) == 0 && old.len == len &&
-	    !memcmp(old.ptr, data, len) && keep(s, rel)) {
+	    !memcmp(old.ptr, data, len) && keep(s, rel, d)) {
 		rc = 0;
 		goto done;
 	}
-	if (px_out_join(&full, s->build, rel, s->d) < 0)
+	if (px_out_join(&full, s->build, rel, d) < 0)
 		goto done;
 	slash = strrchr(full, '/');
 	*slash = '\0';
-	if (px_out_mkdirs(full, s->d) < 0)
+	if (px_out_mkdirs(full, d) < 0)
 		goto done;
 	*slash = '/';
-	rc = px_out_write(full, data, len, &batch, s->d);
+	rc = px_out_write(full, data, len, &batch, d);
 	if (!rc)
-		s->st->written++;
+		__atomic_fetch_add(&s->st->written, 1, __ATOMIC_RELAXED);
 done:
 	free(prev);
 	free(full);
@@ -198,7 +202,7 @@ static int fresh(site *s, const char *rel, const char *digest)
 	key.path = (char *)rel;
 	hit = s->old.n ? bsearch(&key, s->old.v, s->old.n, sizeof *s->old.v, cmp_entry) : NULL;
 	if (hit && !strcmp(hit->digest, digest))
-		ok = keep(s, rel);
+		ok = keep(s, rel, s->d);
 	manifest_add(&s->now, rel, digest);
 	s->st->pages++;
 	return ok;
@@ -262,23 +266,210 @@ static void page_open(site *s, px_buf *b, const char *kind, const char *lang, co
 	free(root);
 }
 
+/* ------------------------------------------------------------- pool */
+
+/* A page to render: this thread builds its XML, the pool's threads
+ * transform it with the shared compiled stylesheet (render.h) and write
+ * it. Pages do not depend on each other, so the site is the same bytes
+ * whatever the number of threads. */
+typedef struct {
+	px_renderer *r;
+	char *rel, *lang, *links[3]; /* links NULL: none */
+	px_buf xml;
+} job;
+
+#define QUEUE 32
+
+struct pool {
+	site *s;
+	pthread_mutex_t mu;
+	pthread_cond_t more, room;
+	job q[QUEUE];
+	size_t head, n;
+	int closing, failed;
+	px_diag diag; /* what the threads found, merged */
+	pthread_t *threads;
+	int nthreads;
+};
+
+static void job_free(job *j)
+{
+	int i;
+
+	free(j->rel);
+	free(j->lang);
+	for (i = 0; i < 3; i++)
+		free(j->links[i]);
+	px_buf_free(&j->xml);
+	memset(j, 0, sizeof *j);
+}
+
+static int job_run(site *s, job *j, px_diag *d)
+{
+	const char *params[] = { "lang", j->lang, "for", j->lang, "css", s->css.ptr,
+				 "generated", s->today,
+				 "home", j->links[0] ? j->links[0] : "",
+				 "back", j->links[1] ? j->links[1] : "",
+				 "switch", j->links[2] ? j->links[2] : "",
+				 "audience", px_audience_names[s->o->audience], NULL };
+	px_buf html = PX_BUF_INIT;
+	int rc;
+
+	rc = px_renderer_run(j->r, &j->xml, params, &html, d);
+	if (!rc)
+		rc = write_page(s, j->rel, html.ptr, html.len, d);
+	px_buf_free(&html);
+	return rc;
+}
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+
+	for (;;) {
+		px_diag d = PX_DIAG_INIT;
+		job j;
+		int rc, skip;
+
+		pthread_mutex_lock(&p->mu);
+		while (!p->n && !p->closing)
+			pthread_cond_wait(&p->more, &p->mu);
+		if (!p->n) {
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+		j = p->q[p->head];
+		p->head = (p->head + 1) % QUEUE;
+		p->n--;
+		skip = p->failed; /* after a failure, the rest is dropped */
+		pthread_cond_signal(&p->room);
+		pthread_mutex_unlock(&p->mu);
+		rc = skip ? 0 : job_run(p->s, &j, &d);
+		job_free(&j);
+		pthread_mutex_lock(&p->mu);
+		if (rc < 0)
+			p->failed = 1;
+		px_diag_take(&p->diag, &d);
+		pthread_mutex_unlock(&p->mu);
+		px_diag_free(&d);
+	}
+}
+
+/* The number of threads rendering: PRAXIS_SITE_THREADS, else one per
+ * core (at most 8); 1 renders on the calling thread. */
+static int thread_count(void)
+{
+	const char *v = getenv("PRAXIS_SITE_THREADS");
+	long n;
+
+	if (v && *v) {
+		n = strtol(v, NULL, 10);
+		return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	}
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
+static int pool_start(site *s)
+{
+	int n = thread_count(), i;
+	pool *p;
+
+	if (n < 2)
+		return 0;
+	p = calloc(1, sizeof *p);
+	if (!p || !(p->threads = calloc((size_t)n, sizeof *p->threads))) {
+		free(p);
+		px_diag_add(s->d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+		return -1;
+	}
+	p->s = s;
+	p->diag = (px_diag)PX_DIAG_INIT;
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->more, NULL);
+	pthread_cond_init(&p->room, NULL);
+	for (i = 0; i < n; i++) {
+		if (pthread_create(&p->threads[i], NULL, worker, p) != 0)
+			break;
+		p->nthreads++;
+	}
+	s->pool = p;
+	return 0;
+}
+
+/* Waits for the pages under way and stops the threads; their
+ * diagnostics go to the site's. Negative when a page failed. */
+static int pool_stop(site *s)
+{
+	pool *p = s->pool;
+	int i, rc;
+
+	if (!p)
+		return 0;
+	pthread_mutex_lock(&p->mu);
+	p->closing = 1;
+	pthread_cond_broadcast(&p->more);
+	pthread_mutex_unlock(&p->mu);
+	for (i = 0; i < p->nthreads; i++)
+		pthread_join(p->threads[i], NULL);
+	while (p->n) { /* no thread started: none took them */
+		job_free(&p->q[p->head]);
+		p->head = (p->head + 1) % QUEUE;
+		p->n--;
+	}
+	rc = p->failed ? -1 : 0;
+	px_diag_take(s->d, &p->diag);
+	px_diag_free(&p->diag);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->more);
+	pthread_cond_destroy(&p->room);
+	free(p->threads);
+	free(p);
+	s->pool = NULL;
+	return rc;
+}
+
 /* `links`: home, back and switch URLs for the brief and report pages,
  * which are made for use outside the site too (NULL: none). */
 static int render_linked(site *s, px_renderer *r, const char *rel, const px_buf *xml,
 			 const char *lang, const char *const links[3])
 {
-	const char *params[] = { "lang", lang, "for", lang, "css", s->css.ptr, "generated", s->today,
-				 "home", links ? links[0] : "", "back", links ? links[1] : "",
-				 "switch", links ? links[2] : "",
-				 "audience", px_audience_names[s->o->audience], NULL };
-	px_buf html = PX_BUF_INIT;
-	int rc;
+	pool *p = s->pool;
+	job j;
+	int i, rc = 0;
 
-	rc = px_renderer_run(r, xml, params, &html, s->d);
-	if (!rc)
-		rc = write_page(s, rel, html.ptr, html.len);
+	memset(&j, 0, sizeof j);
+	j.r = r;
+	j.xml = (px_buf)PX_BUF_INIT;
+	j.rel = strdup(rel);
+	j.lang = strdup(lang);
+	for (i = 0; links && i < 3; i++)
+		if (!(j.links[i] = strdup(links[i])))
+			rc = -1;
+	px_buf_put(&j.xml, xml->ptr, xml->len);
 	s->st->rendered++;
-	px_buf_free(&html);
+	if (rc < 0 || !j.rel || !j.lang || px_buf_failed(&j.xml)) {
+		job_free(&j);
+		px_diag_add(s->d, rel, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+		return -1;
+	}
+	if (!p || !p->nthreads) {
+		rc = job_run(s, &j, s->d);
+		job_free(&j);
+		return rc;
+	}
+	pthread_mutex_lock(&p->mu);
+	while (p->n == QUEUE && !p->failed)
+		pthread_cond_wait(&p->room, &p->mu);
+	if (p->failed) {
+		rc = -1;
+		job_free(&j);
+	} else {
+		p->q[(p->head + p->n) % QUEUE] = j;
+		p->n++;
+		pthread_cond_signal(&p->more);
+	}
+	pthread_mutex_unlock(&p->mu);
 	return rc;
 }
 
@@ -1187,14 +1378,20 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		px_renderer_validate(s.report, on);
 		px_renderer_validate(s.brief, on);
 	}
-	if (count_pages(&s) < 0 || home(&s) < 0 || community_pages(&s) < 0 || code_pages(&s) < 0 || note_pages(&s) < 0 ||
-	    report_pages(&s) < 0)
+	if (pool_start(&s) < 0)
+		goto cleanup;
+	if (count_pages(&s) < 0 || home(&s) < 0 || community_pages(&s) < 0 || code_pages(&s) < 0 ||
+	    note_pages(&s) < 0 || report_pages(&s) < 0) {
+		pool_stop(&s);
+		goto cleanup;
+	}
+	if (pool_stop(&s) < 0)
 		goto cleanup;
 	{
 		char dg[17];
 		px_digest_hex(dg, px_fnv1a(PX_FNV_INIT, s.css.ptr, s.css.len));
 		manifest_add(&s.now, "style.css", dg);
-		if (write_page(&s, "style.css", s.css.ptr, s.css.len) < 0)
+		if (write_page(&s, "style.css", s.css.ptr, s.css.len, d) < 0)
 			goto cleanup;
 	}
 	if (s.o->progress)
@@ -1211,6 +1408,7 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		goto cleanup;
 	rc = 0;
 cleanup:
+	pool_stop(&s);
 	if (s.build)
 		px_out_rmtree(s.build);
 	free(s.build);
