@@ -67,6 +67,11 @@
   <!-- ===================================================== data ===== -->
 
   <xsl:variable name="R" select="/r:report"/>
+  <!-- lookups by key, not by a scan per cell or per community: a cycle
+       with 150 communities has thousands of cells and follow-ups -->
+  <xsl:key name="raised" match="r:code/r:raised" use="concat(../@id, ' ', @community)"/>
+  <xsl:key name="community" match="r:communities/r:community" use="@id"/>
+  <xsl:key name="followups" match="r:followups/r:followup" use="@community"/>
   <xsl:variable name="communities" select="$R/r:communities/r:community"/>
   <xsl:variable name="categories" select="$R/r:categories/r:category"/>
   <xsl:variable name="chapters" select="$R/r:chapters/r:chapter"/>
@@ -1051,15 +1056,21 @@
                 </xsl:if>
               </a>
               <xsl:for-each select="$communities">
+                <xsl:variable name="r" select="key('raised', concat($code/@id, ' ', @id))"/>
                 <xsl:variable name="n">
                   <xsl:choose>
-                    <xsl:when test="$code/r:raised[@community = current()/@id]">
-                      <xsl:value-of select="$code/r:raised[@community = current()/@id]/@segments"/>
-                    </xsl:when>
+                    <xsl:when test="$r"><xsl:value-of select="$r/@segments"/></xsl:when>
                     <xsl:otherwise>0</xsl:otherwise>
                   </xsl:choose>
                 </xsl:variable>
-                <xsl:variable name="lv" select="px:level(number($n))"/>
+                <!-- px:level, px:shade and px:ink written out: three
+                     function calls per cell were most of the map's time -->
+                <xsl:variable name="lv">
+                  <xsl:choose>
+                    <xsl:when test="not(number($n) &gt; 0) or not($cellmax &gt; 0)">0</xsl:when>
+                    <xsl:otherwise><xsl:value-of select="ceiling(5 * number($n) div $cellmax)"/></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:variable>
                 <xsl:variable name="x" select="$gx + (position() - 1) * $colw"/>
                 <g class="hm-cell">
                   <title>
@@ -1072,10 +1083,10 @@
                     </xsl:for-each>
                   </title>
                   <rect x="{$x + 2}" y="{$y + 2}" width="{$colw - 4}" height="{$rowh - 3}" rx="2"
-                        class="hm-l{$lv}" fill="{px:shade($lv)}"/>
+                        class="hm-l{$lv}" fill="{substring('#f2f4f4#d3eceb#a3d4d3#62afb0#2b8489#0b5a60', 1 + 7 * (number($lv &gt;= 1 and $lv &lt;= 5) * $lv), 7)}"/>
                   <xsl:if test="$n &gt; 0">
                     <text x="{$x + $colw div 2}" y="{$y + 14}" text-anchor="middle" font-size="11"
-                          fill="{px:ink($lv)}"><xsl:value-of select="$n"/></text>
+                          fill="{substring('#17393b#ffffff', 1 + 7 * number($lv &gt;= 3), 7)}"><xsl:value-of select="$n"/></text>
                   </xsl:if>
                 </g>
               </xsl:for-each>
@@ -1211,13 +1222,20 @@
   <xsl:template name="names">
     <xsl:param name="raised"/>
     <xsl:param name="l"/>
+    <xsl:variable name="and" select="px:str('list.and', $l)"/>
+    <xsl:variable name="sep" select="px:str('list.sep', $l)"/>
     <xsl:for-each select="$raised">
       <xsl:choose>
         <xsl:when test="position() = 1"/>
-        <xsl:when test="position() = last()"><xsl:value-of select="px:str('list.and', $l)"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="px:str('list.sep', $l)"/></xsl:otherwise>
+        <xsl:when test="position() = last()"><xsl:value-of select="$and"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$sep"/></xsl:otherwise>
       </xsl:choose>
-      <xsl:value-of select="px:cname(@community, $l)"/>
+      <!-- px:cname, by key -->
+      <xsl:variable name="c" select="key('community', @community)"/>
+      <xsl:choose>
+        <xsl:when test="$c"><xsl:value-of select="$c/r:name[@lang = $l]"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@community"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
@@ -1496,7 +1514,7 @@
   <xsl:template name="app-community">
     <xsl:param name="l"/>
     <xsl:variable name="id" select="@id"/>
-    <xsl:variable name="fus" select="$R/r:followups/r:followup[@community = $id]"/>
+    <xsl:variable name="fus" select="key('followups', $id)"/>
     <h3>
       <xsl:value-of select="r:name[@lang = $l]"/>
       <xsl:text> </xsl:text>
@@ -1555,16 +1573,18 @@
         <xsl:text> </xsl:text>
         <span class="count">
           <xsl:value-of select="concat('(', px:fmt('app.followups-count', $l,
-                                  px:plural('fu.open', count($fus[not(px:is-true(@done))]), $l),
-                                  px:plural('fu.done', count($fus[px:is-true(@done)]), $l)), ')')"/>
+                                  px:plural('fu.open', count($fus[not(@done = 'true' or @done = '1')]), $l),
+                                  px:plural('fu.done', count($fus[@done = 'true' or @done = '1']), $l)), ')')"/>
         </span>
       </xsl:if>
     </h4>
     <xsl:choose>
       <xsl:when test="$fus">
+        <xsl:variable name="t-done" select="px:str('fu.done', $l)"/>
+        <xsl:variable name="t-open" select="px:str('fu.open', $l)"/>
         <ul class="followups">
           <xsl:for-each select="$fus">
-            <xsl:variable name="done" select="px:is-true(@done)"/>
+            <xsl:variable name="done" select="string(@done) = 'true' or string(@done) = '1'"/>
             <li>
               <xsl:attribute name="class">
                 <xsl:choose><xsl:when test="$done">done</xsl:when><xsl:otherwise>open</xsl:otherwise></xsl:choose>
@@ -1572,8 +1592,8 @@
               <span class="box" role="img">
                 <xsl:attribute name="aria-label">
                   <xsl:choose>
-                    <xsl:when test="$done"><xsl:value-of select="px:str('fu.done', $l)"/></xsl:when>
-                    <xsl:otherwise><xsl:value-of select="px:str('fu.open', $l)"/></xsl:otherwise>
+                    <xsl:when test="$done"><xsl:value-of select="$t-done"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="$t-open"/></xsl:otherwise>
                   </xsl:choose>
                 </xsl:attribute>
                 <xsl:choose>
