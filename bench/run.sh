@@ -340,49 +340,100 @@ sed 's/^/c searchlat /' "$B/lat.txt" >>"$RAW"
 latok=$(awk 'NR > 1 && ($5 >= 5 || $6 >= 30) { bad = bad " " $1 } END { print bad }' "$B/lat.txt")
 say "   goal: median < 5 ms, p99 < 30 ms   $([ -z "$latok" ] && echo ok || echo "MISSED:$latok")"
 
-# ---- d. static site against Hugo -----------------------------------------------
-# The same N notes: praxis writes every page in Dutch and French (notes,
-# codes, communities with their briefs, home, cycle reports); Hugo writes
-# one page per note plus its section list pages, with minimal layouts.
+# ---- d. static site against Hugo, and the report -------------------------------
+# The same N notes: praxis writes every page in Dutch and French (public:
+# home, communities, codes; internal: also every note, the briefs and the
+# cycle reports); Hugo writes one page per note plus its section list
+# pages, with minimal layouts, in one language. Goal: praxis from an empty
+# folder no slower than Hugo, for each audience; then one note changed and
+# committed, and the site built again into its folder: under 1 s.
 need hugo hugo
-say ""
-say "d. static site of $N notes (first build into an empty folder; median of $IRUNS)"
-H=$B/hugo
-rm -rf "$H"
-mkdir -p "$H/content" "$H/layouts/_default"
-(cd "$KB" && xargs -0 cp --parents -t "$H/content" <"$KB.files")
-cat >"$H/config.toml" <<'TOML'
+hugo_site() { # KB: the Hugo project of KB's notes in $B/hugo
+	H=$B/hugo
+	rm -rf "$H"
+	mkdir -p "$H/content" "$H/layouts/_default"
+	(cd "$1" && xargs -0 cp --parents -t "$H/content" <"$1.files")
+	cat >"$H/config.toml" <<'TOML'
 baseURL = "http://localhost/"
 title = "bench"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
 TOML
-printf '<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1><p>{{ .Params.community }} {{ .Params.cycle }} #{{ .Params.session }}</p>{{ .Content }}\n' >"$H/layouts/_default/single.html"
-printf '<!doctype html><title>{{ .Title }}</title><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>\n' >"$H/layouts/_default/list.html"
-cp "$H/layouts/_default/list.html" "$H/layouts/index.html"
-ts=() ; th=() ; rs=() ; rh=()
-for i in $(seq "$IRUNS"); do
-	rm -rf "$B/site-out"
-	now; t0=$T
-	(cd "$KB" && /usr/bin/time -f %M -o "$B/rss" "$PRAXIS" site -o "$B/site-out" >/dev/null)
-	now; ts+=("$(ms "$t0" "$T")"); rs+=("$(cat "$B/rss")")
-	rm -rf "$B/hugo-out"
-	now; t0=$T
-	/usr/bin/time -f %M -o "$B/rss" hugo --quiet -s "$H" -d "$B/hugo-out" >/dev/null 2>&1
-	now; th+=("$(ms "$t0" "$T")"); rh+=("$(cat "$B/rss")")
+	printf '<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1><p>{{ .Params.community }} {{ .Params.cycle }} #{{ .Params.session }}</p>{{ .Content }}\n' >"$H/layouts/_default/single.html"
+	printf '<!doctype html><title>{{ .Title }}</title><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>\n' >"$H/layouts/_default/list.html"
+	cp "$H/layouts/_default/list.html" "$H/layouts/index.html"
+}
+site_bench() { # KB N RUNS
+	local kb=$1 n=$2 runs=$3 aud ts th rs rh sm hm i note tinc pages_p pages_h
+	hugo_site "$kb"
+	th=() ; rh=()
+	for i in $(seq "$runs"); do
+		rm -rf "$B/hugo-out"
+		now; t0=$T
+		/usr/bin/time -f %M -o "$B/rss" hugo --quiet -s "$H" -d "$B/hugo-out" >/dev/null 2>&1
+		now; th+=("$(ms "$t0" "$T")"); rh+=("$(cat "$B/rss")")
+	done
+	pages_h=$(find "$B/hugo-out" -name '*.html' | wc -l)
+	hm=$(echo "${th[*]}" | median)
+	raw "d $n hugo ms: ${th[*]} peak_rss_kb: ${rh[*]} pages: $pages_h ($(hugo version | head -1))"
+	say "   at $n notes: hugo $hm ms, $pages_h pages, peak RSS $(mb "$(echo "${rh[*]}" | median)") MB"
+	for aud in public internal; do
+		ts=() ; rs=()
+		for i in $(seq "$runs"); do
+			rm -rf "$B/site-out"
+			now; t0=$T
+			(cd "$kb" && /usr/bin/time -f %M -o "$B/rss" "$PRAXIS" site --audience "$aud" -o "$B/site-out" >/dev/null 2>&1)
+			now; ts+=("$(ms "$t0" "$T")"); rs+=("$(cat "$B/rss")")
+		done
+		pages_p=$(find "$B/site-out" -name '*.html' | wc -l)
+		sm=$(echo "${ts[*]}" | median)
+		# one note changed and committed, then the site again
+		note=$(tr '\0' '\n' <"$kb.files" | sed -n "$((n / 3 + 1))p")
+		printf '\nNog een alinea over de huisarts, %s. #tijd\n' "$aud" >>"$kb/$note"
+		(cd "$kb" && "$PRAXIS" commit "$note" -m "bench: one note" >/dev/null)
+		now; t0=$T
+		(cd "$kb" && "$PRAXIS" site --audience "$aud" -o "$B/site-out" >/dev/null 2>&1)
+		now; tinc=$(ms "$t0" "$T")
+		raw "d $n praxis site $aud ms: ${ts[*]} peak_rss_kb: ${rs[*]} pages: $pages_p; one note changed: $tinc ms"
+		printf '   %-26s %9.1f ms   %6d pages   peak RSS %6s MB   praxis/hugo %5s   goal <= 1.0   %s\n' \
+			"praxis site ($aud)" "$sm" "$pages_p" "$(mb "$(echo "${rs[*]}" | median)")" "$(div "$sm" "$hm")" \
+			"$(verdict le "$sm" "$hm")" | tee -a "$SUMMARY"
+		printf '   %-26s %9.1f ms   goal < 1000 ms   %s\n' "  one note changed" "$tinc" \
+			"$(verdict le "$tinc" 1000)" | tee -a "$SUMMARY"
+	done
+	rm -rf "$B/site-out" "$B/hugo-out"
+}
+say ""
+say "d. static site (both languages) against Hugo (one language), from an empty folder (median of $IRUNS;"
+say "   $(nproc) cores: praxis renders on one thread per core, PRAXIS_SITE_THREADS)"
+site_bench "$KB" "$N" "$IRUNS"
+if [ "$FULL" = 1 ]; then
+	site_bench "$KBB" "$BIG" 1
+fi
+
+# The report of a cycle with 150 communities (ceil(10,500 / 70), gen.c),
+# the cycle with the most; goal under 2 s for each audience.
+RN=${BENCH_REPORT_N:-10500}
+KBR=$B/kb$RN
+make_kb "$KBR" "$RN"
+(cd "$KBR" && "$PRAXIS" reindex >/dev/null)
+rcycle=$(sqlite3 "$KBR/.git/praxis/index.db" \
+	'select cycle from notes group by cycle order by count(distinct community) desc, count(*) desc limit 1')
+rcomm=$(sqlite3 "$KBR/.git/praxis/index.db" "select count(distinct community) from notes where cycle = '$rcycle'")
+say ""
+say "   report of cycle $rcycle: $rcomm communities ($RN notes; median of $RUNS, one language, HTML)"
+for aud in public internal; do
+	tr_=()
+	for i in $(seq "$RUNS"); do
+		now; t0=$T
+		(cd "$KBR" && "$PRAXIS" report "$rcycle" --audience "$aud" -l nl -o "$B/report.html" --force >/dev/null)
+		now; tr_+=("$(ms "$t0" "$T")")
+	done
+	rm -f "$B/report.html"
+	raw "d report $rcycle $aud ($rcomm communities) ms: ${tr_[*]}"
+	rm_=$(echo "${tr_[*]}" | median)
+	printf '   %-26s %9.1f ms   goal < 2000 ms   %s\n' "praxis report ($aud)" "$rm_" "$(verdict le "$rm_" 2000)" | tee -a "$SUMMARY"
 done
-now; t0=$T
-(cd "$KB" && "$PRAXIS" site -o "$B/site-out" >/dev/null)
-now; tinc=$(ms "$t0" "$T")
-pages_p=$(find "$B/site-out" -name '*.html' | wc -l)
-pages_h=$(find "$B/hugo-out" -name '*.html' | wc -l)
-raw "d praxis site ms: ${ts[*]} peak_rss_kb: ${rs[*]} pages: $pages_p; second run ms: $tinc"
-raw "d hugo ms: ${th[*]} peak_rss_kb: ${rh[*]} pages: $pages_h ($(hugo version | head -1))"
-sm=$(echo "${ts[*]}" | median); hm=$(echo "${th[*]}" | median)
-printf '   praxis site                %9.1f ms   %6d pages (nl and fr)   peak RSS %6s MB\n' "$sm" "$pages_p" "$(mb "$(echo "${rs[*]}" | median)")" | tee -a "$SUMMARY"
-printf '   hugo                       %9.1f ms   %6d pages               peak RSS %6s MB\n' "$hm" "$pages_h" "$(mb "$(echo "${rh[*]}" | median)")" | tee -a "$SUMMARY"
-say "   ratio praxis/hugo            $(div "$sm" "$hm")      goal <= 1.0   $(verdict le "$sm" "$hm")"
-say "   per page: praxis $(div "$sm" "$pages_p") ms, hugo $(div "$hm" "$pages_h") ms; praxis second run (nothing changed): $tinc ms"
-rm -rf "$B/site-out" "$B/hugo-out"
+rm -rf "$KBR" "$KBR.files"
 
 # ---- e. pathological notes --------------------------------------------------
 say ""
