@@ -22,7 +22,13 @@
 int px_render(const px_buf *xml, const char *rng, const char *xsl,
 	      const char *const *params, px_buf *out, px_diag *d);
 
-/* A compiled stylesheet and schema, for rendering many documents. */
+/* A compiled stylesheet and schema, for rendering many documents. Once
+ * made, px_renderer_run may be called on one renderer from several
+ * threads at once: each run has its own transform context, and the
+ * messages of libxml2 and libxslt go to the diagnostics of the run on the
+ * thread they come from. Make and free renderers before and after the
+ * threads run (px_renderer_new sets process-wide loaders and security
+ * preferences). */
 typedef struct px_renderer px_renderer;
 
 int px_renderer_new(px_renderer **out, const char *rng, const char *xsl, px_diag *d);
