@@ -132,10 +132,21 @@ static void writer_free(writer *w)
 	px_buf_free(&w->scope);
 }
 
+/* Every value bound lives until the statement has run (run()), so
+ * SQLite need not copy it; every parameter is bound before each run
+ * (NULL explicitly), so no binding is left over from the last. */
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_int_or_null(sqlite3_stmt *st, int i, int v, int present)
+{
+	if (present)
+		sqlite3_bind_int(st, i, v);
 	else
 		sqlite3_bind_null(st, i);
 }
@@ -145,7 +156,6 @@ static int run(writer *w, sqlite3_stmt *st)
 	int rc = sqlite3_step(st);
 
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		sql_error(w->d, w->ix->db);
 		return -1;
@@ -170,21 +180,19 @@ static int insert_note(writer *w, const char *rel, const char *blob, const px_no
 {
 	sqlite3_stmt *st = w->ins_note;
 	sqlite3_int64 id;
-	size_t i, k;
+	size_t i, k, note_scope;
 
 	bind_text(st, 1, rel);
 	bind_text(st, 2, blob);
 	bind_text(st, 3, n->community.s);
 	bind_text(st, 4, n->cycle_year ? n->cycle.s : NULL);
-	if (n->session)
-		sqlite3_bind_int(st, 5, n->session);
+	bind_int_or_null(st, 5, n->session, n->session != 0);
 	bind_text(st, 6, n->date.s);
 	bind_text(st, 7, n->lang.s);
 	bind_text(st, 8, n->author.s);
 	bind_text(st, 9, n->title.s);
 	bind_text(st, 10, n->summary.s);
-	if (n->attendance >= 0)
-		sqlite3_bind_int(st, 11, n->attendance);
+	bind_int_or_null(st, 11, n->attendance, n->attendance >= 0);
 	if (run(w, st) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(w->ix->db);
@@ -197,16 +205,19 @@ static int insert_note(writer *w, const char *rel, const char *blob, const px_no
 		if (run(w, w->ins_theme) < 0)
 			return -1;
 	}
+	/* the note's scope words, the same for each of its segments */
+	px_buf_clear(&w->scope);
+	if (n->community.s)
+		px_scope_word(&w->scope, 'c', n->community.s);
+	if (n->cycle_year)
+		px_scope_word(&w->scope, 'y', n->cycle.s);
+	if (n->lang.s)
+		px_scope_word(&w->scope, 'l', n->lang.s);
+	note_scope = w->scope.len;
 	for (i = 0; i < n->nsegs; i++) {
 		const px_segment *s = &n->segs[i];
 		sqlite3_int64 sid;
-		px_buf_clear(&w->scope);
-		if (n->community.s)
-			px_scope_word(&w->scope, 'c', n->community.s);
-		if (n->cycle_year)
-			px_scope_word(&w->scope, 'y', n->cycle.s);
-		if (n->lang.s)
-			px_scope_word(&w->scope, 'l', n->lang.s);
+		px_buf_truncate(&w->scope, note_scope);
 		px_scope_word(&w->scope, 'k', s->task >= 0 ? "followup" : px_seg_kind_name(s->kind));
 		for (k = 0; k < s->ncodes; k++)
 			px_scope_word(&w->scope, 'x', s->codes[k]->id);
@@ -219,8 +230,7 @@ static int insert_note(writer *w, const char *rel, const char *blob, const px_no
 		bind_text(st, 4, s->heading);
 		sqlite3_bind_int(st, 5, s->first_line);
 		sqlite3_bind_int(st, 6, s->last_line);
-		if (s->task >= 0)
-			sqlite3_bind_int(st, 7, s->task);
+		bind_int_or_null(st, 7, s->task, s->task >= 0);
 		bind_text(st, 8, s->text);
 		bind_text(st, 9, w->scope.ptr);
 		if (run(w, st) < 0)
@@ -274,8 +284,6 @@ static void progress(writer *w)
 	}
 }
 
-/* Parses the blob and writes the note; a note that cannot be parsed at
- * all is left out of the index (check reports why). */
 /* Reads and parses one note's blob. *out is NULL for a note that cannot
  * be parsed at all: it stays out of the index (check says why). */
 static int parse_blob(px_store *st, const px_codebook *cb, const char *rel, const px_oid *blob_id,
@@ -283,11 +291,13 @@ static int parse_blob(px_store *st, const px_codebook *cb, const char *rel, cons
 {
 	px_buf b = PX_BUF_INIT;
 	px_diag quiet = PX_DIAG_INIT;
+	px_note_opts o = PX_NOTE_OPTS_INIT;
 	int rc;
 
 	*out = NULL;
+	o.shown = 0; /* the index stores no shown texts: only check reads them */
 	rc = px_store_blob(st, blob_id, rel, PX_NOTE_MAX, &b, d);
-	if (rc == 0 && px_note_parse(out, rel, b.ptr, b.len, cb, &quiet) < 0 &&
+	if (rc == 0 && px_note_parse_opts(out, rel, b.ptr, b.len, cb, &o, &quiet) < 0 &&
 	    px_diag_out_of_memory(&quiet)) {
 		/* a note that cannot be parsed stays out of the index;
 		 * one that could not be parsed for want of memory fails
