@@ -387,12 +387,23 @@ static int recreate(px_index *ix, const char *schema_sql, px_diag *d)
 	return rc;
 }
 
-/* The part of the schema a full rebuild creates after loading. */
+/* The part of the schema a full rebuild creates after loading. SQLite
+ * sorts in memory up to the page cache's size on top of the cache
+ * itself (at 100,000 notes 16 MB more, the rebuild's peak): while the
+ * indexes are built the cache gives half its room to the sorter. */
 static int create_indexes(px_index *ix, const char *schema_sql, px_diag *d)
 {
 	const char *mark = strstr(schema_sql, INDEXES_MARK);
+	int rc;
 
-	return mark ? exec(ix, mark, d) : 0;
+	if (!mark)
+		return 0;
+	if (exec(ix, "PRAGMA cache_size=-8192", d) < 0)
+		return -1;
+	rc = exec(ix, mark, d);
+	if (exec(ix, "PRAGMA cache_size=-16384", d) < 0)
+		rc = -1;
+	return rc;
 }
 
 /* Errors that say the file is not a sound SQLite database. */
@@ -708,82 +719,121 @@ static int is_current(px_index *ix, const char *schema, const char *head)
 	return ok;
 }
 
-/* A full rebuild uses both cores: a worker thread reads and parses the
- * notes (with its own repository handle, as libgit2 wants) while this
- * thread writes them, through a small ring of parsed notes. */
+/* A full rebuild uses both cores: a worker thread walks the tree and
+ * reads and parses the notes (with its own repository handle, as
+ * libgit2 wants) while this thread writes them, through a small ring of
+ * parsed notes. Nothing is collected first: memory does not grow with
+ * the number of notes. */
 #define RING 64
+
+struct parsed {
+	px_note *note;    /* NULL: left out (cannot be parsed) */
+	px_diag failed;   /* why a note could not be read */
+	char *path;
+	px_oid blob;
+};
 
 struct ring {
 	pthread_mutex_t lock;
 	pthread_cond_t not_empty, not_full;
-	px_note *notes[RING];
-	px_diag failed[RING]; /* why a note could not be read */
+	struct parsed slot[RING];
 	size_t head, tail; /* produced, consumed */
 	int stop;          /* the writer gave up */
-	px_store_entry *e;
-	size_t n;
+	int finished;      /* the walk is over */
+	int walk_rc;       /* its result (px_store_walk) */
+	px_diag walk_failed; /* why the tree could not be read */
+	const px_oid *head_commit;
 	px_store *reader;
 	const px_codebook *cb;
 };
 
+static int count_one(void *payload, const char *rel, const px_oid *blob)
+{
+	(void)rel;
+	(void)blob;
+	++*(long *)payload;
+	return 0;
+}
+
+/* The worker's step: one note read, parsed and handed over. */
+static int parse_one(void *payload, const char *rel, const px_oid *blob)
+{
+	struct ring *r = payload;
+	struct parsed p;
+
+	memset(&p, 0, sizeof p);
+	p.failed = (px_diag)PX_DIAG_INIT;
+	p.blob = *blob;
+	p.path = strdup(rel);
+	if (!p.path)
+		px_diag_add(&p.failed, rel, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_NOTE_OOM);
+	else
+		parse_blob(r->reader, r->cb, rel, blob, &p.note, &p.failed);
+
+	pthread_mutex_lock(&r->lock);
+	while (r->head - r->tail == RING && !r->stop)
+		pthread_cond_wait(&r->not_full, &r->lock);
+	if (r->stop) {
+		pthread_mutex_unlock(&r->lock);
+		px_note_free(p.note);
+		px_diag_free(&p.failed);
+		free(p.path);
+		return 1;
+	}
+	r->slot[r->head % RING] = p;
+	r->head++;
+	pthread_cond_signal(&r->not_empty);
+	pthread_mutex_unlock(&r->lock);
+	return 0;
+}
+
 static void *parse_all(void *arg)
 {
 	struct ring *r = arg;
-	size_t i;
+	int rc = px_store_walk(r->reader, r->head_commit, px_kb_is_note_path, parse_one, r,
+			       &r->walk_failed);
 
-	for (i = 0; i < r->n; i++) {
-		px_note *n = NULL;
-		px_diag failed = PX_DIAG_INIT;
-
-		parse_blob(r->reader, r->cb, r->e[i].path, &r->e[i].blob, &n, &failed);
-
-		pthread_mutex_lock(&r->lock);
-		while (r->head - r->tail == RING && !r->stop)
-			pthread_cond_wait(&r->not_full, &r->lock);
-		if (r->stop) {
-			pthread_mutex_unlock(&r->lock);
-			px_note_free(n);
-			px_diag_free(&failed);
-			break;
-		}
-		r->notes[r->head % RING] = n;
-		r->failed[r->head % RING] = failed;
-		r->head++;
-		pthread_cond_signal(&r->not_empty);
-		pthread_mutex_unlock(&r->lock);
-	}
+	pthread_mutex_lock(&r->lock);
+	r->walk_rc = rc < 0 ? -1 : 0;
+	r->finished = 1;
+	pthread_cond_signal(&r->not_empty);
+	pthread_mutex_unlock(&r->lock);
 	return NULL;
 }
 
 static long write_all(writer *w, struct ring *r)
 {
-	size_t i;
-	long rc = (long)r->n;
+	long rc = 0;
 
-	for (i = 0; i < r->n; i++) {
-		px_note *n;
-		px_diag failed;
+	for (;;) {
+		struct parsed p;
 		char hex[PX_OID_HEXSZ + 1];
 
 		pthread_mutex_lock(&r->lock);
-		while (r->head == r->tail)
+		while (r->head == r->tail && !r->finished)
 			pthread_cond_wait(&r->not_empty, &r->lock);
-		n = r->notes[r->tail % RING];
-		failed = r->failed[r->tail % RING];
+		if (r->head == r->tail) {
+			/* the walk is over and every note written */
+			pthread_mutex_unlock(&r->lock);
+			break;
+		}
+		p = r->slot[r->tail % RING];
 		r->tail++;
 		pthread_cond_signal(&r->not_full);
 		pthread_mutex_unlock(&r->lock);
-		if (failed.errors)
+		if (p.failed.errors)
 			rc = -1;
-		px_diag_take(w->d, &failed);
-		px_diag_free(&failed);
-		px_oid_hex(hex, &r->e[i].blob);
-		if (rc >= 0 && n && insert_note(w, r->e[i].path, hex, n) < 0)
+		px_diag_take(w->d, &p.failed);
+		px_diag_free(&p.failed);
+		px_oid_hex(hex, &p.blob);
+		if (rc >= 0 && p.note && insert_note(w, p.path, hex, p.note) < 0)
 			rc = -1;
-		px_note_free(n);
+		px_note_free(p.note);
+		free(p.path);
 		progress(w);
 		if (rc < 0)
 			break;
+		rc++;
 	}
 	pthread_mutex_lock(&r->lock);
 	r->stop = 1;
@@ -792,57 +842,62 @@ static long write_all(writer *w, struct ring *r)
 	return rc;
 }
 
+/* One thread does it all (few notes, or no second handle). */
+static int index_one(void *payload, const char *rel, const px_oid *blob)
+{
+	return index_blob(payload, rel, blob) < 0 ? -1 : 0;
+}
+
 static long index_full(writer *w, const px_oid *head)
 {
-	px_store_entry *e = NULL;
 	struct ring r;
 	pthread_t worker;
-	size_t i;
-	long n, rc = -1;
+	long n = 0, rc = -1;
 
 	memset(&r, 0, sizeof r);
-	n = px_store_list(w->ix->store, head, px_kb_is_note_path, &e, w->d);
-	if (n < 0)
-		return -1;
-	w->total = n;
-	/* every blob is read once: libgit2's object cache would only grow */
+	r.walk_failed = (px_diag)PX_DIAG_INIT;
+	/* every object is read once: libgit2's object cache would only grow */
 	px_store_cache(0);
-	r.e = e;
-	r.n = (size_t)n;
+	/* the number of notes, for the progress (reading the trees twice
+	 * costs little next to reading every blob) */
+	if (px_store_walk(w->ix->store, head, px_kb_is_note_path, count_one, &n, w->d) < 0)
+		goto cleanup;
+	w->total = n;
+	r.head_commit = head;
 	r.cb = w->ix->kb->cb;
 	if (n < 64 || px_store_reader(&r.reader, w->ix->store, NULL) < 0) {
-		/* few notes, or no second handle: one thread does it all */
-		for (i = 0; i < r.n; i++)
-			if (index_blob(w, e[i].path, &e[i].blob) < 0)
-				goto cleanup;
-		rc = n;
+		rc = px_store_walk(w->ix->store, head, px_kb_is_note_path, index_one, w, w->d) < 0 ? -1 : n;
 		goto cleanup;
 	}
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.not_empty, NULL);
 	pthread_cond_init(&r.not_full, NULL);
 	if (pthread_create(&worker, NULL, parse_all, &r) != 0) {
-		for (i = 0; i < r.n; i++)
-			if (index_blob(w, e[i].path, &e[i].blob) < 0)
-				goto destroy;
-		rc = n;
+		rc = px_store_walk(w->ix->store, head, px_kb_is_note_path, index_one, w, w->d) < 0 ? -1 : n;
 		goto destroy;
 	}
 	rc = write_all(w, &r);
 	pthread_join(worker, NULL);
 	/* what the worker parsed after the writer stopped */
 	for (; r.tail < r.head; r.tail++) {
-		px_note_free(r.notes[r.tail % RING]);
-		px_diag_free(&r.failed[r.tail % RING]);
+		struct parsed *p = &r.slot[r.tail % RING];
+		px_note_free(p->note);
+		px_diag_free(&p->failed);
+		free(p->path);
 	}
+	if (rc >= 0 && r.walk_rc < 0)
+		rc = -1;
+	/* the tree could not be read (not an early stop by the writer) */
+	if (r.walk_failed.errors)
+		px_diag_take(w->d, &r.walk_failed);
 destroy:
 	pthread_mutex_destroy(&r.lock);
 	pthread_cond_destroy(&r.not_empty);
 	pthread_cond_destroy(&r.not_full);
 cleanup:
+	px_diag_free(&r.walk_failed);
 	px_store_cache(1);
 	px_store_free(r.reader);
-	px_store_entries_free(e, (size_t)n);
 	return rc;
 }
 
