@@ -85,7 +85,8 @@ const char *px_store_gitdir(const px_store *s);
 
 /* Whether libgit2 keeps the objects it read in its cache (process-wide,
  * on by default): off while every blob is read once, so that memory does
- * not grow with the knowledge base. */
+ * not grow with the knowledge base; off also maps packs in small windows
+ * (a few MB mapped at a time), on restores libgit2's own sizes. */
 void px_store_cache(int on);
 
 typedef struct {
