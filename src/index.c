@@ -943,7 +943,7 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 	     now[17];
 	px_oid head, old_id;
 	writer w;
-	int unborn, full;
+	int unborn, full, fk_off = 0;
 	long rc = -1;
 
 	memset(&w, 0, sizeof w);
@@ -968,6 +968,15 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 		goto cleanup;
 	}
 	ix->wrote = 1;
+	/* a rebuild writes every row from scratch, each child after its
+	 * parent with the parent's new id: no foreign key to look up per
+	 * row (a lookup per segment and per code). Set outside the
+	 * transaction (inside, SQLite ignores it) and restored after. */
+	if (o->rebuild) {
+		if (exec(ix, "PRAGMA foreign_keys=OFF", d) < 0)
+			goto cleanup;
+		fk_off = 1;
+	}
 	/* one writer at a time; look again once we hold the lock */
 	if (exec(ix, "BEGIN IMMEDIATE", d) < 0)
 		goto cleanup;
@@ -1022,6 +1031,11 @@ rollback:
 	memset(&w, 0, sizeof w);
 	sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
 cleanup:
+	if (fk_off && sqlite3_exec(ix->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL) != SQLITE_OK &&
+	    rc >= 0) {
+		sql_error(d, ix->db);
+		rc = -1;
+	}
 	writer_free(&w);
 	free(old);
 	free(old_schema);
