@@ -490,10 +490,12 @@ static void write_stamp(px_index *ix)
 	stamp_of(ix->path, &st);
 	px_buf_printf(&tmp, "%s.%ld", sp.ptr, (long)getpid());
 	f = fopen(tmp.ptr, "w");
-	if (f && st.len && fputs(st.ptr, f) != EOF && fclose(f) == 0)
-		rename(tmp.ptr, sp.ptr);
-	else if (f)
-		fclose(f);
+	if (f) {
+		/* closed once, whether the write went through or not */
+		int written = st.len && fputs(st.ptr, f) != EOF;
+		if (fclose(f) == 0 && written)
+			rename(tmp.ptr, sp.ptr);
+	}
 	unlink(tmp.ptr);
 	px_buf_free(&sp);
 	px_buf_free(&tmp);

@@ -526,10 +526,12 @@ int px_store_head_record(px_store *s, px_oid *out, px_diag *d)
 		px_buf_printf(&tmp, "%s.%ld", path.ptr, (long)getpid());
 		f = px_buf_failed(&rec) || px_buf_failed(&tmp) ? NULL : fopen(tmp.ptr, "w");
 		/* may fail (a full disk): the next command asks libgit2 again */
-		if (f && fwrite(rec.ptr, 1, rec.len, f) == rec.len && fclose(f) == 0)
-			rename(tmp.ptr, path.ptr);
-		else if (f)
-			fclose(f);
+		if (f) {
+			/* closed once, whether the write went through or not */
+			int written = fwrite(rec.ptr, 1, rec.len, f) == rec.len;
+			if (fclose(f) == 0 && written)
+				rename(tmp.ptr, path.ptr);
+		}
 		if (tmp.len)
 			unlink(tmp.ptr);
 	} else if (!px_buf_failed(&path)) {
