@@ -13,7 +13,7 @@
 
 int px_lines_build(px_lines *l, const char *src, size_t len)
 {
-	size_t n = 1, i, cap = 1;
+	size_t n = 1, cap = 1;
 	const char *p = src, *end = src + len;
 
 	while ((p = memchr(p, '\n', (size_t)(end - p)))) {
@@ -27,9 +27,8 @@ int px_lines_build(px_lines *l, const char *src, size_t len)
 		return -1;
 	}
 	l->off[0] = 0;
-	for (i = 0; i < len; i++)
-		if (src[i] == '\n')
-			l->off[n++] = i + 1;
+	for (p = src; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		l->off[n++] = (size_t)(p - src) + 1;
 	l->n = n;
 	return 0;
 }

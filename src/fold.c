@@ -1,5 +1,6 @@
 #include "fold.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -116,7 +117,24 @@ size_t px_utf8_invalid_at(const char *s, size_t len)
 
 	while (i < len) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		utf8proc_ssize_t n;
+
+		/* ASCII is valid: eight bytes at a time while none has its
+		 * high bit set (every note is mostly ASCII) */
+		while (len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i < len && !((unsigned char)s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		if (i >= len)
+			break;
+		n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 						      (utf8proc_ssize_t)(len - i), &cp);
 		if (n <= 0)
 			return i;

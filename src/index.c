@@ -26,6 +26,11 @@
 #define LAYOUT_KEY "layout"
 #define FOLDING_KEY "folding" /* PX_FOLD_VERSION: the tokenizer's folding */
 #define INDEXES_MARK "-- @indexes"
+/* SQLite's page cache in KB: memory must not grow with the knowledge
+ * base (a 64 MB cache saves under 10% of a rebuild); while a rebuild
+ * creates its indexes, half of it, the sorter taking the other half */
+#define CACHE_KB "16384"
+#define CACHE_KB_SORTING "8192"
 
 static const char *px_col(sqlite3_stmt *st, int i)
 {
@@ -132,10 +137,21 @@ static void writer_free(writer *w)
 	px_buf_free(&w->scope);
 }
 
+/* Every value bound lives until the statement has run (run()), so
+ * SQLite need not copy it; every parameter is bound before each run
+ * (NULL explicitly), so no binding is left over from the last. */
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_int_or_null(sqlite3_stmt *st, int i, int v, int present)
+{
+	if (present)
+		sqlite3_bind_int(st, i, v);
 	else
 		sqlite3_bind_null(st, i);
 }
@@ -145,7 +161,6 @@ static int run(writer *w, sqlite3_stmt *st)
 	int rc = sqlite3_step(st);
 
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		sql_error(w->d, w->ix->db);
 		return -1;
@@ -170,21 +185,19 @@ static int insert_note(writer *w, const char *rel, const char *blob, const px_no
 {
 	sqlite3_stmt *st = w->ins_note;
 	sqlite3_int64 id;
-	size_t i, k;
+	size_t i, k, note_scope;
 
 	bind_text(st, 1, rel);
 	bind_text(st, 2, blob);
 	bind_text(st, 3, n->community.s);
 	bind_text(st, 4, n->cycle_year ? n->cycle.s : NULL);
-	if (n->session)
-		sqlite3_bind_int(st, 5, n->session);
+	bind_int_or_null(st, 5, n->session, n->session != 0);
 	bind_text(st, 6, n->date.s);
 	bind_text(st, 7, n->lang.s);
 	bind_text(st, 8, n->author.s);
 	bind_text(st, 9, n->title.s);
 	bind_text(st, 10, n->summary.s);
-	if (n->attendance >= 0)
-		sqlite3_bind_int(st, 11, n->attendance);
+	bind_int_or_null(st, 11, n->attendance, n->attendance >= 0);
 	if (run(w, st) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(w->ix->db);
@@ -197,16 +210,19 @@ static int insert_note(writer *w, const char *rel, const char *blob, const px_no
 		if (run(w, w->ins_theme) < 0)
 			return -1;
 	}
+	/* the note's scope words, the same for each of its segments */
+	px_buf_clear(&w->scope);
+	if (n->community.s)
+		px_scope_word(&w->scope, 'c', n->community.s);
+	if (n->cycle_year)
+		px_scope_word(&w->scope, 'y', n->cycle.s);
+	if (n->lang.s)
+		px_scope_word(&w->scope, 'l', n->lang.s);
+	note_scope = w->scope.len;
 	for (i = 0; i < n->nsegs; i++) {
 		const px_segment *s = &n->segs[i];
 		sqlite3_int64 sid;
-		px_buf_clear(&w->scope);
-		if (n->community.s)
-			px_scope_word(&w->scope, 'c', n->community.s);
-		if (n->cycle_year)
-			px_scope_word(&w->scope, 'y', n->cycle.s);
-		if (n->lang.s)
-			px_scope_word(&w->scope, 'l', n->lang.s);
+		px_buf_truncate(&w->scope, note_scope);
 		px_scope_word(&w->scope, 'k', s->task >= 0 ? "followup" : px_seg_kind_name(s->kind));
 		for (k = 0; k < s->ncodes; k++)
 			px_scope_word(&w->scope, 'x', s->codes[k]->id);
@@ -219,8 +235,7 @@ static int insert_note(writer *w, const char *rel, const char *blob, const px_no
 		bind_text(st, 4, s->heading);
 		sqlite3_bind_int(st, 5, s->first_line);
 		sqlite3_bind_int(st, 6, s->last_line);
-		if (s->task >= 0)
-			sqlite3_bind_int(st, 7, s->task);
+		bind_int_or_null(st, 7, s->task, s->task >= 0);
 		bind_text(st, 8, s->text);
 		bind_text(st, 9, w->scope.ptr);
 		if (run(w, st) < 0)
@@ -274,8 +289,6 @@ static void progress(writer *w)
 	}
 }
 
-/* Parses the blob and writes the note; a note that cannot be parsed at
- * all is left out of the index (check reports why). */
 /* Reads and parses one note's blob. *out is NULL for a note that cannot
  * be parsed at all: it stays out of the index (check says why). */
 static int parse_blob(px_store *st, const px_codebook *cb, const char *rel, const px_oid *blob_id,
@@ -283,11 +296,13 @@ static int parse_blob(px_store *st, const px_codebook *cb, const char *rel, cons
 {
 	px_buf b = PX_BUF_INIT;
 	px_diag quiet = PX_DIAG_INIT;
+	px_note_opts o = PX_NOTE_OPTS_INIT;
 	int rc;
 
 	*out = NULL;
+	o.shown = 0; /* the index stores no shown texts: only check reads them */
 	rc = px_store_blob(st, blob_id, rel, PX_NOTE_MAX, &b, d);
-	if (rc == 0 && px_note_parse(out, rel, b.ptr, b.len, cb, &quiet) < 0 &&
+	if (rc == 0 && px_note_parse_opts(out, rel, b.ptr, b.len, cb, &o, &quiet) < 0 &&
 	    px_diag_out_of_memory(&quiet)) {
 		/* a note that cannot be parsed stays out of the index;
 		 * one that could not be parsed for want of memory fails
@@ -377,12 +392,23 @@ static int recreate(px_index *ix, const char *schema_sql, px_diag *d)
 	return rc;
 }
 
-/* The part of the schema a full rebuild creates after loading. */
+/* The part of the schema a full rebuild creates after loading. SQLite
+ * sorts in memory up to the page cache's size on top of the cache
+ * itself (at 100,000 notes 16 MB more, the rebuild's peak): while the
+ * indexes are built the cache gives half its room to the sorter. */
 static int create_indexes(px_index *ix, const char *schema_sql, px_diag *d)
 {
 	const char *mark = strstr(schema_sql, INDEXES_MARK);
+	int rc;
 
-	return mark ? exec(ix, mark, d) : 0;
+	if (!mark)
+		return 0;
+	if (exec(ix, "PRAGMA cache_size=-" CACHE_KB_SORTING, d) < 0)
+		return -1;
+	rc = exec(ix, mark, d);
+	if (exec(ix, "PRAGMA cache_size=-" CACHE_KB, d) < 0)
+		rc = -1;
+	return rc;
 }
 
 /* Errors that say the file is not a sound SQLite database. */
@@ -392,14 +418,25 @@ static int damaged_code(int rc)
 	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_FORMAT;
 }
 
+/* SQLite counts every allocation under a global mutex (memory
+ * statistics, which praxis never reads): a full rebuild makes over a
+ * million, 4% of its instructions. Off once per process, before SQLite
+ * starts (later, sqlite3_config refuses and nothing changes). */
+static void sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* Opens the database file: read-only (a reader that needs no write
  * never fails for want of space), or read-write with WAL. With
  * `exclusive`, a read-only connection keeps SQLite's WAL index in memory
  * instead of the -shm file (for a full disk). Returns an SQLite code. */
 static int open_db(px_index *ix, int writable, int exclusive, px_diag *d)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	int rc;
 
+	pthread_once(&once, sqlite_setup);
 	sqlite3_close(ix->db);
 	ix->db = NULL;
 	ix->readonly = !writable;
@@ -422,7 +459,7 @@ static int open_db(px_index *ix, int writable, int exclusive, px_diag *d)
 	if (writable && (rc = sqlite3_exec(ix->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 						   " PRAGMA foreign_keys=ON;", NULL, NULL, NULL)) != SQLITE_OK)
 		goto fail;
-	sqlite3_exec(ix->db, "PRAGMA cache_size=-16384", NULL, NULL, NULL);
+	sqlite3_exec(ix->db, "PRAGMA cache_size=-" CACHE_KB, NULL, NULL, NULL);
 	return SQLITE_OK;
 fail:
 	(void)d;
@@ -458,10 +495,12 @@ static void write_stamp(px_index *ix)
 	stamp_of(ix->path, &st);
 	px_buf_printf(&tmp, "%s.%ld", sp.ptr, (long)getpid());
 	f = fopen(tmp.ptr, "w");
-	if (f && st.len && fputs(st.ptr, f) != EOF && fclose(f) == 0)
-		rename(tmp.ptr, sp.ptr);
-	else if (f)
-		fclose(f);
+	if (f) {
+		/* closed once, whether the write went through or not */
+		int written = st.len && fputs(st.ptr, f) != EOF;
+		if (fclose(f) == 0 && written)
+			rename(tmp.ptr, sp.ptr);
+	}
 	unlink(tmp.ptr);
 	px_buf_free(&sp);
 	px_buf_free(&tmp);
@@ -687,82 +726,121 @@ static int is_current(px_index *ix, const char *schema, const char *head)
 	return ok;
 }
 
-/* A full rebuild uses both cores: a worker thread reads and parses the
- * notes (with its own repository handle, as libgit2 wants) while this
- * thread writes them, through a small ring of parsed notes. */
+/* A full rebuild uses both cores: a worker thread walks the tree and
+ * reads and parses the notes (with its own repository handle, as
+ * libgit2 wants) while this thread writes them, through a small ring of
+ * parsed notes. Nothing is collected first: memory does not grow with
+ * the number of notes. */
 #define RING 64
+
+struct parsed {
+	px_note *note;    /* NULL: left out (cannot be parsed) */
+	px_diag failed;   /* why a note could not be read */
+	char *path;
+	px_oid blob;
+};
 
 struct ring {
 	pthread_mutex_t lock;
 	pthread_cond_t not_empty, not_full;
-	px_note *notes[RING];
-	px_diag failed[RING]; /* why a note could not be read */
+	struct parsed slot[RING];
 	size_t head, tail; /* produced, consumed */
 	int stop;          /* the writer gave up */
-	px_store_entry *e;
-	size_t n;
+	int finished;      /* the walk is over */
+	int walk_rc;       /* its result (px_store_walk) */
+	px_diag walk_failed; /* why the tree could not be read */
+	const px_oid *head_commit;
 	px_store *reader;
 	const px_codebook *cb;
 };
 
+static int count_one(void *payload, const char *rel, const px_oid *blob)
+{
+	(void)rel;
+	(void)blob;
+	++*(long *)payload;
+	return 0;
+}
+
+/* The worker's step: one note read, parsed and handed over. */
+static int parse_one(void *payload, const char *rel, const px_oid *blob)
+{
+	struct ring *r = payload;
+	struct parsed p;
+
+	memset(&p, 0, sizeof p);
+	p.failed = (px_diag)PX_DIAG_INIT;
+	p.blob = *blob;
+	p.path = strdup(rel);
+	if (!p.path)
+		px_diag_add(&p.failed, rel, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_NOTE_OOM);
+	else
+		parse_blob(r->reader, r->cb, rel, blob, &p.note, &p.failed);
+
+	pthread_mutex_lock(&r->lock);
+	while (r->head - r->tail == RING && !r->stop)
+		pthread_cond_wait(&r->not_full, &r->lock);
+	if (r->stop) {
+		pthread_mutex_unlock(&r->lock);
+		px_note_free(p.note);
+		px_diag_free(&p.failed);
+		free(p.path);
+		return 1;
+	}
+	r->slot[r->head % RING] = p;
+	r->head++;
+	pthread_cond_signal(&r->not_empty);
+	pthread_mutex_unlock(&r->lock);
+	return 0;
+}
+
 static void *parse_all(void *arg)
 {
 	struct ring *r = arg;
-	size_t i;
+	int rc = px_store_walk(r->reader, r->head_commit, px_kb_is_note_path, parse_one, r,
+			       &r->walk_failed);
 
-	for (i = 0; i < r->n; i++) {
-		px_note *n = NULL;
-		px_diag failed = PX_DIAG_INIT;
-
-		parse_blob(r->reader, r->cb, r->e[i].path, &r->e[i].blob, &n, &failed);
-
-		pthread_mutex_lock(&r->lock);
-		while (r->head - r->tail == RING && !r->stop)
-			pthread_cond_wait(&r->not_full, &r->lock);
-		if (r->stop) {
-			pthread_mutex_unlock(&r->lock);
-			px_note_free(n);
-			px_diag_free(&failed);
-			break;
-		}
-		r->notes[r->head % RING] = n;
-		r->failed[r->head % RING] = failed;
-		r->head++;
-		pthread_cond_signal(&r->not_empty);
-		pthread_mutex_unlock(&r->lock);
-	}
+	pthread_mutex_lock(&r->lock);
+	r->walk_rc = rc < 0 ? -1 : 0;
+	r->finished = 1;
+	pthread_cond_signal(&r->not_empty);
+	pthread_mutex_unlock(&r->lock);
 	return NULL;
 }
 
 static long write_all(writer *w, struct ring *r)
 {
-	size_t i;
-	long rc = (long)r->n;
+	long rc = 0;
 
-	for (i = 0; i < r->n; i++) {
-		px_note *n;
-		px_diag failed;
+	for (;;) {
+		struct parsed p;
 		char hex[PX_OID_HEXSZ + 1];
 
 		pthread_mutex_lock(&r->lock);
-		while (r->head == r->tail)
+		while (r->head == r->tail && !r->finished)
 			pthread_cond_wait(&r->not_empty, &r->lock);
-		n = r->notes[r->tail % RING];
-		failed = r->failed[r->tail % RING];
+		if (r->head == r->tail) {
+			/* the walk is over and every note written */
+			pthread_mutex_unlock(&r->lock);
+			break;
+		}
+		p = r->slot[r->tail % RING];
 		r->tail++;
 		pthread_cond_signal(&r->not_full);
 		pthread_mutex_unlock(&r->lock);
-		if (failed.errors)
+		if (p.failed.errors)
 			rc = -1;
-		px_diag_take(w->d, &failed);
-		px_diag_free(&failed);
-		px_oid_hex(hex, &r->e[i].blob);
-		if (rc >= 0 && n && insert_note(w, r->e[i].path, hex, n) < 0)
+		px_diag_take(w->d, &p.failed);
+		px_diag_free(&p.failed);
+		px_oid_hex(hex, &p.blob);
+		if (rc >= 0 && p.note && insert_note(w, p.path, hex, p.note) < 0)
 			rc = -1;
-		px_note_free(n);
+		px_note_free(p.note);
+		free(p.path);
 		progress(w);
 		if (rc < 0)
 			break;
+		rc++;
 	}
 	pthread_mutex_lock(&r->lock);
 	r->stop = 1;
@@ -771,57 +849,62 @@ static long write_all(writer *w, struct ring *r)
 	return rc;
 }
 
+/* One thread does it all (few notes, or no second handle). */
+static int index_one(void *payload, const char *rel, const px_oid *blob)
+{
+	return index_blob(payload, rel, blob) < 0 ? -1 : 0;
+}
+
 static long index_full(writer *w, const px_oid *head)
 {
-	px_store_entry *e = NULL;
 	struct ring r;
 	pthread_t worker;
-	size_t i;
-	long n, rc = -1;
+	long n = 0, rc = -1;
 
 	memset(&r, 0, sizeof r);
-	n = px_store_list(w->ix->store, head, px_kb_is_note_path, &e, w->d);
-	if (n < 0)
-		return -1;
-	w->total = n;
-	/* every blob is read once: libgit2's object cache would only grow */
+	r.walk_failed = (px_diag)PX_DIAG_INIT;
+	/* every object is read once: libgit2's object cache would only grow */
 	px_store_cache(0);
-	r.e = e;
-	r.n = (size_t)n;
+	/* the number of notes, for the progress (reading the trees twice
+	 * costs little next to reading every blob) */
+	if (px_store_walk(w->ix->store, head, px_kb_is_note_path, count_one, &n, w->d) < 0)
+		goto cleanup;
+	w->total = n;
+	r.head_commit = head;
 	r.cb = w->ix->kb->cb;
 	if (n < 64 || px_store_reader(&r.reader, w->ix->store, NULL) < 0) {
-		/* few notes, or no second handle: one thread does it all */
-		for (i = 0; i < r.n; i++)
-			if (index_blob(w, e[i].path, &e[i].blob) < 0)
-				goto cleanup;
-		rc = n;
+		rc = px_store_walk(w->ix->store, head, px_kb_is_note_path, index_one, w, w->d) < 0 ? -1 : n;
 		goto cleanup;
 	}
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.not_empty, NULL);
 	pthread_cond_init(&r.not_full, NULL);
 	if (pthread_create(&worker, NULL, parse_all, &r) != 0) {
-		for (i = 0; i < r.n; i++)
-			if (index_blob(w, e[i].path, &e[i].blob) < 0)
-				goto destroy;
-		rc = n;
+		rc = px_store_walk(w->ix->store, head, px_kb_is_note_path, index_one, w, w->d) < 0 ? -1 : n;
 		goto destroy;
 	}
 	rc = write_all(w, &r);
 	pthread_join(worker, NULL);
 	/* what the worker parsed after the writer stopped */
 	for (; r.tail < r.head; r.tail++) {
-		px_note_free(r.notes[r.tail % RING]);
-		px_diag_free(&r.failed[r.tail % RING]);
+		struct parsed *p = &r.slot[r.tail % RING];
+		px_note_free(p->note);
+		px_diag_free(&p->failed);
+		free(p->path);
 	}
+	if (rc >= 0 && r.walk_rc < 0)
+		rc = -1;
+	/* the tree could not be read (not an early stop by the writer) */
+	if (r.walk_failed.errors)
+		px_diag_take(w->d, &r.walk_failed);
 destroy:
 	pthread_mutex_destroy(&r.lock);
 	pthread_cond_destroy(&r.not_empty);
 	pthread_cond_destroy(&r.not_full);
 cleanup:
+	px_diag_free(&r.walk_failed);
 	px_store_cache(1);
 	px_store_free(r.reader);
-	px_store_entries_free(e, (size_t)n);
 	return rc;
 }
 
@@ -867,7 +950,7 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 	     now[17];
 	px_oid head, old_id;
 	writer w;
-	int unborn, full;
+	int unborn, full, fk_off = 0;
 	long rc = -1;
 
 	memset(&w, 0, sizeof w);
@@ -892,6 +975,15 @@ static long update_once(px_index *ix, const px_update_opts *o, px_diag *d)
 		goto cleanup;
 	}
 	ix->wrote = 1;
+	/* a rebuild writes every row from scratch, each child after its
+	 * parent with the parent's new id: no foreign key to look up per
+	 * row (a lookup per segment and per code). Set outside the
+	 * transaction (inside, SQLite ignores it) and restored after. */
+	if (o->rebuild) {
+		if (exec(ix, "PRAGMA foreign_keys=OFF", d) < 0)
+			goto cleanup;
+		fk_off = 1;
+	}
 	/* one writer at a time; look again once we hold the lock */
 	if (exec(ix, "BEGIN IMMEDIATE", d) < 0)
 		goto cleanup;
@@ -946,6 +1038,11 @@ rollback:
 	memset(&w, 0, sizeof w);
 	sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
 cleanup:
+	if (fk_off && sqlite3_exec(ix->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL) != SQLITE_OK &&
+	    rc >= 0) {
+		sql_error(d, ix->db);
+		rc = -1;
+	}
 	writer_free(&w);
 	free(old);
 	free(old_schema);

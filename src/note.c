@@ -47,6 +47,7 @@ typedef struct {
 	int hints;  /* "did you mean" suggestions made so far */
 	size_t body_off; /* byte offset of the body in src */
 	size_t shown_cap;
+	int no_shown; /* the shown texts are not kept (px_note_opts) */
 	int oom;    /* an allocation failed: the parse fails (never a
 		     * note with a value, a segment or a code missing) */
 } ctx;
@@ -422,8 +423,8 @@ static void parse_front_matter(ctx *c, const char *yaml, size_t ylen)
 		return; /* the syntax error is reported; required keys would only add noise */
 	c->doc = &doc;
 	/* every value as libyaml decoded it, for the privacy guard */
-	if (px_yaml_shown(&c->n->shown, &c->n->nshown, &c->shown_cap, &doc, c->src, c->len,
-			  &c->lines, c->line0) < 0)
+	if (!c->no_shown && px_yaml_shown(&c->n->shown, &c->n->nshown, &c->shown_cap, &doc,
+					  c->src, c->len, &c->lines, c->line0) < 0)
 		c->n->shown_incomplete = 1;
 	root = yaml_document_get_root_node(&doc);
 	if (root && root->type != YAML_MAPPING_NODE) {
@@ -1165,7 +1166,7 @@ static void keep_shown(ctx *c, collector *k)
 {
 	px_note *n = c->n;
 
-	if (!k->text.len)
+	if (!k->text.len || c->no_shown)
 		return;
 	if (px_shown_push(&n->shown, &n->nshown, &c->shown_cap, k->text.ptr, k->text.len,
 			  &k->map) < 0)
@@ -1199,7 +1200,7 @@ static void add_segment(walker *w, cmark_node *node, px_seg_kind kind, int own_o
 {
 	ctx *c = w->c;
 	px_note *n = c->n;
-	collector k = COLLECTOR_INIT(c);
+	collector k = COLLECTOR_INIT(c->no_shown ? NULL : c);
 	px_segment *s;
 
 	collect(&k, node, own_only);
@@ -1316,7 +1317,7 @@ static void walk_body(ctx *c, const char *body, size_t blen)
 		switch (t) {
 		case CMARK_NODE_HEADING: {
 			int level = cmark_node_get_heading_level(n), l;
-			collector k = COLLECTOR_INIT(c);
+			collector k = COLLECTOR_INIT(c->no_shown ? NULL : c);
 			collect(&k, n, 0);
 			keep_shown(c, &k);
 			if (k.oom || px_buf_failed(&k.text))
@@ -1516,7 +1517,7 @@ static size_t line_end(const char *s, size_t len, size_t off)
 }
 
 static int parse(px_note **out, const char *path, const char *src, size_t len,
-		 const px_codebook *cb, px_diag *d, int body_only)
+		 const px_codebook *cb, const px_note_opts *o, px_diag *d, int body_only)
 {
 	ctx c;
 	px_note *n = NULL;
@@ -1530,6 +1531,7 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 	c.len = len;
 	c.cb = cb;
 	c.d = d;
+	c.no_shown = o && !o->shown;
 	px_diag_source(d, path, src, len);
 
 	if (len > PX_NOTE_MAX) {
@@ -1641,13 +1643,19 @@ fail:
 int px_note_parse(px_note **out, const char *path, const char *src, size_t len,
 		  const px_codebook *cb, px_diag *d)
 {
-	return parse(out, path, src, len, cb, d, 0);
+	return parse(out, path, src, len, cb, NULL, d, 0);
+}
+
+int px_note_parse_opts(px_note **out, const char *path, const char *src, size_t len,
+		       const px_codebook *cb, const px_note_opts *o, px_diag *d)
+{
+	return parse(out, path, src, len, cb, o, d, 0);
 }
 
 int px_note_parse_body(px_note **out, const char *path, const char *src, size_t len,
 		       const px_codebook *cb, px_diag *d)
 {
-	return parse(out, path, src, len, cb, d, 1);
+	return parse(out, path, src, len, cb, NULL, d, 1);
 }
 
 char *px_text_without_tags(const char *text)

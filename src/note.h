@@ -116,6 +116,19 @@ int px_note_parse(px_note **out, const char *path, const char *src, size_t len,
 		  const px_codebook *cb, px_diag *d);
 void px_note_free(px_note *n);
 
+/* What a parse keeps besides the model. */
+typedef struct {
+	int shown; /* the shown texts and their maps (px_note.shown), which
+		    * only the privacy guard reads: 0 leaves them out (the
+		    * index), a third of the parse's time */
+} px_note_opts;
+
+#define PX_NOTE_OPTS_INIT { 1 }
+
+/* px_note_parse with options (NULL: PX_NOTE_OPTS_INIT). */
+int px_note_parse_opts(px_note **out, const char *path, const char *src, size_t len,
+		       const px_codebook *cb, const px_note_opts *o, px_diag *d);
+
 /* The same for a text without front matter (the analysts' synthesis):
  * all of it is body; metadata stays empty. */
 int px_note_parse_body(px_note **out, const char *path, const char *src, size_t len,

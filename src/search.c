@@ -15,18 +15,22 @@ void px_scope_word(px_buf *b, char filter, const char *value)
 	 * in 2^48 per pair) */
 	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 	unsigned long long h = px_fnv1a(PX_FNV_INIT, value, strlen(value)) & 0xffffffffffffULL;
-	char w[16];
-	int n = 0;
+	char w[24];
+	int n = (int)sizeof w;
 
+	/* written from the end: the digest's digits, then "zz" FILTER "0",
+	 * then the space before it (the index writes millions: no printf) */
 	do {
-		w[n++] = digits[h % 36];
+		w[--n] = digits[h % 36];
 		h /= 36;
 	} while (h);
+	w[--n] = '0';
+	w[--n] = filter;
+	w[--n] = 'z';
+	w[--n] = 'z';
 	if (b->len)
-		px_buf_putc(b, ' ');
-	px_buf_printf(b, "zz%c0", filter);
-	while (n)
-		px_buf_putc(b, w[--n]);
+		w[--n] = ' ';
+	px_buf_put(b, w + n, sizeof w - (size_t)n);
 }
 
 /* The FTS5 expression: the user's, and the filters as scope words. */

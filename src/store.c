@@ -117,8 +117,23 @@ void px_store_global_shutdown(void)
 
 void px_store_cache(int on)
 {
+	/* libgit2 maps a pack in windows of 1 GB and keeps up to 8 GB
+	 * mapped: reading a whole 100,000-note pack leaves it all in the
+	 * process' memory (118 MB). Read once, small windows do as well. */
+	static const size_t window = (size_t)2 << 20, mapped = (size_t)8 << 20;
+	static size_t old_window, old_mapped;
+
 	px_store_live();
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, on);
+	if (!on) {
+		git_libgit2_opts(GIT_OPT_GET_MWINDOW_SIZE, &old_window);
+		git_libgit2_opts(GIT_OPT_GET_MWINDOW_MAPPED_LIMIT, &old_mapped);
+		git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window);
+		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped);
+	} else if (old_window) {
+		git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, old_window);
+		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, old_mapped);
+	}
 }
 
 static const char communities_template[] =
@@ -511,10 +526,12 @@ int px_store_head_record(px_store *s, px_oid *out, px_diag *d)
 		px_buf_printf(&tmp, "%s.%ld", path.ptr, (long)getpid());
 		f = px_buf_failed(&rec) || px_buf_failed(&tmp) ? NULL : fopen(tmp.ptr, "w");
 		/* may fail (a full disk): the next command asks libgit2 again */
-		if (f && fwrite(rec.ptr, 1, rec.len, f) == rec.len && fclose(f) == 0)
-			rename(tmp.ptr, path.ptr);
-		else if (f)
-			fclose(f);
+		if (f) {
+			/* closed once, whether the write went through or not */
+			int written = fwrite(rec.ptr, 1, rec.len, f) == rec.len;
+			if (fclose(f) == 0 && written)
+				rename(tmp.ptr, path.ptr);
+		}
 		if (tmp.len)
 			unlink(tmp.ptr);
 	} else if (!px_buf_failed(&path)) {

@@ -85,7 +85,8 @@ const char *px_store_gitdir(const px_store *s);
 
 /* Whether libgit2 keeps the objects it read in its cache (process-wide,
  * on by default): off while every blob is read once, so that memory does
- * not grow with the knowledge base. */
+ * not grow with the knowledge base; off also maps packs in small windows
+ * (a few MB mapped at a time), on restores libgit2's own sizes. */
 void px_store_cache(int on);
 
 typedef struct {
@@ -166,19 +167,17 @@ int px_store_read(px_store *s, const px_oid *commit, const char *rel, px_buf *ou
 int px_store_blob(px_store *s, const px_oid *id, const char *rel, size_t max, px_buf *out,
 		  px_diag *d);
 
-/* The files under the knowledge base whose paths pass `keep`, in a
- * commit's tree: regular files only (a symbolic link is never a note). */
-typedef struct {
-	char *path;     /* relative to the knowledge base */
-	px_oid blob;
-} px_store_entry;
-
-/* The entries of the tree of `commit` (NULL: none), in git's order: their
- * number, with *out malloc'd (px_store_entries_free), or -1 with a
- * diagnostic. */
-long px_store_list(px_store *s, const px_oid *commit, int (*keep)(const char *rel),
-		   px_store_entry **out, px_diag *d);
-void px_store_entries_free(px_store_entry *v, size_t n);
+/* Calls `each` for the files under the knowledge base whose paths pass
+ * `keep` in the tree of `commit` (NULL: none), in git's order, one at a
+ * time (nothing is collected: memory does not grow with the tree):
+ * regular files only (a symbolic link is never a note); `rel` is
+ * relative to the knowledge base and lives for the call. A nonzero
+ * return from `each` stops the walk and is returned as it is (a
+ * negative one with `each`'s own diagnostic). Returns 0, or -1 with a
+ * diagnostic (a tree that cannot be read). */
+int px_store_walk(px_store *s, const px_oid *commit, int (*keep)(const char *rel),
+		  int (*each)(void *payload, const char *rel, const px_oid *blob), void *payload,
+		  px_diag *d);
 
 typedef enum {
 	PX_CHANGE_ADDED,

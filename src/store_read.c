@@ -108,79 +108,59 @@ cleanup:
 	return rc;
 }
 
-struct collect {
+struct walk {
 	px_store *s;
 	int (*keep)(const char *rel);
-	px_store_entry *v;
-	size_t n, cap;
+	int (*each)(void *payload, const char *rel, const px_oid *blob);
+	void *payload;
+	px_buf full;
+	int stop; /* each's nonzero value */
 };
 
-static int collect_cb(const char *root, const git_tree_entry *e, void *payload)
+static int walk_cb(const char *root, const git_tree_entry *e, void *payload)
 {
-	struct collect *c = payload;
-	px_buf full = PX_BUF_INIT;
+	struct walk *w = payload;
 	const char *rel;
-	int rc = 0;
+	px_oid blob;
 
 	/* a symbolic link is never a note, in git as in the work tree */
 	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB || git_tree_entry_filemode(e) == GIT_FILEMODE_LINK)
 		return 0;
-	px_buf_printf(&full, "%s%s", root, git_tree_entry_name(e));
-	rel = kb_rel(c->s, full.ptr, c->keep);
-	if (rel) {
-		if (c->n == c->cap) {
-			size_t cap = c->cap ? c->cap * 2 : 256;
-			px_store_entry *p = realloc(c->v, cap * sizeof *p);
-			if (!p) {
-				rc = -1;
-				goto done;
-			}
-			c->v = p;
-			c->cap = cap;
-		}
-		if (!(c->v[c->n].path = strdup(rel))) {
-			rc = -1;
-			goto done;
-		}
-		oid_from_git(&c->v[c->n].blob, git_tree_entry_id(e));
-		c->n++;
+	px_buf_clear(&w->full);
+	px_buf_puts(&w->full, root);
+	px_buf_puts(&w->full, git_tree_entry_name(e));
+	if (px_buf_failed(&w->full)) {
+		w->stop = -1;
+		return -1;
 	}
-done:
-	px_buf_free(&full);
-	return rc;
+	rel = kb_rel(w->s, w->full.ptr, w->keep);
+	if (!rel)
+		return 0;
+	oid_from_git(&blob, git_tree_entry_id(e));
+	w->stop = w->each(w->payload, rel, &blob);
+	return w->stop ? -1 : 0;
 }
 
-long px_store_list(px_store *s, const px_oid *commit, int (*keep)(const char *rel),
-		   px_store_entry **out, px_diag *d)
+int px_store_walk(px_store *s, const px_oid *commit, int (*keep)(const char *rel),
+		  int (*each)(void *payload, const char *rel, const px_oid *blob), void *payload,
+		  px_diag *d)
 {
-	struct collect c = { s, keep, NULL, 0, 0 };
+	struct walk w = { s, keep, each, payload, PX_BUF_INIT, 0 };
 	git_tree *t = NULL;
-	int err;
+	int err, rc = 0;
 
-	*out = NULL;
 	if (px_store_tree(&t, s, commit, d) < 0)
 		return -1;
-	if (t && (err = git_tree_walk(t, GIT_TREEWALK_PRE, collect_cb, &c)) < 0) {
-		if (err == GIT_EUSER)
-			oom(d, NULL);
-		else
+	if (t && (err = git_tree_walk(t, GIT_TREEWALK_PRE, walk_cb, &w)) < 0) {
+		if (err != GIT_EUSER)
 			px_store_error(d, NULL);
-		git_tree_free(t);
-		px_store_entries_free(c.v, c.n);
-		return -1;
+		else if (px_buf_failed(&w.full))
+			oom(d, NULL);
+		rc = err == GIT_EUSER ? w.stop : -1;
 	}
 	git_tree_free(t);
-	*out = c.v;
-	return (long)c.n;
-}
-
-void px_store_entries_free(px_store_entry *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; v && i < n; i++)
-		free(v[i].path);
-	free(v);
+	px_buf_free(&w.full);
+	return rc;
 }
 
 static px_change change_of(git_delta_t s)

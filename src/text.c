@@ -62,6 +62,11 @@ size_t px_text_unsafe_at(const char *s, size_t len)
 	unsigned long cp;
 
 	while (i < len) {
+		/* printable ASCII, the bulk of any text, in one comparison */
+		while (i < len && (unsigned char)((unsigned char)s[i] - 0x20) < 0x5F)
+			i++;
+		if (i >= len)
+			break;
 		if (plain((unsigned char)s[i]) || s[i] == '\r') {
 			i++;
 			continue;

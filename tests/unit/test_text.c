@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
+#include "fold.h"
 #include "text.h"
 
 static const struct {
@@ -91,12 +93,84 @@ static void test_classes(void **state)
 	assert_int_equal(px_text_unsafe_at("ab\x0c", 3), 2);
 }
 
+/* The scanners every note passes through skip ASCII in bulk (eight
+ * bytes at a time, or a run of printable bytes): what they find must not
+ * depend on where it falls against those runs. Each case is put at every
+ * offset of a 40-byte line of plain ASCII, and cut short at its end. */
+static void test_scanners_at_every_offset(void **state)
+{
+	static const struct {
+		const char *bytes;
+		int invalid; /* px_utf8_invalid_at finds it (else it is valid UTF-8) */
+		int unsafe;  /* px_text_unsafe_at finds it */
+	} probes[] = {
+		{ "\x80", 1, 1 }, { "\xC3", 1, 1 }, { "\xC0\x80", 1, 1 }, { "\xED\xA0\x80", 1, 1 },
+		{ "\xF4\x90\x80\x80", 1, 1 }, { "\xFF", 1, 1 },
+		{ "\x7F", 0, 1 }, { "\x01", 0, 1 }, { "\x0c", 0, 1 }, { "\x1b", 0, 1 },
+		{ "\xC2\x85", 0, 1 }, /* U+0085, a C1 control */
+		{ "\xC3\xA9", 0, 0 }, { "\xE2\x82\xAC", 0, 0 }, { "\xF0\x9F\x98\x80", 0, 0 },
+		{ "\r\n\t", 0, 0 },
+	};
+	size_t i, at;
+
+	(void)state;
+	for (i = 0; i < sizeof probes / sizeof *probes; i++) {
+		size_t cl = strlen(probes[i].bytes);
+		for (at = 0; at <= 40; at++) {
+			char line[64];
+			size_t len = 40 + cl, cut;
+
+			memset(line, 'a', sizeof line);
+			memcpy(line + at, probes[i].bytes, cl);
+			assert_int_equal(px_utf8_invalid_at(line, len), probes[i].invalid ? at : len);
+			assert_int_equal(px_text_unsafe_at(line, len), probes[i].unsafe ? at : len);
+			/* a character cut short by the end of the text */
+			if (at == 40 && cl > 1 && !probes[i].invalid && (probes[i].bytes[0] & 0x80)) {
+				cut = 40 + cl - 1;
+				assert_int_equal(px_utf8_invalid_at(line, cut), 40);
+				assert_int_equal(px_text_unsafe_at(line, cut), 40);
+			}
+		}
+	}
+	assert_int_equal(px_utf8_invalid_at("", 0), 0);
+	assert_int_equal(px_text_unsafe_at("", 0), 0);
+}
+
+/* Line offsets, against counting by hand. */
+static void test_lines(void **state)
+{
+	static const char *const texts[] = {
+		"", "a", "\n", "\n\n", "a\nb", "a\nb\n", "\nab\n\ncd", "line one\nline two\r\nthree",
+	};
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+		const char *t = texts[i];
+		size_t len = strlen(t), want[16], n = 1;
+		px_lines l;
+
+		want[0] = 0;
+		for (k = 0; k < len; k++)
+			if (t[k] == '\n')
+				want[n++] = k + 1;
+		assert_int_equal(px_lines_build(&l, t, len), 0);
+		assert_int_equal(l.n, n);
+		for (k = 0; k < n; k++)
+			assert_int_equal(px_lines_offset(&l, (int)k + 1), want[k]);
+		assert_int_equal(px_lines_offset(&l, (int)n + 1), len);
+		px_lines_free(&l);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sanitisers),
 		cmocka_unit_test(test_xml_unescaped_and_one_line),
 		cmocka_unit_test(test_classes),
+		cmocka_unit_test(test_scanners_at_every_offset),
+		cmocka_unit_test(test_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
