@@ -138,6 +138,31 @@ csv=$(xpath 'string(//a[@class="export-csv"]/@href)')
 get "${csv#/}"
 expect_code 200
 [ "$(printf '%s\n' "$out" | wc -l)" -gt 1 ] || fail "the CSV export is empty"
+# each page's exports are exactly its rows, in its order: by rank and by
+# date (the page orders the whole window by date, not only its best
+# hits), pages 1 to 3 of a word in a few hundred segments
+for sort in rank date; do
+	for pg in 1 2 3; do
+		get "?q=de&sort=$sort&page=$pg&lang=nl"
+		expect_code 200
+		xmllint --html --xpath '//article[@class="hit"]//a[@class="note-link"]/@href' \
+			"$TMPDIR/body" 2>/dev/null | sed 's/ href="\([^"]*\)"/\1\n/g' | grep . |
+			sed 's|^/notes/\([^?]*\)?lang=nl#L|\1 |' > "$TMPDIR/page.rows"
+		[ "$(wc -l < "$TMPDIR/page.rows")" = 20 ] || fail "page $pg by $sort has $(wc -l < "$TMPDIR/page.rows") hits"
+		json=$(xpath 'string(//a[@class="export-json"]/@href)')
+		csv=$(xpath 'string(//a[@class="export-csv"]/@href)')
+		get "${json#/}"
+		expect_code 200
+		jq -r '.hits[] | "\(.path) \(.line)"' "$TMPDIR/body" > "$TMPDIR/json.rows"
+		test_cmp "$TMPDIR/page.rows" "$TMPDIR/json.rows"
+		get "${csv#/}"
+		expect_code 200
+		python3 -c 'import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+for r in rows: print(r["path"], r["line"])' "$TMPDIR/body" > "$TMPDIR/csv.rows"
+		test_cmp "$TMPDIR/page.rows" "$TMPDIR/csv.rows"
+	done
+done
 
 # -- a matrix cell: the count of a search, and the segments behind it --------
 get "matrix?lang=nl"
