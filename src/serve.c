@@ -5,6 +5,8 @@
 #include "serve.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
@@ -26,7 +29,8 @@
 	X(T, MHD_, start_daemon) X(T, MHD_, stop_daemon) X(T, MHD_, get_daemon_info)      \
 	X(T, MHD_, create_response_from_buffer) X(T, MHD_, add_response_header)           \
 	X(T, MHD_, queue_response) X(T, MHD_, destroy_response)                           \
-	X(T, MHD_, lookup_connection_value) X(T, MHD_, get_connection_values)
+	X(T, MHD_, lookup_connection_value) X(T, MHD_, get_connection_values)            \
+	X(T, MHD_, get_connection_info)
 PX_DL_LIBRARY(mhd, "libmicrohttpd.so.12", "libmicrohttpd12", MHD_FNS);
 
 /* The headers of every answer (doc/serve.md): no script but the
@@ -41,6 +45,17 @@ typedef struct worker {
 	struct worker *next;
 } worker;
 
+/* A connection while it is open (its socket_context): the watchdog
+ * shuts the ones whose request line and headers take longer than the
+ * server's `timeout` in all, however slowly they trickle in. */
+typedef struct conn {
+	int fd;          /* a duplicate of the socket (the same socket even
+			  * once MHD closed its own descriptor) */
+	int reading;     /* awaiting a request's headers, since `since` */
+	struct timespec since;
+	struct conn *prev, *next;
+} conn;
+
 typedef struct {
 	const px_kb *kb;
 	px_store *store;   /* the updater's (under lock) */
@@ -50,6 +65,12 @@ typedef struct {
 	px_oid head;       /* the commit the index holds */
 	int have_head;     /* 0 while the branch has no commit */
 	worker *workers;
+	/* the watchdog of slow requests */
+	pthread_mutex_t conn_lock; /* conns, each conn's fields, stopping */
+	pthread_cond_t wake;
+	conn *conns;
+	unsigned header_limit;     /* seconds */
+	int stopping;
 } server;
 
 /* This thread's web, tied to the server it serves. */
@@ -141,6 +162,117 @@ static void refresh(server *srv, px_web *w)
 	}
 	pthread_mutex_unlock(&srv->lock);
 	px_diag_free(&d);
+}
+
+/* ----------------------------------------------------- slow requests */
+
+unsigned px_serve_per_ip(unsigned max_connections)
+{
+	unsigned n = max_connections / 4;
+
+	if (n < 8)
+		n = 8;
+	return n < max_connections ? n : max_connections;
+}
+
+static void conn_reading(server *srv, conn *k, int reading)
+{
+	if (!k)
+		return;
+	pthread_mutex_lock(&srv->conn_lock);
+	k->reading = reading;
+	clock_gettime(CLOCK_MONOTONIC, &k->since);
+	pthread_mutex_unlock(&srv->conn_lock);
+}
+
+/* MHD_OPTION_NOTIFY_CONNECTION: a connection opened or closed. One that
+ * could not be followed (no memory, no descriptor) keeps the idle
+ * timeout alone. */
+static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+			enum MHD_ConnectionNotificationCode toe)
+{
+	server *srv = cls;
+	const union MHD_ConnectionInfo *ci;
+	conn *k;
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		*socket_context = NULL;
+		if (!(ci = mhd.get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD)) ||
+		    !(k = calloc(1, sizeof *k)))
+			return;
+		if ((k->fd = fcntl(ci->connect_fd, F_DUPFD_CLOEXEC, 0)) < 0) {
+			free(k);
+			return;
+		}
+		k->reading = 1;
+		clock_gettime(CLOCK_MONOTONIC, &k->since);
+		pthread_mutex_lock(&srv->conn_lock);
+		k->next = srv->conns;
+		if (srv->conns)
+			srv->conns->prev = k;
+		srv->conns = k;
+		pthread_mutex_unlock(&srv->conn_lock);
+		*socket_context = k;
+	} else if ((k = *socket_context)) {
+		pthread_mutex_lock(&srv->conn_lock);
+		if (k->prev)
+			k->prev->next = k->next;
+		else
+			srv->conns = k->next;
+		if (k->next)
+			k->next->prev = k->prev;
+		pthread_mutex_unlock(&srv->conn_lock);
+		close(k->fd);
+		free(k);
+		*socket_context = NULL;
+	}
+}
+
+/* MHD_OPTION_NOTIFY_COMPLETED: an answer went out (or the request
+ * ended); the connection awaits the next request's headers. */
+static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	const union MHD_ConnectionInfo *ci =
+		mhd.get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	(void)con_cls;
+	(void)toe;
+	if (ci)
+		conn_reading(cls, ci->socket_context, 1);
+}
+
+/* The watchdog: twice a second, shuts every connection that has been
+ * reading one request's headers for header_limit seconds or more; MHD
+ * then sees the end of the stream and closes it in its own thread. */
+static void *watchdog(void *arg)
+{
+	server *srv = arg;
+	struct timespec now, until;
+	conn *k;
+
+	pthread_mutex_lock(&srv->conn_lock);
+	while (!srv->stopping) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		for (k = srv->conns; k; k = k->next)
+			if (k->reading && now.tv_sec - k->since.tv_sec -
+						  (now.tv_nsec < k->since.tv_nsec) >=
+					  (time_t)srv->header_limit) {
+				shutdown(k->fd, SHUT_RDWR);
+				k->reading = 0;
+			}
+		until = now;
+		until.tv_nsec += 500000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		while (!srv->stopping &&
+		       pthread_cond_timedwait(&srv->wake, &srv->conn_lock, &until) == EINTR)
+			;
+	}
+	pthread_mutex_unlock(&srv->conn_lock);
+	return NULL;
 }
 
 /* ------------------------------------------------------------ requests */
@@ -286,6 +418,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 
 	(void)version;
 	(void)upload;
+	if (!*con_cls) {
+		/* the headers are in: the watchdog leaves this one be */
+		const union MHD_ConnectionInfo *ci =
+			mhd.get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		if (ci)
+			conn_reading(srv, ci->socket_context, 0);
+	}
 	/* the first call has the headers: a request that announces a body
 	 * or uses another method is answered at once (and the connection
 	 * closed); the others are answered by the last call, after MHD read
@@ -473,7 +612,9 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 	sigset_t stop, old;
 	char host[1025]; /* NI_MAXHOST */
 	worker *w, *next;
-	int sig, rc = -1;
+	pthread_condattr_t ca;
+	pthread_t dog;
+	int sig, rc = -1, dog_running = 0;
 
 	memset(&srv, 0, sizeof srv);
 	if (px_dl_load(&mhd_lib, d) < 0)
@@ -492,6 +633,12 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 	srv.token = o->token;
 	srv.have_head = px_store_head(store, &srv.head, NULL) == 0;
 	pthread_mutex_init(&srv.lock, NULL);
+	pthread_mutex_init(&srv.conn_lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&srv.wake, &ca);
+	pthread_condattr_destroy(&ca);
+	srv.header_limit = o->timeout;
 	/* the workers inherit a mask without the stopping signals: only
 	 * this thread takes them, in sigwait */
 	sigemptyset(&stop);
@@ -505,7 +652,10 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, o->threads ? o->threads : default_threads(),
 		MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, px_serve_per_ip(o->max_connections),
 		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout,
+		MHD_OPTION_NOTIFY_CONNECTION, conn_notify, &srv,
+		MHD_OPTION_NOTIFY_COMPLETED, request_done, &srv,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_END);
@@ -513,6 +663,11 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_SERVE_CANNOT_LISTEN, o->listen);
 		goto cleanup;
 	}
+	if (pthread_create(&dog, NULL, watchdog, &srv) != 0) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_OOM);
+		goto cleanup;
+	}
+	dog_running = 1;
 	if (getnameinfo((struct sockaddr *)&ss, sslen, host, sizeof host, NULL, 0, NI_NUMERICHOST))
 		snprintf(host, sizeof host, "%s", "localhost");
 	printf(ss.ss_family == AF_INET6 ? "http://[%s]:%u/\n" : "http://%s:%u/\n", host,
@@ -524,6 +679,13 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 cleanup:
 	if (daemon)
 		mhd.stop_daemon(daemon);
+	if (dog_running) {
+		pthread_mutex_lock(&srv.conn_lock);
+		srv.stopping = 1;
+		pthread_cond_signal(&srv.wake);
+		pthread_mutex_unlock(&srv.conn_lock);
+		pthread_join(dog, NULL);
+	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	for (w = srv.workers; w; w = next) {
 		next = w->next;
@@ -534,5 +696,7 @@ cleanup:
 	/* the pages' compiled stylesheet, once no worker runs */
 	px_web_pages_shutdown();
 	pthread_mutex_destroy(&srv.lock);
+	pthread_cond_destroy(&srv.wake);
+	pthread_mutex_destroy(&srv.conn_lock);
 	return rc;
 }

@@ -187,5 +187,86 @@ wait "$slow" || fail "the slow client failed: $(cat "$TMPDIR/slow")"
 [ "$(tail -n 1 "$TMPDIR/slow")" = closed ] || fail "the slow client's connection: $(cat "$TMPDIR/slow")"
 get api/codes
 expect_code 200
+# a client that trickles its headers a byte every half second, never
+# silent for the 2 s of --timeout: the headers' own limit (2 s in all)
+# shuts it, long before its 60 bytes are sent (30 s)
+python3 - "${URL#http://}" > "$TMPDIR/trickle" 2>&1 <<'PY'
+import socket, sys, time
+host, port = sys.argv[1].rstrip("/").rsplit(":", 1)
+s = socket.create_connection((host, int(port)))
+req = b"GET /api/codes HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 60
+sent = 0
+try:
+    for b in req[:60]:
+        s.sendall(bytes([b]))
+        sent += 1
+        time.sleep(0.5)
+        s.setblocking(False)
+        try:
+            if s.recv(65536) == b"":
+                break
+        except BlockingIOError:
+            pass
+        finally:
+            s.setblocking(True)
+    print("sent", sent)
+except (BrokenPipeError, ConnectionResetError):
+    print("sent", sent)
+PY
+sent=$(sed -n 's/^sent //p' "$TMPDIR/trickle")
+[ -n "$sent" ] || fail "the trickling client: $(cat "$TMPDIR/trickle")"
+[ "$sent" -lt 20 ] || fail "a client trickling its headers was kept for $sent bytes (half a second each)"
+get api/codes
+expect_code 200
 
 serve_stop
+
+# -- connections per address: --max-connections 16 lets one address hold
+# 8; the 9th is closed unanswered, another address is served meanwhile
+serve_start . --max-connections 16 --timeout 60
+python3 - "${URL#http://}" > "$TMPDIR/perip" 2>&1 <<'PY'
+import socket, sys, time
+host, port = sys.argv[1].rstrip("/").rsplit(":", 1)
+req = b"GET /api/codes HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+def ask(src):
+    s = socket.socket()
+    s.settimeout(20)
+    s.bind((src, 0))
+    s.connect((host, int(port)))
+    try:
+        s.sendall(req)
+        data = b""
+        while True:
+            d = s.recv(65536)
+            if not d:
+                break
+            data += d
+    except (ConnectionResetError, BrokenPipeError):
+        data = b""
+    s.close()
+    return data.split(b" ", 2)[1].decode() if data.startswith(b"HTTP/") else "closed"
+held = []
+for i in range(8):
+    held.append(socket.create_connection((host, int(port))))
+time.sleep(0.5)
+print("ninth", ask("127.0.0.1"))
+print("other", ask("127.0.0.2"))
+for s in held:
+    s.close()
+time.sleep(0.5)
+print("after", ask("127.0.0.1"))
+PY
+printf 'ninth closed\nother 200\nafter 200\n' > "$TMPDIR/perip.want"
+test_cmp "$TMPDIR/perip.want" "$TMPDIR/perip"
+serve_stop
+
+# --max-connections: a whole number from 1 to 4096, said in the user's language
+for n in 0 4097 x -1 ''; do
+	px --lang fr serve --max-connections "$n"
+	expect_rc 2
+	contains "$err" "l'option '--max-connections' attend un nombre entier de 1 à 4096, pas '$n'"
+done
+px --lang nl serve --threads 0
+expect_rc 2
+contains "$err" "optie '--threads' verwacht een geheel getal van 1 tot 64, niet '0'"
+
