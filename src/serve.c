@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -397,6 +398,30 @@ static int hexval(char ch)
 	return -1;
 }
 
+/* An error answer (px_web_fail: the HTML page outside /api/, JSON
+ * under it), with the security headers as every answer. */
+static enum MHD_Result refuse(server *srv, struct MHD_Connection *c, const px_web_request *rq,
+			      int status, px_msgid msg, ...)
+{
+	px_web_response rs = PX_WEB_RESPONSE_INIT;
+	px_diag d = PX_DIAG_INIT;
+	px_buf m = PX_BUF_INIT;
+	px_web *w = web_of_thread(srv, &d);
+	va_list ap;
+
+	if (!w)
+		log_diag(srv, &d);
+	px_diag_free(&d);
+	va_start(ap, msg);
+	px_buf_vprintf(&m, px_msg_in(msg, rq->lang), ap);
+	va_end(ap);
+	px_i18n_thread(rq->lang);
+	px_web_fail(w, rq, &rs, status, m.ptr);
+	px_i18n_thread(-1);
+	px_buf_free(&m);
+	return reply(c, &rs, NULL, NULL, 0);
+}
+
 /* Where a connection's request is (its *con_cls): headers read, or a
  * body seen after all. */
 static char started, body_seen;
@@ -447,22 +472,20 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 		px_web_error(&rs, &rq, 401, MSG_WEB_UNAUTHORIZED);
 		return reply(c, &rs, NULL, NULL, 1);
 	}
-	if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
-		px_web_error(&rs, &rq, 405, MSG_WEB_METHOD, method);
-		return reply(c, &rs, NULL, NULL, 0);
-	}
-	if ((cl && strcmp(cl, "0")) || te || *con_cls == &body_seen) {
-		px_web_error(&rs, &rq, 413, MSG_WEB_BODY);
-		return reply(c, &rs, NULL, NULL, 0);
-	}
+	if (strcmp(method, "GET") && strcmp(method, "HEAD"))
+		return refuse(srv, c, &rq, 405, MSG_WEB_METHOD, method);
+	if ((cl && strcmp(cl, "0")) || te || *con_cls == &body_seen)
+		return refuse(srv, c, &rq, 413, MSG_WEB_BODY);
 	if (!*con_cls) {
+		const union MHD_ConnectionInfo *hi =
+			MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+		if (hi && hi->header_size > PX_WEB_MAX_HEADERS)
+			return refuse(srv, c, &rq, 431, MSG_WEB_HEADERS_TOO_LARGE, PX_WEB_MAX_HEADERS);
 		*con_cls = &started;
 		return MHD_YES;
 	}
-	if (strlen(url) + ps.bytes > PX_WEB_MAX_URL || ps.total > PX_WEB_MAX_PARAMS) {
-		px_web_error(&rs, &rq, 414, MSG_WEB_TOO_LONG, PX_WEB_MAX_URL, PX_WEB_MAX_PARAMS);
-		return reply(c, &rs, NULL, NULL, 0);
-	}
+	if (strlen(url) + ps.bytes > PX_WEB_MAX_URL || ps.total > PX_WEB_MAX_PARAMS)
+		return refuse(srv, c, &rq, 414, MSG_WEB_TOO_LONG, PX_WEB_MAX_URL, PX_WEB_MAX_PARAMS);
 	if (via_query) {
 		/* the token becomes a cookie; the address loses it */
 		px_buf loc = PX_BUF_INIT, cookie = PX_BUF_INIT;
@@ -506,9 +529,7 @@ failed:
 	log_diag(srv, &d);
 	px_diag_free(&d);
 	px_buf_free(&rs.body);
-	rs = (px_web_response)PX_WEB_RESPONSE_INIT;
-	px_web_error(&rs, &rq, 500, MSG_WEB_INTERNAL);
-	return reply(c, &rs, NULL, NULL, 0);
+	return refuse(srv, c, &rq, 500, MSG_WEB_INTERNAL);
 }
 
 /* MHD's percent-decoding of the path and the parameters, but for %00:

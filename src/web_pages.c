@@ -242,17 +242,28 @@ static void problems(px_buf *b, const px_diag *d)
 			px_xml_element(b, "problem", NULL, d->items[i].message);
 }
 
-/* A page that says the thing asked for is not there (404). */
-static int not_found(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d)
+int px_web_page_error(px_web *w, const px_web_request *rq, px_web_response *rs, int status,
+		      const char *message, px_diag *d)
 {
 	px_buf xml = PX_BUF_INIT;
 	int rc;
 
 	page_open(&xml, w, rq, "error");
-	px_buf_puts(&xml, "<error status=\"404\"/></page>\n");
-	rc = render(rq, &xml, 404, rs, d);
+	px_buf_puts(&xml, "<error");
+	px_xml_attr_int(&xml, "status", status);
+	px_buf_puts(&xml, ">");
+	if (message && *message)
+		px_xml_element(&xml, "problem", NULL, message);
+	px_buf_puts(&xml, "</error></page>\n");
+	rc = render(rq, &xml, status, rs, d);
 	px_buf_free(&xml);
 	return rc;
+}
+
+/* A page that says the thing asked for is not there (404). */
+static int not_found(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d)
+{
+	return px_web_page_error(w, rq, rs, 404, NULL, d);
 }
 
 /* <code id category>labels</code>, with its link */

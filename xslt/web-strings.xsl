@@ -90,6 +90,7 @@
     <s id="source"><nl>Bron</nl><fr>Source</fr></s>
     <s id="written-in"><nl>Geschreven in het %1</nl><fr>Rédigé en %1</fr></s>
     <s id="not-found"><nl>Deze pagina bestaat niet.</nl><fr>Cette page n'existe pas.</fr></s>
+    <s id="error-title"><nl>Fout %1</nl><fr>Erreur %1</fr></s>
     <s id="not-found-title"><nl>Niet gevonden</nl><fr>Introuvable</fr></s>
     <s id="problem"><nl>Dit kon niet gelezen worden</nl><fr>Impossible de lire ceci</fr></s>
   </xsl:variable>

@@ -601,11 +601,15 @@
   <!-- ============================================================= error -->
 
   <xsl:template match="w:error" mode="title">
-    <xsl:call-template name="s"><xsl:with-param name="id" select="'not-found-title'"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="@status = 404"><xsl:call-template name="s"><xsl:with-param name="id" select="'not-found-title'"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="s"><xsl:with-param name="id" select="'error-title'"/><xsl:with-param name="a1" select="@status"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="w:error">
-    <p><xsl:call-template name="s"><xsl:with-param name="id" select="'not-found'"/></xsl:call-template></p>
+    <xsl:if test="@status = 404"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'not-found'"/></xsl:call-template></p></xsl:if>
+    <xsl:for-each select="w:problem"><p class="problem" role="alert"><xsl:value-of select="."/></p></xsl:for-each>
     <p><a href="/?lang={$lang}"><xsl:call-template name="s"><xsl:with-param name="id" select="'search'"/></xsl:call-template></a></p>
   </xsl:template>
 </xsl:stylesheet>

@@ -107,7 +107,10 @@ for p in 'api/notes/../../etc/passwd' 'api/notes/%2e%2e/%2e%2e/%2e%2e/etc/passwd
 	'%2e%2e/%2e%2e/etc/passwd' 'api/codes/..%2f..%2fetc%2fpasswd'; do
 	get "$p"
 	[ "$code" = 404 ] || fail "$p: HTTP $code, not 404: $out"
-	[ "$(jq -r .status "$TMPDIR/body")" = 404 ] || fail "$p: not a JSON 404: $out"
+	case $p in
+	api/*|static/*) [ "$(jq -r .status "$TMPDIR/body")" = 404 ] || fail "$p: not a JSON 404: $out" ;;
+	*) [ "$(header Content-Type)" = "text/html; charset=utf-8" ] || fail "$p: a 404 as $(header Content-Type)" ;;
+	esac
 	lacks "$out" "root:"
 	lacks "$out" "moderators"
 	security_headers "$p"
@@ -133,6 +136,30 @@ long=$(head -c 5000 /dev/zero | tr '\0' a)
 get "api/search?q=$long"
 [ "$code" = 414 ] || fail "a 5000-byte address: HTTP $code"
 security_headers 414
+# the server's own bounds are answered by the server, under libmicrohttpd's
+# (32 KiB): with the security headers, in the request's language, as a
+# page outside /api/ and as JSON under it
+big=$(head -c 10000 /dev/zero | tr '\0' h)
+while read -r path hdr status type text; do
+	type=$(printf '%s' "$type" | tr _ ' ')
+	case $hdr in big) set -- -H "X-Big: $big" ;; *) set -- ;; esac
+	get "$path" -H 'Accept-Language: fr' "$@"
+	[ "$code" = "$status" ] || fail "$path ($hdr): HTTP $code, not $status"
+	security_headers "$status of $path"
+	[ "$(header Content-Type)" = "$type" ] || fail "$path ($hdr): $(header Content-Type)"
+	case $type in
+	application/json*) [ "$(jq -r .error "$TMPDIR/body")" = "$text" ] || fail "$path ($hdr): $out" ;;
+	*) [ "$(xmllint --html --xpath 'string(//p[@class="problem"])' "$TMPDIR/body" 2>/dev/null)" = "$text" ] ||
+		fail "$path ($hdr): $out"
+	   contains "$out" 'lang="fr"'
+	   contains "$out" 'id="lang-switch"' ;;
+	esac
+done <<EOF
+api/search?q=$long - 414 application/json;_charset=utf-8 l'adresse est trop longue (au plus 4096 octets, 64 paramètres)
+?q=$long - 414 text/html;_charset=utf-8 l'adresse est trop longue (au plus 4096 octets, 64 paramètres)
+api/codes big 431 application/json;_charset=utf-8 les en-têtes de la requête sont trop grands (au plus 8192 octets)
+codes big 431 text/html;_charset=utf-8 les en-têtes de la requête sont trop grands (au plus 8192 octets)
+EOF
 many=$(seq 1 65 | sed 's/^/p/; s/$/=1/' | paste -sd '&' -)
 get "api/search?q=a&$many"
 [ "$code" = 414 ] || fail "65 parameters: HTTP $code"

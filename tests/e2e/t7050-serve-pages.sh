@@ -212,9 +212,20 @@ expect_code 200
 html_ok "a version of the hostile note"
 
 # -- not found, and what cannot be read -------------------------------------
+# a path no page has: the 404 page in the language asked, with the switch
+# to the same path in the other (/api/ stays JSON)
+get "nowhere/at/all?lang=fr"
+expect_code 404
+[ "$(xpath 'string(//h1)')" = Introuvable ] || fail "the 404 page's title: $(xpath 'string(//h1)')"
+[ "$(xpath 'string(//a[@id="lang-switch"]/@href)')" = "/nowhere/at/all?lang=nl" ] ||
+	fail "the 404 page's switch: $(xpath 'string(//a[@id="lang-switch"]/@href)')"
+get "api/nowhere"
+expect_code 404
+[ "$(header Content-Type)" = "application/json; charset=utf-8" ] || fail "an /api/ 404 as $(header Content-Type)"
 for p in "notes/../../etc/passwd" "notes/%2e%2e/%2e%2e/etc/passwd" "notes//etc/passwd" \
 	 "notes/2022-2023/zuid/99.md" "notes/communities.yaml" "codes/nergens" \
-	 "notes/2022-2023/zuid/01.md?version=0000000000000000000000000000000000000000"; do
+	 "notes/2022-2023/zuid/01.md?version=0000000000000000000000000000000000000000" \
+	 "nowhere" "nowhere/at/all" "apix" "codes/tijd/more"; do
 	get "$p"
 	expect_code 404
 	[ "$(header Content-Type)" = "text/html; charset=utf-8" ] || fail "$p: 404 as $(header Content-Type)"
