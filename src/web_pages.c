@@ -1149,7 +1149,9 @@ int px_web_page_note(px_web *w, const px_web_request *rq, px_web_response *rs, p
 			px_buf_xml_str(&xml, n->segs[k].text);
 			px_buf_puts(&xml, "</followup>");
 		}
-		px_buf_puts(&xml, "<body>");
+		px_buf_puts(&xml, "<body");
+		px_xml_attr_int(&xml, "line", n->body_line > 0 ? n->body_line : 1);
+		px_buf_puts(&xml, ">");
 		if (px_note_body_xml(n, src.ptr, src.len, cb, &xml) < 0) {
 			px_diag_add(d, path, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
 			goto cleanup;

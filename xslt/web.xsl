@@ -17,9 +17,11 @@
     xmlns:bs="urn:praxis:brief-strings"
     xmlns:ws="urn:praxis:web-strings"
     exclude-result-prefixes="w cm bs ws">
+  <!-- imported: the templates below that give a segment's block its
+       line's anchor take precedence over note-body.xsl's -->
+  <xsl:import href="note-body.xsl"/>
   <xsl:include href="ui-strings.xsl"/>
   <xsl:include href="web-strings.xsl"/>
-  <xsl:include href="note-body.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
   <xsl:param name="lang" select="'nl'"/>
   <xsl:param name="css" select="'/static/report.css'"/>
@@ -597,6 +599,29 @@
       </ol>
     </section>
   </xsl:template>
+
+  <!-- every block a segment starts with has the id L<line> (its line in
+       the note), so that a hit's or a coded segment's link #L<line> lands
+       on it: a paragraph (not the single one of a list item, which the
+       item holds), a list item, a follow-up, a table row -->
+  <xsl:variable name="body-line" select="number($page/w:note-page/w:body/@line) - 1"/>
+  <xsl:template name="line-id">
+    <xsl:if test="@sourcepos">
+      <xsl:attribute name="id">L<xsl:value-of select="number(substring-before(@sourcepos, ':')) + $body-line"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="cm:paragraph"><p><xsl:call-template name="line-id"/><xsl:apply-templates/></p></xsl:template>
+  <xsl:template match="cm:item/cm:paragraph | cm:tasklist/cm:paragraph"><p><xsl:apply-templates/></p></xsl:template>
+  <xsl:template match="cm:item/cm:paragraph[count(../cm:paragraph) = 1] | cm:tasklist/cm:paragraph[count(../cm:paragraph) = 1]" priority="1"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="cm:item"><li><xsl:call-template name="line-id"/><xsl:apply-templates/></li></xsl:template>
+  <xsl:template match="cm:tasklist">
+    <li class="task done-{@completed = 'true'}">
+      <xsl:call-template name="line-id"/>
+      <span class="box"><xsl:choose><xsl:when test="@completed = 'true'">☑ </xsl:when><xsl:otherwise>☐ </xsl:otherwise></xsl:choose></span>
+      <xsl:apply-templates/>
+    </li>
+  </xsl:template>
+  <xsl:template match="cm:table_row"><tr><xsl:call-template name="line-id"/><xsl:for-each select="cm:table_cell"><td><xsl:apply-templates/></td></xsl:for-each></tr></xsl:template>
 
   <!-- ============================================================= error -->
 

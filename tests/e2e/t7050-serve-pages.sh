@@ -164,6 +164,22 @@ for r in rows: print(r["path"], r["line"])' "$TMPDIR/body" > "$TMPDIR/csv.rows"
 	done
 done
 
+# -- a segment's link lands on it: every hit of a word in every kind of
+# segment (paragraph, item, follow-up, quote, table row) has its note's
+# element with id L<line>, and no note page has an id twice
+get "api/search?q=de&limit=1000"
+jq -r '.hits[] | "\(.path) \(.line)"' "$TMPDIR/body" | sort -u > "$TMPDIR/seg.lines"
+[ "$(jq -r '[.hits[].kind] | unique | join(" ")' "$TMPDIR/body")" = "followup item paragraph quote row" ] ||
+	fail "the search for anchors misses a kind: $(jq -r '[.hits[].kind] | unique | join(" ")' "$TMPDIR/body")"
+for p in $(cut -d' ' -f1 "$TMPDIR/seg.lines" | sort -u); do
+	get "notes/$p?lang=nl"
+	xmllint --html --xpath '//@id' "$TMPDIR/body" 2>/dev/null | tr ' ' '\n' | grep . | sort > "$TMPDIR/ids"
+	[ -z "$(uniq -d "$TMPDIR/ids")" ] || fail "$p has an id twice: $(uniq -d "$TMPDIR/ids")"
+	grep "^$p " "$TMPDIR/seg.lines" | while read -r _ line; do
+		grep -qx "id=\"L$line\"" "$TMPDIR/ids" || fail "$p has no anchor L$line"
+	done
+done
+
 # -- a matrix cell: the count of a search, and the segments behind it --------
 get "matrix?lang=nl"
 cell=$(xpath 'string((//td[contains(@class, "cell")]/a[@data-col="zuid"])[1]/@href)')
