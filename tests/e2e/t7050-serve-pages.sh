@@ -164,6 +164,32 @@ for r in rows: print(r["path"], r["line"])' "$TMPDIR/body" > "$TMPDIR/csv.rows"
 	done
 done
 
+# -- a code's page: its timeline counts what `codes CODE` lists, per cycle
+# and per session; a page past the last is the first, its range true
+for c in tijd resource.time; do
+	px codes "$c" --format json
+	printf '%s' "$out" > "$TMPDIR/code.json"
+	n=$(jq '.segments | length' "$TMPDIR/code.json")
+	jq -r '.segments | group_by(.cycle)[] | "\(.[0].cycle): \(length)"' "$TMPDIR/code.json" > "$TMPDIR/want.cycles"
+	jq -r '.segments | map(select(.session > 0)) | group_by(.cycle)[] | . as $g |
+		range(1; (map(.session) | max) + 1) as $s |
+		"\($g[0].cycle) · sessie \($s): \([$g[] | select(.session == $s)] | length)"' \
+		"$TMPDIR/code.json" > "$TMPDIR/want.sessions"
+	for pg in 1 99; do
+		get "codes/$c?page=$pg&lang=nl"
+		expect_code 200
+		xmllint --html --xpath '//section[@class="timeline"]/ul/li' "$TMPDIR/body" 2>/dev/null |
+			sed 's/<[^>]*>/\n/g' | grep . > "$TMPDIR/got.cycles"
+		test_cmp "$TMPDIR/want.cycles" "$TMPDIR/got.cycles"
+		xmllint --html --xpath '//section[@class="timeline"]//*[local-name()="rect"]/*[local-name()="title"]' \
+			"$TMPDIR/body" 2>/dev/null | sed 's/<[^>]*>/\n/g' | grep . > "$TMPDIR/got.sessions"
+		test_cmp "$TMPDIR/want.sessions" "$TMPDIR/got.sessions"
+		to=$((n < 100 ? n : 100))
+		[ "$(xpath 'string(//section[@class="segments"]/p[@class="count"])')" = "1–$to van $n segmenten" ] ||
+			fail "codes/$c page $pg says '$(xpath 'string(//section[@class="segments"]/p[@class="count"])')'"
+	done
+done
+
 # -- a segment's link lands on it: every hit of a word in every kind of
 # segment (paragraph, item, follow-up, quote, table row) has its note's
 # element with id L<line>, and no note page has an id twice
