@@ -661,6 +661,34 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 		}
 		px_buf_puts(&xml, "</filter>");
 	}
+	if (!searched && !bad) {
+		/* no search yet: the codes to choose from, each a search of
+		 * its segments */
+		size_t cat;
+		px_buf_puts(&xml, "<start>");
+		for (cat = 0; cat < cb->ncats; cat++) {
+			px_buf_puts(&xml, "<category");
+			px_xml_attr(&xml, "id", cb->cats[cat].id);
+			px_buf_puts(&xml, ">");
+			px_xml_labels(&xml, cb->cats[cat].label, NULL);
+			for (i = 0; i < cb->ncodes; i++) {
+				const px_code *c = &cb->codes[i];
+				if (c->category != cat)
+					continue;
+				q.n = 0;
+				qs_add(&q, "code", c->id);
+				px_buf_puts(&xml, "<code");
+				px_xml_attr(&xml, "id", c->id);
+				px_xml_attr(&xml, "category", cb->cats[cat].id);
+				attr_href(&xml, "href", "/", &q, rq->lang);
+				px_buf_puts(&xml, ">");
+				px_xml_labels(&xml, c->label, NULL);
+				px_buf_puts(&xml, "</code>");
+			}
+			px_buf_puts(&xml, "</category>");
+		}
+		px_buf_puts(&xml, "</start>");
+	}
 	px_buf_puts(&xml, "</search></page>\n");
 	rc = render(rq, &xml, bad ? 400 : 200, rs, d);
 cleanup:

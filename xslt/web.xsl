@@ -237,6 +237,14 @@
         <xsl:choose>
           <xsl:when test="not(w:result)">
             <xsl:if test="not(w:problem)"><p class="muted"><xsl:call-template name="s"><xsl:with-param name="id" select="'no-query'"/></xsl:call-template></p></xsl:if>
+            <xsl:if test="w:start/w:category/w:code">
+              <section class="start-codes">
+                <xsl:for-each select="w:start/w:category[w:code]">
+                  <h2><xsl:value-of select="w:label[@lang = $lang]"/></h2>
+                  <ul class="tags"><xsl:apply-templates select="w:code" mode="tag"/></ul>
+                </xsl:for-each>
+              </section>
+            </xsl:if>
           </xsl:when>
           <xsl:when test="w:result/@total = 0">
             <p class="count"><xsl:call-template name="s"><xsl:with-param name="id" select="'no-hits'"/></xsl:call-template></p>
@@ -293,7 +301,13 @@
   </xsl:template>
 
   <xsl:template match="w:facets//w:value">
-    <xsl:variable name="name" select="ancestor-or-self::w:facet/@name"/>
+    <!-- a code's value sits in <codes>, not in a <facet> -->
+    <xsl:variable name="name">
+      <xsl:choose>
+        <xsl:when test="ancestor::w:codes">code</xsl:when>
+        <xsl:otherwise><xsl:value-of select="ancestor::w:facet/@name"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <li>
       <a href="{@href}" data-facet="{$name}" data-value="{@id}">
         <xsl:if test="@selected"><xsl:attribute name="class">selected</xsl:attribute><xsl:attribute name="aria-current">true</xsl:attribute></xsl:if>

@@ -137,6 +137,15 @@ msg=$(printf '%s\n' "$err" | sed 's/^praxis: erreur *: //')
 get api/search -H 'Accept-Language: fr-BE,fr;q=0.9,nl;q=0.5'
 [ "$code" = 400 ] && [ "$(jq -r .error "$TMPDIR/body")" = "$msg" ] ||
 	fail "empty query in French: $code $out (want $msg)"
+# an empty q= (or blanks, or with filters only) is the same empty query: a
+# 400 (doc/serve.md); "" (a phrase of no words) is a query, which finds
+# nothing, as the command says
+for q in 'q=' 'q=%20%20' 'q=&community=zuid' 'q=%09'; do
+	get "api/search?$q" -H 'Accept-Language: fr'
+	[ "$code" = 400 ] && [ "$(jq -r .error "$TMPDIR/body")" = "$msg" ] ||
+		fail "$q: $code $out (want 400 $msg)"
+done
+search_case '""'
 # parameters the command has as options: their values are checked
 for p in 'lang=de' 'kind=note' 'limit=0' 'limit=x' 'offset=-1' 'sort=score' 'format=xml'; do
 	get "api/search?q=a&$p"

@@ -164,6 +164,28 @@ for r in rows: print(r["path"], r["line"])' "$TMPDIR/body" > "$TMPDIR/csv.rows"
 	done
 done
 
+# every facet link names its facet (codes too: no empty data-facet)
+get "?q=de&lang=nl"
+[ "$(xpath 'count(//a[@data-facet=""])')" = 0 ] || fail "a facet link with an empty data-facet"
+[ "$(xpath 'count(//section[contains(@class, "facet-code")]//a[@data-facet="code"])')" -gt 0 ] ||
+	fail "the code facet's links do not say data-facet=code"
+# the start page (no query, or an empty one) lists the codebook's codes by
+# category, each the search of its segments
+px codes --format json
+codebook_n=$(printf '%s' "$out" | jq '[.categories[].codes[]] | length')
+for p in "?lang=fr" "?q=&lang=fr" "?q=%20%20&lang=fr"; do
+	get "$p"
+	expect_code 200
+	n=$(xpath 'count(//section[@class="start-codes"]//a[@class="code-tag"])')
+	[ "$n" = "$codebook_n" ] || fail "$p lists $n codes of $codebook_n"
+	[ "$(xpath 'count(//section[@class="start-codes"]/h2)')" -gt 1 ] || fail "$p has no categories"
+	link=$(xpath 'string((//section[@class="start-codes"]//a[@class="code-tag"])[1]/@href)')
+	case $link in "/?code="*"&lang=fr") ;; *) fail "$p: a code's link is $link" ;; esac
+done
+get "${link#/}"
+expect_code 200
+[ "$(xpath 'count(//article[@class="hit"])')" -gt 0 ] || fail "the first code's link finds nothing"
+
 # -- a code's page: its timeline counts what `codes CODE` lists, per cycle
 # and per session; a page past the last is the first, its range true
 for c in tijd resource.time; do
