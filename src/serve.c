@@ -22,6 +22,7 @@
 #include <microhttpd.h>
 
 #include "dl.h"
+#include "i18n.h"
 #include "web.h"
 #include "web_pages.h"
 
@@ -614,6 +615,16 @@ static int loopback(const struct sockaddr_storage *ss)
 	return 0;
 }
 
+/* Whether `ss` is the unspecified address (every address of the host). */
+static int any_address(const struct sockaddr_storage *ss)
+{
+	if (ss->ss_family == AF_INET)
+		return ((const struct sockaddr_in *)ss)->sin_addr.s_addr == htonl(INADDR_ANY);
+	if (ss->ss_family == AF_INET6)
+		return IN6_IS_ADDR_UNSPECIFIED(&((const struct sockaddr_in6 *)ss)->sin6_addr);
+	return 0;
+}
+
 static unsigned default_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -689,10 +700,23 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 		goto cleanup;
 	}
 	dog_running = 1;
-	if (getnameinfo((struct sockaddr *)&ss, sslen, host, sizeof host, NULL, 0, NI_NUMERICHOST))
-		snprintf(host, sizeof host, "%s", "localhost");
-	printf(ss.ss_family == AF_INET6 ? "http://[%s]:%u/\n" : "http://%s:%u/\n", host,
-	       (unsigned)info->port);
+	if (any_address(&ss)) {
+		/* 0.0.0.0 or ::: no browser opens that; this computer's
+		 * loopback first (what scripts read), then where others go */
+		printf(ss.ss_family == AF_INET6 ? "http://[::1]:%u/\n" : "http://127.0.0.1:%u/\n",
+		       (unsigned)info->port);
+		if (gethostname(host, sizeof host - 1) != 0 || !*host)
+			snprintf(host, sizeof host, "%s", "localhost");
+		host[sizeof host - 1] = 0;
+		px_say(stdout, MSG_SERVE_ALL_ADDRESSES, host, (unsigned)info->port);
+		putchar('\n');
+	} else {
+		if (getnameinfo((struct sockaddr *)&ss, sslen, host, sizeof host, NULL, 0,
+				NI_NUMERICHOST))
+			snprintf(host, sizeof host, "%s", "localhost");
+		printf(ss.ss_family == AF_INET6 ? "http://[%s]:%u/\n" : "http://%s:%u/\n", host,
+		       (unsigned)info->port);
+	}
 	fflush(stdout);
 	while (sigwait(&stop, &sig) != 0)
 		;

@@ -40,6 +40,12 @@ praxis: error: --listen needs ADDRESS:PORT (a port from 0 to 65535), not 'nowher
 TXT
 
 SERVE_LISTEN=0.0.0.0:0 serve_start . --token "$TOKEN"
+# on every address: the first line is an address a browser here opens,
+# the second where other computers go
+port=${URL#http://127.0.0.1:}
+port=${port%/}
+[ "$(sed -n 2p "$TMPDIR/serve.out")" = "listening on every address of this computer: from another computer, open http://$(hostname):$port/ (with the token)" ] ||
+	fail "on 0.0.0.0, the second line: $(sed -n 2p "$TMPDIR/serve.out")"
 # every route of the table in src/web.c, with a sample for the prefixes
 routes=$(sed -n 's/^[[:space:]]*{ "\(\/[^"]*\)", [a-z_]* },$/\1/p' "$TOP/src/web.c")
 [ "$(printf '%s\n' "$routes" | wc -l)" -ge 6 ] || fail "too few routes read from src/web.c: $routes"
