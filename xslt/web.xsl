@@ -586,7 +586,9 @@
                 <li class="task done-{@done}" lang="{../@lang}">
                   <span class="box"><xsl:choose><xsl:when test="@done = 'true'">☑ </xsl:when><xsl:otherwise>☐ </xsl:otherwise></xsl:choose></span>
                   <xsl:value-of select="."/>
-                  <xsl:text> </xsl:text><span class="badge state-{@done}"><xsl:call-template name="s"><xsl:with-param name="id" select="substring('opendone', 1 + 4 * number(@done = 'true'), 4)"/></xsl:call-template></span>
+                  <!-- the state in words, and its own colour -->
+                  <xsl:variable name="state" select="substring('opendone', 1 + 4 * number(@done = 'true'), 4)"/>
+                  <xsl:text> </xsl:text><span class="badge state-{$state}"><xsl:call-template name="s"><xsl:with-param name="id" select="$state"/></xsl:call-template></span>
                 </li>
               </xsl:for-each>
             </ul>

@@ -186,6 +186,18 @@ get "${link#/}"
 expect_code 200
 [ "$(xpath 'count(//article[@class="hit"])')" -gt 0 ] || fail "the first code's link finds nothing"
 
+# a follow-up's badge: its state in words and a class of its own, each
+# state's colour set apart in the stylesheet
+get "notes/2022-2023/centrum/01.md?lang=nl"
+xmllint --html --xpath '//section[@class="followups"]//span[contains(@class, "badge")]' "$TMPDIR/body" 2>/dev/null |
+	sed 's/<span class="badge \([^"]*\)">\([^<]*\)<\/span>/\1 \2\n/g' | grep . | sort -u > "$TMPDIR/badges"
+printf 'state-done afgehandeld\nstate-open open\n' > "$TMPDIR/badges.want"
+test_cmp "$TMPDIR/badges.want" "$TMPDIR/badges"
+open_bg=$(sed -n 's/^\.web \.badge\.state-open {.*background: \(#[0-9a-f]*\).*/\1/p' "$TOP/site/report.css")
+done_bg=$(sed -n 's/^\.web \.badge\.state-done {.*background: \(#[0-9a-f]*\).*/\1/p' "$TOP/site/report.css")
+[ -n "$open_bg" ] && [ -n "$done_bg" ] && [ "$open_bg" != "$done_bg" ] ||
+	fail "the follow-up states share a colour: '$open_bg' '$done_bg'"
+
 # -- a code's page: its timeline counts what `codes CODE` lists, per cycle
 # and per session; a page past the last is the first, its range true
 for c in tijd resource.time; do
