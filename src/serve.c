@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,8 +45,18 @@ static const char COOKIE[] = "praxis_token";
 
 typedef struct worker {
 	px_web web;
+	unsigned gen; /* the server's kb generation its index was opened with */
 	struct worker *next;
 } worker;
+
+/* A knowledge base the server opened when HEAD moved (a codebook or
+ * communities.yaml committed), kept until it stops: a worker may still
+ * be answering with an older one. */
+typedef struct kbs {
+	px_kb *kb;
+	px_index *index; /* the updater's on it */
+	struct kbs *next;
+} kbs;
 
 /* A connection while it is open (its socket_context): the watchdog
  * shuts the ones whose request line and headers take longer than the
@@ -59,9 +70,12 @@ typedef struct conn {
 } conn;
 
 typedef struct {
-	const px_kb *kb;
+	const px_kb *kb;   /* the current one (under lock) */
+	unsigned gen;      /* bumped with each new kb */
+	char kb_stamp[512]; /* kb_stamp() of `kb`'s files */
+	kbs *opened;       /* the kbs opened since the start, newest first */
 	px_store *store;   /* the updater's (under lock) */
-	px_index *index;   /* the updater's (under lock) */
+	px_index *index;   /* the updater's (under lock), on `kb` */
 	const char *token; /* NULL: none */
 	pthread_mutex_t lock; /* head, the updater, the workers' list, the log */
 	px_oid head;       /* the commit the index holds */
@@ -123,8 +137,9 @@ static px_web *web_of_thread(server *srv, px_diag *d)
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_OOM);
 		return NULL;
 	}
-	w->web.kb = srv->kb;
 	pthread_mutex_lock(&srv->lock);
+	w->web.kb = srv->kb;
+	w->gen = srv->gen;
 	if (px_store_reader(&w->web.store, srv->store, d) < 0 ||
 	    px_index_open(&w->web.index, srv->kb, w->web.store, d) < 0) {
 		pthread_mutex_unlock(&srv->lock);
@@ -144,6 +159,77 @@ static px_web *web_of_thread(server *srv, px_diag *d)
 /* Brings the index to HEAD when HEAD moved since the last request. A
  * failure is logged and the index left as it was: the answer is then of
  * the commit before. */
+/* What the files px_kb_open reads look like on disk (size, times,
+ * inode of each): when it changes, the knowledge base is read again. */
+static void kb_stamp(char out[512], const char *root)
+{
+	static const char *const files[] = { "codebook.xml", "communities.yaml",
+					      "publication.yaml" };
+	char path[4096];
+	struct stat st;
+	size_t i, n = 0;
+
+	out[0] = 0;
+	for (i = 0; i < sizeof files / sizeof *files && n < 500; i++) {
+		snprintf(path, sizeof path, "%s/%s", root, files[i]);
+		if (stat(path, &st) == 0)
+			n += (size_t)snprintf(out + n, 512 - n, "%lld.%ld.%ld.%llu;",
+					      (long long)st.st_size, (long)st.st_mtim.tv_sec,
+					      st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+		else
+			n += (size_t)snprintf(out + n, 512 - n, "-;");
+	}
+}
+
+/* The knowledge base read again (the codebook and communities.yaml a
+ * commit may have changed), with an updater's index on it; under
+ * srv->lock. A knowledge base that no longer opens is logged and the
+ * server goes on with the one it has. */
+static void reopen_kb(server *srv, px_diag *d)
+{
+	char stamp[sizeof srv->kb_stamp];
+	kbs *k;
+
+	kb_stamp(stamp, srv->kb->root);
+	if (!strcmp(stamp, srv->kb_stamp))
+		return;
+	if (!(k = calloc(1, sizeof *k))) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_OOM);
+		return;
+	}
+	if (px_kb_open(&k->kb, srv->kb->root, 0, d) < 0 ||
+	    px_index_open(&k->index, k->kb, srv->store, d) < 0) {
+		px_index_close(k->index);
+		px_kb_free(k->kb);
+		free(k);
+		return;
+	}
+	memcpy(srv->kb_stamp, stamp, sizeof stamp);
+	k->next = srv->opened;
+	srv->opened = k;
+	srv->kb = k->kb;
+	srv->index = k->index;
+	srv->gen++;
+}
+
+/* The worker's index opened again on the server's current kb, when a
+ * new one came since its last request; under srv->lock. */
+static void follow_kb(server *srv, worker *w, px_diag *d)
+{
+	px_index *ix = NULL;
+
+	if (w->gen == srv->gen)
+		return;
+	if (px_index_open(&ix, srv->kb, w->web.store, d) < 0) {
+		px_index_close(ix);
+		return;
+	}
+	px_index_close(w->web.index);
+	w->web.index = ix;
+	w->web.kb = srv->kb;
+	w->gen = srv->gen;
+}
+
 static void refresh(server *srv, px_web *w)
 {
 	px_update_opts uo = PX_UPDATE_OPTS_INIT;
@@ -154,14 +240,16 @@ static void refresh(server *srv, px_web *w)
 		return;
 	pthread_mutex_lock(&srv->lock);
 	if (!srv->have_head || !px_oid_equal(&head, &srv->head)) {
+		reopen_kb(srv, &d);
 		if (px_index_update(srv->index, &uo, &d) >= 0) {
 			/* the index holds `head` or a later commit: a later
 			 * one makes the next request update again, for nothing */
 			srv->head = head;
 			srv->have_head = 1;
 		}
-		px_diag_print(&d, stderr, 0);
 	}
+	follow_kb(srv, tl.w, &d);
+	px_diag_print(&d, stderr, 0);
 	pthread_mutex_unlock(&srv->lock);
 	px_diag_free(&d);
 }
@@ -664,6 +752,7 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 	srv.index = index;
 	srv.token = o->token;
 	srv.have_head = px_store_head(store, &srv.head, NULL) == 0;
+	kb_stamp(srv.kb_stamp, kb->root);
 	pthread_mutex_init(&srv.lock, NULL);
 	pthread_mutex_init(&srv.conn_lock, NULL);
 	pthread_condattr_init(&ca);
@@ -737,6 +826,13 @@ cleanup:
 		px_index_close(w->web.index);
 		px_store_free(w->web.store);
 		free(w);
+	}
+	while (srv.opened) {
+		kbs *k = srv.opened;
+		srv.opened = k->next;
+		px_index_close(k->index);
+		px_kb_free(k->kb);
+		free(k);
 	}
 	/* the pages' compiled stylesheet, once no worker runs */
 	px_web_pages_shutdown();

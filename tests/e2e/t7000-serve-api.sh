@@ -260,5 +260,20 @@ get 'api/search?q=kwartelkoning'
 expect_json_code 200 "search after a commit"
 get api/notes/2022-2023/zuid/08.md
 expect_code 200
+# a commit of the codebook (a new alias of the code tijd): the next answers
+# have it, as the commands do, with no restart
+get 'api/search?q=%23vogelzang'
+expect_code 400
+sed 's|^\( *\)<alias lang="nl">tijd</alias>|&\n\1<alias lang="nl">vogelzang</alias>|' \
+	"$TOP/schema/codebook.xml" > codebook.xml
+grep -q vogelzang codebook.xml || fail "the test's codebook has no new alias"
+px commit --author "Test <t@example.org>" -m "codebook: vogelzang"
+[ "$rc" -eq 0 ] || fail "commit of the codebook: $rc $out $err"
+px --lang nl codes --format json
+want=$out
+get api/codes
+expect_json_code 200 "the codebook after its commit"
+search_case '#vogelzang'
+[ "$(jq .total "$TMPDIR/body")" -gt 0 ] || fail "#vogelzang finds nothing"
 
 serve_stop
