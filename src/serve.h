@@ -11,8 +11,11 @@
  *
  * Freshness: before each request the worker reads HEAD; when it moved,
  * one updater (under a mutex) brings `index` to it (px_index_update), so
- * a commit made while the server runs is in the next answer. Nothing
- * else writes: no request changes the knowledge base.
+ * a commit made while the server runs is in the next answer; when the
+ * knowledge base's own files changed too (the codebook,
+ * communities.yaml), it is opened again first and each worker reopens
+ * its index on it. Nothing else writes: no request changes the
+ * knowledge base.
  *
  * Bounds: PX_WEB_MAX_URL and PX_WEB_MAX_PARAMS per request (414), no
  * request body (413), methods GET and HEAD (405), max_connections at
