@@ -567,7 +567,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 		return refuse(srv, c, &rq, 413, MSG_WEB_BODY);
 	if (!*con_cls) {
 		const union MHD_ConnectionInfo *hi =
-			MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+			mhd.get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
 		if (hi && hi->header_size > PX_WEB_MAX_HEADERS)
 			return refuse(srv, c, &rq, 431, MSG_WEB_HEADERS_TOO_LARGE, PX_WEB_MAX_HEADERS);
 		*con_cls = &started;
