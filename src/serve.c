@@ -5,19 +5,25 @@
 #include "serve.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
 
 #include "dl.h"
+#include "i18n.h"
 #include "web.h"
 #include "web_pages.h"
 
@@ -26,7 +32,8 @@
 	X(T, MHD_, start_daemon) X(T, MHD_, stop_daemon) X(T, MHD_, get_daemon_info)      \
 	X(T, MHD_, create_response_from_buffer) X(T, MHD_, add_response_header)           \
 	X(T, MHD_, queue_response) X(T, MHD_, destroy_response)                           \
-	X(T, MHD_, lookup_connection_value) X(T, MHD_, get_connection_values)
+	X(T, MHD_, lookup_connection_value) X(T, MHD_, get_connection_values)            \
+	X(T, MHD_, get_connection_info)
 PX_DL_LIBRARY(mhd, "libmicrohttpd.so.12", "libmicrohttpd12", MHD_FNS);
 
 /* The headers of every answer (doc/serve.md): no script but the
@@ -38,18 +45,48 @@ static const char COOKIE[] = "praxis_token";
 
 typedef struct worker {
 	px_web web;
+	unsigned gen; /* the server's kb generation its index was opened with */
 	struct worker *next;
 } worker;
 
+/* A knowledge base the server opened when HEAD moved (a codebook or
+ * communities.yaml committed), kept until it stops: a worker may still
+ * be answering with an older one. */
+typedef struct kbs {
+	px_kb *kb;
+	px_index *index; /* the updater's on it */
+	struct kbs *next;
+} kbs;
+
+/* A connection while it is open (its socket_context): the watchdog
+ * shuts the ones whose request line and headers take longer than the
+ * server's `timeout` in all, however slowly they trickle in. */
+typedef struct conn {
+	int fd;          /* a duplicate of the socket (the same socket even
+			  * once MHD closed its own descriptor) */
+	int reading;     /* awaiting a request's headers, since `since` */
+	struct timespec since;
+	struct conn *prev, *next;
+} conn;
+
 typedef struct {
-	const px_kb *kb;
+	const px_kb *kb;   /* the current one (under lock) */
+	unsigned gen;      /* bumped with each new kb */
+	char kb_stamp[512]; /* kb_stamp() of `kb`'s files */
+	kbs *opened;       /* the kbs opened since the start, newest first */
 	px_store *store;   /* the updater's (under lock) */
-	px_index *index;   /* the updater's (under lock) */
+	px_index *index;   /* the updater's (under lock), on `kb` */
 	const char *token; /* NULL: none */
 	pthread_mutex_t lock; /* head, the updater, the workers' list, the log */
 	px_oid head;       /* the commit the index holds */
 	int have_head;     /* 0 while the branch has no commit */
 	worker *workers;
+	/* the watchdog of slow requests */
+	pthread_mutex_t conn_lock; /* conns, each conn's fields, stopping */
+	pthread_cond_t wake;
+	conn *conns;
+	unsigned header_limit;     /* seconds */
+	int stopping;
 } server;
 
 /* This thread's web, tied to the server it serves. */
@@ -100,8 +137,9 @@ static px_web *web_of_thread(server *srv, px_diag *d)
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_OOM);
 		return NULL;
 	}
-	w->web.kb = srv->kb;
 	pthread_mutex_lock(&srv->lock);
+	w->web.kb = srv->kb;
+	w->gen = srv->gen;
 	if (px_store_reader(&w->web.store, srv->store, d) < 0 ||
 	    px_index_open(&w->web.index, srv->kb, w->web.store, d) < 0) {
 		pthread_mutex_unlock(&srv->lock);
@@ -121,6 +159,77 @@ static px_web *web_of_thread(server *srv, px_diag *d)
 /* Brings the index to HEAD when HEAD moved since the last request. A
  * failure is logged and the index left as it was: the answer is then of
  * the commit before. */
+/* What the files px_kb_open reads look like on disk (size, times,
+ * inode of each): when it changes, the knowledge base is read again. */
+static void kb_stamp(char out[512], const char *root)
+{
+	static const char *const files[] = { "codebook.xml", "communities.yaml",
+					      "publication.yaml" };
+	char path[4096];
+	struct stat st;
+	size_t i, n = 0;
+
+	out[0] = 0;
+	for (i = 0; i < sizeof files / sizeof *files && n < 500; i++) {
+		snprintf(path, sizeof path, "%s/%s", root, files[i]);
+		if (stat(path, &st) == 0)
+			n += (size_t)snprintf(out + n, 512 - n, "%lld.%ld.%ld.%llu;",
+					      (long long)st.st_size, (long)st.st_mtim.tv_sec,
+					      st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+		else
+			n += (size_t)snprintf(out + n, 512 - n, "-;");
+	}
+}
+
+/* The knowledge base read again (the codebook and communities.yaml a
+ * commit may have changed), with an updater's index on it; under
+ * srv->lock. A knowledge base that no longer opens is logged and the
+ * server goes on with the one it has. */
+static void reopen_kb(server *srv, px_diag *d)
+{
+	char stamp[sizeof srv->kb_stamp];
+	kbs *k;
+
+	kb_stamp(stamp, srv->kb->root);
+	if (!strcmp(stamp, srv->kb_stamp))
+		return;
+	if (!(k = calloc(1, sizeof *k))) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_OOM);
+		return;
+	}
+	if (px_kb_open(&k->kb, srv->kb->root, 0, d) < 0 ||
+	    px_index_open(&k->index, k->kb, srv->store, d) < 0) {
+		px_index_close(k->index);
+		px_kb_free(k->kb);
+		free(k);
+		return;
+	}
+	memcpy(srv->kb_stamp, stamp, sizeof stamp);
+	k->next = srv->opened;
+	srv->opened = k;
+	srv->kb = k->kb;
+	srv->index = k->index;
+	srv->gen++;
+}
+
+/* The worker's index opened again on the server's current kb, when a
+ * new one came since its last request; under srv->lock. */
+static void follow_kb(server *srv, worker *w, px_diag *d)
+{
+	px_index *ix = NULL;
+
+	if (w->gen == srv->gen)
+		return;
+	if (px_index_open(&ix, srv->kb, w->web.store, d) < 0) {
+		px_index_close(ix);
+		return;
+	}
+	px_index_close(w->web.index);
+	w->web.index = ix;
+	w->web.kb = srv->kb;
+	w->gen = srv->gen;
+}
+
 static void refresh(server *srv, px_web *w)
 {
 	px_update_opts uo = PX_UPDATE_OPTS_INIT;
@@ -131,16 +240,129 @@ static void refresh(server *srv, px_web *w)
 		return;
 	pthread_mutex_lock(&srv->lock);
 	if (!srv->have_head || !px_oid_equal(&head, &srv->head)) {
+		reopen_kb(srv, &d);
 		if (px_index_update(srv->index, &uo, &d) >= 0) {
 			/* the index holds `head` or a later commit: a later
 			 * one makes the next request update again, for nothing */
 			srv->head = head;
 			srv->have_head = 1;
 		}
-		px_diag_print(&d, stderr, 0);
 	}
+	follow_kb(srv, tl.w, &d);
+	px_diag_print(&d, stderr, 0);
 	pthread_mutex_unlock(&srv->lock);
 	px_diag_free(&d);
+}
+
+/* ----------------------------------------------------- slow requests */
+
+unsigned px_serve_per_ip(unsigned max_connections)
+{
+	unsigned n = max_connections / 4;
+
+	if (n < 8)
+		n = 8;
+	return n < max_connections ? n : max_connections;
+}
+
+static void conn_reading(server *srv, conn *k, int reading)
+{
+	if (!k)
+		return;
+	pthread_mutex_lock(&srv->conn_lock);
+	k->reading = reading;
+	clock_gettime(CLOCK_MONOTONIC, &k->since);
+	pthread_mutex_unlock(&srv->conn_lock);
+}
+
+/* MHD_OPTION_NOTIFY_CONNECTION: a connection opened or closed. One that
+ * could not be followed (no memory, no descriptor) keeps the idle
+ * timeout alone. */
+static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+			enum MHD_ConnectionNotificationCode toe)
+{
+	server *srv = cls;
+	const union MHD_ConnectionInfo *ci;
+	conn *k;
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		*socket_context = NULL;
+		if (!(ci = mhd.get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD)) ||
+		    !(k = calloc(1, sizeof *k)))
+			return;
+		if ((k->fd = fcntl(ci->connect_fd, F_DUPFD_CLOEXEC, 0)) < 0) {
+			free(k);
+			return;
+		}
+		k->reading = 1;
+		clock_gettime(CLOCK_MONOTONIC, &k->since);
+		pthread_mutex_lock(&srv->conn_lock);
+		k->next = srv->conns;
+		if (srv->conns)
+			srv->conns->prev = k;
+		srv->conns = k;
+		pthread_mutex_unlock(&srv->conn_lock);
+		*socket_context = k;
+	} else if ((k = *socket_context)) {
+		pthread_mutex_lock(&srv->conn_lock);
+		if (k->prev)
+			k->prev->next = k->next;
+		else
+			srv->conns = k->next;
+		if (k->next)
+			k->next->prev = k->prev;
+		pthread_mutex_unlock(&srv->conn_lock);
+		close(k->fd);
+		free(k);
+		*socket_context = NULL;
+	}
+}
+
+/* MHD_OPTION_NOTIFY_COMPLETED: an answer went out (or the request
+ * ended); the connection awaits the next request's headers. */
+static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	const union MHD_ConnectionInfo *ci =
+		mhd.get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	(void)con_cls;
+	(void)toe;
+	if (ci)
+		conn_reading(cls, ci->socket_context, 1);
+}
+
+/* The watchdog: twice a second, shuts every connection that has been
+ * reading one request's headers for header_limit seconds or more; MHD
+ * then sees the end of the stream and closes it in its own thread. */
+static void *watchdog(void *arg)
+{
+	server *srv = arg;
+	struct timespec now, until;
+	conn *k;
+
+	pthread_mutex_lock(&srv->conn_lock);
+	while (!srv->stopping) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		for (k = srv->conns; k; k = k->next)
+			if (k->reading && now.tv_sec - k->since.tv_sec -
+						  (now.tv_nsec < k->since.tv_nsec) >=
+					  (time_t)srv->header_limit) {
+				shutdown(k->fd, SHUT_RDWR);
+				k->reading = 0;
+			}
+		until = now;
+		until.tv_nsec += 500000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		while (!srv->stopping &&
+		       pthread_cond_timedwait(&srv->wake, &srv->conn_lock, &until) == EINTR)
+			;
+	}
+	pthread_mutex_unlock(&srv->conn_lock);
+	return NULL;
 }
 
 /* ------------------------------------------------------------ requests */
@@ -265,6 +487,30 @@ static int hexval(char ch)
 	return -1;
 }
 
+/* An error answer (px_web_fail: the HTML page outside /api/, JSON
+ * under it), with the security headers as every answer. */
+static enum MHD_Result refuse(server *srv, struct MHD_Connection *c, const px_web_request *rq,
+			      int status, px_msgid msg, ...)
+{
+	px_web_response rs = PX_WEB_RESPONSE_INIT;
+	px_diag d = PX_DIAG_INIT;
+	px_buf m = PX_BUF_INIT;
+	px_web *w = web_of_thread(srv, &d);
+	va_list ap;
+
+	if (!w)
+		log_diag(srv, &d);
+	px_diag_free(&d);
+	va_start(ap, msg);
+	px_buf_vprintf(&m, px_msg_in(msg, rq->lang), ap);
+	va_end(ap);
+	px_i18n_thread(rq->lang);
+	px_web_fail(w, rq, &rs, status, m.ptr);
+	px_i18n_thread(-1);
+	px_buf_free(&m);
+	return reply(c, &rs, NULL, NULL, 0);
+}
+
 /* Where a connection's request is (its *con_cls): headers read, or a
  * body seen after all. */
 static char started, body_seen;
@@ -286,6 +532,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 
 	(void)version;
 	(void)upload;
+	if (!*con_cls) {
+		/* the headers are in: the watchdog leaves this one be */
+		const union MHD_ConnectionInfo *ci =
+			mhd.get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		if (ci)
+			conn_reading(srv, ci->socket_context, 0);
+	}
 	/* the first call has the headers: a request that announces a body
 	 * or uses another method is answered at once (and the connection
 	 * closed); the others are answered by the last call, after MHD read
@@ -308,22 +561,20 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 		px_web_error(&rs, &rq, 401, MSG_WEB_UNAUTHORIZED);
 		return reply(c, &rs, NULL, NULL, 1);
 	}
-	if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
-		px_web_error(&rs, &rq, 405, MSG_WEB_METHOD, method);
-		return reply(c, &rs, NULL, NULL, 0);
-	}
-	if ((cl && strcmp(cl, "0")) || te || *con_cls == &body_seen) {
-		px_web_error(&rs, &rq, 413, MSG_WEB_BODY);
-		return reply(c, &rs, NULL, NULL, 0);
-	}
+	if (strcmp(method, "GET") && strcmp(method, "HEAD"))
+		return refuse(srv, c, &rq, 405, MSG_WEB_METHOD, method);
+	if ((cl && strcmp(cl, "0")) || te || *con_cls == &body_seen)
+		return refuse(srv, c, &rq, 413, MSG_WEB_BODY);
 	if (!*con_cls) {
+		const union MHD_ConnectionInfo *hi =
+			mhd.get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+		if (hi && hi->header_size > PX_WEB_MAX_HEADERS)
+			return refuse(srv, c, &rq, 431, MSG_WEB_HEADERS_TOO_LARGE, PX_WEB_MAX_HEADERS);
 		*con_cls = &started;
 		return MHD_YES;
 	}
-	if (strlen(url) + ps.bytes > PX_WEB_MAX_URL || ps.total > PX_WEB_MAX_PARAMS) {
-		px_web_error(&rs, &rq, 414, MSG_WEB_TOO_LONG, PX_WEB_MAX_URL, PX_WEB_MAX_PARAMS);
-		return reply(c, &rs, NULL, NULL, 0);
-	}
+	if (strlen(url) + ps.bytes > PX_WEB_MAX_URL || ps.total > PX_WEB_MAX_PARAMS)
+		return refuse(srv, c, &rq, 414, MSG_WEB_TOO_LONG, PX_WEB_MAX_URL, PX_WEB_MAX_PARAMS);
 	if (via_query) {
 		/* the token becomes a cookie; the address loses it */
 		px_buf loc = PX_BUF_INIT, cookie = PX_BUF_INIT;
@@ -367,9 +618,7 @@ failed:
 	log_diag(srv, &d);
 	px_diag_free(&d);
 	px_buf_free(&rs.body);
-	rs = (px_web_response)PX_WEB_RESPONSE_INIT;
-	px_web_error(&rs, &rq, 500, MSG_WEB_INTERNAL);
-	return reply(c, &rs, NULL, NULL, 0);
+	return refuse(srv, c, &rq, 500, MSG_WEB_INTERNAL);
 }
 
 /* MHD's percent-decoding of the path and the parameters, but for %00:
@@ -454,6 +703,16 @@ static int loopback(const struct sockaddr_storage *ss)
 	return 0;
 }
 
+/* Whether `ss` is the unspecified address (every address of the host). */
+static int any_address(const struct sockaddr_storage *ss)
+{
+	if (ss->ss_family == AF_INET)
+		return ((const struct sockaddr_in *)ss)->sin_addr.s_addr == htonl(INADDR_ANY);
+	if (ss->ss_family == AF_INET6)
+		return IN6_IS_ADDR_UNSPECIFIED(&((const struct sockaddr_in6 *)ss)->sin6_addr);
+	return 0;
+}
+
 static unsigned default_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -473,7 +732,9 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 	sigset_t stop, old;
 	char host[1025]; /* NI_MAXHOST */
 	worker *w, *next;
-	int sig, rc = -1;
+	pthread_condattr_t ca;
+	pthread_t dog;
+	int sig, rc = -1, dog_running = 0;
 
 	memset(&srv, 0, sizeof srv);
 	if (px_dl_load(&mhd_lib, d) < 0)
@@ -491,7 +752,14 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 	srv.index = index;
 	srv.token = o->token;
 	srv.have_head = px_store_head(store, &srv.head, NULL) == 0;
+	kb_stamp(srv.kb_stamp, kb->root);
 	pthread_mutex_init(&srv.lock, NULL);
+	pthread_mutex_init(&srv.conn_lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&srv.wake, &ca);
+	pthread_condattr_destroy(&ca);
+	srv.header_limit = o->timeout;
 	/* the workers inherit a mask without the stopping signals: only
 	 * this thread takes them, in sigwait */
 	sigemptyset(&stop);
@@ -505,7 +773,10 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, o->threads ? o->threads : default_threads(),
 		MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, px_serve_per_ip(o->max_connections),
 		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout,
+		MHD_OPTION_NOTIFY_CONNECTION, conn_notify, &srv,
+		MHD_OPTION_NOTIFY_COMPLETED, request_done, &srv,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_END);
@@ -513,10 +784,28 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_SERVE_CANNOT_LISTEN, o->listen);
 		goto cleanup;
 	}
-	if (getnameinfo((struct sockaddr *)&ss, sslen, host, sizeof host, NULL, 0, NI_NUMERICHOST))
-		snprintf(host, sizeof host, "%s", "localhost");
-	printf(ss.ss_family == AF_INET6 ? "http://[%s]:%u/\n" : "http://%s:%u/\n", host,
-	       (unsigned)info->port);
+	if (pthread_create(&dog, NULL, watchdog, &srv) != 0) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_OOM);
+		goto cleanup;
+	}
+	dog_running = 1;
+	if (any_address(&ss)) {
+		/* 0.0.0.0 or ::: no browser opens that; this computer's
+		 * loopback first (what scripts read), then where others go */
+		printf(ss.ss_family == AF_INET6 ? "http://[::1]:%u/\n" : "http://127.0.0.1:%u/\n",
+		       (unsigned)info->port);
+		if (gethostname(host, sizeof host - 1) != 0 || !*host)
+			snprintf(host, sizeof host, "%s", "localhost");
+		host[sizeof host - 1] = 0;
+		px_say(stdout, MSG_SERVE_ALL_ADDRESSES, host, (unsigned)info->port);
+		putchar('\n');
+	} else {
+		if (getnameinfo((struct sockaddr *)&ss, sslen, host, sizeof host, NULL, 0,
+				NI_NUMERICHOST))
+			snprintf(host, sizeof host, "%s", "localhost");
+		printf(ss.ss_family == AF_INET6 ? "http://[%s]:%u/\n" : "http://%s:%u/\n", host,
+		       (unsigned)info->port);
+	}
 	fflush(stdout);
 	while (sigwait(&stop, &sig) != 0)
 		;
@@ -524,6 +813,13 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 cleanup:
 	if (daemon)
 		mhd.stop_daemon(daemon);
+	if (dog_running) {
+		pthread_mutex_lock(&srv.conn_lock);
+		srv.stopping = 1;
+		pthread_cond_signal(&srv.wake);
+		pthread_mutex_unlock(&srv.conn_lock);
+		pthread_join(dog, NULL);
+	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	for (w = srv.workers; w; w = next) {
 		next = w->next;
@@ -531,8 +827,17 @@ cleanup:
 		px_store_free(w->web.store);
 		free(w);
 	}
+	while (srv.opened) {
+		kbs *k = srv.opened;
+		srv.opened = k->next;
+		px_index_close(k->index);
+		px_kb_free(k->kb);
+		free(k);
+	}
 	/* the pages' compiled stylesheet, once no worker runs */
 	px_web_pages_shutdown();
 	pthread_mutex_destroy(&srv.lock);
+	pthread_cond_destroy(&srv.wake);
+	pthread_mutex_destroy(&srv.conn_lock);
 	return rc;
 }

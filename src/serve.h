@@ -11,13 +11,20 @@
  *
  * Freshness: before each request the worker reads HEAD; when it moved,
  * one updater (under a mutex) brings `index` to it (px_index_update), so
- * a commit made while the server runs is in the next answer. Nothing
- * else writes: no request changes the knowledge base.
+ * a commit made while the server runs is in the next answer; when the
+ * knowledge base's own files changed too (the codebook,
+ * communities.yaml), it is opened again first and each worker reopens
+ * its index on it. Nothing else writes: no request changes the
+ * knowledge base.
  *
  * Bounds: PX_WEB_MAX_URL and PX_WEB_MAX_PARAMS per request (414), no
  * request body (413), methods GET and HEAD (405), max_connections at
- * once, a connection silent for `timeout` seconds closed, 32 KiB of
- * memory per connection for the request line and headers.
+ * once and px_serve_per_ip(max_connections) from one address, a
+ * connection silent for `timeout` seconds closed, and one whose request
+ * line and headers are not all in `timeout` seconds after it opened (or
+ * after its last answer) shut (a client that trickles a byte a second
+ * holds nothing longer), 32 KiB of memory per connection for the
+ * request line and headers.
  *
  * Authentication: with a token, every request brings it as
  * `Authorization: Bearer TOKEN`, as the cookie set by a request with
@@ -42,6 +49,12 @@ typedef struct {
 } px_serve_opts;
 
 #define PX_SERVE_OPTS_INIT { "127.0.0.1:8080", NULL, 0, 15, 256 }
+/* The most connections --max-connections allows. */
+#define PX_SERVE_MAX_CONNECTIONS 4096
+
+/* The connections one client address may hold at once: a quarter of
+ * `max_connections`, at least 8 (a browser opens 6), at most all. */
+unsigned px_serve_per_ip(unsigned max_connections);
 
 /* Whether `token` is acceptable: 16 to 256 characters of [A-Za-z0-9-._~+/=]. */
 int px_serve_token_ok(const char *token);

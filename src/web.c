@@ -139,6 +139,21 @@ int px_web_error_diag(px_web_response *rs, const px_web_request *rq, int status,
 	return px_web_error(rs, rq, status, d->lost ? MSG_OOM : MSG_WEB_INTERNAL);
 }
 
+int px_web_fail(px_web *w, const px_web_request *rq, px_web_response *rs, int status,
+		const char *message)
+{
+	px_diag d = PX_DIAG_INIT;
+
+	if (w && strncmp(rq->path, "/api/", 5) && strncmp(rq->path, "/static/", 8) &&
+	    px_web_page_error(w, rq, rs, status, message, &d) == 0) {
+		px_diag_free(&d);
+		return 0;
+	}
+	px_diag_free(&d);
+	error_body(rs, status, message ? message : "");
+	return 0;
+}
+
 int px_web_dispatch(px_web *w, px_web_request *rq, px_web_response *rs, px_diag *d)
 {
 	const px_web_route *r;
@@ -151,8 +166,15 @@ int px_web_dispatch(px_web *w, px_web_request *rq, px_web_response *rs, px_diag 
 					    : !strcmp(rq->path, r->prefix))
 			break;
 	}
-	if (!r->prefix)
-		return px_web_error(rs, rq, 404, MSG_WEB_NOT_FOUND, rq->path);
+	if (!r->prefix) {
+		px_buf m = PX_BUF_INIT;
+		px_buf_printf(&m, px_msg_in(MSG_WEB_NOT_FOUND, rq->lang), rq->path);
+		px_i18n_thread(rq->lang);
+		rc = px_web_fail(w, rq, rs, 404, m.ptr);
+		px_i18n_thread(-1);
+		px_buf_free(&m);
+		return rc;
+	}
 	rq->rest = strlen(r->prefix) > 1 && r->prefix[strlen(r->prefix) - 1] == '/'
 			   ? rq->path + strlen(r->prefix) : "";
 	px_i18n_thread(rq->lang);

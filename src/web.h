@@ -59,6 +59,10 @@ typedef struct {
  * query string together, in bytes, and the number of parameters. */
 #define PX_WEB_MAX_URL 4096
 #define PX_WEB_MAX_PARAMS 64
+/* The request line and headers together, in bytes (431 beyond), well
+ * under what libmicrohttpd holds per connection (serve.c), so that the
+ * server answers it with its own headers. */
+#define PX_WEB_MAX_HEADERS 8192
 
 /* The language of a request to `path`: its ?lang= (`param`, may be NULL;
  * ignored under /api/), else the first of nl or fr that `accept` (the
@@ -96,8 +100,17 @@ int px_web_error(px_web_response *rs, const px_web_request *rq, int status, px_m
 int px_web_error_diag(px_web_response *rs, const px_web_request *rq, int status,
 		      const px_diag *d);
 
+/* An error answer in the form its path asks for: under /api/ and
+ * /static/, JSON as px_web_error; elsewhere the HTML error page in rq's
+ * language (web_pages.c) with `message` (may be NULL) and the language
+ * switch, or the JSON when the page could not be made. `w` may be NULL
+ * (JSON). Returns 0. */
+int px_web_fail(px_web *w, const px_web_request *rq, px_web_response *rs, int status,
+		const char *message);
+
 /* Answers `rq`: finds its route (setting rq->rest), runs the handler in
- * rq's language (px_i18n_thread), or answers 404. Returns what the
+ * rq's language (px_i18n_thread), or answers 404 (px_web_fail: the
+ * HTML page outside /api/). Returns what the
  * handler returns (0, or -1 with `d` set: the caller answers 500). */
 int px_web_dispatch(px_web *w, px_web_request *rq, px_web_response *rs, px_diag *d);
 

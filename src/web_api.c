@@ -219,7 +219,13 @@ int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, 
 		px_web_error(rs, rq, 400, MSG_EMPTY_QUERY);
 		goto cleanup;
 	}
+	/* by rank: the best offset+limit (as `search --limit`); by date:
+	 * the whole window ordered by date, then paged, as the search page
+	 * pages it (the best offset+limit ordered by date would give each
+	 * page other hits than the page shows) */
 	f.limit = limit + offset;
+	if (by_date && f.limit < PX_SEARCH_WINDOW)
+		f.limit = PX_SEARCH_WINDOW;
 	rc = px_search_run(&res, w->index, &q, &f, d);
 	if (!rc)
 		rc = px_search_gather(&res, w->index, &q, d);
@@ -235,7 +241,7 @@ int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, 
 		goto cleanup;
 	if (by_date)
 		px_search_sort_by_date(&res);
-	/* the page: the hits before it are dropped */
+	/* the page: the hits before it and after it are dropped */
 	if (offset) {
 		size_t drop = (size_t)offset < res.n ? (size_t)offset : res.n;
 		for (i = 0; i < drop; i++)
@@ -243,6 +249,10 @@ int px_web_api_search(px_web *w, const px_web_request *rq, px_web_response *rs, 
 		memmove(res.hits, res.hits + drop, (res.n - drop) * sizeof *res.hits);
 		res.n -= drop;
 	}
+	for (i = (size_t)limit; i < res.n; i++)
+		px_db_hit_clear(&res.hits[i]);
+	if (res.n > (size_t)limit)
+		res.n = (size_t)limit;
 	if (format == 1) {
 		px_sheet_segments_init(&t, "search");
 		for (i = 0; i < res.n; i++)

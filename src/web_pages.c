@@ -246,17 +246,28 @@ static void problems(px_buf *b, const px_diag *d)
 			px_xml_element(b, "problem", NULL, d->items[i].message);
 }
 
-/* A page that says the thing asked for is not there (404). */
-static int not_found(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d)
+int px_web_page_error(px_web *w, const px_web_request *rq, px_web_response *rs, int status,
+		      const char *message, px_diag *d)
 {
 	px_buf xml = PX_BUF_INIT;
 	int rc;
 
 	page_open(&xml, w, rq, "error");
-	px_buf_puts(&xml, "<error status=\"404\"/></page>\n");
-	rc = render(rq, &xml, 404, rs, d);
+	px_buf_puts(&xml, "<error");
+	px_xml_attr_int(&xml, "status", status);
+	px_buf_puts(&xml, ">");
+	if (message && *message)
+		px_xml_element(&xml, "problem", NULL, message);
+	px_buf_puts(&xml, "</error></page>\n");
+	rc = render(rq, &xml, status, rs, d);
 	px_buf_free(&xml);
 	return rc;
+}
+
+/* A page that says the thing asked for is not there (404). */
+static int not_found(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d)
+{
+	return px_web_page_error(w, rq, rs, 404, NULL, d);
 }
 
 /* <code id category>labels</code>, with its link */
@@ -654,6 +665,34 @@ int px_web_page_search(px_web *w, const px_web_request *rq, px_web_response *rs,
 		}
 		px_buf_puts(&xml, "</filter>");
 	}
+	if (!searched && !bad) {
+		/* no search yet: the codes to choose from, each a search of
+		 * its segments */
+		size_t cat;
+		px_buf_puts(&xml, "<start>");
+		for (cat = 0; cat < cb->ncats; cat++) {
+			px_buf_puts(&xml, "<category");
+			px_xml_attr(&xml, "id", cb->cats[cat].id);
+			px_buf_puts(&xml, ">");
+			px_xml_labels(&xml, cb->cats[cat].label, NULL);
+			for (i = 0; i < cb->ncodes; i++) {
+				const px_code *c = &cb->codes[i];
+				if (c->category != cat)
+					continue;
+				q.n = 0;
+				qs_add(&q, "code", c->id);
+				px_buf_puts(&xml, "<code");
+				px_xml_attr(&xml, "id", c->id);
+				px_xml_attr(&xml, "category", cb->cats[cat].id);
+				attr_href(&xml, "href", "/", &q, rq->lang);
+				px_buf_puts(&xml, ">");
+				px_xml_labels(&xml, c->label, NULL);
+				px_buf_puts(&xml, "</code>");
+			}
+			px_buf_puts(&xml, "</category>");
+		}
+		px_buf_puts(&xml, "</start>");
+	}
 	px_buf_puts(&xml, "</search></page>\n");
 	rc = render(rq, &xml, bad ? 400 : 200, rs, d);
 cleanup:
@@ -716,6 +755,9 @@ cleanup:
 
 static const char *const code_params[] = { "community", "cycle", "note", "with", NULL };
 
+/* The session numbers a code's timeline shows, 1 to this minus one. */
+#define PX_WEB_TIMELINE_SESSIONS 1024
+
 int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d)
 {
 	const px_codebook *cb = w->kb->cb;
@@ -723,8 +765,12 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	px_codes_filter f = PX_CODES_FILTER_INIT;
 	px_codes c;
 	px_buf xml = PX_BUF_INIT, path = PX_BUF_INIT, probs = PX_BUF_INIT;
-	size_t *keep = NULL, nkeep = 0, i, a, j;
-	long page = page_arg(rq, 100000), offset, ncycles = 0;
+	size_t *keep = NULL, nkeep = 0, i, a;
+	long page = page_arg(rq, 100000), offset;
+	struct year {
+		const char *cycle; /* borrowed from a segment; NULL: none that year */
+		long segments, max_session, sessions[PX_WEB_TIMELINE_SESSIONS];
+	} *years = NULL;
 	int rc = -1, bad = 0, year;
 	qs q;
 
@@ -792,59 +838,61 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	for (i = 0; i < c.nhits; i++)
 		keep[nkeep++] = i;
 
-	/* the timeline: segments per cycle (oldest first) and per session */
-	px_buf_puts(&xml, "<timeline>");
-	for (i = 0; i < nkeep; i++) {
-		const char *cy = c.hits[keep[i]].seg.cycle;
-		int seen = 0;
-		for (j = 0; j < i && !seen; j++)
-			seen = !strcmp(c.hits[keep[j]].seg.cycle, cy);
-		if (!seen)
-			ncycles++;
-	}
+	/* the timeline: segments per cycle (oldest first) and per session,
+	 * in one pass: a cycle is its first year, the years a short range */
 	{
-		/* cycles as text sort by year: pick the smallest not yet written */
-		const char *last = "";
-		long done;
-		for (done = 0; done < ncycles; done++) {
-			const char *next = NULL;
-			long max_session = 0, counts[1024];
-			long segs = 0, sess;
-			for (i = 0; i < nkeep; i++) {
-				const char *cy = c.hits[keep[i]].seg.cycle;
-				if (strcmp(cy, last) > 0 && (!next || strcmp(cy, next) < 0))
-					next = cy;
+		long first = 0, last = -1, y;
+		int cy_year, have = 0;
+		for (i = 0; i < nkeep; i++)
+			if (px_cycle_parse(c.hits[keep[i]].seg.cycle, &cy_year) == 0) {
+				if (!have || cy_year < first)
+					first = cy_year;
+				if (!have || cy_year > last)
+					last = cy_year;
+				have = 1;
 			}
-			if (!next)
-				break;
-			memset(counts, 0, sizeof counts);
+		if (have && last - first < 1000) {
+			years = calloc((size_t)(last - first + 1), sizeof *years);
+			if (!years) {
+				px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+				goto cleanup;
+			}
 			for (i = 0; i < nkeep; i++) {
 				const px_db_segment *g = &c.hits[keep[i]].seg;
-				if (strcmp(g->cycle, next))
+				if (px_cycle_parse(g->cycle, &cy_year) < 0)
 					continue;
-				segs++;
-				if (g->session > 0 && g->session < 1024) {
-					counts[g->session]++;
-					if (g->session > max_session)
-						max_session = g->session;
+				years[cy_year - first].cycle = g->cycle;
+				years[cy_year - first].segments++;
+				if (g->session > 0 && g->session < PX_WEB_TIMELINE_SESSIONS) {
+					years[cy_year - first].sessions[g->session]++;
+					if (g->session > years[cy_year - first].max_session)
+						years[cy_year - first].max_session = g->session;
 				}
 			}
+		}
+		px_buf_puts(&xml, "<timeline>");
+		for (y = 0; years && y <= last - first; y++) {
+			long sess;
+			if (!years[y].cycle)
+				continue;
 			px_buf_puts(&xml, "<cycle");
-			px_xml_attr(&xml, "id", next);
-			px_xml_attr_int(&xml, "segments", segs);
+			px_xml_attr(&xml, "id", years[y].cycle);
+			px_xml_attr_int(&xml, "segments", years[y].segments);
 			px_buf_puts(&xml, ">");
-			for (sess = 1; sess <= max_session; sess++) {
+			for (sess = 1; sess <= years[y].max_session; sess++) {
 				px_buf_puts(&xml, "<session");
 				px_xml_attr_int(&xml, "n", sess);
-				px_xml_attr_int(&xml, "segments", counts[sess]);
+				px_xml_attr_int(&xml, "segments", years[y].sessions[sess]);
 				px_buf_puts(&xml, "/>");
 			}
 			px_buf_puts(&xml, "</cycle>");
-			last = next;
 		}
 	}
 	px_buf_puts(&xml, "</timeline>\n");
 
+	/* a page past the last is the first (as the search page) */
+	if ((page - 1) * PX_WEB_CODE_PAGE_SIZE >= (long)nkeep)
+		page = 1;
 	offset = (page - 1) * PX_WEB_CODE_PAGE_SIZE;
 	px_buf_puts(&xml, "<segments");
 	px_xml_attr_int(&xml, "total", (long long)nkeep);
@@ -866,6 +914,7 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	rc = render(rq, &xml, bad ? 400 : 200, rs, d);
 cleanup:
 	free(keep);
+	free(years);
 	px_codes_free(&c);
 	px_buf_free(&xml);
 	px_buf_free(&path);
@@ -1142,7 +1191,9 @@ int px_web_page_note(px_web *w, const px_web_request *rq, px_web_response *rs, p
 			px_buf_xml_str(&xml, n->segs[k].text);
 			px_buf_puts(&xml, "</followup>");
 		}
-		px_buf_puts(&xml, "<body>");
+		px_buf_puts(&xml, "<body");
+		px_xml_attr_int(&xml, "line", n->body_line > 0 ? n->body_line : 1);
+		px_buf_puts(&xml, ">");
 		if (px_note_body_xml(n, src.ptr, src.len, cb, &xml) < 0) {
 			px_diag_add(d, path, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
 			goto cleanup;

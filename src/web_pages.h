@@ -46,6 +46,11 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 int px_web_page_matrix(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
 int px_web_page_note(px_web *w, const px_web_request *rq, px_web_response *rs, px_diag *d);
 
+/* The error page: `status` (400 to 599) with `message` (may be NULL) in
+ * rq's language, the language switch kept (web.h, px_web_fail). */
+int px_web_page_error(px_web *w, const px_web_request *rq, px_web_response *rs, int status,
+		      const char *message, px_diag *d);
+
 /* The pages share one compiled stylesheet, made on first use and used by
  * one worker at a time (libxslt's error handlers are process-wide). The
  * server frees it when it stops; safe when never used. */

@@ -20,7 +20,7 @@
     <s id="go"><nl>Zoeken</nl><fr>Rechercher</fr></s>
     <s id="since"><nl>Van</nl><fr>Du</fr></s>
     <s id="until"><nl>Tot</nl><fr>Au</fr></s>
-    <s id="no-query"><nl>Typ een zoekopdracht, of kies een code.</nl><fr>Tapez une requête, ou choisissez un code.</fr></s>
+    <s id="no-query"><nl>Typ een zoekopdracht, of kies een code:</nl><fr>Tapez une requête, ou choisissez un code :</fr></s>
     <s id="no-hits"><nl>Niets gevonden.</nl><fr>Aucun résultat.</fr></s>
     <s id="hits"><nl>%1–%2 van %3 segmenten</nl><fr>%1–%2 sur %3 segments</fr></s>
     <s id="hits-capped"><nl>%1–%2 van meer dan %3 segmenten</nl><fr>%1–%2 sur plus de %3 segments</fr></s>
@@ -90,6 +90,7 @@
     <s id="source"><nl>Bron</nl><fr>Source</fr></s>
     <s id="written-in"><nl>Geschreven in het %1</nl><fr>Rédigé en %1</fr></s>
     <s id="not-found"><nl>Deze pagina bestaat niet.</nl><fr>Cette page n'existe pas.</fr></s>
+    <s id="error-title"><nl>Fout %1</nl><fr>Erreur %1</fr></s>
     <s id="not-found-title"><nl>Niet gevonden</nl><fr>Introuvable</fr></s>
     <s id="problem"><nl>Dit kon niet gelezen worden</nl><fr>Impossible de lire ceci</fr></s>
   </xsl:variable>

@@ -17,9 +17,11 @@
     xmlns:bs="urn:praxis:brief-strings"
     xmlns:ws="urn:praxis:web-strings"
     exclude-result-prefixes="w cm bs ws">
+  <!-- imported: the templates below that give a segment's block its
+       line's anchor take precedence over note-body.xsl's -->
+  <xsl:import href="note-body.xsl"/>
   <xsl:include href="ui-strings.xsl"/>
   <xsl:include href="web-strings.xsl"/>
-  <xsl:include href="note-body.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
   <xsl:param name="lang" select="'nl'"/>
   <xsl:param name="css" select="'/static/report.css'"/>
@@ -235,6 +237,14 @@
         <xsl:choose>
           <xsl:when test="not(w:result)">
             <xsl:if test="not(w:problem)"><p class="muted"><xsl:call-template name="s"><xsl:with-param name="id" select="'no-query'"/></xsl:call-template></p></xsl:if>
+            <xsl:if test="w:start/w:category/w:code">
+              <section class="start-codes">
+                <xsl:for-each select="w:start/w:category[w:code]">
+                  <h2><xsl:value-of select="w:label[@lang = $lang]"/></h2>
+                  <ul class="tags"><xsl:apply-templates select="w:code" mode="tag"/></ul>
+                </xsl:for-each>
+              </section>
+            </xsl:if>
           </xsl:when>
           <xsl:when test="w:result/@total = 0">
             <p class="count"><xsl:call-template name="s"><xsl:with-param name="id" select="'no-hits'"/></xsl:call-template></p>
@@ -291,7 +301,13 @@
   </xsl:template>
 
   <xsl:template match="w:facets//w:value">
-    <xsl:variable name="name" select="ancestor-or-self::w:facet/@name"/>
+    <!-- a code's value sits in <codes>, not in a <facet> -->
+    <xsl:variable name="name">
+      <xsl:choose>
+        <xsl:when test="ancestor::w:codes">code</xsl:when>
+        <xsl:otherwise><xsl:value-of select="ancestor::w:facet/@name"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <li>
       <a href="{@href}" data-facet="{$name}" data-value="{@id}">
         <xsl:if test="@selected"><xsl:attribute name="class">selected</xsl:attribute><xsl:attribute name="aria-current">true</xsl:attribute></xsl:if>
@@ -570,7 +586,9 @@
                 <li class="task done-{@done}" lang="{../@lang}">
                   <span class="box"><xsl:choose><xsl:when test="@done = 'true'">☑ </xsl:when><xsl:otherwise>☐ </xsl:otherwise></xsl:choose></span>
                   <xsl:value-of select="."/>
-                  <xsl:text> </xsl:text><span class="badge state-{@done}"><xsl:call-template name="s"><xsl:with-param name="id" select="substring('opendone', 1 + 4 * number(@done = 'true'), 4)"/></xsl:call-template></span>
+                  <!-- the state in words, and its own colour -->
+                  <xsl:variable name="state" select="substring('opendone', 1 + 4 * number(@done = 'true'), 4)"/>
+                  <xsl:text> </xsl:text><span class="badge state-{$state}"><xsl:call-template name="s"><xsl:with-param name="id" select="$state"/></xsl:call-template></span>
                 </li>
               </xsl:for-each>
             </ul>
@@ -598,14 +616,41 @@
     </section>
   </xsl:template>
 
+  <!-- every block a segment starts with has the id L<line> (its line in
+       the note), so that a hit's or a coded segment's link #L<line> lands
+       on it: a paragraph (not the single one of a list item, which the
+       item holds), a list item, a follow-up, a table row -->
+  <xsl:variable name="body-line" select="number($page/w:note-page/w:body/@line) - 1"/>
+  <xsl:template name="line-id">
+    <xsl:if test="@sourcepos">
+      <xsl:attribute name="id">L<xsl:value-of select="number(substring-before(@sourcepos, ':')) + $body-line"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="cm:paragraph"><p><xsl:call-template name="line-id"/><xsl:apply-templates/></p></xsl:template>
+  <xsl:template match="cm:item/cm:paragraph | cm:tasklist/cm:paragraph"><p><xsl:apply-templates/></p></xsl:template>
+  <xsl:template match="cm:item/cm:paragraph[count(../cm:paragraph) = 1] | cm:tasklist/cm:paragraph[count(../cm:paragraph) = 1]" priority="1"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="cm:item"><li><xsl:call-template name="line-id"/><xsl:apply-templates/></li></xsl:template>
+  <xsl:template match="cm:tasklist">
+    <li class="task done-{@completed = 'true'}">
+      <xsl:call-template name="line-id"/>
+      <span class="box"><xsl:choose><xsl:when test="@completed = 'true'">☑ </xsl:when><xsl:otherwise>☐ </xsl:otherwise></xsl:choose></span>
+      <xsl:apply-templates/>
+    </li>
+  </xsl:template>
+  <xsl:template match="cm:table_row"><tr><xsl:call-template name="line-id"/><xsl:for-each select="cm:table_cell"><td><xsl:apply-templates/></td></xsl:for-each></tr></xsl:template>
+
   <!-- ============================================================= error -->
 
   <xsl:template match="w:error" mode="title">
-    <xsl:call-template name="s"><xsl:with-param name="id" select="'not-found-title'"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="@status = 404"><xsl:call-template name="s"><xsl:with-param name="id" select="'not-found-title'"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="s"><xsl:with-param name="id" select="'error-title'"/><xsl:with-param name="a1" select="@status"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="w:error">
-    <p><xsl:call-template name="s"><xsl:with-param name="id" select="'not-found'"/></xsl:call-template></p>
+    <xsl:if test="@status = 404"><p><xsl:call-template name="s"><xsl:with-param name="id" select="'not-found'"/></xsl:call-template></p></xsl:if>
+    <xsl:for-each select="w:problem"><p class="problem" role="alert"><xsl:value-of select="."/></p></xsl:for-each>
     <p><a href="/?lang={$lang}"><xsl:call-template name="s"><xsl:with-param name="id" select="'search'"/></xsl:call-template></a></p>
   </xsl:template>
 </xsl:stylesheet>

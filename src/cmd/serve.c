@@ -1,5 +1,6 @@
 /*
  * praxis serve [--listen ADDRESS:PORT] [--token TOKEN] [--threads N] [--timeout S]
+ *               [--max-connections N]
  *
  * The analysts' web app over the knowledge base (doc/serve.md): serve.c
  * answers HTTP, web*.c the pages and the API. Runs until SIGINT or
@@ -12,7 +13,7 @@
 #include "../opt.h"
 #include "../serve.h"
 
-enum { OPT_LISTEN = 1, OPT_TOKEN, OPT_THREADS, OPT_TIMEOUT, OPT_HELP };
+enum { OPT_LISTEN = 1, OPT_TOKEN, OPT_THREADS, OPT_TIMEOUT, OPT_MAX_CONNECTIONS, OPT_HELP };
 
 /* A whole number from lo to hi, or -1 after a usage error. */
 static long bounded(const px_optstate *st, long lo, long hi)
@@ -21,7 +22,7 @@ static long bounded(const px_optstate *st, long lo, long hi)
 	long n = strtol(st->arg, &end, 10);
 
 	if (!*st->arg || *end || n < lo || n > hi) {
-		px_error(MSG_BAD_NUMBER, st->opt, st->arg);
+		px_error(MSG_SERVE_BAD_RANGE, st->opt, lo, hi, st->arg);
 		return -1;
 	}
 	return n;
@@ -34,6 +35,7 @@ int cmd_serve(int argc, char **argv, px_ctx *ctx)
 		{ "token", 't', 1, OPT_TOKEN },
 		{ "threads", 0, 1, OPT_THREADS },
 		{ "timeout", 0, 1, OPT_TIMEOUT },
+		{ "max-connections", 0, 1, OPT_MAX_CONNECTIONS },
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
@@ -64,6 +66,11 @@ int cmd_serve(int argc, char **argv, px_ctx *ctx)
 			if ((n = bounded(&st, 1, 3600)) < 0)
 				return PX_EXIT_USAGE;
 			o.timeout = (unsigned)n;
+			break;
+		case OPT_MAX_CONNECTIONS:
+			if ((n = bounded(&st, 1, PX_SERVE_MAX_CONNECTIONS)) < 0)
+				return PX_EXIT_USAGE;
+			o.max_connections = (unsigned)n;
 			break;
 		default:
 			px_error(MSG_EXTRA_ARG, st.arg);

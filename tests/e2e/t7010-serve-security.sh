@@ -40,6 +40,12 @@ praxis: error: --listen needs ADDRESS:PORT (a port from 0 to 65535), not 'nowher
 TXT
 
 SERVE_LISTEN=0.0.0.0:0 serve_start . --token "$TOKEN"
+# on every address: the first line is an address a browser here opens,
+# the second where other computers go
+port=${URL#http://127.0.0.1:}
+port=${port%/}
+[ "$(sed -n 2p "$TMPDIR/serve.out")" = "listening on every address of this computer: from another computer, open http://$(hostname):$port/ (with the token)" ] ||
+	fail "on 0.0.0.0, the second line: $(sed -n 2p "$TMPDIR/serve.out")"
 # every route of the table in src/web.c, with a sample for the prefixes
 routes=$(sed -n 's/^[[:space:]]*{ "\(\/[^"]*\)", [a-z_]* },$/\1/p' "$TOP/src/web.c")
 [ "$(printf '%s\n' "$routes" | wc -l)" -ge 6 ] || fail "too few routes read from src/web.c: $routes"
@@ -107,7 +113,10 @@ for p in 'api/notes/../../etc/passwd' 'api/notes/%2e%2e/%2e%2e/%2e%2e/etc/passwd
 	'%2e%2e/%2e%2e/etc/passwd' 'api/codes/..%2f..%2fetc%2fpasswd'; do
 	get "$p"
 	[ "$code" = 404 ] || fail "$p: HTTP $code, not 404: $out"
-	[ "$(jq -r .status "$TMPDIR/body")" = 404 ] || fail "$p: not a JSON 404: $out"
+	case $p in
+	api/*|static/*) [ "$(jq -r .status "$TMPDIR/body")" = 404 ] || fail "$p: not a JSON 404: $out" ;;
+	*) [ "$(header Content-Type)" = "text/html; charset=utf-8" ] || fail "$p: a 404 as $(header Content-Type)" ;;
+	esac
 	lacks "$out" "root:"
 	lacks "$out" "moderators"
 	security_headers "$p"
@@ -133,6 +142,30 @@ long=$(head -c 5000 /dev/zero | tr '\0' a)
 get "api/search?q=$long"
 [ "$code" = 414 ] || fail "a 5000-byte address: HTTP $code"
 security_headers 414
+# the server's own bounds are answered by the server, under libmicrohttpd's
+# (32 KiB): with the security headers, in the request's language, as a
+# page outside /api/ and as JSON under it
+big=$(head -c 10000 /dev/zero | tr '\0' h)
+while read -r path hdr status type text; do
+	type=$(printf '%s' "$type" | tr _ ' ')
+	case $hdr in big) set -- -H "X-Big: $big" ;; *) set -- ;; esac
+	get "$path" -H 'Accept-Language: fr' "$@"
+	[ "$code" = "$status" ] || fail "$path ($hdr): HTTP $code, not $status"
+	security_headers "$status of $path"
+	[ "$(header Content-Type)" = "$type" ] || fail "$path ($hdr): $(header Content-Type)"
+	case $type in
+	application/json*) [ "$(jq -r .error "$TMPDIR/body")" = "$text" ] || fail "$path ($hdr): $out" ;;
+	*) [ "$(xmllint --html --xpath 'string(//p[@class="problem"])' "$TMPDIR/body" 2>/dev/null)" = "$text" ] ||
+		fail "$path ($hdr): $out"
+	   contains "$out" 'lang="fr"'
+	   contains "$out" 'id="lang-switch"' ;;
+	esac
+done <<EOF
+api/search?q=$long - 414 application/json;_charset=utf-8 l'adresse est trop longue (au plus 4096 octets, 64 paramètres)
+?q=$long - 414 text/html;_charset=utf-8 l'adresse est trop longue (au plus 4096 octets, 64 paramètres)
+api/codes big 431 application/json;_charset=utf-8 les en-têtes de la requête sont trop grands (au plus 8192 octets)
+codes big 431 text/html;_charset=utf-8 les en-têtes de la requête sont trop grands (au plus 8192 octets)
+EOF
 many=$(seq 1 65 | sed 's/^/p/; s/$/=1/' | paste -sd '&' -)
 get "api/search?q=a&$many"
 [ "$code" = 414 ] || fail "65 parameters: HTTP $code"
@@ -187,5 +220,86 @@ wait "$slow" || fail "the slow client failed: $(cat "$TMPDIR/slow")"
 [ "$(tail -n 1 "$TMPDIR/slow")" = closed ] || fail "the slow client's connection: $(cat "$TMPDIR/slow")"
 get api/codes
 expect_code 200
+# a client that trickles its headers a byte every half second, never
+# silent for the 2 s of --timeout: the headers' own limit (2 s in all)
+# shuts it, long before its 60 bytes are sent (30 s)
+python3 - "${URL#http://}" > "$TMPDIR/trickle" 2>&1 <<'PY'
+import socket, sys, time
+host, port = sys.argv[1].rstrip("/").rsplit(":", 1)
+s = socket.create_connection((host, int(port)))
+req = b"GET /api/codes HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 60
+sent = 0
+try:
+    for b in req[:60]:
+        s.sendall(bytes([b]))
+        sent += 1
+        time.sleep(0.5)
+        s.setblocking(False)
+        try:
+            if s.recv(65536) == b"":
+                break
+        except BlockingIOError:
+            pass
+        finally:
+            s.setblocking(True)
+    print("sent", sent)
+except (BrokenPipeError, ConnectionResetError):
+    print("sent", sent)
+PY
+sent=$(sed -n 's/^sent //p' "$TMPDIR/trickle")
+[ -n "$sent" ] || fail "the trickling client: $(cat "$TMPDIR/trickle")"
+[ "$sent" -lt 20 ] || fail "a client trickling its headers was kept for $sent bytes (half a second each)"
+get api/codes
+expect_code 200
 
 serve_stop
+
+# -- connections per address: --max-connections 16 lets one address hold
+# 8; the 9th is closed unanswered, another address is served meanwhile
+serve_start . --max-connections 16 --timeout 60
+python3 - "${URL#http://}" > "$TMPDIR/perip" 2>&1 <<'PY'
+import socket, sys, time
+host, port = sys.argv[1].rstrip("/").rsplit(":", 1)
+req = b"GET /api/codes HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+def ask(src):
+    s = socket.socket()
+    s.settimeout(20)
+    s.bind((src, 0))
+    s.connect((host, int(port)))
+    try:
+        s.sendall(req)
+        data = b""
+        while True:
+            d = s.recv(65536)
+            if not d:
+                break
+            data += d
+    except (ConnectionResetError, BrokenPipeError):
+        data = b""
+    s.close()
+    return data.split(b" ", 2)[1].decode() if data.startswith(b"HTTP/") else "closed"
+held = []
+for i in range(8):
+    held.append(socket.create_connection((host, int(port))))
+time.sleep(0.5)
+print("ninth", ask("127.0.0.1"))
+print("other", ask("127.0.0.2"))
+for s in held:
+    s.close()
+time.sleep(0.5)
+print("after", ask("127.0.0.1"))
+PY
+printf 'ninth closed\nother 200\nafter 200\n' > "$TMPDIR/perip.want"
+test_cmp "$TMPDIR/perip.want" "$TMPDIR/perip"
+serve_stop
+
+# --max-connections: a whole number from 1 to 4096, said in the user's language
+for n in 0 4097 x -1 ''; do
+	px --lang fr serve --max-connections "$n"
+	expect_rc 2
+	contains "$err" "l'option '--max-connections' attend un nombre entier de 1 à 4096, pas '$n'"
+done
+px --lang nl serve --threads 0
+expect_rc 2
+contains "$err" "optie '--threads' verwacht een geheel getal van 1 tot 64, niet '0'"
+

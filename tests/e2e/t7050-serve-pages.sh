@@ -138,6 +138,107 @@ csv=$(xpath 'string(//a[@class="export-csv"]/@href)')
 get "${csv#/}"
 expect_code 200
 [ "$(printf '%s\n' "$out" | wc -l)" -gt 1 ] || fail "the CSV export is empty"
+# each page's exports are exactly its rows, in its order: by rank and by
+# date (the page orders the whole window by date, not only its best
+# hits), pages 1 to 3 of a word in a few hundred segments
+for sort in rank date; do
+	for pg in 1 2 3; do
+		get "?q=de&sort=$sort&page=$pg&lang=nl"
+		expect_code 200
+		xmllint --html --xpath '//article[@class="hit"]//a[@class="note-link"]/@href' \
+			"$TMPDIR/body" 2>/dev/null | sed 's/ href="\([^"]*\)"/\1\n/g' | grep . |
+			sed 's|^/notes/\([^?]*\)?lang=nl#L|\1 |' > "$TMPDIR/page.rows"
+		[ "$(wc -l < "$TMPDIR/page.rows")" = 20 ] || fail "page $pg by $sort has $(wc -l < "$TMPDIR/page.rows") hits"
+		json=$(xpath 'string(//a[@class="export-json"]/@href)')
+		csv=$(xpath 'string(//a[@class="export-csv"]/@href)')
+		get "${json#/}"
+		expect_code 200
+		jq -r '.hits[] | "\(.path) \(.line)"' "$TMPDIR/body" > "$TMPDIR/json.rows"
+		test_cmp "$TMPDIR/page.rows" "$TMPDIR/json.rows"
+		get "${csv#/}"
+		expect_code 200
+		python3 -c 'import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+for r in rows: print(r["path"], r["line"])' "$TMPDIR/body" > "$TMPDIR/csv.rows"
+		test_cmp "$TMPDIR/page.rows" "$TMPDIR/csv.rows"
+	done
+done
+
+# every facet link names its facet (codes too: no empty data-facet)
+get "?q=de&lang=nl"
+[ "$(xpath 'count(//a[@data-facet=""])')" = 0 ] || fail "a facet link with an empty data-facet"
+[ "$(xpath 'count(//section[contains(@class, "facet-code")]//a[@data-facet="code"])')" -gt 0 ] ||
+	fail "the code facet's links do not say data-facet=code"
+# the start page (no query, or an empty one) lists the codebook's codes by
+# category, each the search of its segments
+px codes --format json
+codebook_n=$(printf '%s' "$out" | jq '[.categories[].codes[]] | length')
+for p in "?lang=fr" "?q=&lang=fr" "?q=%20%20&lang=fr"; do
+	get "$p"
+	expect_code 200
+	n=$(xpath 'count(//section[@class="start-codes"]//a[@class="code-tag"])')
+	[ "$n" = "$codebook_n" ] || fail "$p lists $n codes of $codebook_n"
+	[ "$(xpath 'count(//section[@class="start-codes"]/h2)')" -gt 1 ] || fail "$p has no categories"
+	link=$(xpath 'string((//section[@class="start-codes"]//a[@class="code-tag"])[1]/@href)')
+	case $link in "/?code="*"&lang=fr") ;; *) fail "$p: a code's link is $link" ;; esac
+done
+get "${link#/}"
+expect_code 200
+[ "$(xpath 'count(//article[@class="hit"])')" -gt 0 ] || fail "the first code's link finds nothing"
+
+# a follow-up's badge: its state in words and a class of its own, each
+# state's colour set apart in the stylesheet
+get "notes/2022-2023/centrum/01.md?lang=nl"
+xmllint --html --xpath '//section[@class="followups"]//span[contains(@class, "badge")]' "$TMPDIR/body" 2>/dev/null |
+	sed 's/<span class="badge \([^"]*\)">\([^<]*\)<\/span>/\1 \2\n/g' | grep . | sort -u > "$TMPDIR/badges"
+printf 'state-done afgehandeld\nstate-open open\n' > "$TMPDIR/badges.want"
+test_cmp "$TMPDIR/badges.want" "$TMPDIR/badges"
+open_bg=$(sed -n 's/^\.web \.badge\.state-open {.*background: \(#[0-9a-f]*\).*/\1/p' "$TOP/site/report.css")
+done_bg=$(sed -n 's/^\.web \.badge\.state-done {.*background: \(#[0-9a-f]*\).*/\1/p' "$TOP/site/report.css")
+[ -n "$open_bg" ] && [ -n "$done_bg" ] && [ "$open_bg" != "$done_bg" ] ||
+	fail "the follow-up states share a colour: '$open_bg' '$done_bg'"
+
+# -- a code's page: its timeline counts what `codes CODE` lists, per cycle
+# and per session; a page past the last is the first, its range true
+for c in tijd resource.time; do
+	px codes "$c" --format json
+	printf '%s' "$out" > "$TMPDIR/code.json"
+	n=$(jq '.segments | length' "$TMPDIR/code.json")
+	jq -r '.segments | group_by(.cycle)[] | "\(.[0].cycle): \(length)"' "$TMPDIR/code.json" > "$TMPDIR/want.cycles"
+	jq -r '.segments | map(select(.session > 0)) | group_by(.cycle)[] | . as $g |
+		range(1; (map(.session) | max) + 1) as $s |
+		"\($g[0].cycle) · sessie \($s): \([$g[] | select(.session == $s)] | length)"' \
+		"$TMPDIR/code.json" > "$TMPDIR/want.sessions"
+	for pg in 1 99; do
+		get "codes/$c?page=$pg&lang=nl"
+		expect_code 200
+		xmllint --html --xpath '//section[@class="timeline"]/ul/li' "$TMPDIR/body" 2>/dev/null |
+			sed 's/<[^>]*>/\n/g' | grep . > "$TMPDIR/got.cycles"
+		test_cmp "$TMPDIR/want.cycles" "$TMPDIR/got.cycles"
+		xmllint --html --xpath '//section[@class="timeline"]//*[local-name()="rect"]/*[local-name()="title"]' \
+			"$TMPDIR/body" 2>/dev/null | sed 's/<[^>]*>/\n/g' | grep . > "$TMPDIR/got.sessions"
+		test_cmp "$TMPDIR/want.sessions" "$TMPDIR/got.sessions"
+		to=$((n < 100 ? n : 100))
+		[ "$(xpath 'string(//section[@class="segments"]/p[@class="count"])')" = "1–$to van $n segmenten" ] ||
+			fail "codes/$c page $pg says '$(xpath 'string(//section[@class="segments"]/p[@class="count"])')'"
+	done
+done
+
+# -- a segment's link lands on it: every hit of a word in every kind of
+# segment (paragraph, item, follow-up, quote, table row) has its note's
+# element with id L<line>, and no note page has an id twice
+get "api/search?q=de&limit=1000"
+jq -r '.hits[] | "\(.path) \(.line)"' "$TMPDIR/body" | sort -u > "$TMPDIR/seg.lines"
+[ "$(jq -r '[.hits[].kind] | unique | join(" ")' "$TMPDIR/body")" = "followup item paragraph quote row" ] ||
+	fail "the search for anchors misses a kind: $(jq -r '[.hits[].kind] | unique | join(" ")' "$TMPDIR/body")"
+for p in $(cut -d' ' -f1 "$TMPDIR/seg.lines" | sort -u); do
+	get "notes/$p?lang=nl"
+	xmllint --html --xpath '//@id' "$TMPDIR/body" 2>/dev/null | tr ' ' '\n' | grep . | sort > "$TMPDIR/ids"
+	[ -z "$(uniq -d "$TMPDIR/ids")" ] || fail "$p has an id twice: $(uniq -d "$TMPDIR/ids")"
+	grep "^$p " "$TMPDIR/seg.lines" | while read -r _ line; do
+		grep -qx "id=\"L$line\"" "$TMPDIR/ids" || fail "$p has no anchor L$line"
+	done
+done
 
 # -- a matrix cell: the count of a search, and the segments behind it --------
 get "matrix?lang=nl"
@@ -187,9 +288,20 @@ expect_code 200
 html_ok "a version of the hostile note"
 
 # -- not found, and what cannot be read -------------------------------------
+# a path no page has: the 404 page in the language asked, with the switch
+# to the same path in the other (/api/ stays JSON)
+get "nowhere/at/all?lang=fr"
+expect_code 404
+[ "$(xpath 'string(//h1)')" = Introuvable ] || fail "the 404 page's title: $(xpath 'string(//h1)')"
+[ "$(xpath 'string(//a[@id="lang-switch"]/@href)')" = "/nowhere/at/all?lang=nl" ] ||
+	fail "the 404 page's switch: $(xpath 'string(//a[@id="lang-switch"]/@href)')"
+get "api/nowhere"
+expect_code 404
+[ "$(header Content-Type)" = "application/json; charset=utf-8" ] || fail "an /api/ 404 as $(header Content-Type)"
 for p in "notes/../../etc/passwd" "notes/%2e%2e/%2e%2e/etc/passwd" "notes//etc/passwd" \
 	 "notes/2022-2023/zuid/99.md" "notes/communities.yaml" "codes/nergens" \
-	 "notes/2022-2023/zuid/01.md?version=0000000000000000000000000000000000000000"; do
+	 "notes/2022-2023/zuid/01.md?version=0000000000000000000000000000000000000000" \
+	 "nowhere" "nowhere/at/all" "apix" "codes/tijd/more"; do
 	get "$p"
 	expect_code 404
 	[ "$(header Content-Type)" = "text/html; charset=utf-8" ] || fail "$p: 404 as $(header Content-Type)"

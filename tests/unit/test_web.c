@@ -67,9 +67,10 @@ static void test_arg(void **state)
 	assert_null(px_web_arg(&rq, "cod"));
 }
 
-/* Routing: a request to a path that no route takes is a JSON 404 in the
+/* Routing: a request to a path that no route takes is a 404 in the
  * request's language, without calling any handler (the px_web is NULL:
- * a handler would crash). Each route of the table is found by its own
+ * a handler would crash; without one, the 404 is JSON even outside
+ * /api/, where t7050 checks the page). Each route of the table is found by its own
  * path, exact routes only by themselves. */
 static void test_routes(void **state)
 {
