@@ -669,9 +669,11 @@ static int make_signature(git_signature **sig, px_store *s, const px_commit_opts
  * kernel lock, gone with its process); git's index.lock is then created
  * as git does, so no git program commits from an index that is about to
  * change. While praxis holds index.lock the file names what it is doing
- * (LOCK_MARK, HEAD before the commit, the paths, "end"), so that the next
- * praxis process can finish a commit that was killed after HEAD moved and
- * before the index followed: see reconcile(). */
+ * (LOCK_MARK, HEAD before the commit, the paths, "end"). The index is
+ * written before HEAD moves (git reads both before it takes index.lock,
+ * HEAD first), so the next praxis process finds a commit killed between
+ * the two, or after, and makes the journal's paths in the index HEAD's
+ * again: see reconcile(). */
 #define LOCK_MARK "praxis commit\n"
 #define LOCK_END "end"
 #define LOCK_WAIT_TRIES 20 /* x 50 ms: git holds index.lock for moments */
@@ -723,7 +725,8 @@ int px_store_lock(px_store *s, const char *name, int wait, px_diag *d)
 
 /* The repository's index, opened from a copy of its file (extensions
  * and all) that write_index puts back: the index is changed while we
- * hold index.lock, so libgit2 must not take that lock itself. */
+ * hold index.lock, so libgit2 must not take that lock itself. Called
+ * holding commit.lock. */
 static int open_index(git_index **out, px_store *s, px_diag *d)
 {
 	px_buf src = PX_BUF_INIT, tmp = PX_BUF_INIT, bytes = PX_BUF_INIT;
@@ -732,6 +735,10 @@ static int open_index(git_index **out, px_store *s, px_diag *d)
 
 	*out = NULL;
 	git_file(&src, s, "index");
+	/* the copy's own lock, libgit2's, left by a process killed while
+	 * writing it: we hold commit.lock, so no live praxis holds it */
+	git_file(&tmp, s, "praxis/index.new.lock");
+	unlink(tmp.ptr);
 	git_file(&tmp, s, "praxis/index.new");
 	unlink(tmp.ptr);
 	if (px_buf_read_file(&bytes, src.ptr, PX_BUF_MAX) < 0) {
@@ -823,6 +830,7 @@ static void index_entry(git_index_entry *e, const char *gp, const git_oid *id, u
 /* HEAD's entries for the journalled paths, put into the index. */
 static int reconcile_index(px_store *s, git_tree *tree, char **gp, size_t n, px_diag *d)
 {
+	/* tree NULL: an unborn branch, the paths leave the index */
 	git_index *idx = NULL;
 	size_t i;
 	int rc = -1;
@@ -832,7 +840,7 @@ static int reconcile_index(px_store *s, git_tree *tree, char **gp, size_t n, px_
 	for (i = 0; i < n; i++) {
 		git_tree_entry *te = NULL;
 		const git_index_entry *ie = git_index_get_bypath(idx, gp[i], 0);
-		if (git_tree_entry_bypath(&te, tree, gp[i]) == 0) {
+		if (tree && git_tree_entry_bypath(&te, tree, gp[i]) == 0) {
 			git_index_entry e;
 			if (!ie || !git_oid_equal(&ie->id, git_tree_entry_id(te)) ||
 			    ie->mode != (uint32_t)git_tree_entry_filemode(te)) {
@@ -854,6 +862,27 @@ git:
 	px_store_error(d, NULL);
 cleanup:
 	git_index_free(idx);
+	return rc;
+}
+
+/* The index entries of the paths GP (as the journal names them) made
+ * HEAD's: the entries of HEAD's tree, or none on an unborn branch. */
+static int index_to_head(px_store *s, char **gp, size_t n, px_diag *d)
+{
+	git_oid head;
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	int unborn = head_id(s, &head), rc = -1;
+
+	if (unborn < 0 || (!unborn && (git_commit_lookup(&c, s->repo, &head) < 0 ||
+				       git_commit_tree(&t, c) < 0))) {
+		px_store_error(d, NULL);
+		goto cleanup;
+	}
+	rc = reconcile_index(s, t, gp, n, d);
+cleanup:
+	git_tree_free(t);
+	git_commit_free(c);
 	return rc;
 }
 
@@ -895,9 +924,6 @@ void px_store_drop_branch_lock(px_store *s, const char *next_hex)
 static int reconcile(px_store *s, px_diag *d)
 {
 	px_buf lock = PX_BUF_INIT, j = PX_BUF_INIT;
-	git_oid was, head;
-	git_commit *c = NULL;
-	git_tree *t = NULL;
 	char **gp = NULL;
 	size_t ml = strlen(LOCK_MARK), n = 0, off;
 	int rc = -1, complete = 0;
@@ -934,16 +960,11 @@ static int reconcile(px_store *s, px_diag *d)
 	 * commit is the one the killed process took, and goes */
 	if (complete && n >= 2)
 		px_store_drop_branch_lock(s, gp[1]);
-	/* HEAD moved: finish that commit */
-	if (complete && n >= 2 && git_oid_fromstr(&was, gp[0]) == 0 &&
-	    head_id(s, &head) == 0 && !git_oid_equal(&was, &head)) {
-		if (git_commit_lookup(&c, s->repo, &head) < 0 || git_commit_tree(&t, c) < 0) {
-			px_store_error(d, NULL);
-			goto cleanup;
-		}
-		if (reconcile_index(s, t, gp + 2, n - 2, d) < 0)
-			goto cleanup;
-	}
+	/* the index is written after a complete journal and before HEAD
+	 * moves: its entries for the journal's paths become HEAD's, the new
+	 * commit's if HEAD moved (that commit finished), else the old */
+	if (complete && n >= 2 && index_to_head(s, gp + 2, n - 2, d) < 0)
+		goto cleanup;
 	if (unlink(lock.ptr) < 0 && errno != ENOENT) {
 		px_diag_add(d, lock.ptr, 0, 0, PX_SEV_ERROR, "io-error", MSG_WRITE_FILE, lock.ptr,
 			    px_strerror(errno));
@@ -952,8 +973,6 @@ static int reconcile(px_store *s, px_diag *d)
 	rc = 0;
 cleanup:
 	free(gp);
-	git_tree_free(t);
-	git_commit_free(c);
 	px_buf_free(&lock);
 	px_buf_free(&j);
 	return rc;
@@ -1241,6 +1260,25 @@ static int move_branch(px_store *s, const git_oid *from, const git_oid *to, cons
 	return err;
 }
 
+/* The index entries of a commit's files, in IDX (memory only). */
+static int stage(git_index *idx, const px_store_file *f, char **gp, const git_oid *ids,
+		 const uint32_t *modes, size_t n)
+{
+	git_index_entry e;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (f[i].data) {
+			index_entry(&e, gp[i], &ids[i], modes[i], f[i].st);
+			if (git_index_add(idx, &e) < 0)
+				return -1;
+		} else if (git_index_get_bypath(idx, gp[i], 0) && git_index_remove(idx, gp[i], 0) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **gp,
 			 const git_oid *ids, size_t n, const px_commit_opts *o, git_signature *sig,
 			 const px_merge_state *ms, git_oid *out, px_diag *d)
@@ -1251,7 +1289,9 @@ static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **
 	uint32_t *modes = calloc(n + 1, sizeof *modes);
 	struct timespec pause = { 0, 20 * 1000 * 1000 };
 	size_t i;
-	int attempt, rc = -1, err = 0, trusted = filemode_trusted(s), moved = 0;
+	int attempt, rc = -1, err = 0, trusted = filemode_trusted(s), moved = 0, written = 0;
+	int had = 0;
+	px_buf ip = PX_BUF_INIT, keep = PX_BUF_INIT;
 
 	if (!modes || open_index(&idx, s, d) < 0)
 		goto cleanup;
@@ -1263,6 +1303,11 @@ static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **
 		modes[i] = file_mode(idx, gp[i], f[i].st, trusted);
 	if (ms && git_commit_lookup(&other, s->repo, &ms->theirs) < 0)
 		goto git;
+	if (stage(idx, f, gp, ids, modes, n) < 0)
+		goto git;
+	git_file(&ip, s, "index");
+	git_file(&keep, s, "praxis/index.old");
+	unlink(keep.ptr);
 	for (attempt = 0; attempt < RETRIES; attempt++) {
 		git_oid head, tree_oid;
 		const git_commit *parents[2];
@@ -1294,6 +1339,23 @@ static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **
 			goto git;
 		if (journal(ilock, unborn ? NULL : &head, out, gp, n, d) < 0)
 			goto cleanup;
+		/* the index before HEAD: git reads HEAD, then the index,
+		 * before it takes index.lock, so a git commit that sees the
+		 * new HEAD sees the new index too (the other order let it
+		 * commit the old index on top of ours: our notes gone) */
+		if (!written) {
+			/* the index as it was, kept by a second name for
+			 * a failure below */
+			had = link(ip.ptr, keep.ptr) == 0;
+			if (!had && errno != ENOENT) {
+				px_diag_add(d, keep.ptr, 0, 0, PX_SEV_ERROR, "io-error",
+					    MSG_WRITE_FILE, keep.ptr, px_strerror(errno));
+				goto cleanup;
+			}
+			if (write_index(s, idx, d) < 0)
+				goto cleanup;
+			written = 1;
+		}
 		err = move_branch(s, unborn ? NULL : &head, out, o->message, unborn);
 		git_tree_free(tree);
 		tree = NULL;
@@ -1325,28 +1387,24 @@ static int commit_locked(px_store *s, int ilock, const px_store_file *f, char **
 		}
 		goto cleanup;
 	}
-	for (i = 0; i < n; i++) {
-		git_index_entry e;
-		if (f[i].data) {
-			index_entry(&e, gp[i], &ids[i], modes[i], f[i].st);
-			if (git_index_add(idx, &e) < 0)
-				goto git;
-		} else if (git_index_get_bypath(idx, gp[i], 0) && git_index_remove(idx, gp[i], 0) < 0) {
-			goto git;
-		}
-	}
-	if (write_index(s, idx, d) < 0) {
-		/* HEAD moved: the journal in index.lock stays, so that no git
-		 * program commits from the old index and the next praxis
-		 * command finishes this one */
-		rc = moved ? -2 : -1;
+	/* nothing to commit: the index is brought in line all the same */
+	if (!written && write_index(s, idx, d) < 0)
 		goto cleanup;
-	}
 	goto cleanup;
 git:
 	px_store_error(d, NULL);
 	rc = -1;
 cleanup:
+	/* the index was written and HEAD did not move: the index as it
+	 * was, byte for byte; failing that, the journal in index.lock
+	 * stays, so that no git program commits from this index and the
+	 * next praxis command puts its entries back to HEAD's (reconcile) */
+	if (written && !moved && rc < 0 &&
+	    (had ? rename(keep.ptr, ip.ptr) : unlink(ip.ptr)) < 0)
+		rc = -2;
+	unlink(keep.ptr);
+	px_buf_free(&ip);
+	px_buf_free(&keep);
 	git_tree_free(tree);
 	git_commit_free(parent);
 	git_commit_free(other);
