@@ -903,22 +903,32 @@ static char *head_branch(px_store *s)
 	return name;
 }
 
+void px_store_drop_lock_of(const char *path, const char *hex)
+{
+	px_buf got = PX_BUF_INIT;
+	size_t n;
+
+	if (strlen(hex) == GIT_OID_HEXSZ && px_buf_read_file(&got, path, 256) == 0) {
+		n = got.len < GIT_OID_HEXSZ ? got.len : GIT_OID_HEXSZ;
+		if (got.len <= GIT_OID_HEXSZ + 1 && !memcmp(got.ptr, hex, n) &&
+		    (got.len <= GIT_OID_HEXSZ || got.ptr[GIT_OID_HEXSZ] == '\n'))
+			unlink(path);
+	}
+	px_buf_free(&got);
+}
+
 void px_store_drop_branch_lock(px_store *s, const char *next_hex)
 {
-	px_buf p = PX_BUF_INIT, got = PX_BUF_INIT;
+	px_buf p = PX_BUF_INIT;
 	char *name = head_branch(s);
 
 	if (name) {
 		git_file(&p, s, name);
 		px_buf_puts(&p, ".lock");
-		if (px_buf_read_file(&got, p.ptr, 256) == 0 &&
-		    (got.len == 0 || (got.len >= GIT_OID_HEXSZ &&
-				      !memcmp(got.ptr, next_hex, GIT_OID_HEXSZ))))
-			unlink(p.ptr);
+		px_store_drop_lock_of(p.ptr, next_hex);
 	}
 	free(name);
 	px_buf_free(&p);
-	px_buf_free(&got);
 }
 
 static int reconcile(px_store *s, px_diag *d)

@@ -45,9 +45,14 @@ int px_store_tree(git_tree **out, px_store *s, const px_oid *id, px_diag *d);
  * with a diagnostic (none when `d` is NULL). */
 int px_store_lock(px_store *s, const char *name, int wait, px_diag *d);
 
-/* Removes HEAD's branch lock (refs/heads/NAME.lock) if it is the one a
- * killed praxis left while moving the branch to `next_hex` (40 hex
- * digits): empty (taken, not yet written) or holding that id. */
+/* Removes the ref lock at `path` (absolute) if it is the one a killed
+ * praxis left while writing `hex` (40 hex digits) into it: empty (taken,
+ * not yet written) or holding a start of "HEX\n", as libgit2 writes a
+ * loose ref. Any other content is another writer's and stays. */
+void px_store_drop_lock_of(const char *path, const char *hex);
+
+/* The same for HEAD's branch lock (refs/heads/NAME.lock), left while
+ * moving the branch to `next_hex`. */
 void px_store_drop_branch_lock(px_store *s, const char *next_hex);
 
 /* A sync killed inside its checkout (store_sync.c) leaves its journal,

@@ -351,9 +351,9 @@ void px_remote_free(px_remote *r)
  * branch lock and the commit pushed. libgit2's local transport updates
  * the remote's branch in this process, through the remote's own
  * refs/heads/BRANCH.lock, which a kill leaves behind; every later push
- * would fail on it. It goes when it holds nothing or (a prefix of) the
- * commit this laptop pushed, the rule of px_store_drop_branch_lock: any
- * other content is another writer's. (Over git://, ssh:// and http the
+ * would fail on it. It goes when it holds nothing or (a start of) the
+ * commit this laptop pushed (px_store_drop_lock_of): any other content
+ * is another writer's. (Over git://, ssh:// and http the
  * server's receive-pack owns that lock and removes it itself.)
  */
 static void drop_locks_under(const char *dir)
@@ -383,22 +383,6 @@ static void drop_locks_under(const char *dir)
 	px_buf_free(&p);
 }
 
-/* The remote's branch lock LOCK, left by a killed push of commit HEX:
- * removed when empty or holding a prefix of HEX and its newline. */
-static void drop_remote_branch_lock(const char *lock, const char *hex)
-{
-	px_buf got = PX_BUF_INIT;
-	size_t n;
-
-	if (strlen(hex) == GIT_OID_HEXSZ && px_buf_read_file(&got, lock, 256) == 0) {
-		n = got.len < GIT_OID_HEXSZ ? got.len : GIT_OID_HEXSZ;
-		if (got.len <= GIT_OID_HEXSZ + 1 && !memcmp(got.ptr, hex, n) &&
-		    (got.len <= GIT_OID_HEXSZ || got.ptr[GIT_OID_HEXSZ] == '\n'))
-			unlink(lock);
-	}
-	px_buf_free(&got);
-}
-
 /* What a kill during the last transfer left, as its record WAS says. */
 static void drop_stale_locks(px_remote *r, char *was)
 {
@@ -424,7 +408,7 @@ static void drop_stale_locks(px_remote *r, char *was)
 		unlink(p.ptr);
 	}
 	if (lock && hex && lock[0] == '/')
-		drop_remote_branch_lock(lock, hex);
+		px_store_drop_lock_of(lock, hex);
 	px_buf_free(&p);
 }
 
@@ -459,13 +443,13 @@ cleanup:
 	return out;
 }
 
-/* Takes transfer.lock for a transfer with R; for a push of BRANCH, the
- * record names the remote's branch lock when R is local (above). */
-static int transfer_lock(px_remote *r, const char *branch, px_diag *d)
+/* Takes transfer.lock for a transfer with R; for a push of BRANCH to a
+ * local R, the record names the remote's branch lock RLOCK (above). */
+static int transfer_lock(px_remote *r, const char *branch, const char *rlock, px_diag *d)
 {
 	px_buf was = PX_BUF_INIT, rec = PX_BUF_INIT;
 	int fd = px_store_lock(r->s, "transfer.lock", 1, d);
-	char *lock = NULL, hex[GIT_OID_HEXSZ + 1];
+	char hex[GIT_OID_HEXSZ + 1];
 	px_buf ref = PX_BUF_INIT;
 	git_oid id;
 	ssize_t n;
@@ -478,12 +462,11 @@ static int transfer_lock(px_remote *r, const char *branch, px_diag *d)
 	if (was.len && !px_buf_failed(&was))
 		drop_stale_locks(r, was.ptr);
 	px_buf_puts(&rec, r->name);
-	if (branch) {
+	if (branch && rlock) {
 		px_buf_printf(&ref, "refs/heads/%s", branch);
-		if ((lock = local_branch_lock(r, branch)) &&
-		    git_reference_name_to_id(&id, r->s->repo, ref.ptr) == 0) {
+		if (git_reference_name_to_id(&id, r->s->repo, ref.ptr) == 0) {
 			git_oid_tostr(hex, sizeof hex, &id);
-			px_buf_printf(&rec, "\n%s\n%s\n", lock, hex);
+			px_buf_printf(&rec, "\n%s\n%s\n", rlock, hex);
 		}
 		git_error_clear();
 	}
@@ -492,7 +475,6 @@ static int transfer_lock(px_remote *r, const char *branch, px_diag *d)
 	if (!px_buf_failed(&rec) && ftruncate(fd, 0) == 0 &&
 	    pwrite(fd, rec.ptr, rec.len, 0) > 0)
 		(void)fsync(fd);
-	free(lock);
 	px_buf_free(&ref);
 	px_buf_free(&was);
 	px_buf_free(&rec);
@@ -514,7 +496,7 @@ int px_remote_fetch(px_remote *r, px_diag *d)
 	int err, lock;
 
 	if (ssh_without_known_hosts(git_remote_url(r->remote), r->name, d) < 0 ||
-	    (lock = transfer_lock(r, NULL, d)) < 0)
+	    (lock = transfer_lock(r, NULL, NULL, d)) < 0)
 		return -1;
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	remote_callbacks(&fo.callbacks, &a);
@@ -533,26 +515,36 @@ int px_remote_push(px_remote *r, const char *branch, px_diag *d)
 	char *specs[1];
 	git_strarray refspecs = { specs, 1 };
 	auth_state a;
-	int err, rc = 0, lock;
+	int err, rc = -1, lock;
+	char *rlock = NULL;
 
-	if (ssh_without_known_hosts(git_remote_url(r->remote), r->name, d) < 0 ||
-	    (lock = transfer_lock(r, branch, d)) < 0)
+	if (ssh_without_known_hosts(git_remote_url(r->remote), r->name, d) < 0)
 		return -1;
+	rlock = local_branch_lock(r, branch);
+	if ((lock = transfer_lock(r, branch, rlock, d)) < 0)
+		goto cleanup;
 	px_buf_printf(&spec, "refs/heads/%s:refs/heads/%s", branch, branch);
 	specs[0] = spec.ptr;
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	remote_callbacks(&po.callbacks, &a);
 	transfer_begin(&a);
-	if ((err = git_remote_push(r->remote, &refspecs, &po)) < 0) {
+	err = git_remote_push(r->remote, &refspecs, &po);
+	if ((err < 0 || a.rejected) && rlock && access(rlock, F_OK) == 0)
+		/* a local remote's branch lock that is not ours (libgit2
+		 * removes its own when the push fails): named */
+		px_diag_add(d, r->name, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_REMOTE_LOCKED, r->name,
+			    rlock);
+	else if (err < 0)
 		transfer_error(d, &a, err, git_remote_url(r->remote), MSG_SYNC_PUSH, r->name);
-		rc = -1;
-	} else if (a.rejected) {
+	else if (a.rejected)
 		px_diag_add(d, r->name, 0, 0, PX_SEV_ERROR, "sync", MSG_SYNC_PUSH, r->name,
 			    a.rejected);
-		rc = -1;
-	}
+	else
+		rc = 0;
 	transfer_end(&a);
 	transfer_unlock(lock);
+cleanup:
+	free(rlock);
 	px_buf_free(&spec);
 	return rc;
 }

@@ -74,6 +74,28 @@ communities:
     moderators: [ "C. Moderator", "D. Moderator" ]
 YAML
 }
+# hostile_note FILE: a note of zuid's session 8 that tries to inject
+# markup and script through its front matter, a heading, its text, a link
+# and raw HTML: every output must show it as text
+hostile_note() {
+	cat > "$1" <<'EOF2'
+---
+community: zuid
+cycle: 2022-2023
+session: 8
+date: 2023-04-18
+lang: nl
+author: "<b>Lead</b>"
+title: "<script>alert(1)</script>"
+---
+
+## Casus <img src=x onerror=alert(2)>
+
+Een <script>alert(3)</script> zin met [een link](javascript:alert(4)) en #tijd.
+
+<div onclick="alert(5)">raw html</div>
+EOF2
+}
 # note FILE [extra front matter lines]: writes a valid note header; the body
 # comes from stdin
 note() {

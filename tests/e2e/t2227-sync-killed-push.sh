@@ -59,8 +59,9 @@ EOF2
 	done
 done
 
-# a lock no killed push of this laptop left: it stays, the push fails,
-# nothing local changes; once its owner is done, the sync completes
+# a lock no killed push of this laptop left: it stays, the push fails
+# naming it, nothing local changes; once its owner is done, the sync
+# completes
 what="foreign lock"
 note 2022-2023/zuid/0$i.md <<EOF2
 Sessie $i. #tijd
@@ -72,6 +73,9 @@ echo "someone else" > "$lock"
 px sync
 expect_rc 2
 contains "$err" "cannot push to 'origin'"
+expect_err <<EOF2
+origin: error: cannot push to 'origin': '$(realpath "$lock")' exists there: another program is pushing to it, or one stopped without removing it; nothing was sent. If no other program is pushing, remove that file and run 'praxis sync' again [sync]
+EOF2
 [ "$(cat "$lock")" = "someone else" ] || fail "$what: the lock was touched"
 [ "$(git rev-parse HEAD)" = "$head" ] || fail "$what: HEAD moved"
 rm "$lock"

@@ -7,21 +7,7 @@ set -e
 git_identity
 px init kb
 cp -r "$TOP/notes/." kb/
-cat > kb/2022-2023/zuid/08.md <<'EOF2'
----
-community: zuid
-cycle: 2022-2023
-session: 8
-date: 2023-04-18
-lang: nl
-author: "<b>Lead</b>"
-title: "<script>alert(1)</script>"
----
-
-## Casus <img src=x onerror=alert(2)>
-
-Een <script>alert(3)</script> zin met [een link](javascript:alert(4)) en #tijd.
-EOF2
+hostile_note kb/2022-2023/zuid/08.md
 cd kb
 px commit --author "Test <t@example.org>"
 expect_rc 0
