@@ -1,6 +1,6 @@
 # A full rebuild walks the tree while a second thread reads and parses
 # the notes (from 64 notes on): every note is indexed once, in the
-# tree's order, and a blob missing half-way fails the rebuild with the
+# tree's order (FTS5 gathering 8 MB of terms per segment), and a blob missing half-way fails the rebuild with the
 # note's path, leaving the index as it was.
 . "$TOP/tests/e2e/lib.sh"
 set -e
@@ -39,6 +39,10 @@ expect_rc 0
 git ls-tree -r --name-only HEAD | grep '^20.*\.md$' > "$TMPDIR/tree"
 sqlite3 "$(git rev-parse --git-dir)/praxis/index.db" 'SELECT path FROM notes ORDER BY id' > "$TMPDIR/indexed"
 test_cmp "$TMPDIR/tree" "$TMPDIR/indexed"
+# a rebuild gathers 8 MB of terms per FTS5 segment (index.c
+# FTS_HASH_BYTES), kept in the table's configuration for later commits
+hs=$(sqlite3 "$(git rev-parse --git-dir)/praxis/index.db" "SELECT v FROM segments_fts_config WHERE k = 'hashsize'")
+[ "$hs" = 8388608 ] || fail "FTS5 hashsize: '$hs'"
 px search huisarts --format json --limit 0
 before=$out
 
