@@ -47,18 +47,19 @@ static const char SQL_HIT[] = "SELECT " PX_DB_SEGMENT_COLS " FROM note_segments 
 static const char SQL_HIT_CODES[] = "SELECT code FROM segment_codes WHERE segment = :id ORDER BY code";
 #define SNIPPET "SELECT rowid, snippet(segments_fts, 0, :on, :off, '…', 24) FROM segments_fts" \
 	" WHERE segments_fts MATCH :match AND "
-/* One hit: FTS5 finds a rowid by walking each word's doclist from the
- * end it starts at (24,000 matches of a common word: 4.5 M instructions
- * at the far end, 0.3 M near the start), and walking backwards costs
- * about 1.7 times as much per match, so a hit in the top third of the
- * ids is read newest first (the ranked window holds the newest matches),
- * any other oldest first. */
-static const char SQL_SNIPPET_UP[] = SNIPPET "rowid = :id";
-static const char SQL_SNIPPET_DOWN[] = SNIPPET "rowid = :id ORDER BY rowid DESC";
+/* The hits' snippets, matched again but only between the lowest and
+ * the highest hit: FTS5 finds a rowid by walking each word's doclist from
+ * the end it starts at (24,000 matches of a common word: 4.5 M
+ * instructions from the far end, 0.3 M from the near one), walking
+ * backwards costs about 1.7 times as much per match, and a prefix merges
+ * the doclists of every word it starts once per statement. So the hits in
+ * the top third of the ids (the ranked window holds the newest matches)
+ * are read newest first in one statement, the others oldest first in
+ * another; a prefix query's all in one. */
+#define SNIPPETS SNIPPET "rowid BETWEEN :lo AND :hi AND +rowid IN (SELECT value FROM json_each(:ids))"
+static const char SQL_SNIPPETS_UP[] = SNIPPETS " ORDER BY rowid";
+static const char SQL_SNIPPETS_DOWN[] = SNIPPETS " ORDER BY rowid DESC";
 static const char SQL_MAX_SEGMENT[] = "SELECT max(id) FROM segments";
-/* a prefix makes FTS5 merge the doclists of every word it starts: once
- * for all hits rather than once per hit */
-static const char SQL_SNIPPETS[] = SNIPPET "+rowid IN (SELECT value FROM json_each(:ids))";
 
 /* Steps a statement whose MATCH holds the user's expression. FTS5
  * refusing the expression is an SQLITE_ERROR (a syntax error, an unknown
@@ -161,98 +162,85 @@ int px_db_search_hit(px_db_hit *h, px_index *ix, px_diag *d)
 	return rc < 0 ? -1 : 1;
 }
 
-/* Steps `st` (the snippet of every row it gives) and keeps each row's
- * snippet on the hit of that id among hits[0..n). */
-static int snippet_rows(px_db_hit *hits, size_t n, px_index *ix, sqlite3_stmt *st, px_diag *d)
+/* The snippets of the hits whose id is above `top` (up: 0) or not
+ * (up: 1), keeping each row's on the hit of that id. */
+static int snippet_group(px_db_hit *hits, size_t n, px_index *ix, const char *match,
+			 const char *on, const char *off, long long top, int up, px_diag *d)
 {
-	size_t k;
-	int rc;
+	sqlite3_stmt *st;
+	px_buf ids = PX_BUF_INIT;
+	px_json j;
+	long long lo = 0, hi = 0;
+	size_t i, k, in = 0;
+	int rc = -1;
 
+	px_json_init(&j, &ids);
+	px_json_array(&j);
+	for (i = 0; i < n; i++) {
+		long long id = hits[i].seg.id;
+		if ((id > top) == up)
+			continue;
+		px_json_int(&j, id);
+		if (!in++ || id < lo)
+			lo = id;
+		if (in == 1 || id > hi)
+			hi = id;
+	}
+	px_json_end(&j);
+	if (!in) {
+		rc = 0;
+		goto cleanup;
+	}
+	if (px_diag_buf(d, &ids, NULL) < 0 ||
+	    !(st = px_db_stmt(ix, up ? SQL_SNIPPETS_UP : SQL_SNIPPETS_DOWN, d)))
+		goto cleanup;
+	px_db_bind_text(st, ":match", match);
+	px_db_bind_text(st, ":on", on);
+	px_db_bind_text(st, ":off", off);
+	px_db_bind_int(st, ":lo", lo);
+	px_db_bind_int(st, ":hi", hi);
+	px_db_bind_text(st, ":ids", ids.ptr);
 	while ((rc = match_step(ix, st, d)) > 0) {
 		long long id = px_db_int(st, 0);
 		for (k = 0; k < n; k++)
 			if (hits[k].seg.id == id && !hits[k].snippet &&
-			    !(hits[k].snippet = px_db_dup(st, 1)))
-				return px_db_oom(st, d);
+			    !(hits[k].snippet = px_db_dup(st, 1))) {
+				rc = px_db_oom(st, d);
+				goto cleanup;
+			}
 	}
+cleanup:
+	px_buf_free(&ids);
 	return rc;
-}
-
-static sqlite3_stmt *snippet_stmt(px_index *ix, const char *sql, const char *match,
-				  const char *on, const char *off, px_diag *d)
-{
-	sqlite3_stmt *st = px_db_stmt(ix, sql, d);
-
-	if (st) {
-		px_db_bind_text(st, ":match", match);
-		px_db_bind_text(st, ":on", on);
-		px_db_bind_text(st, ":off", off);
-	}
-	return st;
 }
 
 int px_db_search_snippets(px_db_hit *hits, size_t n, px_index *ix, const char *match,
 			  const char *on, const char *off, px_diag *d)
 {
 	sqlite3_stmt *st;
-	px_buf ids = PX_BUF_INIT;
-	long long top = 0; /* ids above it: the top third */
+	long long top = -1; /* a prefix: every hit is above it */
 	size_t i;
-	int rc = 0;
+	int rc;
 
 	if (!n)
 		return 0;
-	if (strchr(match, '*')) {
-		/* one statement for all hits */
-		px_json j;
-		px_json_init(&j, &ids);
-		px_json_array(&j);
-		for (i = 0; i < n; i++)
-			px_json_int(&j, hits[i].seg.id);
-		px_json_end(&j);
-		if (px_diag_buf(d, &ids, NULL) < 0) {
-			rc = -1;
-			goto done;
-		}
-		if (!(st = snippet_stmt(ix, SQL_SNIPPETS, match, on, off, d))) {
-			rc = -1;
-			goto done;
-		}
-		px_db_bind_text(st, ":ids", ids.ptr);
-		if ((rc = snippet_rows(hits, n, ix, st, d)) < 0)
-			goto done;
-	} else {
-		/* one run per hit, from the cheaper end */
-		if (!(st = px_db_stmt(ix, SQL_MAX_SEGMENT, d))) {
-			rc = -1;
-			goto done;
-		}
+	if (!strchr(match, '*')) {
+		if (!(st = px_db_stmt(ix, SQL_MAX_SEGMENT, d)))
+			return -1;
 		if ((rc = px_db_step(ix, st, d)) < 0)
-			goto done;
+			return -1;
 		top = px_db_int(st, 0) / 3 * 2;
 		sqlite3_reset(st);
-		for (i = 0; i < n; i++) {
-			st = snippet_stmt(ix, hits[i].seg.id > top ? SQL_SNIPPET_DOWN : SQL_SNIPPET_UP,
-					  match, on, off, d);
-			if (!st) {
-				rc = -1;
-				goto done;
-			}
-			px_db_bind_int(st, ":id", hits[i].seg.id);
-			if ((rc = snippet_rows(hits + i, 1, ix, st, d)) < 0)
-				goto done;
-		}
 	}
-	rc = 0;
+	if ((rc = snippet_group(hits, n, ix, match, on, off, top, 0, d)) < 0 ||
+	    (rc = snippet_group(hits, n, ix, match, on, off, top, 1, d)) < 0)
+		return rc;
 	for (i = 0; i < n; i++)
 		if (!hits[i].snippet && !(hits[i].snippet = strdup(""))) {
 			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
-			rc = -1;
-			goto done;
+			return -1;
 		}
-done:
-	px_buf_free(&ids);
-	return rc < 0 ? rc : 0;
+	return 0;
 }
 
 /* ---------------------------------------------------------------- facets */
