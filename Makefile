@@ -14,10 +14,11 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   := build
-PKGS    := libcmark-gfm libgit2 sqlite3 yaml-0.1 libxml-2.0 libxslt libexslt libutf8proc uuid
-# Opened when a command first needs them (src/dl.h), not linked: only
+PKGS    := libcmark-gfm sqlite3 yaml-0.1 libxml-2.0 libxslt libexslt libutf8proc uuid
+# Opened when a command first needs them (src/dl.h; libgit2 by the store,
+# which a search or stats on a current index never starts), not linked: only
 # their headers are used at build time.
-DL_PKGS := xlsxwriter libzip libmicrohttpd
+DL_PKGS := xlsxwriter libzip libmicrohttpd libgit2
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g

@@ -13,7 +13,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 int px_dl_load(px_dl_lib *lib, px_diag *d)
 {
-	void *h, *fn, *ptrs[64];
+	void *h, *fn, *ptrs[192]; /* libgit2: 141 */
 	const char *err = NULL;
 	size_t i;
 	int rc = -1;

@@ -5,8 +5,10 @@
  * Every library the binary links is loaded and bound at each start, by
  * every command: libmicrohttpd alone brings GnuTLS and eight more. So
  * the libraries of one command (libmicrohttpd for serve, libxlsxwriter
- * for workbooks, libzip for the REFI-QDA project) are not linked: the one
- * module that calls each (serve.c, xlsx.c, qda.c) declares the functions
+ * for workbooks, libzip for the REFI-QDA project) and libgit2 (with
+ * libssh2, libcrypto, Kerberos and mbedTLS behind it: a search or stats
+ * on a current index never starts it) are not linked: the one
+ * module that calls each (serve.c, xlsx.c, qda.c, store*.c) declares the functions
  * it uses as a table, and px_dl_load() opens the library by its Debian
  * soname and fills the table the first time it is needed. A missing
  * library or function is one diagnostic naming the library and the
@@ -59,5 +61,18 @@ int px_dl_load(px_dl_lib *lib, px_diag *d);
 	static const px_dl_sym var##_syms[] = { LIST(PX_DL_SYM_, struct var##_fns) };     \
 	static px_dl_lib var##_lib = { soname, package, var##_syms,                       \
 				       sizeof var##_syms / sizeof *var##_syms, &var, 0 }
+
+/* The same table shared by the files of one module (libgit2: store.c,
+ * store_read.c, store_sync.c): PX_DL_SHARED in their private header
+ * declares it, PX_DL_SHARED_DEFINE in one of them defines it. */
+#define PX_DL_SHARED(var, LIST)                                                           \
+	struct var##_fns { LIST(PX_DL_MEMBER_, _) };                                      \
+	extern struct var##_fns var;                                                      \
+	extern px_dl_lib var##_lib
+#define PX_DL_SHARED_DEFINE(var, soname, package, LIST)                                   \
+	struct var##_fns var;                                                             \
+	static const px_dl_sym var##_syms[] = { LIST(PX_DL_SYM_, struct var##_fns) };     \
+	px_dl_lib var##_lib = { soname, package, var##_syms,                              \
+				sizeof var##_syms / sizeof *var##_syms, &var, 0 }
 
 #endif

@@ -94,15 +94,32 @@ int px_oid_equal(const px_oid *a, const px_oid *b)
 static pthread_once_t live_once = PTHREAD_ONCE_INIT;
 static int live_done;
 
+PX_DL_SHARED_DEFINE(px_libgit2, "libgit2.so.1.5", "libgit2-1.5", PX_LIBGIT2_FNS);
+
 static void live_init(void)
 {
 	git_libgit2_init();
 	live_done = 1;
 }
 
-void px_store_live(void)
+int px_store_live(px_diag *d)
 {
+	if (px_dl_load(&px_libgit2_lib, d) < 0)
+		return -1;
 	pthread_once(&live_once, live_init);
+	return 0;
+}
+
+/* For the functions that have no diagnostics to give: 0, or -1 when
+ * libgit2 cannot be loaded (their callers then meet it again, with its
+ * message, at px_store_open). */
+static int live_quiet(void)
+{
+	px_diag d = PX_DIAG_INIT;
+	int rc = px_store_live(&d);
+
+	px_diag_free(&d);
+	return rc;
 }
 
 void px_store_global_init(void)
@@ -123,7 +140,8 @@ void px_store_cache(int on)
 	static const size_t window = (size_t)2 << 20, mapped = (size_t)8 << 20;
 	static size_t old_window, old_mapped;
 
-	px_store_live();
+	if (live_quiet() < 0)
+		return;
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, on);
 	if (!on) {
 		git_libgit2_opts(GIT_OPT_GET_MWINDOW_SIZE, &old_window);
@@ -198,7 +216,8 @@ int px_store_init(const char *dir, px_diag *d)
 	px_oid oid;
 	int rc = -1;
 
-	px_store_live();
+	if (px_store_live(d) < 0)
+		return -1;
 	if (!dir_is_empty(dir)) {
 		px_diag_add(d, dir, 0, 0, PX_SEV_ERROR, "init", MSG_INIT_EXISTS, dir);
 		return -1;
@@ -283,7 +302,8 @@ char *px_store_user_name(const char *root)
 	char *s = NULL;
 	int err;
 
-	px_store_live();
+	if (live_quiet() < 0)
+		return NULL;
 	if (git_repository_open_ext(&repo, root, 0, NULL) == 0)
 		err = git_repository_config_snapshot(&cfg, repo);
 	else
@@ -312,7 +332,8 @@ char *px_store_discover(const char *root)
 			return px_buf_detach(&p);
 	}
 	px_buf_free(&p);
-	px_store_live();
+	if (live_quiet() < 0)
+		return NULL;
 	if (git_repository_discover(&b, root, 0, NULL) == 0) {
 		s = strdup(b.ptr);
 		if (s && strlen(s) > 1 && s[strlen(s) - 1] == '/')
@@ -355,8 +376,9 @@ int px_store_open(px_store **out, const char *root, px_diag *d)
 	size_t wl;
 	int err;
 
-	px_store_live();
 	*out = NULL;
+	if (px_store_live(d) < 0)
+		goto fail;
 	if (!s) {
 		px_diag_add(d, root, 0, 0, PX_SEV_ERROR, "git", MSG_OOM);
 		goto fail;
@@ -410,7 +432,8 @@ void px_store_free(px_store *s)
 {
 	if (!s)
 		return;
-	git_repository_free(s->repo);
+	if (s->repo) /* NULL too when libgit2 could not be loaded */
+		git_repository_free(s->repo);
 	free(s->workdir);
 	free(s->prefix);
 	free(s);

@@ -51,13 +51,16 @@ int px_oid_equal(const px_oid *a, const px_oid *b);
 typedef struct px_store px_store;
 
 /* libgit2's global state: once in main, before and after everything.
- * libgit2 itself starts on first use (px_store_live, which every
- * function here that needs it calls): a command that opens no
- * repository does not pay for its start-up (with mbedTLS, reading the
- * system's CA bundle). Shutdown stops it only if it started. */
+ * libgit2 is opened (dl.h: it is not linked) and started on first use
+ * (px_store_live, which every function here that needs it calls): a
+ * command that opens no repository neither maps it and its libraries
+ * nor pays for its start-up (with mbedTLS, reading the system's CA
+ * bundle). Shutdown stops it only if it started. px_store_live: 0, or
+ * -1 with a diagnostic naming the library and its package when it
+ * cannot be loaded. */
 void px_store_global_init(void);
 void px_store_global_shutdown(void);
-void px_store_live(void);
+int px_store_live(px_diag *d);
 
 /* Creates DIR as a new knowledge base: a repository on branch main,
  * communities.yaml to fill in, .gitignore, and a first commit. */

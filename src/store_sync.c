@@ -600,7 +600,8 @@ int px_store_init_bare(const char *dir, px_diag *d)
 	git_repository_init_options opts;
 	git_repository *repo = NULL;
 
-	px_store_live();
+	if (px_store_live(d) < 0)
+		return -1;
 	if (!free_place(dir)) {
 		px_diag_add(d, dir, 0, 0, PX_SEV_ERROR, "init", MSG_INIT_EXISTS, dir);
 		return -1;
@@ -685,8 +686,9 @@ int px_store_clone(char **branch, const char *url, const char *dir, px_diag *d)
 	char *abs = NULL;
 	int made, err, rc = -1;
 
-	px_store_live();
 	*branch = NULL;
+	if (px_store_live(d) < 0)
+		return -1;
 	if (ssh_without_known_hosts(url, url, d) < 0)
 		return -1;
 	made = free_place(dir);
@@ -1383,7 +1385,8 @@ int px_store_diff_text(px_buf *out, const px_buf *a, const px_buf *b, px_diag *d
 	size_t h, nh, l, nl;
 	int rc = -1;
 
-	px_store_live();
+	if (px_store_live(d) < 0)
+		return -1;
 	git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
 	o.context_lines = 2;
 	if (git_patch_from_buffers(&p, a->ptr, a->len, NULL, b->ptr, b->len, NULL, &o) < 0)

@@ -1,20 +1,24 @@
 # The libraries of one command are not linked (src/dl.h): libmicrohttpd
 # (and GnuTLS behind it) for serve, libxlsxwriter for workbooks, libzip
-# for the REFI-QDA project. Every other command starts without them; the
-# command that needs one opens it then, and says which package to install
-# when it cannot.
+# for the REFI-QDA project, and libgit2 (with libssh2, libcrypto,
+# Kerberos and mbedTLS behind it) for the commands that read the
+# repository. Every other command starts without them; the command that
+# needs one opens it then, and says which package to install when it
+# cannot. A search, stats, codes or check on a current index never opens
+# libgit2.
 . "$TOP/tests/e2e/lib.sh"
 set -e
 git_identity
 demo_kb kb zuid
 
 lazy="libmicrohttpd libxlsxwriter libzip libgnutls"
+git="libgit2 libssh2 libcrypto libmbedtls libgssapi"
 
 # 1. not in the binary's dependencies, direct or indirect
 needed=$(readelf -d "$PRAXIS" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 [ -n "$needed" ] || fail "readelf lists no NEEDED library"
 deps=$(ldd "$PRAXIS")
-for l in $lazy; do
+for l in $lazy $git; do
 	case $needed in *"$l"*) fail "$l is linked (NEEDED): $needed";; esac
 	case $deps in *"$l"*) fail "$l is loaded at start (ldd): $deps";; esac
 done
@@ -38,6 +42,27 @@ for args in "--version" "search tijd" "stats" "codes" "check" "log" "export --fo
 	done
 done
 
+# libgit2: not before HEAD's record (GITDIR/praxis/head.ok) lets a
+# command trust the index without asking libgit2, which a command writes
+# only for files older than 2 s (store.h)
+sleep 2.2
+"$PRAXIS" search x >/dev/null
+for args in "--version" "search tijd" "stats" "codes" "check"; do
+	# shellcheck disable=SC2086
+	got=$(loaded git $args)
+	for l in $git; do
+		case $got in *"$l"*) fail "praxis $args loaded $l";; esac
+	done
+done
+# ... and the same search's whole output as when libgit2 reads HEAD
+"$PRAXIS" search tijd >fast.out
+rm .git/praxis/head.ok
+got=$(loaded slow search tijd)
+contains "$got" libgit2.so.1.5
+"$PRAXIS" search tijd >slow.out
+cmp fast.out slow.out || fail "search differs with libgit2: $(diff fast.out slow.out)"
+[ -s fast.out ] || fail "search found nothing"
+
 # 3. the commands that need one open it, and work (their own tests check
 # the files in full: t3030, t6000, t7000)
 got=$(loaded xlsx stats --format xlsx -o s.xlsx)
@@ -45,6 +70,11 @@ contains "$got" libxlsxwriter.so.4
 lacks "$got" libzip.so
 lacks "$got" libmicrohttpd
 [ -s s.xlsx ] || fail "no workbook written"
+got=$(loaded log log)
+contains "$got" libgit2.so.1.5
+lacks "$got" libzip.so
+"$PRAXIS" log >log.out
+[ -s log.out ] || fail "praxis log printed nothing"
 got=$(loaded qdpx export --format qdpx -o p.qdpx)
 contains "$got" libzip.so.4
 lacks "$got" libxlsxwriter
@@ -69,4 +99,20 @@ set -e
 expect_rc 2
 [ ! -e s2.xlsx ] || fail "a workbook was written without libxlsxwriter"
 contains "$(cat err)" "impossible de charger la bibliothèque 'libxlsxwriter.so.4' (paquet Debian 'libxlsxwriter4') : "
+# libgit2 missing: a command that reads the repository says so, in the
+# user's language, and writes nothing
+echo "not a library" > fake/libgit2.so.1.5
+set +e
+LD_LIBRARY_PATH=$PWD/fake $vg "$PRAXIS" log >out 2>err; rc=$?
+set -e
+expect_rc 2
+[ ! -s out ] || fail "output on stdout: $(cat out)"
+[ "$(wc -l < err)" -eq 1 ] || fail "expected one line on stderr: $(cat err)"
+contains "$(cat err)" "praxis: error: cannot load the library 'libgit2.so.1.5' (Debian package 'libgit2-1.5'): "
+echo "change" >> 2022-2023/zuid/*01*.md 2>/dev/null || true
+set +e
+LD_LIBRARY_PATH=$PWD/fake PRAXIS_LANG=nl $vg "$PRAXIS" commit -m x >out 2>err; rc=$?
+set -e
+expect_rc 2
+contains "$(cat err)" "kan de bibliotheek 'libgit2.so.1.5' niet laden (Debian-pakket 'libgit2-1.5'): "
 echo ok
