@@ -111,6 +111,11 @@ int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
 		qsort(out->hits, out->n, sizeof *out->hits, by_score);
 	if (f->limit && out->n > (size_t)f->limit)
 		out->n = (size_t)f->limit; /* the rest hold nothing to free */
+	out->match = px_buf_detach(&expr);
+	if (!out->match) {
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+		rc = -1;
+	}
 done:
 	if (rc)
 		px_search_result_free(out);
@@ -138,9 +143,11 @@ int px_search_gather(px_search_result *r, px_index *ix, const px_query *q, px_di
 	r->n = k;
 	if (rc < 0)
 		return -1;
+	/* the filters' scope words too: they only narrow the walk to the
+	 * hits (the scope column holds no text to show) */
 	if (q->words)
-		return px_db_search_snippets(r->hits, r->n, ix, q->fts.ptr, PX_SEARCH_MARK_ON,
-					     PX_SEARCH_MARK_OFF, d);
+		return px_db_search_snippets(r->hits, r->n, ix, r->match ? r->match : q->fts.ptr,
+					     PX_SEARCH_MARK_ON, PX_SEARCH_MARK_OFF, d);
 	/* codes only (or words only excluded): there is no match to show,
 	 * the segment is */
 	for (i = 0; i < r->n; i++)
@@ -175,6 +182,7 @@ void px_search_sort_by_date(px_search_result *r)
 void px_search_result_free(px_search_result *r)
 {
 	px_db_hits_free(r->hits, r->n);
+	free(r->match);
 	memset(r, 0, sizeof *r);
 }
 

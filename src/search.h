@@ -45,6 +45,8 @@ typedef struct {
 	size_t n;
 	long total;      /* matches, up to PX_SEARCH_COUNT_CAP */
 	int capped;      /* there were more */
+	char *match;     /* the FTS5 expression ranked, with the filters' scope
+			  * words (owned; NULL when nothing was) */
 } px_search_result;
 
 /* The scope of a segment: its filters as words of the full-text index,
