@@ -277,7 +277,7 @@ search_table() {
 	say ""
 	say "c. search on $n notes, end to end (median and max of $SRUNS runs, after one warm-up each)"
 	say "   praxis search QUERY [filters] >/dev/null  vs  rg -i -F PATTERN . (all notes, matching lines to a file)"
-	printf '   %-10s %-34s %-14s %8s %8s %8s %8s %7s %7s %8s\n' query "praxis search ..." "rg pattern" "px ms" "px max" "rg ms" "rg max" "rg/px" "hits" "rg lines" | tee -a "$SUMMARY"
+	printf '   %-10s %-34s %-14s %8s %8s %8s %8s %7s %7s %8s  %s\n' query "praxis search ..." "rg pattern" "px ms" "px max" "rg ms" "rg max" "rg/px" "hits" "rg lines" "goal ${goal}x" | tee -a "$SUMMARY"
 	while IFS=$'\t' read -r -u 3 label query filters pat; do
 		case $label in ''|'#'*) continue ;; esac
 		[ "$filters" = - ] && filters=
@@ -302,8 +302,9 @@ search_table() {
 		pm=$(echo "${tp[*]}" | median); rm_=$(echo "${tr_[*]}" | median)
 		r=$(div "$rm_" "$pm")
 		le "$goal" "$r" || worst="$worst $label"
-		printf '   %-10s %-34s %-14s %8s %8s %8s %8s %7s %7s %8s\n' "$label" "$query${filters:+ $filters}" "$pat" \
-			"$pm" "$(echo "${tp[*]}" | maxof)" "$rm_" "$(echo "${tr_[*]}" | maxof)" "${r}x" "$total" "$lines" | tee -a "$SUMMARY"
+		printf '   %-10s %-34s %-14s %8s %8s %8s %8s %7s %7s %8s  %s\n' "$label" "$query${filters:+ $filters}" "$pat" \
+			"$pm" "$(echo "${tp[*]}" | maxof)" "$rm_" "$(echo "${tr_[*]}" | maxof)" "${r}x" "$total" "$lines" \
+			"$(le "$goal" "$r" && echo met || echo missed)" | tee -a "$SUMMARY"
 	done 3<"$QUERIES" </dev/null
 	say "   goal at $n notes: rg/praxis >= ${goal}x for each family   $([ -z "$worst" ] && echo met || echo "missed:$worst")"
 	say "   (hits: matching segments, praxis' total; rg lines: matching lines rg printed)"
@@ -337,7 +338,9 @@ say "   in-process (build/bench/searchlat: the SQL of src/cmd/search.c, LIMIT 20
 say "   first = first run on a fresh connection; then up to $LRUNS runs or ${LBUDGET} s per query)"
 "$LAT" "$SKB/.git/praxis/index.db" "$ROOT/schema/codebook.xml" "$QUERIES" \
 	"$LRUNS" "$LBUDGET" >"$B/lat.txt"
-sed 's/^/   /' "$B/lat.txt" | tee -a "$SUMMARY"
+# each family's verdict after its figures (goal: median < 5 ms, p99 < 30 ms)
+awk 'NR == 1 { print $0 "  goal"; next }
+     { print $0 "  " (($5 < 5 && $6 < 30) ? "met" : "missed") }' "$B/lat.txt" | sed 's/^/   /' | tee -a "$SUMMARY"
 sed 's/^/c searchlat /' "$B/lat.txt" >>"$RAW"
 latok=$(awk 'NR > 1 && ($5 >= 5 || $6 >= 30) { bad = bad " " $1 } END { print bad }' "$B/lat.txt")
 say "   goal: median < 5 ms, p99 < 30 ms   $([ -z "$latok" ] && echo ok || echo "MISSED:$latok")"
