@@ -541,6 +541,16 @@ static enum MHD_Result refuse(server *srv, struct MHD_Connection *c, const px_we
 	return reply(c, &rs, NULL, NULL, 0);
 }
 
+/* libmicrohttpd's memory per connection, for the request line and
+ * headers, then the answer's headers. It reads the headers into half of
+ * it at first and answers a request that does not fit with its own
+ * fixed English text (it has no hook for that answer): 128 KiB so that
+ * what a client can send in headers before it is ours to refuse
+ * (PX_WEB_MAX_HEADERS, 431) is tens of times that bound. A pool over
+ * 32 KiB is an anonymous mapping, its pages used only as a request
+ * fills them. */
+#define PX_SERVE_CONNECTION_MEMORY (128 * 1024)
+
 /* Where a connection's request is (its *con_cls): headers read, or a
  * body seen after all. */
 static char started, body_seen;
@@ -831,7 +841,7 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout,
 		MHD_OPTION_NOTIFY_CONNECTION, conn_notify, &srv,
 		MHD_OPTION_NOTIFY_COMPLETED, request_done, &srv,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)PX_SERVE_CONNECTION_MEMORY,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_END);
 	if (!daemon || !(info = mhd.get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT))) {

@@ -23,8 +23,9 @@
  * connection silent for `timeout` seconds closed, and one whose request
  * line and headers are not all in `timeout` seconds after it opened (or
  * after its last answer) shut (a client that trickles a byte a second
- * holds nothing longer), 32 KiB of memory per connection for the
- * request line and headers.
+ * holds nothing longer), 128 KiB of memory per connection for the
+ * request line and headers (libmicrohttpd answers a request over it,
+ * or one it cannot read, with its own text).
  *
  * Cache (web_cache.h): the answers of GET and HEAD requests, once
  * authorised, come from the cache when an earlier request at the same
