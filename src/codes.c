@@ -7,23 +7,31 @@
 #include "kb.h"
 #include "sheet.h"
 
+static void db_filter(px_db_code_filter *df, const px_code *code, const px_codes_filter *f)
+{
+	px_db_code_filter init = PX_DB_CODE_FILTER_INIT;
+
+	*df = init;
+	df->code = code->id;
+	if (f) {
+		df->cycle = f->cycle;
+		df->community = f->community;
+		df->note = f->note;
+		df->session = f->session;
+		df->with = f->with ? f->with->id : NULL;
+	}
+}
+
 int px_codes_retrieve(px_codes *c, px_index *ix, const px_code *code, const px_codes_filter *f,
 		      px_diag *d)
 {
-	px_db_code_filter df = PX_DB_CODE_FILTER_INIT;
+	px_db_code_filter df;
 	px_db_segment *seg = NULL;
 	size_t n = 0, i, k = 0;
 	int rc = 0;
 
 	c->code = code;
-	df.code = code->id;
-	if (f) {
-		df.cycle = f->cycle;
-		df.community = f->community;
-		df.note = f->note;
-		df.session = f->session;
-		df.with = f->with ? f->with->id : NULL;
-	}
+	db_filter(&df, code, f);
 	if (px_db_code_timeline(&c->timeline, &c->ntimeline, ix, &df, d) < 0 ||
 	    px_db_code_segments(&seg, &n, ix, &df, f ? f->limit : -1, f ? f->offset : 0, d) < 0)
 		return -1;
@@ -47,6 +55,71 @@ int px_codes_retrieve(px_codes *c, px_index *ix, const px_code *code, const px_c
 	c->nhits = k;
 	px_db_segments_free(seg, n);
 	return rc;
+}
+
+int px_codes_order_gather(px_codes_order *out, px_index *ix, const px_code *code,
+			  const px_codes_filter *f, px_diag *d)
+{
+	px_db_code_filter df;
+
+	memset(out, 0, sizeof *out);
+	db_filter(&df, code, f);
+	if (px_db_code_timeline(&out->timeline, &out->ntimeline, ix, &df, d) < 0 ||
+	    px_db_code_segment_ids(&out->ids, &out->nids, ix, &df, d) < 0) {
+		px_codes_order_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+void px_codes_order_free(px_codes_order *o)
+{
+	if (!o)
+		return;
+	free(o->ids);
+	px_db_code_cells_free(o->timeline, o->ntimeline);
+	memset(o, 0, sizeof *o);
+}
+
+int px_codes_retrieve_ordered(px_codes *c, px_index *ix, const px_code *code,
+			      const px_codes_order *o, const px_codes_filter *f, px_diag *d)
+{
+	size_t from = f && f->offset > 0 ? (size_t)f->offset : 0, i, k = 0, n;
+	int rc = 0;
+
+	c->code = code;
+	c->timeline = calloc(o->ntimeline + 1, sizeof *c->timeline);
+	if (!c->timeline)
+		goto oom;
+	for (i = 0; i < o->ntimeline; i++) {
+		if (!(c->timeline[i].cycle = strdup(o->timeline[i].cycle)))
+			goto oom;
+		c->timeline[i].session = o->timeline[i].session;
+		c->timeline[i].segments = o->timeline[i].segments;
+		c->ntimeline++;
+		c->total += o->timeline[i].segments;
+	}
+	if (from > o->nids)
+		from = o->nids;
+	n = o->nids - from;
+	if (f && f->limit >= 0 && (size_t)f->limit < n)
+		n = (size_t)f->limit;
+	if (!(c->hits = calloc(n + 1, sizeof *c->hits)))
+		goto oom;
+	for (i = 0; !rc && i < n; i++) {
+		c->hits[k].seg.id = o->ids[from + i];
+		rc = px_db_search_hit(&c->hits[k], ix, d);
+		if (rc == 1)
+			k++;
+		else
+			px_db_hit_clear(&c->hits[k]);
+		rc = rc < 0 ? -1 : 0;
+	}
+	c->nhits = k;
+	return rc;
+oom:
+	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+	return -1;
 }
 
 int px_codes_gather(px_codes *out, px_index *ix, const px_code *code, px_diag *d)

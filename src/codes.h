@@ -63,6 +63,23 @@ int px_codes_gather_filtered(px_codes *out, px_index *ix, const px_code *code,
 int px_codes_counts(px_codes *out, px_index *ix, px_diag *d);
 int px_codes_retrieve(px_codes *c, px_index *ix, const px_code *code, const px_codes_filter *f,
 		      px_diag *d);
+/* A code's retrieval made once and paged many times (`praxis serve`
+ * keeps it per commit): every segment the filter keeps, in order, and
+ * its timeline. 0, or -1 with a diagnostic; free with px_codes_order_free. */
+typedef struct {
+	long long *ids;
+	size_t nids;
+	px_db_code_cell *timeline;
+	size_t ntimeline;
+} px_codes_order;
+
+int px_codes_order_gather(px_codes_order *out, px_index *ix, const px_code *code,
+			  const px_codes_filter *f, px_diag *d);
+void px_codes_order_free(px_codes_order *o);
+/* px_codes_retrieve from an order gathered before with the same filter:
+ * the page f->offset, f->limit of it read, the timeline copied. */
+int px_codes_retrieve_ordered(px_codes *c, px_index *ix, const px_code *code,
+			      const px_codes_order *o, const px_codes_filter *f, px_diag *d);
 void px_codes_free(px_codes *c);
 
 /* What `praxis codes --format json` prints (doc/json.md, "codes", or

@@ -266,6 +266,10 @@ typedef struct {
 int px_db_code_segments(px_db_segment **out, size_t *n, px_index *ix, const px_db_code_filter *f,
 			long limit, long offset, px_diag *d);
 
+/* The ids of every segment `f` keeps, in that order (a malloc'd array). */
+int px_db_code_segment_ids(long long **out, size_t *n, px_index *ix, const px_db_code_filter *f,
+			   px_diag *d);
+
 /* How many segments `f` keeps in each cycle and session (oldest first). */
 typedef struct {
 	char *cycle;

@@ -27,6 +27,8 @@ static const char SQL_PAGE[] = "WITH page AS (SELECT cs.segment AS p_segment,"
 	" LIMIT :limit OFFSET :offset)"
 	" SELECT " PX_DB_SEGMENT_COLS " FROM page JOIN note_segments ON segment = p_segment"
 	" ORDER BY p_community, p_cycle DESC, p_session, p_path, p_line";
+static const char SQL_IDS[] = "SELECT cs.segment" NARROW
+	" ORDER BY cs.community, cs.cycle DESC, cs.session, cs.path, cs.line";
 static const char SQL_TIMELINE[] = "SELECT cs.cycle, cs.session, count(*)" NARROW
 	" GROUP BY cs.cycle, cs.session ORDER BY cs.cycle, cs.session";
 
@@ -79,4 +81,21 @@ int px_db_code_timeline(px_db_code_cell **out, size_t *n, px_index *ix,
 	sqlite3_stmt *st = narrowed(ix, SQL_TIMELINE, f, d);
 
 	return px_db_list(out, n, &cell_type, ix, st, d);
+}
+
+static int fill_id(void *row, sqlite3_stmt *st)
+{
+	*(long long *)row = px_db_int(st, 0);
+	return 0;
+}
+
+static const size_t id_strings[] = { PX_DB_END };
+static const px_db_rowtype id_type = { sizeof(long long), fill_id, id_strings };
+
+int px_db_code_segment_ids(long long **out, size_t *n, px_index *ix, const px_db_code_filter *f,
+			   px_diag *d)
+{
+	sqlite3_stmt *st = narrowed(ix, SQL_IDS, f, d);
+
+	return px_db_list(out, n, &id_type, ix, st, d);
 }

@@ -424,7 +424,7 @@ static int codes_answer(px_web *w, const px_web_request *rq, px_web_response *rs
 	}
 	/* the counts are the commit's, kept for the next requests */
 	if (px_web_cache_counts(&c, w, d) < 0 ||
-	    (code && px_codes_retrieve(&c, w->index, code, &f, d) < 0)) {
+	    (code && px_web_cache_code(&c, w, code, &f, d) < 0)) {
 		px_codes_free(&c);
 		return -1;
 	}

@@ -36,6 +36,12 @@ struct px_web_cache {
 	const px_codebook *counts_cb;
 	px_stats_count *codes;
 	long long *methods;
+
+	pthread_mutex_t orders_lock; /* the codes' orders */
+	char *orders_state;
+	const px_codebook *orders_cb;
+	px_codes_order *orders; /* [orders_cb->ncodes], made when first asked */
+	unsigned char *have;    /* [orders_cb->ncodes] */
 };
 
 /* an entry's share of memory beyond its key and body */
@@ -65,6 +71,7 @@ int px_web_cache_new(px_web_cache **out, size_t max_bytes, px_diag *d)
 	c->max = max_bytes;
 	pthread_mutex_init(&c->lock, NULL);
 	pthread_mutex_init(&c->counts_lock, NULL);
+	pthread_mutex_init(&c->orders_lock, NULL);
 	*out = c;
 	return 0;
 }
@@ -119,6 +126,21 @@ static void drop_all(px_web_cache *c)
 		drop(c, c->oldest);
 }
 
+static void drop_orders(px_web_cache *c)
+{
+	size_t i;
+
+	for (i = 0; c->orders && i < c->orders_cb->ncodes; i++)
+		px_codes_order_free(&c->orders[i]);
+	free(c->orders);
+	free(c->have);
+	free(c->orders_state);
+	c->orders = NULL;
+	c->have = NULL;
+	c->orders_state = NULL;
+	c->orders_cb = NULL;
+}
+
 void px_web_cache_free(px_web_cache *c)
 {
 	if (!c)
@@ -130,7 +152,9 @@ void px_web_cache_free(px_web_cache *c)
 	free(c->counts_state);
 	free(c->codes);
 	free(c->methods);
+	drop_orders(c);
 	pthread_mutex_destroy(&c->lock);
+	pthread_mutex_destroy(&c->orders_lock);
 	pthread_mutex_destroy(&c->counts_lock);
 	free(c);
 }
@@ -384,5 +408,83 @@ int px_web_cache_counts(px_codes *out, px_web *w, px_diag *d)
 	}
 	px_codes_free(&fresh);
 	pthread_mutex_unlock(&c->counts_lock);
+	return rc;
+}
+
+/* ---------------------------------------------------------- orders */
+
+/* `n` ids from `from` and the timeline of `o` copied into `view`. */
+static int copy_view(px_codes_order *view, const px_codes_order *o, size_t from, size_t n)
+{
+	size_t i;
+
+	memset(view, 0, sizeof *view);
+	if (!(view->ids = malloc((n + 1) * sizeof *view->ids)) ||
+	    !(view->timeline = calloc(o->ntimeline + 1, sizeof *view->timeline)))
+		return -1;
+	memcpy(view->ids, o->ids + from, n * sizeof *view->ids);
+	view->nids = n;
+	for (i = 0; i < o->ntimeline; i++) {
+		if (!(view->timeline[i].cycle = strdup(o->timeline[i].cycle)))
+			return -1;
+		view->timeline[i].session = o->timeline[i].session;
+		view->timeline[i].segments = o->timeline[i].segments;
+		view->ntimeline++;
+	}
+	return 0;
+}
+
+int px_web_cache_code(px_codes *c, px_web *w, const px_code *code, const px_codes_filter *f,
+		      px_diag *d)
+{
+	px_web_cache *k = w->cache;
+	const px_codebook *cb = w->kb->cb;
+	px_codes_filter page = PX_CODES_FILTER_INIT;
+	px_codes_order view;
+	size_t from, n;
+	int rc;
+
+	if (!k || !w->state || f->cycle || f->community || f->note || f->session || f->with ||
+	    code->index >= cb->ncodes)
+		return px_codes_retrieve(c, w->index, code, f, d);
+	pthread_mutex_lock(&k->orders_lock);
+	if (!k->orders_state || strcmp(k->orders_state, w->state) || k->orders_cb != cb) {
+		drop_orders(k);
+		if (!(k->orders_state = strdup(w->state)) ||
+		    !(k->orders = calloc(cb->ncodes + 1, sizeof *k->orders)) ||
+		    !(k->have = calloc(cb->ncodes + 1, 1))) {
+			drop_orders(k);
+			pthread_mutex_unlock(&k->orders_lock);
+			px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_OOM);
+			return -1;
+		}
+		k->orders_cb = cb;
+	}
+	if (!k->have[code->index]) {
+		if (px_codes_order_gather(&k->orders[code->index], w->index, code, NULL, d) < 0) {
+			pthread_mutex_unlock(&k->orders_lock);
+			return -1;
+		}
+		k->have[code->index] = 1;
+	}
+	/* this request's slice, read once the lock is let go */
+	{
+		const px_codes_order *o = &k->orders[code->index];
+		from = f->offset > 0 ? (size_t)f->offset : 0;
+		if (from > o->nids)
+			from = o->nids;
+		n = o->nids - from;
+		if (f->limit >= 0 && (size_t)f->limit < n)
+			n = (size_t)f->limit;
+		rc = copy_view(&view, o, from, n);
+	}
+	pthread_mutex_unlock(&k->orders_lock);
+	if (rc < 0) {
+		px_codes_order_free(&view);
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_OOM);
+		return -1;
+	}
+	rc = px_codes_retrieve_ordered(c, w->index, code, &view, &page, d);
+	px_codes_order_free(&view);
 	return rc;
 }

@@ -5,7 +5,8 @@
  * - what changes only with the commit served (the "state": HEAD, the
  *   knowledge base's generation, today's date), computed once per state:
  *   the code and method counts of every code over every segment
- *   (px_web_cache_counts);
+ *   (px_web_cache_counts), and the order and timeline of every segment
+ *   of a code, for its page unnarrowed (px_web_cache_code);
  * - whole answers of GET requests (status, type, attachment name, body),
  *   per (state, path, normalised query, language), bounded in bytes,
  *   least recently used out first; their ETag is a hash of the same key.
@@ -61,6 +62,15 @@ void px_web_cache_put(px_web_cache *c, const char *state, const px_buf *key,
  * index and copied into `out` (its arrays malloc'd: free with
  * px_codes_free). 0, or -1 with a diagnostic. */
 int px_web_cache_counts(px_codes *out, px_web *w, px_diag *d);
+
+/* The code's segments the filter keeps (its page f->offset, f->limit),
+ * their total and timeline, added to `c` (px_codes_retrieve's part).
+ * Unnarrowed (no cycle, community, note, session or with: a code's page
+ * as the codebook links it), the order of every segment and the timeline
+ * are made by the first request at `w->state` and kept; narrowed, read
+ * for this request. 0, or -1 with a diagnostic. */
+int px_web_cache_code(px_codes *c, px_web *w, const px_code *code, const px_codes_filter *f,
+		      px_diag *d);
 
 /* What the cache holds: answers, bytes, and since the start hits and
  * misses of answers (doc/serve.md; the tests read them). */

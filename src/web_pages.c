@@ -811,7 +811,7 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	f.offset = (page - 1) * PX_WEB_CODE_PAGE_SIZE;
 	f.limit = PX_WEB_CODE_PAGE_SIZE;
 	if (px_web_cache_counts(&c, w, d) < 0 ||
-	    (!bad && px_codes_retrieve(&c, w->index, code, &f, d) < 0))
+	    (!bad && px_web_cache_code(&c, w, code, &f, d) < 0))
 		goto cleanup;
 	/* a page past the last is the first (as the search page) */
 	if (!bad && page > 1 && f.offset >= c.total) {
@@ -819,7 +819,7 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 		f.offset = 0;
 		px_codes_free(&c);
 		if (px_web_cache_counts(&c, w, d) < 0 ||
-		    px_codes_retrieve(&c, w->index, code, &f, d) < 0)
+		    px_web_cache_code(&c, w, code, &f, d) < 0)
 			goto cleanup;
 	}
 	offset = f.offset;
