@@ -161,9 +161,6 @@ static px_web *web_of_thread(server *srv, px_diag *d)
 	return &w->web;
 }
 
-/* Brings the index to HEAD when HEAD moved since the last request. A
- * failure is logged and the index left as it was: the answer is then of
- * the commit before. */
 /* What the files px_kb_open reads look like on disk (size, times,
  * inode of each): when it changes, the knowledge base is read again. */
 static void kb_stamp(char out[512], const char *root)
@@ -235,14 +232,39 @@ static void follow_kb(server *srv, worker *w, px_diag *d)
 	w->gen = srv->gen;
 }
 
+/* What the answers of this request are kept for (web.h's state): the
+ * commit the index holds, the kb it was read with, and the day (pages
+ * show it); under srv->lock. */
+static void set_state(server *srv, px_web *w)
+{
+	char hex[PX_OID_HEXSZ + 1] = "none", today[PX_DATE_SIZE] = "";
+	px_diag quiet = PX_DIAG_INIT;
+
+	if (srv->have_head)
+		px_oid_hex(hex, &srv->head);
+	if (px_today(today, &quiet) < 0)
+		today[0] = 0;
+	px_diag_free(&quiet);
+	snprintf(tl.w->state, sizeof tl.w->state, "%s.%u.%s", hex, tl.w->gen, today);
+	w->state = tl.w->state;
+}
+
+/* Brings the index to HEAD when HEAD moved since the last request. A
+ * failure is logged and the index left as it was: the answer is then of
+ * the commit before. */
 static void refresh(server *srv, px_web *w)
 {
 	px_update_opts uo = PX_UPDATE_OPTS_INIT;
 	px_diag d = PX_DIAG_INIT;
 	px_oid head;
 
-	if (px_store_head(w->store, &head, NULL) != 0)
+	if (px_store_head(w->store, &head, NULL) != 0) {
+		/* no commit to read (yet): the state of the one served */
+		pthread_mutex_lock(&srv->lock);
+		set_state(srv, w);
+		pthread_mutex_unlock(&srv->lock);
 		return;
+	}
 	pthread_mutex_lock(&srv->lock);
 	if (!srv->have_head || !px_oid_equal(&head, &srv->head)) {
 		reopen_kb(srv, &d);
@@ -254,19 +276,7 @@ static void refresh(server *srv, px_web *w)
 		}
 	}
 	follow_kb(srv, tl.w, &d);
-	/* what the answers of this request are kept for: the commit the
-	 * index holds, the kb it was read with, and the day (pages show it) */
-	{
-		char hex[PX_OID_HEXSZ + 1] = "none", today[PX_DATE_SIZE] = "";
-		px_diag quiet = PX_DIAG_INIT;
-		if (srv->have_head)
-			px_oid_hex(hex, &srv->head);
-		if (px_today(today, &quiet) < 0)
-			today[0] = 0;
-		px_diag_free(&quiet);
-		snprintf(tl.w->state, sizeof tl.w->state, "%s.%u.%s", hex, tl.w->gen, today);
-		w->state = tl.w->state;
-	}
+	set_state(srv, w);
 	px_diag_print(&d, stderr, 0);
 	pthread_mutex_unlock(&srv->lock);
 	px_diag_free(&d);

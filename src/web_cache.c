@@ -174,6 +174,8 @@ void px_web_cache_key(px_buf *key, const char *state, const px_web_request *rq)
 			order[k] = order[k - 1];
 		order[k] = i;
 	}
+	if (!state)
+		state = "";
 	px_buf_clear(key);
 	/* lengths before texts: no text can pass for a separator */
 	px_buf_printf(key, "%zu:%s %d %zu:%s", strlen(state), state, (int)rq->lang, strlen(rq->path),
