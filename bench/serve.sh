@@ -11,7 +11,11 @@
 #
 # The targets: the search API with its facets and the search page for a
 # common word, a code's page (and with BENCH_SERVE_CODE_API=1 the same
-# code's segments from the API).
+# code's segments from the API). Each twice: warm, the server as it runs
+# (its answer cache on: after the first request every answer is kept
+# until the next commit), and cold, the same server with --cache-size 0
+# (every request computed; what is kept per commit, the code counts,
+# stays), which is what a request no one asked before costs.
 #
 # Environment:
 #   PRAXIS=./praxis               the binary (PRAXIS_DATADIR: its data files)
@@ -24,8 +28,9 @@
 #   BENCH_SERVE_TIMEOUT=30        seconds before wrk counts a request as timed out
 #   BENCH_SERVE_CODE_API=0        1: also /api/codes/CODE, every segment of the
 #                                 code in one answer (tens of MB at 100,000
-#                                 notes: minutes, and the server's stop waits
-#                                 for the answers under way)
+#                                 notes, and the server's stop waits for the
+#                                 answers under way)
+#   BENCH_SERVE_MODES="warm cold" which of the two runs
 set -eu -o pipefail
 export LC_ALL=C
 
@@ -40,6 +45,7 @@ CODE=${BENCH_SERVE_CODE:-resource.time}
 AIM=${BENCH_SERVE_P99_MS:-50}
 TIMEOUT=${BENCH_SERVE_TIMEOUT:-30}
 CODE_API=${BENCH_SERVE_CODE_API:-0}
+MODES=${BENCH_SERVE_MODES:-warm cold}
 
 die() { echo "bench/serve: $*" >&2; exit 2; }
 [ $# -gt 0 ] || die "usage: bench/serve.sh KB..."
@@ -77,7 +83,7 @@ measure() {
 	tmo=$(awk '/Socket errors:/ { print $NF }' "$out.wrk")
 	tmo=${tmo:-0}
 	if [ "${done_n:-0}" = 0 ] || ! grep -q '^ *99%' "$out.wrk"; then
-		printf '   %-36s no answer within %s s (%s timeouts)\n' "$label" "$TIMEOUT" "$tmo"
+		printf '   %-44s no answer within %s s (%s timeouts)\n' "$label" "$TIMEOUT" "$tmo"
 		return 0
 	fi
 	p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out.wrk")")
@@ -85,7 +91,7 @@ measure() {
 	bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out.wrk")
 	bad=${bad:-0}
 	verdict=$(awk -v p="$p99" -v a="$AIM" -v t="$tmo" 'BEGIN { print (p < a && t == 0) ? "ok" : "over" }')
-	printf '   %-36s %8.1f req/s  p50 %9.2f ms  p99 %9.2f ms  %-4s  %s answers, %s timeouts (%s s)\n' \
+	printf '   %-44s %8.1f req/s  p50 %9.2f ms  p99 %9.2f ms  %-4s  %s answers, %s timeouts (%s s)\n' \
 		"$label" "$rps" "$p50" "$p99" "$verdict" "$done_n" "$tmo" "$TIMEOUT"
 	[ "$bad" = 0 ] || die "$label: $bad answers were not 2xx (see $out.wrk)"
 }
@@ -93,23 +99,31 @@ measure() {
 for kb in "$@"; do
 	[ -d "$kb/.git" ] || die "$kb is not a committed knowledge base"
 	notes=$(git -C "$kb" ls-files '*.md' | wc -l)
-	# the index is brought to HEAD before the first line is printed
-	( cd "$kb" && exec "$PRAXIS" serve --listen 127.0.0.1:0 ) >"$out" 2>"$out.err" &
-	pid=$!
-	i=0
-	until [ -n "$(head -n 1 "$out")" ]; do
-		kill -0 "$pid" 2>/dev/null || die "praxis serve ended: $(cat "$out.err")"
-		i=$((i + 1)); [ $i -lt 36000 ] || die "praxis serve did not start in an hour"
-		sleep 0.1
+	for mode in $MODES; do
+		case $mode in
+		warm) cache= ;;
+		cold) cache="--cache-size 0" ;;
+		*) die "BENCH_SERVE_MODES: warm or cold, not $mode" ;;
+		esac
+		# the index is brought to HEAD before the first line is printed
+		( cd "$kb" && exec "$PRAXIS" serve --listen 127.0.0.1:0 $cache ) >"$out" 2>"$out.err" &
+		pid=$!
+		i=0
+		until [ -n "$(head -n 1 "$out")" ]; do
+			kill -0 "$pid" 2>/dev/null || die "praxis serve ended: $(cat "$out.err")"
+			i=$((i + 1)); [ $i -lt 36000 ] || die "praxis serve did not start in an hour"
+			sleep 0.1
+		done
+		url=$(head -n 1 "$out")
+		url=${url%/}
+		echo "   praxis serve at $notes notes, $mode ($CONNS connections, ${SECS} s each, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), aim p99 < $AIM ms)"
+		measure "$mode: search API + facets '$WORD'" "/api/search?q=$WORD"
+		measure "$mode: search page '$WORD'" "/?q=$WORD"
+		measure "$mode: code page $CODE" "/codes/$CODE"
+		measure "$mode: code API $CODE (limit=100)" "/api/codes/$CODE?limit=100"
+		[ "$CODE_API" != 1 ] || measure "$mode: code API $CODE (every segment)" "/api/codes/$CODE"
+		stop
+		[ ! -s "$out.err" ] || die "praxis serve said on stderr: $(cat "$out.err")"
+		rm -f "$out.err"
 	done
-	url=$(head -n 1 "$out")
-	url=${url%/}
-	echo "   praxis serve at $notes notes ($CONNS connections, ${SECS} s each, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), aim p99 < $AIM ms)"
-	measure "search API + facets '$WORD'" "/api/search?q=$WORD"
-	measure "search page '$WORD'" "/?q=$WORD"
-	measure "code page $CODE" "/codes/$CODE"
-	[ "$CODE_API" != 1 ] || measure "code API $CODE (every segment)" "/api/codes/$CODE"
-	stop
-	[ ! -s "$out.err" ] || die "praxis serve said on stderr: $(cat "$out.err")"
-	rm -f "$out.err"
 done

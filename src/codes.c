@@ -7,52 +7,119 @@
 #include "kb.h"
 #include "sheet.h"
 
-static int keep(const px_db_segment *g, const px_codes_filter *f)
+static void db_filter(px_db_code_filter *df, const px_code *code, const px_codes_filter *f)
 {
-	return !f || ((!f->cycle || !strcmp(g->cycle, f->cycle)) &&
-		      (!f->community || !strcmp(g->community, f->community)) &&
-		      (!f->note || !strcmp(g->path, f->note)));
+	px_db_code_filter init = PX_DB_CODE_FILTER_INIT;
+
+	*df = init;
+	df->code = code->id;
+	if (f) {
+		df->cycle = f->cycle;
+		df->community = f->community;
+		df->note = f->note;
+		df->session = f->session;
+		df->with = f->with ? f->with->id : NULL;
+	}
 }
 
-static int coded(const px_db_hit *h, const px_code *c)
+int px_codes_retrieve(px_codes *c, px_index *ix, const px_code *code, const px_codes_filter *f,
+		      px_diag *d)
 {
-	size_t i;
-
-	for (i = 0; i < h->ncodes; i++)
-		if (!strcmp(h->codes[i], c->id))
-			return 1;
-	return 0;
-}
-
-static int retrieve(px_codes *out, px_index *ix, const px_code *code, const px_codes_filter *f,
-		    px_diag *d)
-{
+	px_db_code_filter df;
 	px_db_segment *seg = NULL;
 	size_t n = 0, i, k = 0;
 	int rc = 0;
 
-	if (px_db_site_code_segments(&seg, &n, ix, code->id, d) < 0)
+	c->code = code;
+	db_filter(&df, code, f);
+	if (px_db_code_timeline(&c->timeline, &c->ntimeline, ix, &df, d) < 0 ||
+	    px_db_code_segments(&seg, &n, ix, &df, f ? f->limit : -1, f ? f->offset : 0, d) < 0)
 		return -1;
-	out->hits = calloc(n + 1, sizeof *out->hits);
-	if (!out->hits) {
+	for (i = 0; i < c->ntimeline; i++)
+		c->total += c->timeline[i].segments;
+	c->hits = calloc(n + 1, sizeof *c->hits);
+	if (!c->hits) {
 		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
 		rc = -1;
 	}
 	/* each segment with its codes, read as search reads a hit */
 	for (i = 0; !rc && i < n; i++) {
-		if (!keep(&seg[i], f))
-			continue;
-		out->hits[k].seg.id = seg[i].id;
-		rc = px_db_search_hit(&out->hits[k], ix, d);
-		if (rc == 1 && (!f || !f->with || coded(&out->hits[k], f->with)))
+		c->hits[k].seg.id = seg[i].id;
+		rc = px_db_search_hit(&c->hits[k], ix, d);
+		if (rc == 1)
 			k++;
 		else
-			px_db_hit_clear(&out->hits[k]);
+			px_db_hit_clear(&c->hits[k]);
 		rc = rc < 0 ? -1 : 0;
 	}
-	out->nhits = k;
+	c->nhits = k;
 	px_db_segments_free(seg, n);
 	return rc;
+}
+
+int px_codes_order_gather(px_codes_order *out, px_index *ix, const px_code *code,
+			  const px_codes_filter *f, px_diag *d)
+{
+	px_db_code_filter df;
+
+	memset(out, 0, sizeof *out);
+	db_filter(&df, code, f);
+	if (px_db_code_timeline(&out->timeline, &out->ntimeline, ix, &df, d) < 0 ||
+	    px_db_code_segment_ids(&out->ids, &out->nids, ix, &df, d) < 0) {
+		px_codes_order_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+void px_codes_order_free(px_codes_order *o)
+{
+	if (!o)
+		return;
+	free(o->ids);
+	px_db_code_cells_free(o->timeline, o->ntimeline);
+	memset(o, 0, sizeof *o);
+}
+
+int px_codes_retrieve_ordered(px_codes *c, px_index *ix, const px_code *code,
+			      const px_codes_order *o, const px_codes_filter *f, px_diag *d)
+{
+	size_t from = f && f->offset > 0 ? (size_t)f->offset : 0, i, k = 0, n;
+	int rc = 0;
+
+	c->code = code;
+	c->timeline = calloc(o->ntimeline + 1, sizeof *c->timeline);
+	if (!c->timeline)
+		goto oom;
+	for (i = 0; i < o->ntimeline; i++) {
+		if (!(c->timeline[i].cycle = strdup(o->timeline[i].cycle)))
+			goto oom;
+		c->timeline[i].session = o->timeline[i].session;
+		c->timeline[i].segments = o->timeline[i].segments;
+		c->ntimeline++;
+		c->total += o->timeline[i].segments;
+	}
+	if (from > o->nids)
+		from = o->nids;
+	n = o->nids - from;
+	if (f && f->limit >= 0 && (size_t)f->limit < n)
+		n = (size_t)f->limit;
+	if (!(c->hits = calloc(n + 1, sizeof *c->hits)))
+		goto oom;
+	for (i = 0; !rc && i < n; i++) {
+		c->hits[k].seg.id = o->ids[from + i];
+		rc = px_db_search_hit(&c->hits[k], ix, d);
+		if (rc == 1)
+			k++;
+		else
+			px_db_hit_clear(&c->hits[k]);
+		rc = rc < 0 ? -1 : 0;
+	}
+	c->nhits = k;
+	return rc;
+oom:
+	px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
+	return -1;
 }
 
 int px_codes_gather(px_codes *out, px_index *ix, const px_code *code, px_diag *d)
@@ -60,8 +127,7 @@ int px_codes_gather(px_codes *out, px_index *ix, const px_code *code, px_diag *d
 	return px_codes_gather_filtered(out, ix, code, NULL, d);
 }
 
-int px_codes_gather_filtered(px_codes *out, px_index *ix, const px_code *code,
-			     const px_codes_filter *f, px_diag *d)
+int px_codes_counts(px_codes *out, px_index *ix, px_diag *d)
 {
 	const px_codebook *cb = ix->kb->cb;
 	px_db_scope all = PX_DB_SCOPE_INIT;
@@ -71,7 +137,6 @@ int px_codes_gather_filtered(px_codes *out, px_index *ix, const px_code *code,
 
 	memset(out, 0, sizeof *out);
 	out->cb = cb;
-	out->code = code;
 	out->codes = calloc(cb->ncodes + 1, sizeof *out->codes);
 	out->methods = calloc(cb->nmethods + 1, sizeof *out->methods);
 	if (!out->codes || !out->methods) {
@@ -94,8 +159,6 @@ int px_codes_gather_filtered(px_codes *out, px_index *ix, const px_code *code,
 		if (m)
 			out->methods[m - cb->methods] += mc[i].notes;
 	}
-	if (code && retrieve(out, ix, code, f, d) < 0)
-		goto fail;
 	px_db_code_counts_free(cnt, ncnt);
 	px_db_method_counts_free(mc, nmc);
 	return 0;
@@ -106,6 +169,18 @@ fail:
 	return -1;
 }
 
+int px_codes_gather_filtered(px_codes *out, px_index *ix, const px_code *code,
+			     const px_codes_filter *f, px_diag *d)
+{
+	if (px_codes_counts(out, ix, d) < 0)
+		return -1;
+	if (code && px_codes_retrieve(out, ix, code, f, d) < 0) {
+		px_codes_free(out);
+		return -1;
+	}
+	return 0;
+}
+
 void px_codes_free(px_codes *c)
 {
 	if (!c)
@@ -113,6 +188,7 @@ void px_codes_free(px_codes *c)
 	free(c->codes);
 	free(c->methods);
 	px_db_hits_free(c->hits, c->nhits);
+	px_db_code_cells_free(c->timeline, c->ntimeline);
 	memset(c, 0, sizeof *c);
 }
 

@@ -246,6 +246,41 @@ int px_db_site_note(px_db_note **out, size_t *n, px_index *ix, const char *path,
 /* The codes of a note's segments, sorted (its methods: px_db_note_methods). */
 int px_db_site_note_codes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
 
+/* ----------------------------------------------------------------- codes */
+
+/* One code's segments (codes.h), of the notes that give community,
+ * cycle, session and date, narrowed: NULL fields and a session of 0 do
+ * not narrow. */
+typedef struct {
+	const char *code;               /* the code's id */
+	const char *cycle, *community;  /* of this cycle's, community's notes */
+	const char *note;               /* of the note at this path */
+	long session;                   /* of notes of this session number */
+	const char *with;               /* also coded with this code id */
+} px_db_code_filter;
+
+#define PX_DB_CODE_FILTER_INIT { NULL, NULL, NULL, NULL, 0, NULL }
+
+/* The segments `f` keeps, by community, cycle (newest first), session,
+ * path and line: `limit` of them (-1: all) after the first `offset`. */
+int px_db_code_segments(px_db_segment **out, size_t *n, px_index *ix, const px_db_code_filter *f,
+			long limit, long offset, px_diag *d);
+
+/* The ids of every segment `f` keeps, in that order (a malloc'd array). */
+int px_db_code_segment_ids(long long **out, size_t *n, px_index *ix, const px_db_code_filter *f,
+			   px_diag *d);
+
+/* How many segments `f` keeps in each cycle and session (oldest first). */
+typedef struct {
+	char *cycle;
+	long session;
+	long long segments;
+} px_db_code_cell;
+
+int px_db_code_timeline(px_db_code_cell **out, size_t *n, px_index *ix,
+			const px_db_code_filter *f, px_diag *d);
+void px_db_code_cells_free(px_db_code_cell *v, size_t n);
+
 /* ---------------------------------------------------------------- export */
 
 /* The notes of the scope (cycle, community), by path. */

@@ -22,9 +22,11 @@
 
 #include <microhttpd.h>
 
+#include "cycle.h"
 #include "dl.h"
 #include "i18n.h"
 #include "web.h"
+#include "web_cache.h"
 #include "web_pages.h"
 
 /* libmicrohttpd, opened by `praxis serve` only (dl.h) */
@@ -46,6 +48,7 @@ static const char COOKIE[] = "praxis_token";
 typedef struct worker {
 	px_web web;
 	unsigned gen; /* the server's kb generation its index was opened with */
+	char state[PX_OID_HEXSZ + 48]; /* web.state: HEAD, gen, today */
 	struct worker *next;
 } worker;
 
@@ -81,6 +84,7 @@ typedef struct {
 	px_oid head;       /* the commit the index holds */
 	int have_head;     /* 0 while the branch has no commit */
 	worker *workers;
+	px_web_cache *cache; /* shared by the workers (web_cache.h) */
 	/* the watchdog of slow requests */
 	pthread_mutex_t conn_lock; /* conns, each conn's fields, stopping */
 	pthread_cond_t wake;
@@ -139,6 +143,7 @@ static px_web *web_of_thread(server *srv, px_diag *d)
 	}
 	pthread_mutex_lock(&srv->lock);
 	w->web.kb = srv->kb;
+	w->web.cache = srv->cache;
 	w->gen = srv->gen;
 	if (px_store_reader(&w->web.store, srv->store, d) < 0 ||
 	    px_index_open(&w->web.index, srv->kb, w->web.store, d) < 0) {
@@ -156,9 +161,6 @@ static px_web *web_of_thread(server *srv, px_diag *d)
 	return &w->web;
 }
 
-/* Brings the index to HEAD when HEAD moved since the last request. A
- * failure is logged and the index left as it was: the answer is then of
- * the commit before. */
 /* What the files px_kb_open reads look like on disk (size, times,
  * inode of each): when it changes, the knowledge base is read again. */
 static void kb_stamp(char out[512], const char *root)
@@ -230,14 +232,39 @@ static void follow_kb(server *srv, worker *w, px_diag *d)
 	w->gen = srv->gen;
 }
 
+/* What the answers of this request are kept for (web.h's state): the
+ * commit the index holds, the kb it was read with, and the day (pages
+ * show it); under srv->lock. */
+static void set_state(server *srv, px_web *w)
+{
+	char hex[PX_OID_HEXSZ + 1] = "none", today[PX_DATE_SIZE] = "";
+	px_diag quiet = PX_DIAG_INIT;
+
+	if (srv->have_head)
+		px_oid_hex(hex, &srv->head);
+	if (px_today(today, &quiet) < 0)
+		today[0] = 0;
+	px_diag_free(&quiet);
+	snprintf(tl.w->state, sizeof tl.w->state, "%s.%u.%s", hex, tl.w->gen, today);
+	w->state = tl.w->state;
+}
+
+/* Brings the index to HEAD when HEAD moved since the last request. A
+ * failure is logged and the index left as it was: the answer is then of
+ * the commit before. */
 static void refresh(server *srv, px_web *w)
 {
 	px_update_opts uo = PX_UPDATE_OPTS_INIT;
 	px_diag d = PX_DIAG_INIT;
 	px_oid head;
 
-	if (px_store_head(w->store, &head, NULL) != 0)
+	if (px_store_head(w->store, &head, NULL) != 0) {
+		/* no commit to read (yet): the state of the one served */
+		pthread_mutex_lock(&srv->lock);
+		set_state(srv, w);
+		pthread_mutex_unlock(&srv->lock);
 		return;
+	}
 	pthread_mutex_lock(&srv->lock);
 	if (!srv->have_head || !px_oid_equal(&head, &srv->head)) {
 		reopen_kb(srv, &d);
@@ -249,6 +276,7 @@ static void refresh(server *srv, px_web *w)
 		}
 	}
 	follow_kb(srv, tl.w, &d);
+	set_state(srv, w);
 	px_diag_print(&d, stderr, 0);
 	pthread_mutex_unlock(&srv->lock);
 	px_diag_free(&d);
@@ -388,7 +416,9 @@ static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
-static void secure(struct MHD_Response *r)
+/* `cached`: the answer has an ETag, a browser may keep it but asks
+ * again each time (If-None-Match); otherwise it keeps nothing. */
+static void secure(struct MHD_Response *r, int cached)
 {
 	mhd.add_response_header(r, "Content-Security-Policy", CSP);
 	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -396,12 +426,13 @@ static void secure(struct MHD_Response *r)
 	mhd.add_response_header(r, "Referrer-Policy", "no-referrer");
 	mhd.add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
 	mhd.add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
-	mhd.add_response_header(r, "Cache-Control", "no-store");
+	mhd.add_response_header(r, "Cache-Control", cached ? "private, no-cache" : "no-store");
 }
 
 /* Sends rs (its body taken); MHD_NO when even that failed. */
-static enum MHD_Result reply(struct MHD_Connection *c, px_web_response *rs, const char *location,
-			    const char *cookie, int authenticate)
+static enum MHD_Result reply_tagged(struct MHD_Connection *c, px_web_response *rs,
+				   const char *location, const char *cookie, int authenticate,
+				   const char *etag)
 {
 	struct MHD_Response *r;
 	size_t len = rs->body.len;
@@ -421,8 +452,11 @@ static enum MHD_Result reply(struct MHD_Connection *c, px_web_response *rs, cons
 		free(body);
 		return MHD_NO;
 	}
-	secure(r);
-	mhd.add_response_header(r, "Content-Type", rs->type);
+	secure(r, etag != NULL);
+	if (etag)
+		mhd.add_response_header(r, "ETag", etag);
+	if (rs->status != 304)
+		mhd.add_response_header(r, "Content-Type", rs->type);
 	if (rs->filename) {
 		snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", rs->filename);
 		mhd.add_response_header(r, "Content-Disposition", disposition);
@@ -438,6 +472,12 @@ static enum MHD_Result reply(struct MHD_Connection *c, px_web_response *rs, cons
 	ok = mhd.queue_response(c, (unsigned)rs->status, r);
 	mhd.destroy_response(r);
 	return ok;
+}
+
+static enum MHD_Result reply(struct MHD_Connection *c, px_web_response *rs, const char *location,
+			    const char *cookie, int authenticate)
+{
+	return reply_tagged(c, rs, location, cookie, authenticate, NULL);
 }
 
 /* `s` percent-encoded for a URL (unreserved characters and '/' kept). */
@@ -511,6 +551,16 @@ static enum MHD_Result refuse(server *srv, struct MHD_Connection *c, const px_we
 	return reply(c, &rs, NULL, NULL, 0);
 }
 
+/* libmicrohttpd's memory per connection, for the request line and
+ * headers, then the answer's headers. It reads the headers into half of
+ * it at first and answers a request that does not fit with its own
+ * fixed English text (it has no hook for that answer): 128 KiB so that
+ * what a client can send in headers before it is ours to refuse
+ * (PX_WEB_MAX_HEADERS, 431) is tens of times that bound. A pool over
+ * 32 KiB is an anonymous mapping, its pages used only as a request
+ * fills them. */
+#define PX_SERVE_CONNECTION_MEMORY (128 * 1024)
+
 /* Where a connection's request is (its *con_cls): headers read, or a
  * body seen after all. */
 static char started, body_seen;
@@ -523,6 +573,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 	px_web_request rq;
 	px_web_response rs = PX_WEB_RESPONSE_INIT;
 	px_diag d = PX_DIAG_INIT;
+	px_buf key = PX_BUF_INIT;
+	char etag[PX_WEB_ETAG_SIZE];
 	params ps;
 	px_web *w;
 	const char *cl = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
@@ -606,16 +658,36 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 	if (!(w = web_of_thread(srv, &d)))
 		goto failed;
 	refresh(srv, w);
+	/* the same question at the same commit has the same answer: its
+	 * ETag, then the answer kept (web_cache.h) */
+	px_web_cache_key(&key, w->state, &rq);
+	if (px_buf_failed(&key)) {
+		px_diag_add(&d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_OOM);
+		goto failed;
+	}
+	px_web_cache_etag(etag, &key);
+	if (px_web_cache_matches(mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
+				 etag)) {
+		rs.status = 304;
+		goto done;
+	}
+	if (px_web_cache_get(srv->cache, &key, &rs))
+		goto done;
 	if (px_web_dispatch(w, &rq, &rs, &d) < 0)
 		goto failed;
 	if (px_buf_failed(&rs.body)) {
 		px_diag_add(&d, NULL, 0, 0, PX_SEV_ERROR, "serve", MSG_SERVE_REQUEST_FAILED, url);
 		goto failed;
 	}
+	if (rs.status == 200)
+		px_web_cache_put(srv->cache, w->state, &key, &rs);
+done:
+	px_buf_free(&key);
 	px_diag_free(&d);
-	return reply(c, &rs, NULL, NULL, 0);
+	return reply_tagged(c, &rs, NULL, NULL, 0, rs.status == 200 || rs.status == 304 ? etag : NULL);
 failed:
 	log_diag(srv, &d);
+	px_buf_free(&key);
 	px_diag_free(&d);
 	px_buf_free(&rs.body);
 	return refuse(srv, c, &rq, 500, MSG_WEB_INTERNAL);
@@ -766,6 +838,8 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, &old);
+	if (px_web_cache_new(&srv.cache, (size_t)o->cache_mib << 20, d) < 0)
+		goto cleanup;
 	daemon = mhd.start_daemon(
 		MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD |
 			(ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
@@ -777,7 +851,7 @@ int px_serve_run(const px_kb *kb, px_store *store, px_index *index, const px_ser
 		MHD_OPTION_CONNECTION_TIMEOUT, o->timeout,
 		MHD_OPTION_NOTIFY_CONNECTION, conn_notify, &srv,
 		MHD_OPTION_NOTIFY_COMPLETED, request_done, &srv,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)PX_SERVE_CONNECTION_MEMORY,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_END);
 	if (!daemon || !(info = mhd.get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT))) {
@@ -836,6 +910,7 @@ cleanup:
 	}
 	/* the pages' compiled stylesheet, once no worker runs */
 	px_web_pages_shutdown();
+	px_web_cache_free(srv.cache);
 	pthread_mutex_destroy(&srv.lock);
 	pthread_cond_destroy(&srv.wake);
 	pthread_mutex_destroy(&srv.conn_lock);

@@ -23,8 +23,14 @@
  * connection silent for `timeout` seconds closed, and one whose request
  * line and headers are not all in `timeout` seconds after it opened (or
  * after its last answer) shut (a client that trickles a byte a second
- * holds nothing longer), 32 KiB of memory per connection for the
- * request line and headers.
+ * holds nothing longer), 128 KiB of memory per connection for the
+ * request line and headers (libmicrohttpd answers a request over it,
+ * or one it cannot read, with its own text).
+ *
+ * Cache (web_cache.h): the answers of GET and HEAD requests, once
+ * authorised, come from the cache when an earlier request at the same
+ * HEAD asked the same; every answer of a page or the API carries an
+ * ETag of that key and an If-None-Match naming it is answered 304.
  *
  * Authentication: with a token, every request brings it as
  * `Authorization: Bearer TOKEN`, as the cookie set by a request with
@@ -46,9 +52,12 @@ typedef struct {
 	unsigned threads;         /* worker threads; 0: the processors, 2 to 16 */
 	unsigned timeout;         /* seconds a silent connection is kept */
 	unsigned max_connections; /* connections at once; more wait to be accepted */
+	unsigned cache_mib;       /* the answers kept (web_cache.h), in MiB; 0: none */
 } px_serve_opts;
 
-#define PX_SERVE_OPTS_INIT { "127.0.0.1:8080", NULL, 0, 15, 256 }
+#define PX_SERVE_OPTS_INIT { "127.0.0.1:8080", NULL, 0, 15, 256, 64 }
+/* The most --cache-size allows, in MiB. */
+#define PX_SERVE_MAX_CACHE_MIB 4096
 /* The most connections --max-connections allows. */
 #define PX_SERVE_MAX_CONNECTIONS 4096
 

@@ -32,10 +32,17 @@
  * once. */
 typedef struct px_web px_web;
 
+typedef struct px_web_cache px_web_cache;
+
 struct px_web {
 	const px_kb *kb;
 	px_store *store;
 	px_index *index;
+	/* what the workers share (web_cache.h), NULL: nothing; and the
+	 * state it is kept for, set by serve.c before each request (HEAD,
+	 * the kb's generation, the day), NULL: none */
+	px_web_cache *cache;
+	const char *state;
 	void *priv; /* serve.c's */
 };
 

@@ -23,10 +23,14 @@
 #include "search.h"
 #include "sheet.h"
 #include "stats.h"
+#include "web_cache.h"
 
 /* The most hits one answer gives, and the deepest page. */
 #define MAX_LIMIT 10000L
 #define MAX_OFFSET 10000L
+/* A code's page: any size, any depth (SQL pages it); a session number. */
+#define MAX_CODE_LIMIT 1000000000L
+#define MAX_SESSION 1000000L
 
 static const char *const formats[] = { "json", "csv", NULL };
 
@@ -410,8 +414,17 @@ static int codes_answer(px_web *w, const px_web_request *rq, px_web_response *rs
 		f.note = v;
 		if ((v = px_web_arg(rq, "with")) && !(f.with = code_arg(rs, rq, w->kb, v, 400)))
 			return 0;
+		/* the page (`praxis codes CODE --limit --offset`): all by default */
+		if ((px_web_arg(rq, "session") &&
+		     (f.session = number(rs, rq, "session", 0, 0, MAX_SESSION)) < 0) ||
+		    (px_web_arg(rq, "limit") &&
+		     (f.limit = number(rs, rq, "limit", 0, 0, MAX_CODE_LIMIT)) < 0) ||
+		    (f.offset = number(rs, rq, "offset", 0, 0, MAX_CODE_LIMIT)) < 0)
+			return 0;
 	}
-	if (px_codes_gather_filtered(&c, w->index, code, &f, d) < 0) {
+	/* the counts are the commit's, kept for the next requests */
+	if (px_web_cache_counts(&c, w, d) < 0 ||
+	    (code && px_web_cache_code(&c, w, code, &f, d) < 0)) {
 		px_codes_free(&c);
 		return -1;
 	}

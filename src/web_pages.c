@@ -22,6 +22,7 @@
 #include "render.h"
 #include "search.h"
 #include "stats.h"
+#include "web_cache.h"
 #include "xmlout.h"
 
 /* ------------------------------------------------------------ links */
@@ -715,7 +716,7 @@ int px_web_page_codes(px_web *w, const px_web_request *rq, px_web_response *rs, 
 	int rc = -1;
 	qs q;
 
-	if (px_codes_gather(&c, w->index, NULL, d) < 0)
+	if (px_web_cache_counts(&c, w, d) < 0)
 		goto cleanup;
 	page_open(&xml, w, rq, "codes");
 	px_buf_puts(&xml, "<codebook>");
@@ -753,7 +754,8 @@ cleanup:
 	return rc;
 }
 
-static const char *const code_params[] = { "community", "cycle", "note", "with", NULL };
+static const char *const code_params[] = { "community", "cycle", "session", "note", "with",
+					   NULL };
 
 /* The session numbers a code's timeline shows, 1 to this minus one. */
 #define PX_WEB_TIMELINE_SESSIONS 1024
@@ -765,12 +767,8 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	px_codes_filter f = PX_CODES_FILTER_INIT;
 	px_codes c;
 	px_buf xml = PX_BUF_INIT, path = PX_BUF_INIT, probs = PX_BUF_INIT;
-	size_t *keep = NULL, nkeep = 0, i, a;
-	long page = page_arg(rq, 100000), offset;
-	struct year {
-		const char *cycle; /* borrowed from a segment; NULL: none that year */
-		long segments, max_session, sessions[PX_WEB_TIMELINE_SESSIONS];
-	} *years = NULL;
+	size_t i, a;
+	long page = page_arg(rq, 100000), offset, last;
 	int rc = -1, bad = 0, year;
 	qs q;
 
@@ -778,7 +776,7 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	if (!code || strchr(rq->rest, '/'))
 		return not_found(w, rq, rs, d);
 	/* the narrowing a matrix cell asks for, checked as `praxis codes
-	 * CODE --community --cycle --note --with` checks it */
+	 * CODE --community --cycle --session --note --with` checks it */
 	f.community = arg(rq, "community");
 	f.cycle = arg(rq, "cycle");
 	f.note = arg(rq, "note");
@@ -790,6 +788,16 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 		problem(&probs, rq, MSG_BAD_CYCLE, f.cycle);
 		bad = 1;
 	}
+	if (arg(rq, "session")) {
+		const char *v = arg(rq, "session");
+		char *end;
+		f.session = strtol(v, &end, 10);
+		if (!*v || *end || *v < '0' || *v > '9' || f.session < 1 || f.session > 1000000L) {
+			problem(&probs, rq, MSG_WEB_BAD_NUMBER, "session", 1L, 1000000L, v);
+			f.session = 0;
+			bad = 1;
+		}
+	}
 	if (f.note && !px_kb_is_note_path(f.note)) {
 		problem(&probs, rq, MSG_NOT_NOTE_PATH, f.note);
 		bad = 1;
@@ -798,8 +806,23 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 		problem(&probs, rq, MSG_UNKNOWN_CODE, arg(rq, "with"));
 		bad = 1;
 	}
-	if (px_codes_gather_filtered(&c, w->index, bad ? NULL : code, &f, d) < 0)
+	/* the commit's counts (kept), then this page of the segments in SQL;
+	 * the timeline and the total count every segment the filter keeps */
+	f.offset = (page - 1) * PX_WEB_CODE_PAGE_SIZE;
+	f.limit = PX_WEB_CODE_PAGE_SIZE;
+	if (px_web_cache_counts(&c, w, d) < 0 ||
+	    (!bad && px_web_cache_code(&c, w, code, &f, d) < 0))
 		goto cleanup;
+	/* a page past the last is the first (as the search page) */
+	if (!bad && page > 1 && f.offset >= c.total) {
+		page = 1;
+		f.offset = 0;
+		px_codes_free(&c);
+		if (px_web_cache_counts(&c, w, d) < 0 ||
+		    px_web_cache_code(&c, w, code, &f, d) < 0)
+			goto cleanup;
+	}
+	offset = f.offset;
 	page_open(&xml, w, rq, "code");
 	px_buf_puts(&xml, "<code-page");
 	px_xml_attr(&xml, "id", code->id);
@@ -830,82 +853,55 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 			code_ref(&xml, cb, f.with->id, rq->lang);
 		px_buf_puts(&xml, "</filter>");
 	}
-	keep = calloc(c.nhits + 1, sizeof *keep);
-	if (!keep) {
-		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
-		goto cleanup;
-	}
-	for (i = 0; i < c.nhits; i++)
-		keep[nkeep++] = i;
 
 	/* the timeline: segments per cycle (oldest first) and per session,
-	 * in one pass: a cycle is its first year, the years a short range */
-	{
-		long first = 0, last = -1, y;
-		int cy_year, have = 0;
-		for (i = 0; i < nkeep; i++)
-			if (px_cycle_parse(c.hits[keep[i]].seg.cycle, &cy_year) == 0) {
-				if (!have || cy_year < first)
-					first = cy_year;
-				if (!have || cy_year > last)
-					last = cy_year;
-				have = 1;
-			}
-		if (have && last - first < 1000) {
-			years = calloc((size_t)(last - first + 1), sizeof *years);
-			if (!years) {
-				px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "environment", MSG_OOM);
-				goto cleanup;
-			}
-			for (i = 0; i < nkeep; i++) {
-				const px_db_segment *g = &c.hits[keep[i]].seg;
-				if (px_cycle_parse(g->cycle, &cy_year) < 0)
-					continue;
-				years[cy_year - first].cycle = g->cycle;
-				years[cy_year - first].segments++;
-				if (g->session > 0 && g->session < PX_WEB_TIMELINE_SESSIONS) {
-					years[cy_year - first].sessions[g->session]++;
-					if (g->session > years[cy_year - first].max_session)
-						years[cy_year - first].max_session = g->session;
-				}
-			}
+	 * every session from 1 to the cycle's last shown */
+	px_buf_puts(&xml, "<timeline>");
+	for (i = 0; i < c.ntimeline;) {
+		const char *cy = c.timeline[i].cycle;
+		long long segs = 0;
+		long sess, max = 0;
+		size_t k, end;
+		for (end = i; end < c.ntimeline && !strcmp(c.timeline[end].cycle, cy); end++) {
+			segs += c.timeline[end].segments;
+			if (c.timeline[end].session > max &&
+			    c.timeline[end].session < PX_WEB_TIMELINE_SESSIONS)
+				max = c.timeline[end].session;
 		}
-		px_buf_puts(&xml, "<timeline>");
-		for (y = 0; years && y <= last - first; y++) {
-			long sess;
-			if (!years[y].cycle)
-				continue;
+		if (px_cycle_parse(cy, &year) == 0) {
 			px_buf_puts(&xml, "<cycle");
-			px_xml_attr(&xml, "id", years[y].cycle);
-			px_xml_attr_int(&xml, "segments", years[y].segments);
+			px_xml_attr(&xml, "id", cy);
+			px_xml_attr_int(&xml, "segments", segs);
 			px_buf_puts(&xml, ">");
-			for (sess = 1; sess <= years[y].max_session; sess++) {
+			for (sess = 1, k = i; sess <= max; sess++) {
+				long long n = 0;
+				while (k < end && c.timeline[k].session < sess)
+					k++;
+				if (k < end && c.timeline[k].session == sess)
+					n = c.timeline[k].segments;
 				px_buf_puts(&xml, "<session");
 				px_xml_attr_int(&xml, "n", sess);
-				px_xml_attr_int(&xml, "segments", years[y].sessions[sess]);
+				px_xml_attr_int(&xml, "segments", n);
 				px_buf_puts(&xml, "/>");
 			}
 			px_buf_puts(&xml, "</cycle>");
 		}
+		i = end;
 	}
 	px_buf_puts(&xml, "</timeline>\n");
 
-	/* a page past the last is the first (as the search page) */
-	if ((page - 1) * PX_WEB_CODE_PAGE_SIZE >= (long)nkeep)
-		page = 1;
-	offset = (page - 1) * PX_WEB_CODE_PAGE_SIZE;
+	last = offset + (long)c.nhits;
 	px_buf_puts(&xml, "<segments");
-	px_xml_attr_int(&xml, "total", (long long)nkeep);
-	px_xml_attr_int(&xml, "from", (long)nkeep > offset ? offset + 1 : 0);
-	px_xml_attr_int(&xml, "to", (long)nkeep > offset + PX_WEB_CODE_PAGE_SIZE ?
-			offset + PX_WEB_CODE_PAGE_SIZE : (long)nkeep);
+	px_xml_attr_int(&xml, "total", c.total);
+	px_xml_attr_int(&xml, "from", c.nhits ? offset + 1 : 0);
+	px_xml_attr_int(&xml, "to", c.nhits ? last : 0);
 	px_buf_puts(&xml, ">");
-	for (i = (size_t)offset; i < nkeep && i < (size_t)(offset + PX_WEB_CODE_PAGE_SIZE); i++)
-		segment(&xml, cb, &c.hits[keep[i]], NULL, rq->lang);
+	for (i = 0; i < c.nhits; i++)
+		segment(&xml, cb, &c.hits[i], NULL, rq->lang);
 	qs_keep(&q, rq, code_params);
 	px_buf_clear(&path);
 	px_buf_printf(&path, "/codes/%s", code->id);
-	pages(&xml, path.ptr, &q, rq->lang, page, (long)nkeep, PX_WEB_CODE_PAGE_SIZE);
+	pages(&xml, path.ptr, &q, rq->lang, page, (long)c.total, PX_WEB_CODE_PAGE_SIZE);
 	px_buf_puts(&xml, "</segments>");
 	px_buf_clear(&path);
 	px_buf_printf(&path, "/api/codes/%s", code->id);
@@ -913,8 +909,6 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	px_buf_puts(&xml, "</code-page></page>\n");
 	rc = render(rq, &xml, bad ? 400 : 200, rs, d);
 cleanup:
-	free(keep);
-	free(years);
 	px_codes_free(&c);
 	px_buf_free(&xml);
 	px_buf_free(&path);

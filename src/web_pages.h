@@ -15,9 +15,12 @@
  *                     highlighted snippets, paging, sort by rank or date
  *   /codes            the codebook: categories and codes with labels,
  *                     descriptions, aliases and counts
- *   /codes/CODE       a code's segments by community and session, with its
- *                     timeline over cycles and sessions; ?community=ID,
- *                     ?session=N, ?cycle=Y, ?with=CODE2, ?note=PATH narrow it
+ *   /codes/CODE       a code's segments by community and session, a page
+ *                     of PX_WEB_CODE_PAGE_SIZE read at a time, with its
+ *                     timeline over cycles and sessions and the total (of
+ *                     every segment); ?community=ID, ?session=N, ?cycle=Y,
+ *                     ?with=CODE2, ?note=PATH narrow it (as `praxis codes
+ *                     CODE` and /api/codes/CODE)
  *   /matrix           ?cols=community|session|code: codes by community, by
  *                     session number, or by code (co-occurrence); each cell
  *                     links to the segments behind it

@@ -1,6 +1,7 @@
 /*
  * praxis codes [CODE] [--format text|json|csv] [-o FILE] [--force]
- * praxis codes CODE [--cycle C] [--community ID] [--note PATH] [--with CODE2] ...
+ * praxis codes CODE [--cycle C] [--community ID] [--note PATH] [--with CODE2]
+ *                   [--session N] [--limit N] [--offset N] ...
  * praxis codes --matrix community|session|code [--cycle C] [--community ID] ...
  *
  * The codebook as the knowledge base uses it: categories in order, each
@@ -8,8 +9,8 @@
  * how many segments and notes carry it; the methods with their labels,
  * aliases and notes. With a CODE (id or alias): every segment coded with
  * it, by community and session, with its full text and source line;
- * --cycle, --community, --note and --with keep those of one cell of a
- * matrix. --matrix: the code matrices (matrix.h).
+ * --cycle, --community, --note, --session and --with keep those of one
+ * cell of a matrix; --limit and --offset page them (as the web API). --matrix: the code matrices (matrix.h).
  * codes.c gathers; this file writes text, JSON (doc/json.md) or CSV
  * (doc/spreadsheets.md).
  */
@@ -27,7 +28,7 @@
 #include "../text.h"
 
 enum { OPT_FORMAT = 1, OPT_OUTPUT, OPT_FORCE, OPT_MATRIX, OPT_CYCLE, OPT_COMMUNITY, OPT_NOTE,
-       OPT_WITH, OPT_HELP };
+       OPT_WITH, OPT_SESSION, OPT_LIMIT, OPT_OFFSET, OPT_HELP };
 enum { FMT_TEXT, FMT_JSON, FMT_CSV };
 
 static const int langs[PX_CONTENT_LANGS] = { PX_LANG_NL, PX_LANG_FR };
@@ -186,6 +187,9 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 		{ "community", 'c', 1, OPT_COMMUNITY },
 		{ "note", 0, 1, OPT_NOTE },
 		{ "with", 0, 1, OPT_WITH },
+		{ "session", 0, 1, OPT_SESSION },
+		{ "limit", 'n', 1, OPT_LIMIT },
+		{ "offset", 0, 1, OPT_OFFSET },
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
@@ -249,6 +253,22 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 				goto cleanup;
 			cell_opt = "--with";
 			break;
+		case OPT_SESSION:
+		case OPT_LIMIT:
+		case OPT_OFFSET: {
+			char *end;
+			long n = strtol(st.arg, &end, 10);
+			if (!*st.arg || *end || *st.arg == '-' || *st.arg == '+' || n < 0) {
+				px_error(MSG_BAD_NUMBER, st.opt, st.arg);
+				goto cleanup;
+			}
+			if (id == OPT_SESSION)
+				f.session = n;
+			else
+				*(id == OPT_LIMIT ? &f.limit : &f.offset) = n;
+			cell_opt = id == OPT_SESSION ? "--session" : id == OPT_LIMIT ? "--limit" : "--offset";
+			break;
+		}
 		default:
 			if (arg) {
 				px_error(MSG_EXTRA_ARG, st.arg);

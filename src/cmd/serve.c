@@ -1,6 +1,6 @@
 /*
  * praxis serve [--listen ADDRESS:PORT] [--token TOKEN] [--threads N] [--timeout S]
- *               [--max-connections N]
+ *               [--max-connections N] [--cache-size MIB]
  *
  * The analysts' web app over the knowledge base (doc/serve.md): serve.c
  * answers HTTP, web*.c the pages and the API. Runs until SIGINT or
@@ -13,7 +13,8 @@
 #include "../opt.h"
 #include "../serve.h"
 
-enum { OPT_LISTEN = 1, OPT_TOKEN, OPT_THREADS, OPT_TIMEOUT, OPT_MAX_CONNECTIONS, OPT_HELP };
+enum { OPT_LISTEN = 1, OPT_TOKEN, OPT_THREADS, OPT_TIMEOUT, OPT_MAX_CONNECTIONS, OPT_CACHE_SIZE,
+       OPT_HELP };
 
 /* A whole number from lo to hi, or -1 after a usage error. */
 static long bounded(const px_optstate *st, long lo, long hi)
@@ -36,6 +37,7 @@ int cmd_serve(int argc, char **argv, px_ctx *ctx)
 		{ "threads", 0, 1, OPT_THREADS },
 		{ "timeout", 0, 1, OPT_TIMEOUT },
 		{ "max-connections", 0, 1, OPT_MAX_CONNECTIONS },
+		{ "cache-size", 0, 1, OPT_CACHE_SIZE },
 		{ "help", 'h', 0, OPT_HELP },
 		{ 0, 0, 0, 0 }
 	};
@@ -71,6 +73,11 @@ int cmd_serve(int argc, char **argv, px_ctx *ctx)
 			if ((n = bounded(&st, 1, PX_SERVE_MAX_CONNECTIONS)) < 0)
 				return PX_EXIT_USAGE;
 			o.max_connections = (unsigned)n;
+			break;
+		case OPT_CACHE_SIZE:
+			if ((n = bounded(&st, 0, PX_SERVE_MAX_CACHE_MIB)) < 0)
+				return PX_EXIT_USAGE;
+			o.cache_mib = (unsigned)n;
 			break;
 		default:
 			px_error(MSG_EXTRA_ARG, st.arg);
