@@ -632,3 +632,68 @@ cleanup:
 	}
 	return rc;
 }
+
+int px_report_inputs(px_buf *out, px_index *ix, const char *cycle, const px_report_opts *o,
+		     px_diag *d)
+{
+	const px_kb *kb = ix->kb;
+	const px_publication *pub = &kb->pub;
+	px_db_scope scope = PX_DB_SCOPE_INIT;
+	px_db_note *notes = NULL;
+	size_t n = 0, i, k;
+	char today[PX_DATE_SIZE], hex[PX_OID_HEXSZ + 1];
+	px_oid head;
+	int l, f, synthesis = 0, rc = -1;
+
+	scope.cycle = cycle;
+	if (px_today(today, d) < 0 || px_db_export_notes(&notes, &n, ix, &scope, d) < 0)
+		goto cleanup;
+	px_buf_printf(out, "report %s %s %s\ncodebook %s\n", cycle,
+		      px_audience_names[o && o->audience == PX_AUDIENCE_INTERNAL ?
+					PX_AUDIENCE_INTERNAL : PX_AUDIENCE_PUBLIC],
+		      today, kb->cb->digest);
+	for (i = 0; i < n; i++)
+		px_buf_printf(out, "note %s %s\n", notes[i].blob, notes[i].path);
+	for (i = 0; i < kb->ncommunities; i++) {
+		const px_community *c = &kb->communities[i];
+		px_xml_element(out, "community", c->lang, c->id);
+		px_xml_community_names(out, c, c->id);
+		for (k = 0; k < c->nmoderators; k++)
+			px_xml_element(out, "moderator", NULL, c->moderators[k]);
+		px_buf_puts(out, "\n");
+	}
+	for (f = 0; f < PX_PUB_FIELDS; f++)
+		for (l = 0; l < PX_CONTENT_LANGS; l++)
+			if (pub->text[f][l])
+				px_xml_element(out, px_pub_keys[f], px_lang_code((px_lang)l),
+					       pub->text[f][l]);
+	rc = px_store_head(ix->store, &head, d);
+	if (rc != 0) { /* no commit: no synthesis text */
+		rc = rc < 0 ? -1 : 0;
+		goto cleanup;
+	}
+	for (l = 0; l < 2; l++) {
+		px_buf path = PX_BUF_INIT, src = PX_BUF_INIT;
+		px_buf_printf(&path, "%s/synthesis.%s.md", cycle, px_lang_code(l));
+		rc = px_buf_failed(&path) ? -1 : px_store_read(ix->store, &head, path.ptr, &src, d);
+		if (rc == 0) {
+			synthesis = 1;
+			px_buf_printf(out, "\nsynthesis %s %zu\n", path.ptr, src.len);
+			px_buf_put(out, src.ptr, src.len);
+		}
+		px_buf_free(&path);
+		px_buf_free(&src);
+		if (rc < 0)
+			goto cleanup;
+	}
+	if (synthesis) {
+		px_oid_hex(hex, &head);
+		px_buf_printf(out, "\ncommit %s\n", hex);
+	}
+	rc = px_buf_failed(out) ? -1 : 0;
+	if (rc < 0)
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
+cleanup:
+	px_db_notes_free(notes, n);
+	return rc;
+}
