@@ -393,12 +393,13 @@ typedef struct {
 
 int px_db_totals_get(px_db_totals *out, px_index *ix, const px_db_scope *s, px_diag *d);
 
-/* A note as a session: ordered by session, date and path. has_* say
- * whether the note gives the value (date and title are "" otherwise). */
+/* A note as a session: ordered by community, then session, date and
+ * path. has_* say whether the note gives the value (date, title and
+ * community are "" otherwise). */
 typedef struct {
 	long long note, session, attendance;
-	int has_session, has_date, has_attendance;
-	char *date, *path, *lang, *title, *summary;
+	int has_session, has_date, has_attendance, has_community;
+	char *date, *path, *lang, *title, *summary, *community;
 } px_db_session;
 
 int px_db_sessions(px_db_session **out, size_t *n, px_index *ix, const px_db_scope *s, px_diag *d);
@@ -409,6 +410,17 @@ void px_db_sessions_free(px_db_session *v, size_t n);
  * free with px_strv_free (kb.h). */
 int px_db_note_methods(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
 int px_db_note_codes(char ***out, size_t *n, px_index *ix, long long note, px_diag *d);
+
+/* The methods of every note of the scope, as written: ordered by note,
+ * then as the note lists them. */
+typedef struct {
+	long long note;
+	char *method;
+} px_db_note_method;
+
+int px_db_scope_methods(px_db_note_method **out, size_t *n, px_index *ix, const px_db_scope *s,
+			px_diag *d);
+void px_db_note_methods_free(px_db_note_method *v, size_t n);
 
 /* How many notes of the scope name each method, ordered by method. */
 typedef struct {
@@ -421,12 +433,19 @@ int px_db_method_counts(px_db_method_count **out, size_t *n, px_index *ix, const
 void px_db_method_counts_free(px_db_method_count *v, size_t n);
 
 
-/* Representative quotes of `code` in the scope (its lang: the note's
- * language), dated and numbered notes only: about this code above all
+/* Representative quotes of each code in the scope, per language (the
+ * note's): dated and numbered notes only, about the code above all
  * (fewest other codes), of a readable length, then the earliest; at most
- * `limit`. */
-int px_db_quotes(px_db_segment **out, size_t *n, px_index *ix, const px_db_scope *s,
-		 const char *code, int limit, px_diag *d);
+ * `limit` for each code and language, ordered by code, language, then
+ * that rank. */
+typedef struct {
+	char *code;
+	px_db_segment seg;
+} px_db_quote;
+
+int px_db_quotes(px_db_quote **out, size_t *n, px_index *ix, const px_db_scope *s, int limit,
+		 px_diag *d);
+void px_db_quotes_free(px_db_quote *v, size_t n);
 /* The strongest evidence for `code` in the scope, for the analysts'
  * skeleton (synthesis.h): its segments but follow-ups, quotes first,
  * then as px_db_quotes orders them; at most `limit`. */

@@ -12,15 +12,23 @@
 #define VALID "community IS NOT NULL AND cycle IS NOT NULL AND session IS NOT NULL AND date IS NOT NULL"
 
 static const char SQL_CYCLES[] = "SELECT cycle, 0, count(*) FROM notes WHERE " VALID
-	" AND (:community IS NULL OR community = :community) GROUP BY cycle ORDER BY cycle DESC";
+	" GROUP BY cycle ORDER BY cycle DESC";
+/* a community's: its own statement, so that SQLite finds its notes by the
+ * index on community (with ":community IS NULL OR" it read every note,
+ * for each community page) */
+static const char SQL_COMMUNITY_CYCLES[] = "SELECT cycle, 0, count(*) FROM notes WHERE " VALID
+	" AND community = :community GROUP BY cycle ORDER BY cycle DESC";
 static const char SQL_LATEST[] = "SELECT " PX_DB_NOTE_COLS " FROM notes WHERE " VALID
 	" ORDER BY date DESC, path LIMIT :limit";
 static const char SQL_HEAT[] = "SELECT community, count(DISTINCT segment), 0 FROM coded_segments"
 	" WHERE code = :code GROUP BY community ORDER BY community";
 static const char SQL_SESSIONS[] = "SELECT " PX_DB_NOTE_COLS " FROM notes WHERE " VALID
 	" AND community = :community ORDER BY cycle DESC, session, date";
+/* through the community's notes: filtered on the view, SQLite walked every
+ * coded segment of the knowledge base for each community */
 static const char SQL_COMMUNITY_CODES[] = "SELECT code, count(DISTINCT segment), count(DISTINCT note)"
-	" FROM coded_segments WHERE community = :community GROUP BY code ORDER BY 2 DESC, 1";
+	" FROM coded_segments WHERE note IN (SELECT id FROM notes WHERE community = :community)"
+	" GROUP BY code ORDER BY 2 DESC, 1";
 static const char SQL_FOLLOWUPS[] = "SELECT " PX_DB_SEGMENT_COLS " FROM note_segments WHERE " VALID
 	" AND community = :community AND task IS NOT NULL ORDER BY task, date DESC, path, line";
 static const char SQL_CODE_SEGMENTS[] = "SELECT " PX_DB_SEGMENT_COLS " FROM coded_segments"
@@ -44,10 +52,10 @@ static sqlite3_stmt *with_text(px_index *ix, const char *sql, const char *name, 
 int px_db_site_cycles(px_db_tally **out, size_t *n, px_index *ix, const px_db_scope *s,
 		      px_diag *d)
 {
-	sqlite3_stmt *st = px_db_stmt(ix, SQL_CYCLES, d);
+	sqlite3_stmt *st = s && s->community ?
+		with_text(ix, SQL_COMMUNITY_CYCLES, ":community", s->community, d) :
+		px_db_stmt(ix, SQL_CYCLES, d);
 
-	if (st)
-		px_db_bind_scope(st, s);
 	return px_db_list(out, n, &px_db_tally_type, ix, st, d);
 }
 

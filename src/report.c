@@ -60,58 +60,79 @@ static int totals(gather *g)
 	return 0;
 }
 
-/* The sessions of one community, each with its methods. */
-static int sessions(gather *g, const char *community)
-{
-	px_db_scope s = g->scope;
-	px_db_session *ses = NULL;
-	char **meth = NULL;
-	size_t nses = 0, nmeth = 0, i, k;
-	px_buf *b = g->out;
-	int rc = -1;
+/* The sessions of the cycle, by community, and their notes' methods by
+ * note: read once for the whole report (db.h). */
+typedef struct {
+	px_db_session *ses;
+	size_t nses, next; /* next: the first not yet written */
+	px_db_note_method *meth;
+	size_t nmeth;
+} cycle_sessions;
 
-	s.community = community;
-	if (px_db_sessions(&ses, &nses, g->ix, &s, g->d) < 0)
-		goto cleanup;
-	for (i = 0; i < nses; i++) {
+/* The methods of `note` (the run of m that names it), as <method>s. */
+static void methods_of(px_buf *b, const cycle_sessions *cs, long long note)
+{
+	size_t lo = 0, hi = cs->nmeth;
+
+	while (lo < hi) { /* the first row of the note */
+		size_t mid = lo + (hi - lo) / 2;
+		if (cs->meth[mid].note < note)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < cs->nmeth && cs->meth[lo].note == note; lo++) {
+		px_buf_puts(b, "<method");
+		px_xml_attr(b, "ref", cs->meth[lo].method);
+		px_buf_puts(b, "/>");
+	}
+}
+
+/* The sessions of one community, each with its methods; communities
+ * come in the order of the sessions (by id), so each call takes the run
+ * that follows the last. */
+static void sessions(gather *g, cycle_sessions *cs, const char *community)
+{
+	px_buf *b = g->out;
+	size_t i;
+
+	/* a note without a community is in no community's list */
+	while (cs->next < cs->nses && (!cs->ses[cs->next].has_community ||
+				       strcmp(cs->ses[cs->next].community, community) < 0))
+		cs->next++;
+	for (i = cs->next; i < cs->nses && cs->ses[i].has_community &&
+			   !strcmp(cs->ses[i].community, community); i++) {
+		const px_db_session *ses = &cs->ses[i];
 		px_buf_puts(b, "\n <session");
-		px_xml_attr_int(b, "n", ses[i].session);
-		px_xml_attr(b, "date", ses[i].date);
+		px_xml_attr_int(b, "n", ses->session);
+		px_xml_attr(b, "date", ses->date);
 		if (g->internal)
-			px_xml_attr(b, "path", ses[i].path);
-		px_xml_attr(b, "lang", strcmp(ses[i].lang, "fr") ? "nl" : "fr");
-		if (ses[i].has_attendance)
-			px_xml_attr_int(b, "attendance", ses[i].attendance);
+			px_xml_attr(b, "path", ses->path);
+		px_xml_attr(b, "lang", strcmp(ses->lang, "fr") ? "nl" : "fr");
+		if (ses->has_attendance)
+			px_xml_attr_int(b, "attendance", ses->attendance);
 		px_buf_puts(b, ">");
-		if (g->internal && *ses[i].title) /* a lead's words, may name someone */
-			px_xml_element(b, "title", NULL, ses[i].title);
-		if (px_db_note_methods(&meth, &nmeth, g->ix, ses[i].note, g->d) < 0)
-			goto cleanup;
-		for (k = 0; k < nmeth; k++) {
-			px_buf_puts(b, "<method");
-			px_xml_attr(b, "ref", meth[k]);
-			px_buf_puts(b, "/>");
-		}
-		px_strv_free(meth, nmeth);
-		meth = NULL;
+		if (g->internal && *ses->title) /* a lead's words, may name someone */
+			px_xml_element(b, "title", NULL, ses->title);
+		methods_of(b, cs, ses->note);
 		px_buf_puts(b, "</session>");
 	}
-	rc = 0;
-cleanup:
-	px_strv_free(meth, nmeth);
-	px_db_sessions_free(ses, nses);
-	return rc;
+	cs->next = i;
 }
 
 static int communities(gather *g)
 {
 	const px_kb *kb = g->ix->kb;
 	px_db_community_count *cc = NULL;
+	cycle_sessions cs;
 	size_t ncc = 0, k, i;
 	px_buf *b = g->out;
 	int rc = -1;
 
-	if (px_db_community_counts(&cc, &ncc, g->ix, &g->scope, g->d) < 0)
+	memset(&cs, 0, sizeof cs);
+	if (px_db_community_counts(&cc, &ncc, g->ix, &g->scope, g->d) < 0 ||
+	    px_db_sessions(&cs.ses, &cs.nses, g->ix, &g->scope, g->d) < 0 ||
+	    px_db_scope_methods(&cs.meth, &cs.nmeth, g->ix, &g->scope, g->d) < 0)
 		goto cleanup;
 	px_buf_puts(b, "<communities>\n");
 	for (k = 0; k < ncc; k++) {
@@ -127,14 +148,15 @@ static int communities(gather *g)
 		px_xml_community_names(b, c, id);
 		for (i = 0; g->internal && c && i < c->nmoderators; i++)
 			px_xml_element(b, "moderator", NULL, c->moderators[i]);
-		if (sessions(g, id) < 0)
-			goto cleanup;
+		sessions(g, &cs, id);
 		px_buf_puts(b, "\n</community>\n");
 	}
 	px_buf_puts(b, "</communities>\n");
 	rc = 0;
 cleanup:
 	px_db_community_counts_free(cc, ncc);
+	px_db_sessions_free(cs.ses, cs.nses);
+	px_db_note_methods_free(cs.meth, cs.nmeth);
 	return rc;
 }
 
@@ -392,16 +414,26 @@ static void put_source(px_buf *b, const px_db_segment *s, int internal)
 	}
 }
 
-/* One code's section; cnt and ses are the cycle's counts of every code,
- * ordered by code. */
-static int code(gather *g, const px_code *c, const px_db_code_count *cnt, size_t ncnt,
-		const px_db_code_session *ses, size_t nses)
+/* The cycle's counts of every code (ordered by code), and for the team
+ * its quotes (db.h: by code, language and rank). */
+typedef struct {
+	px_db_code_count *cnt;
+	px_db_code_session *ses;
+	px_db_quote *q;
+	size_t ncnt, nses, nq;
+} code_data;
+
+/* One code's section. */
+static void code(gather *g, const px_code *c, const code_data *cd)
 {
 	static const char *const langs[2] = { "nl", "fr" };
+	const px_db_code_count *cnt = cd->cnt;
+	const px_db_code_session *ses = cd->ses;
+	size_t ncnt = cd->ncnt, nses = cd->nses;
 	px_buf *b = g->out, inner = PX_BUF_INIT;
 	long long segs = 0, notes = 0;
 	size_t i;
-	int l, rc = -1;
+	int l;
 
 	for (i = 0; i < ncnt; i++) {
 		if (strcmp(cnt[i].code, c->id))
@@ -426,22 +458,19 @@ static int code(gather *g, const px_code *c, const px_db_code_count *cnt, size_t
 	put_narratives(&inner, g->code_text, c->index);
 	/* the quotes the index finds representative: evidence for the team */
 	for (l = 0; g->internal && l < 2; l++) {
-		px_db_scope s = g->scope;
-		px_db_segment *q = NULL;
-		size_t nq = 0;
-		s.lang = langs[l];
-		if (px_db_quotes(&q, &nq, g->ix, &s, c->id, QUOTES_PER_LANG, g->d) < 0)
-			goto cleanup;
-		for (i = 0; i < nq; i++) {
-			char *clean = px_text_without_tags(q[i].text);
+		for (i = 0; i < cd->nq; i++) {
+			const px_db_segment *q = &cd->q[i].seg;
+			char *clean;
+			if (strcmp(cd->q[i].code, c->id) || strcmp(q->lang, langs[l]))
+				continue;
+			clean = px_text_without_tags(q->text);
 			px_buf_puts(&inner, "<quote");
-			put_source(&inner, &q[i], 1);
+			put_source(&inner, q, 1);
 			px_buf_puts(&inner, ">");
 			px_buf_xml_str(&inner, clean);
 			px_buf_puts(&inner, "</quote>");
 			free(clean);
 		}
-		px_db_segments_free(q, nq);
 	}
 	px_buf_puts(b, "\n<code");
 	px_xml_attr(b, "id", c->id);
@@ -452,23 +481,21 @@ static int code(gather *g, const px_code *c, const px_db_code_count *cnt, size_t
 	px_xml_labels(b, c->label, c->desc);
 	px_buf_put(b, inner.ptr, inner.len);
 	px_buf_puts(b, "</code>");
-	rc = 0;
-cleanup:
 	px_buf_free(&inner);
-	return rc;
 }
 
 static int categories(gather *g)
 {
 	const px_codebook *cb = g->ix->kb->cb;
-	px_db_code_count *cnt = NULL;
-	px_db_code_session *ses = NULL;
-	size_t ncnt = 0, nses = 0, k, i;
+	code_data cd;
+	size_t k, i;
 	px_buf *b = g->out;
 	int rc = -1;
 
-	if (px_db_code_counts(&cnt, &ncnt, g->ix, &g->scope, g->d) < 0 ||
-	    px_db_code_sessions(&ses, &nses, g->ix, &g->scope, g->d) < 0)
+	memset(&cd, 0, sizeof cd);
+	if (px_db_code_counts(&cd.cnt, &cd.ncnt, g->ix, &g->scope, g->d) < 0 ||
+	    px_db_code_sessions(&cd.ses, &cd.nses, g->ix, &g->scope, g->d) < 0 ||
+	    (g->internal && px_db_quotes(&cd.q, &cd.nq, g->ix, &g->scope, QUOTES_PER_LANG, g->d) < 0))
 		goto cleanup;
 	px_buf_puts(b, "<categories>\n");
 	for (k = 0; k < cb->ncats; k++) {
@@ -480,16 +507,16 @@ static int categories(gather *g)
 		px_xml_labels(b, cb->cats[k].label, cb->cats[k].desc);
 		put_narratives(b, g->cat_text, k);
 		for (i = 0; i < cb->ncodes; i++)
-			if (cb->codes[i].category == k &&
-			    code(g, &cb->codes[i], cnt, ncnt, ses, nses) < 0)
-				goto cleanup;
+			if (cb->codes[i].category == k)
+				code(g, &cb->codes[i], &cd);
 		px_buf_puts(b, "\n</category>\n");
 	}
 	px_buf_puts(b, "</categories>\n");
 	rc = 0;
 cleanup:
-	px_db_code_counts_free(cnt, ncnt);
-	px_db_code_sessions_free(ses, nses);
+	px_db_code_counts_free(cd.cnt, cd.ncnt);
+	px_db_code_sessions_free(cd.ses, cd.nses);
+	px_db_quotes_free(cd.q, cd.nq);
 	return rc;
 }
 
@@ -603,5 +630,70 @@ cleanup:
 		free(g.chap_text[l]);
 		px_buf_free(&g.intro[l]);
 	}
+	return rc;
+}
+
+int px_report_inputs(px_buf *out, px_index *ix, const char *cycle, const px_report_opts *o,
+		     px_diag *d)
+{
+	const px_kb *kb = ix->kb;
+	const px_publication *pub = &kb->pub;
+	px_db_scope scope = PX_DB_SCOPE_INIT;
+	px_db_note *notes = NULL;
+	size_t n = 0, i, k;
+	char today[PX_DATE_SIZE], hex[PX_OID_HEXSZ + 1];
+	px_oid head;
+	int l, f, synthesis = 0, rc = -1;
+
+	scope.cycle = cycle;
+	if (px_today(today, d) < 0 || px_db_export_notes(&notes, &n, ix, &scope, d) < 0)
+		goto cleanup;
+	px_buf_printf(out, "report %s %s %s\ncodebook %s\n", cycle,
+		      px_audience_names[o && o->audience == PX_AUDIENCE_INTERNAL ?
+					PX_AUDIENCE_INTERNAL : PX_AUDIENCE_PUBLIC],
+		      today, kb->cb->digest);
+	for (i = 0; i < n; i++)
+		px_buf_printf(out, "note %s %s\n", notes[i].blob, notes[i].path);
+	for (i = 0; i < kb->ncommunities; i++) {
+		const px_community *c = &kb->communities[i];
+		px_xml_element(out, "community", c->lang, c->id);
+		px_xml_community_names(out, c, c->id);
+		for (k = 0; k < c->nmoderators; k++)
+			px_xml_element(out, "moderator", NULL, c->moderators[k]);
+		px_buf_puts(out, "\n");
+	}
+	for (f = 0; f < PX_PUB_FIELDS; f++)
+		for (l = 0; l < PX_CONTENT_LANGS; l++)
+			if (pub->text[f][l])
+				px_xml_element(out, px_pub_keys[f], px_lang_code((px_lang)l),
+					       pub->text[f][l]);
+	rc = px_store_head(ix->store, &head, d);
+	if (rc != 0) { /* no commit: no synthesis text */
+		rc = rc < 0 ? -1 : 0;
+		goto cleanup;
+	}
+	for (l = 0; l < 2; l++) {
+		px_buf path = PX_BUF_INIT, src = PX_BUF_INIT;
+		px_buf_printf(&path, "%s/synthesis.%s.md", cycle, px_lang_code(l));
+		rc = px_buf_failed(&path) ? -1 : px_store_read(ix->store, &head, path.ptr, &src, d);
+		if (rc == 0) {
+			synthesis = 1;
+			px_buf_printf(out, "\nsynthesis %s %zu\n", path.ptr, src.len);
+			px_buf_put(out, src.ptr, src.len);
+		}
+		px_buf_free(&path);
+		px_buf_free(&src);
+		if (rc < 0)
+			goto cleanup;
+	}
+	if (synthesis) {
+		px_oid_hex(hex, &head);
+		px_buf_printf(out, "\ncommit %s\n", hex);
+	}
+	rc = px_buf_failed(out) ? -1 : 0;
+	if (rc < 0)
+		px_diag_add(d, NULL, 0, 0, PX_SEV_ERROR, "out-of-memory", MSG_OOM);
+cleanup:
+	px_db_notes_free(notes, n);
 	return rc;
 }

@@ -36,4 +36,16 @@ int px_report_xml_opts(px_index *ix, const char *cycle, const px_report_opts *o,
 /* px_report_xml_opts with the defaults: the public report's data. */
 int px_report_xml(px_index *ix, const char *cycle, px_buf *out, px_diag *d);
 
+/* Appends to `out` a text naming everything the report of `cycle` for
+ * the audience of `o` reads, for much less than it takes to gather it:
+ * the day, the cycle's notes (path and blob: the index rows come from
+ * them and the codebook), the codebook's digest, the communities and the
+ * publication as the knowledge base has them, the analysts' synthesis
+ * texts and, when there is one, the commit (its chosen quotes cite notes
+ * at HEAD, in any cycle). Equal texts, equal reports (the site renders a
+ * cycle's report again only when its text changed). 0, or -1 with a
+ * diagnostic. */
+int px_report_inputs(px_buf *out, px_index *ix, const char *cycle, const px_report_opts *o,
+		     px_diag *d);
+
 #endif

@@ -47,7 +47,6 @@ typedef struct {
 	px_renderer *page, *report, *brief;
 	char today[PX_DATE_SIZE];
 	char global[17];   /* codebook, communities, stylesheets */
-	char head[41];     /* the indexed commit */
 	px_buf communities; /* the <communities> element every page carries */
 	px_buf css;
 	manifest old, now;
@@ -206,6 +205,14 @@ static int fresh(site *s, const char *rel, const char *digest)
 	manifest_add(&s->now, rel, digest);
 	s->st->pages++;
 	return ok;
+}
+
+/* The digest of a page made from `xml` (its data, the whole document
+ * the stylesheet reads) by the site's stylesheets (the global digest):
+ * a page is rendered again when either changes, and only then. */
+static void page_digest(char out[17], const site *s, const px_buf *xml)
+{
+	px_digest_hex(out, px_fnv1a(px_fnv1a(PX_FNV_INIT, s->global, 16), xml->ptr, xml->len));
 }
 
 static void progress(site *s)
@@ -572,6 +579,7 @@ static int home(site *s)
 	px_db_tally *heat = NULL;
 	px_buf xml = PX_BUF_INIT, base = PX_BUF_INIT;
 	size_t k, i, j, nlatest = 0, nheat = 0;
+	char digest[17];
 	int l, rc = -1;
 
 	if (cycles(s, &base, NULL) < 0)
@@ -623,12 +631,13 @@ static int home(site *s)
 			px_buf_printf(&rel, "index.%s.html", lang);
 		else
 			px_buf_puts(&rel, "index.html");
-		if (!fresh(s, rel.ptr, s->head)) {
-			px_buf_clear(&xml);
-			page_open(s, &xml, "home", lang, "index", NULL);
-			px_buf_puts(&xml, "<home>");
-			px_buf_put(&xml, base.ptr, base.len);
-			px_buf_puts(&xml, "</home></page>\n");
+		px_buf_clear(&xml);
+		page_open(s, &xml, "home", lang, "index", NULL);
+		px_buf_puts(&xml, "<home>");
+		px_buf_put(&xml, base.ptr, base.len);
+		px_buf_puts(&xml, "</home></page>\n");
+		page_digest(digest, s, &xml);
+		if (!fresh(s, rel.ptr, digest)) {
 			if (render(s, s->page, rel.ptr, &xml, lang) < 0) {
 				px_buf_free(&rel);
 				goto cleanup;
@@ -653,6 +662,7 @@ static int community_pages(site *s)
 	px_db_segment *fu = NULL;
 	px_buf xml = PX_BUF_INIT, base = PX_BUF_INIT, rel = PX_BUF_INIT, bxml = PX_BUF_INIT;
 	size_t i, k, nses = 0, ncodes = 0, nfu = 0;
+	char digest[17];
 	int l, rc = -1;
 
 	for (i = 0; i < kb->ncommunities; i++) {
@@ -708,7 +718,7 @@ static int community_pages(site *s)
 		for (l = 0; l < 2; l++) {
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "communities/%s.%s.html", c->id, px_lang_code(l));
-			if (!fresh(s, rel.ptr, s->head)) {
+			{
 				px_buf self = PX_BUF_INIT;
 				px_buf_printf(&self, "communities/%s", c->id);
 				px_buf_clear(&xml);
@@ -716,22 +726,26 @@ static int community_pages(site *s)
 				px_buf_put(&xml, base.ptr, base.len);
 				px_buf_puts(&xml, "</page>\n");
 				px_buf_free(&self);
-				if (render(s, s->page, rel.ptr, &xml, px_lang_code(l)) < 0)
-					goto cleanup;
 			}
+			page_digest(digest, s, &xml);
+			if (!fresh(s, rel.ptr, digest) &&
+			    render(s, s->page, rel.ptr, &xml, px_lang_code(l)) < 0)
+				goto cleanup;
 			progress(s);
 			if (!s->internal) /* a brief is for the moderator */
 				continue;
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "communities/%s.brief.%s.html", c->id, px_lang_code(l));
-			if (!fresh(s, rel.ptr, s->head)) {
-				/* one brief, written in both languages */
-				if (!bxml.len) {
-					rc = px_brief_xml(s->ix, c, c->lang, &bxml, s->d);
-					if (rc < 0)
-						goto cleanup;
-					rc = -1;
-				}
+			/* one brief, written in both languages; its data is
+			 * what tells whether it changed */
+			if (l == 0) {
+				rc = px_brief_xml(s->ix, c, c->lang, &bxml, s->d);
+				if (rc < 0)
+					goto cleanup;
+				rc = -1;
+			}
+			page_digest(digest, s, &bxml);
+			if (!fresh(s, rel.ptr, digest)) {
 				/* no notes yet: no brief, and the community page
 				 * does not link to one */
 				if (bxml.len) {
@@ -779,17 +793,10 @@ static int code_pages(site *s)
 		const px_code *c = &cb->codes[i];
 		long long notes = 0;
 		px_buf body = PX_BUF_INIT;
-		int need = 0;
 
-		for (l = 0; l < 2; l++) {
-			px_buf_clear(&rel);
-			px_buf_printf(&rel, "codes/%s.%s.html", c->id, px_lang_code(l));
-			need |= !fresh(s, rel.ptr, s->head) << l;
-			progress(s);
-		}
-		if (!need)
-			continue;
 		px_db_segments_free(segs, nsegs);
+		segs = NULL;
+		nsegs = 0;
 		if (px_db_site_code_segments(&segs, &nsegs, s->ix, c->id, s->d) < 0 ||
 		    px_db_site_code_notes(&notes, s->ix, c->id, s->d) < 0)
 			goto cleanup;
@@ -843,8 +850,7 @@ static int code_pages(site *s)
 		px_buf_puts(&base, "</code-page>");
 		px_buf_free(&body);
 		for (l = 0; l < 2; l++) {
-			if (!(need & (1 << l)))
-				continue;
+			char digest[17];
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "codes/%s.%s.html", c->id, px_lang_code(l));
 			px_buf_clear(&self);
@@ -853,8 +859,11 @@ static int code_pages(site *s)
 			page_open(s, &xml, "code", px_lang_code(l), self.ptr, NULL);
 			px_buf_put(&xml, base.ptr, base.len);
 			px_buf_puts(&xml, "</page>\n");
-			if (render(s, s->page, rel.ptr, &xml, px_lang_code(l)) < 0)
+			page_digest(digest, s, &xml);
+			if (!fresh(s, rel.ptr, digest) &&
+			    render(s, s->page, rel.ptr, &xml, px_lang_code(l)) < 0)
 				goto cleanup;
+			progress(s);
 		}
 	}
 	rc = 0;
@@ -987,21 +996,27 @@ static int report_pages(site *s)
 		goto cleanup;
 	for (i = nall; i-- > 0;) { /* oldest first */
 		const char *cycle = all[i].id;
+		px_report_opts ro = PX_REPORT_OPTS_INIT;
+		char digest[17];
 		int need = 0;
+
+		/* gathering a report takes a good part of rendering it: what
+		 * it reads tells whether it changed (report.h) */
+		ro.audience = s->internal ? PX_AUDIENCE_INTERNAL : PX_AUDIENCE_PUBLIC;
+		px_buf_clear(&xml);
+		if (px_report_inputs(&xml, s->ix, cycle, &ro, s->d) < 0)
+			goto cleanup;
+		page_digest(digest, s, &xml);
 		for (l = 0; l < 2; l++) {
 			px_buf_clear(&rel);
 			px_buf_printf(&rel, "reports/%s.%s.html", cycle, px_lang_code(l));
-			need |= !fresh(s, rel.ptr, s->head) << l;
+			need |= !fresh(s, rel.ptr, digest) << l;
 		}
 		if (!need)
 			continue;
 		px_buf_clear(&xml);
-		{
-			px_report_opts ro = PX_REPORT_OPTS_INIT;
-			ro.audience = s->internal ? PX_AUDIENCE_INTERNAL : PX_AUDIENCE_PUBLIC;
-			if (px_report_xml_opts(s->ix, cycle, &ro, &xml, s->d) != 0)
-				goto cleanup;
-		}
+		if (px_report_xml_opts(s->ix, cycle, &ro, &xml, s->d) != 0)
+			goto cleanup;
 		for (l = 0; l < 2; l++) {
 			if (!(need & (1 << l)))
 				continue;
@@ -1324,7 +1339,6 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 	site s;
 	const px_kb *kb = ix->kb;
 	char *css_path = px_data_path("site/report.css");
-	px_oid head;
 	size_t i;
 	int rc = -1;
 
@@ -1347,8 +1361,6 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		px_diag_add(d, NULL, 0, 0, PX_SEV_WARNING, "no-search", MSG_SITE_NO_PAGEFIND);
 	if (px_today(s.today, d) < 0)
 		goto cleanup;
-	if (px_store_head(ix->store, &head, NULL) == 0)
-		px_oid_hex(s.head, &head);
 	if (!css_path || px_buf_read_file(&s.css, css_path, 1 << 20) < 0) {
 		px_diag_add(d, "site/report.css", 0, 0, PX_SEV_ERROR, "environment", MSG_NO_SCHEMA);
 		goto cleanup;
@@ -1359,12 +1371,6 @@ int px_site_build(px_index *ix, const px_site_opts *o, px_site_stats *st, px_dia
 		community_element(&s.communities, &kb->communities[i]);
 	px_buf_puts(&s.communities, "</communities>\n");
 	global_digest(&s);
-	/* the aggregate pages depend on everything indexed */
-	{
-		char h2[17];
-		px_digest_hex(h2, px_fnv1a(px_fnv1a(PX_FNV_INIT, s.head, strlen(s.head)), s.global, 16));
-		memcpy(s.head, h2, 17);
-	}
 	if (open_folders(&s) < 0)
 		goto cleanup;
 	if (px_renderer_new(&s.page, "site.rng", "site.xsl", d) < 0 ||

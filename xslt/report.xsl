@@ -72,6 +72,7 @@
   <xsl:key name="raised" match="r:code/r:raised" use="concat(../@id, ' ', @community)"/>
   <xsl:key name="community" match="r:communities/r:community" use="@id"/>
   <xsl:key name="followups" match="r:followups/r:followup" use="@community"/>
+  <xsl:key name="method" match="r:methods/r:method" use="@id"/>
   <xsl:variable name="communities" select="$R/r:communities/r:community"/>
   <xsl:variable name="categories" select="$R/r:categories/r:category"/>
   <xsl:variable name="chapters" select="$R/r:chapters/r:chapter"/>
@@ -1056,31 +1057,22 @@
                 </xsl:if>
               </a>
               <xsl:for-each select="$communities">
-                <xsl:variable name="r" select="key('raised', concat($code/@id, ' ', @id))"/>
-                <xsl:variable name="n">
-                  <xsl:choose>
-                    <xsl:when test="$r"><xsl:value-of select="$r/@segments"/></xsl:when>
-                    <xsl:otherwise>0</xsl:otherwise>
-                  </xsl:choose>
-                </xsl:variable>
+                <!-- the segments (a cell's count is one integer, or none);
+                     selected, not built: a variable with content is a
+                     tree fragment, made for each of the thousands of cells -->
+                <xsl:variable name="n" select="sum(key('raised', concat($code/@id, ' ', @id))/@segments)"/>
                 <!-- px:level, px:shade and px:ink written out: three
                      function calls per cell were most of the map's time -->
-                <xsl:variable name="lv">
-                  <xsl:choose>
-                    <xsl:when test="not(number($n) &gt; 0) or not($cellmax &gt; 0)">0</xsl:when>
-                    <xsl:otherwise><xsl:value-of select="ceiling(5 * number($n) div $cellmax)"/></xsl:otherwise>
-                  </xsl:choose>
-                </xsl:variable>
+                <xsl:variable name="lv" select="number($n &gt; 0 and $cellmax &gt; 0) *
+                                                ceiling(5 * $n div ($cellmax + number(not($cellmax &gt; 0))))"/>
                 <xsl:variable name="x" select="$gx + (position() - 1) * $colw"/>
                 <g class="hm-cell">
                   <title>
-                    <!-- community: count, without a string lookup per cell (a
-                         cycle with a hundred communities has thousands of cells) -->
-                    <xsl:variable name="comm" select="."/>
-                    <xsl:for-each select="$langs">
-                      <xsl:if test="position() &gt; 1"> / </xsl:if>
-                      <xsl:value-of select="concat($comm/r:name[@lang = string(current())], ': ', $n)"/>
-                    </xsl:for-each>
+                    <!-- community: count, in each language of $langs, without a
+                         string lookup nor a loop per cell (a cycle with a hundred
+                         communities has thousands of cells) -->
+                    <xsl:value-of select="concat(r:name[@lang = $L1], ': ', $n)"/>
+                    <xsl:if test="$both"><xsl:value-of select="concat(' / ', r:name[@lang = 'fr'], ': ', $n)"/></xsl:if>
                   </title>
                   <rect x="{$x + 2}" y="{$y + 2}" width="{$colw - 4}" height="{$rowh - 3}" rx="2"
                         class="hm-l{$lv}" fill="{substring('#f2f4f4#d3eceb#a3d4d3#62afb0#2b8489#0b5a60', 1 + 7 * (number($lv &gt;= 1 and $lv &lt;= 5) * $lv), 7)}"/>
@@ -1511,10 +1503,36 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A community's sessions and follow-ups. A cycle has thousands of
+       them, and an EXSLT function call costs about what the rest of a row
+       does (px:fmt is seven: px:str and px:replace's), so the rows write
+       px:date, px:plural and px:fmt out with texts looked up once per
+       community: "{1}" and "{2}" in that order, "{n}" once, as the
+       catalogue has them; a text of another shape goes through the
+       functions. -->
   <xsl:template name="app-community">
     <xsl:param name="l"/>
     <xsl:variable name="id" select="@id"/>
     <xsl:variable name="fus" select="key('followups', $id)"/>
+    <xsl:variable name="m12" select="$px:months[@lang = $l]"/>
+    <!-- month N is $months[N] (none when the catalogue lacks one) -->
+    <xsl:variable name="months" select="$m12[count($m12) = 12 and $m12[1]/@n = 1 and $m12[12]/@n = 12]"/>
+    <xsl:variable name="first" select="px:str('day.first', $l)"/>
+    <xsl:variable name="numfmt">
+      <xsl:choose>
+        <xsl:when test="$l = 'fr'">#&#8239;##0,#</xsl:when>
+        <xsl:otherwise>#.##0,#</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="present-one" select="px:str('app.present.one', $l)"/>
+    <xsl:variable name="present-other" select="px:str('app.present.other', $l)"/>
+    <xsl:variable name="present-plain" select="contains($present-one, '{n}') and not(contains(substring-after($present-one, '{n}'), '{n}'))
+                                               and contains($present-other, '{n}') and not(contains(substring-after($present-other, '{n}'), '{n}'))"/>
+    <xsl:variable name="src" select="px:str('source.session', $l)"/>
+    <xsl:variable name="src-1" select="substring-after($src, '{1}')"/>
+    <xsl:variable name="src-plain" select="contains($src-1, '{2}') and not(contains(substring-before($src, '{1}'), '{2}'))
+                                           and not(contains(substring-after($src-1, '{2}'), '{1}') or contains(substring-after($src-1, '{2}'), '{2}')
+                                                   or contains(substring-before($src-1, '{2}'), '{1}') or contains($src, '{3}') or contains($src, '{4}'))"/>
     <h3>
       <xsl:value-of select="r:name[@lang = $l]"/>
       <xsl:text> </xsl:text>
@@ -1537,7 +1555,19 @@
                 <xsl:sort select="@n" data-type="number"/>
                 <tr>
                   <td class="num"><xsl:value-of select="@n"/></td>
-                  <td class="date"><xsl:value-of select="px:date(@date, $l)"/></td>
+                  <xsl:variable name="day" select="number(substring(@date, 9, 2))"/>
+                  <xsl:variable name="mo" select="number(substring(@date, 6, 2))"/>
+                  <xsl:variable name="month" select="$months[$mo]"/>
+                  <td class="date">
+                    <xsl:choose>
+                      <xsl:when test="$month">
+                        <xsl:value-of select="concat(substring($first, 1, number($day = 1) * string-length($first)),
+                                                     substring($day, 1, number($day != 1) * string-length($day)),
+                                                     '&#160;', $month, ' ', substring(@date, 1, 4))"/>
+                      </xsl:when>
+                      <xsl:otherwise><xsl:value-of select="px:date(@date, $l)"/></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
                   <td>
                     <xsl:if test="r:title">
                       <span class="session-title" lang="{@lang}"><xsl:value-of select="r:title"/></span>
@@ -1545,7 +1575,7 @@
                     <span class="meta">
                       <xsl:for-each select="r:method">
                         <xsl:if test="position() &gt; 1">, </xsl:if>
-                        <xsl:variable name="m" select="$R/r:methods/r:method[@id = current()/@ref]"/>
+                        <xsl:variable name="m" select="key('method', @ref)"/>
                         <xsl:choose>
                           <xsl:when test="$m"><xsl:value-of select="$m/r:label[@lang = $l]"/></xsl:when>
                           <xsl:otherwise><xsl:value-of select="@ref"/></xsl:otherwise>
@@ -1553,7 +1583,14 @@
                       </xsl:for-each>
                       <xsl:if test="@attendance">
                         <xsl:if test="r:method"> · </xsl:if>
-                        <xsl:value-of select="px:plural('app.present', @attendance, $l)"/>
+                        <xsl:choose>
+                          <xsl:when test="$present-plain">
+                            <xsl:variable name="t" select="substring($present-other, 1, number(number(@attendance) != 1) * string-length($present-other))"/>
+                            <xsl:variable name="form" select="concat($t, substring($present-one, 1, number($t = '') * string-length($present-one)))"/>
+                            <xsl:value-of select="concat(substring-before($form, '{n}'), format-number(@attendance, $numfmt, $l), substring-after($form, '{n}'))"/>
+                          </xsl:when>
+                          <xsl:otherwise><xsl:value-of select="px:plural('app.present', @attendance, $l)"/></xsl:otherwise>
+                        </xsl:choose>
                       </xsl:if>
                     </span>
                     <xsl:if test="@path"><span class="loc" translate="no"><xsl:value-of select="@path"/></span></xsl:if>
@@ -1605,7 +1642,18 @@
               <span class="text" lang="{@lang}"><xsl:value-of select="normalize-space(.)"/></span>
               <xsl:text> </xsl:text>
               <span class="source">
-                <xsl:value-of select="px:fmt('source.session', $l, @session, px:date(@date, $l))"/>
+                <xsl:variable name="day" select="number(substring(@date, 9, 2))"/>
+                <xsl:variable name="mo" select="number(substring(@date, 6, 2))"/>
+                <xsl:variable name="month" select="$months[$mo]"/>
+                <xsl:choose>
+                  <xsl:when test="$month and $src-plain">
+                    <xsl:value-of select="concat(substring-before($src, '{1}'), @session, substring-before($src-1, '{2}'),
+                                                 substring($first, 1, number($day = 1) * string-length($first)),
+                                                 substring($day, 1, number($day != 1) * string-length($day)),
+                                                 '&#160;', $month, ' ', substring(@date, 1, 4), substring-after($src-1, '{2}'))"/>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:value-of select="px:fmt('source.session', $l, @session, px:date(@date, $l))"/></xsl:otherwise>
+                </xsl:choose>
                 <xsl:text> </xsl:text>
                 <span class="loc" translate="no"><xsl:value-of select="concat(@path, ':', @line)"/></span>
               </span>

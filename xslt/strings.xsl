@@ -25,6 +25,7 @@
     px:num(n, lang)                     a number: 1.234 / 1 234; 12,1
     px:date(yyyy-mm-dd, lang)           6 december 2022 / 1er janvier 2023
     px:month-year(yyyy-mm-dd, lang)     september 2022 / septembre 2022
+    $px:months[@lang = lang][N]         month N: <m n="N" lang="nl">januari</m>
     <xsl:call-template name="str">      the same as px:str, as a template
       (params: id, lang)
 -->
@@ -538,16 +539,36 @@
 
   <xsl:variable name="px:catalogue" select="exsl:node-set($px:strings)"/>
 
+  <!-- an entry's text by "ID LANG": a lookup, where a search of the
+       catalogue's entries by id took half of the report's transform -->
+  <xsl:key name="px:string" match="s/*" use="concat(../@id, ' ', local-name())"/>
+
   <!-- the string id in lang; stops the transformation if it is missing -->
   <func:function name="px:str">
     <xsl:param name="id"/>
     <xsl:param name="lang"/>
-    <xsl:variable name="v" select="$px:catalogue/s[@id = $id]/*[local-name() = $lang]"/>
-    <xsl:if test="string($v) = ''">
-      <xsl:message terminate="yes">strings.xsl: no '<xsl:value-of select="$lang"/>' text for string '<xsl:value-of select="$id"/>'</xsl:message>
-    </xsl:if>
-    <func:result select="string($v)"/>
+    <!-- key() looks in the document of the context node: the catalogue's -->
+    <xsl:for-each select="$px:catalogue">
+      <xsl:variable name="v" select="string(key('px:string', concat($id, ' ', $lang)))"/>
+      <xsl:if test="$v = ''">
+        <xsl:message terminate="yes">strings.xsl: no '<xsl:value-of select="$lang"/>' text for string '<xsl:value-of select="$id"/>'</xsl:message>
+      </xsl:if>
+      <func:result select="$v"/>
+    </xsl:for-each>
   </func:function>
+
+  <!-- The months' names, <m n="1" lang="nl">januari</m>, by number, for
+       a table that writes a date on each of its rows: a function call
+       costs about as much as the rest of a row, so such a row writes
+       px:date out with these (report.xsl, the appendix): a language's
+       month N is $px:months[@lang = $lang][N] -->
+  <xsl:variable name="px:months-rtf">
+    <xsl:for-each select="$px:catalogue/s[starts-with(@id, 'month.')]/*">
+      <xsl:sort select="substring-after(../@id, 'month.')" data-type="number"/>
+      <m n="{substring-after(../@id, 'month.')}" lang="{local-name()}"><xsl:value-of select="."/></m>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="px:months" select="exsl:node-set($px:months-rtf)/m"/>
 
   <xsl:template name="str">
     <xsl:param name="id"/>
