@@ -96,6 +96,10 @@ le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 verdict() { if "$@"; then echo ok; else echo MISSED; fi; }
 raw() { echo "$*" >>"$RAW"; }
 say() { echo "$*" | tee -a "$SUMMARY"; }
+# scale WHAT NOTES MS: one time for section g (time at N and at BIG notes)
+SCALE=$B/scale.tsv
+export BENCH_SCALE_FILE=$SCALE
+scale() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$SCALE"; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 # A knowledge base of $2 notes in $1, committed with the git CLI.
@@ -120,6 +124,7 @@ make_kb() {
 
 : >"$RAW"
 : >"$SUMMARY"
+: >"$SCALE"
 raw "# praxis bench raw numbers, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 sqlv=$(sqlite3 :memory: 'select sqlite_version()')
@@ -157,6 +162,7 @@ idx=$(stat -c %s .git/praxis/index.db)
 P=$(echo "${tp[*]}" | median); C=$(echo "${tc[*]}" | median)
 R10=$(echo "${rp[*]}" | maxof)
 ratio=$(div "$P" "$C")
+scale "praxis reindex" "$N" "$P"
 say ""
 say "corpus: $N notes, $ncm communities, $(mb $((bytes / 1024))) MB of Markdown ($((bytes / N)) B/note), $segs segments ($(div "$segs" "$N")/note); index.db $(mb $((idx / 1024))) MB"
 say ""
@@ -197,6 +203,7 @@ if [ "$FULL" = 1 ]; then
 	raw "a reindex $BIG ms: $PB peak_rss_kb: $RB"
 	raw "a cmark-gfm $BIG ms: $CB peak_rss_kb: $RCB (xargs: $ncallb processes)"
 	rb=$(div "$PB" "$CB")
+	scale "praxis reindex" "$BIG" "$PB"
 	say "   at $BIG notes ($(mb $((bbytes / 1024))) MB, one run): praxis reindex $PB ms, cmark-gfm $CB ms ($ncallb processes)"
 	printf '   %-28s %9s      goal <= 2.0   %s\n' "ratio at $BIG notes" "$rb" "$(verdict le "$rb" 2.0)" | tee -a "$SUMMARY"
 	packed_reindex "$BIG"
@@ -301,6 +308,7 @@ search_table() {
 		raw "c $n $label rg ms: ${tr_[*]}  (praxis total $total, rg lines $lines)"
 		pm=$(echo "${tp[*]}" | median); rm_=$(echo "${tr_[*]}" | median)
 		r=$(div "$rm_" "$pm")
+		scale "search: $label" "$n" "$pm"
 		le "$goal" "$r" || worst="$worst $label"
 		printf '   %-10s %-34s %-14s %8s %8s %8s %8s %7s %7s %8s  %s\n' "$label" "$query${filters:+ $filters}" "$pat" \
 			"$pm" "$(echo "${tp[*]}" | maxof)" "$rm_" "$(echo "${tr_[*]}" | maxof)" "${r}x" "$total" "$lines" \
@@ -391,6 +399,7 @@ site_bench() { # KB N RUNS
 		done
 		pages_p=$(find "$B/site-out" -name '*.html' | wc -l)
 		sm=$(echo "${ts[*]}" | median)
+		scale "praxis site ($aud)" "$n" "$sm"
 		# one note changed and committed, then the site again
 		note=$(tr '\0' '\n' <"$kb.files" | sed -n "$((n / 3 + 1))p")
 		printf '\nNog een alinea over de huisarts, %s. #tijd\n' "$aud" >>"$kb/$note"
@@ -458,6 +467,34 @@ PRAXIS=$PRAXIS bash "$ROOT/bench/serve.sh" "${serve_kbs[@]}" | tee -a "$SUMMARY"
 
 if [ "$FULL" = 1 ] && [ "${BENCH_KEEP:-0}" != 1 ]; then
 	rm -rf "$KBB" "$KBB.files"
+fi
+
+# ---- g. scaling ---------------------------------------------------------------
+# Each time measured at N and at BIG notes, and their ratio. Issue 16:
+# nothing may grow faster than N (a search: than log N); what does is
+# explained in doc/benchmarks.md g. (the server: its CPU per answer,
+# 1000 / requests per second with every connection busy)
+say ""
+say "g. scaling from $N to $BIG notes (x$(div "$BIG" "$N") notes; log N grows x$(awk -v a="$N" -v b="$BIG" 'BEGIN { printf "%.2f", log(b) / log(a) }'))"
+if [ "$FULL" = 1 ]; then
+	printf '   %-46s %11s %11s %8s  %s\n' "" "ms at $N" "ms at $BIG" ratio "bound" | tee -a "$SUMMARY"
+	awk -F'\t' -v n="$N" -v big="$BIG" '
+		{ if (!($1 in seen)) { order[++k] = $1; seen[$1] = 1 } t[$1, $2] = $3 }
+		END {
+			lin = big / n; lg = log(big) / log(n)
+			for (i = 1; i <= k; i++) {
+				w = order[i]
+				if (!((w, n) in t) || !((w, big) in t) || t[w, n] <= 0)
+					continue
+				r = t[w, big] / t[w, n]
+				one = w ~ /^search: / || w ~ /^serve.*(search|code)/
+				b = one ? lg : lin
+				printf "   %-46s %11.1f %11.1f %8.2f  %s %.2f: %s\n", w, t[w, n], t[w, big], r,
+					one ? "log N" : "N", b, r <= b ? "within" : "faster: doc/benchmarks.md g."
+			}
+		}' "$SCALE" | tee -a "$SUMMARY"
+else
+	say "   (skipped: BENCH_FULL=0)"
 fi
 rm -f "$B/rg.out" "$B/rss"
 say ""

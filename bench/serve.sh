@@ -94,6 +94,9 @@ measure() {
 	printf '   %-44s %8.1f req/s  p50 %9.2f ms  p99 %9.2f ms  %-4s  %s answers, %s timeouts (%s s)\n' \
 		"$label" "$rps" "$p50" "$p99" "$verdict" "$done_n" "$tmo" "$TIMEOUT"
 	[ "$bad" = 0 ] || die "$label: $bad answers were not 2xx (see $out.wrk)"
+	# for bench/run.sh's section g: the server's time per answer
+	[ -z "${BENCH_SCALE_FILE:-}" ] ||
+		awk -v l="serve $label" -v n="$notes" -v r="$rps" 'BEGIN { if (r > 0) printf "%s\t%s\t%.2f\n", l, n, 1000 / r }' >>"$BENCH_SCALE_FILE"
 }
 
 for kb in "$@"; do
