@@ -10,6 +10,7 @@
 
 #include "cycle.h"
 #include "fold.h"
+#include "opt.h"
 #include "text.h"
 #include "yaml.h"
 
@@ -100,14 +101,9 @@ static void err_at(ctx *c, const yaml_node_t *node, const char *rule, px_msgid m
  * that a text, but nobody means a text by it). */
 static int parse_int(const yaml_node_t *node, int lo, int hi, int *out)
 {
-	const char *s = px_yaml_str(node);
-	char *end;
 	long v;
 
-	if (!s || !*s || strlen(s) > 9)
-		return -1;
-	v = strtol(s, &end, 10);
-	if (*end || v < lo || v > hi || !isdigit((unsigned char)s[0]))
+	if (px_whole_number(px_yaml_str(node), lo, hi, &v) < 0)
 		return -1;
 	*out = (int)v;
 	return 0;
@@ -185,9 +181,10 @@ static void read_key(ctx *c, enum key k, yaml_node_t *v)
 		break;
 	case K_SESSION:
 		set_val(c, &n->session_v, v, s, c->line0);
-		if (parse_int(v, 1, 12, &n->session) < 0) {
+		if (parse_int(v, PX_SESSION_MIN, PX_SESSION_MAX, &n->session) < 0) {
 			n->session = 0;
-			err_at(c, v, "invalid-value", MSG_BAD_INT, "session", 1, 12, s);
+			err_at(c, v, "invalid-value", MSG_BAD_INT, "session", PX_SESSION_MIN, PX_SESSION_MAX,
+			       s);
 		}
 		break;
 	case K_ATTENDANCE:

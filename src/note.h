@@ -26,6 +26,10 @@
 #include "srcmap.h"
 
 #define PX_NOTE_MAX ((size_t)2 << 20) /* 2 MiB: a session note is ~5 KB */
+/* A session's number in its cycle (NOTE-FORMAT.md: about ten monthly
+ * sessions, September to June) */
+#define PX_SESSION_MIN 1
+#define PX_SESSION_MAX 12
 
 /* Bounds on a body, checked before cmark-gfm sees it: beyond them the
  * parser (cmark-gfm 0.29.0.gfm.6) takes quadratic time. A body that
@@ -84,7 +88,7 @@ typedef struct {
 	char *path;
 	px_val community, cycle, date, lang, author, title, summary;
 	px_val session_v, attendance_v;
-	int session;     /* 0 when absent or invalid */
+	int session;     /* PX_SESSION_MIN..MAX; 0 when absent or invalid */
 	int attendance;  /* -1 when absent */
 	int cycle_year;  /* first year of the cycle, 0 when invalid */
 	px_vals moderators, methods, themes, allow;

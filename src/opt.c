@@ -1,5 +1,8 @@
 #include "opt.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -36,6 +39,12 @@ int px_getopt(px_optstate *st, int argc, char **argv, const px_opt *opts)
 		if (o->has_arg) {
 			if (eq) {
 				st->arg = eq + 1;
+				/* a known name: shorter than the room */
+				if (n + 3 <= sizeof st->opt_name) {
+					memcpy(st->opt_name, a, n + 2);
+					st->opt_name[n + 2] = 0;
+					st->opt = st->opt_name;
+				}
 			} else if (st->i < argc) {
 				st->arg = argv[st->i++];
 			} else {
@@ -78,4 +87,34 @@ int px_opt_choice(const px_optstate *st, const char *const *choices)
 	px_error(MSG_BAD_OPTION_VALUE, st->opt, st->arg, list.ptr);
 	px_buf_free(&list);
 	return -1;
+}
+
+int px_whole_number(const char *s, long lo, long hi, long *out)
+{
+	const char *p;
+	char *end;
+	long v;
+
+	if (!s || !*s)
+		return -1;
+	for (p = s; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno == ERANGE || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+long px_opt_number(const px_optstate *st, long lo, long hi)
+{
+	long v;
+
+	if (px_whole_number(st->arg, lo, hi, &v) < 0) {
+		px_error(MSG_OPT_RANGE, st->opt, lo, hi, st->arg);
+		return -1;
+	}
+	return v;
 }

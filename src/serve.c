@@ -25,6 +25,7 @@
 #include "cycle.h"
 #include "dl.h"
 #include "i18n.h"
+#include "opt.h"
 #include "web.h"
 #include "web_cache.h"
 #include "web_pages.h"
@@ -724,7 +725,6 @@ static int parse_listen(struct sockaddr_storage *ss, socklen_t *sslen, const cha
 	char host[256];
 	const char *colon, *h = s;
 	size_t hl;
-	char *end;
 	long port;
 	struct addrinfo hints, *ai = NULL;
 
@@ -742,8 +742,7 @@ static int parse_listen(struct sockaddr_storage *ss, socklen_t *sslen, const cha
 	}
 	if (!hl || hl >= sizeof host || !colon[1])
 		return -1;
-	port = strtol(colon + 1, &end, 10);
-	if (*end || port < 0 || port > 65535 || colon[1] == '-' || colon[1] == '+')
+	if (px_whole_number(colon + 1, 0, 65535, &port) < 0)
 		return -1;
 	memcpy(host, h, hl);
 	host[hl] = 0;

@@ -19,6 +19,7 @@
 #include "json.h"
 #include "matrix.h"
 #include "note.h"
+#include "opt.h"
 #include "query.h"
 #include "search.h"
 #include "sheet.h"
@@ -28,9 +29,8 @@
 /* The most hits one answer gives, and the deepest page. */
 #define MAX_LIMIT 10000L
 #define MAX_OFFSET 10000L
-/* A code's page: any size, any depth (SQL pages it); a session number. */
+/* A code's page: any size, any depth (SQL pages it). */
 #define MAX_CODE_LIMIT 1000000000L
-#define MAX_SESSION 1000000L
 
 static const char *const formats[] = { "json", "csv", NULL };
 
@@ -60,13 +60,11 @@ static long number(px_web_response *rs, const px_web_request *rq, const char *na
 		   long lo, long hi)
 {
 	const char *v = px_web_arg(rq, name);
-	char *end;
 	long n;
 
 	if (!v)
 		return def;
-	n = strtol(v, &end, 10);
-	if (!*v || *end || *v == '-' || *v == '+' || *v == ' ' || n < lo || n > hi) {
+	if (px_whole_number(v, lo, hi, &n) < 0) {
 		px_web_error(rs, rq, 400, MSG_WEB_BAD_NUMBER, name, lo, hi, v);
 		return -1;
 	}
@@ -416,7 +414,7 @@ static int codes_answer(px_web *w, const px_web_request *rq, px_web_response *rs
 			return 0;
 		/* the page (`praxis codes CODE --limit --offset`): all by default */
 		if ((px_web_arg(rq, "session") &&
-		     (f.session = number(rs, rq, "session", 0, 0, MAX_SESSION)) < 0) ||
+		     (f.session = number(rs, rq, "session", 0, PX_SESSION_MIN, PX_SESSION_MAX)) < 0) ||
 		    (px_web_arg(rq, "limit") &&
 		     (f.limit = number(rs, rq, "limit", 0, 0, MAX_CODE_LIMIT)) < 0) ||
 		    (f.offset = number(rs, rq, "offset", 0, 0, MAX_CODE_LIMIT)) < 0)

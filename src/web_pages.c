@@ -18,6 +18,7 @@
 #include "history.h"
 #include "matrix.h"
 #include "note.h"
+#include "opt.h"
 #include "query.h"
 #include "render.h"
 #include "search.h"
@@ -306,14 +307,9 @@ static const px_code *code_arg(const px_codebook *cb, const char *s)
 /* A page number from 1 to `max`, 1 when absent or not one. */
 static long page_arg(const px_web_request *rq, long max)
 {
-	const char *s = arg(rq, "page");
-	char *end;
 	long v;
 
-	if (!s)
-		return 1;
-	v = strtol(s, &end, 10);
-	return *end || v < 1 || v > max ? 1 : v;
+	return px_whole_number(arg(rq, "page"), 1, max, &v) < 0 ? 1 : v;
 }
 
 /* <pages> with a link to each page around the current one. */
@@ -790,10 +786,9 @@ int px_web_page_code(px_web *w, const px_web_request *rq, px_web_response *rs, p
 	}
 	if (arg(rq, "session")) {
 		const char *v = arg(rq, "session");
-		char *end;
-		f.session = strtol(v, &end, 10);
-		if (!*v || *end || *v < '0' || *v > '9' || f.session < 1 || f.session > 1000000L) {
-			problem(&probs, rq, MSG_WEB_BAD_NUMBER, "session", 1L, 1000000L, v);
+		if (px_whole_number(v, PX_SESSION_MIN, PX_SESSION_MAX, &f.session) < 0) {
+			problem(&probs, rq, MSG_WEB_BAD_NUMBER, "session", (long)PX_SESSION_MIN,
+				(long)PX_SESSION_MAX, v);
 			f.session = 0;
 			bad = 1;
 		}

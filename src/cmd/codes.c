@@ -21,6 +21,7 @@
 #include "../codes.h"
 #include "../cycle.h"
 #include "../matrix.h"
+#include "../note.h"
 #include "../opt.h"
 #include "../out.h"
 #include "../sheet.h"
@@ -256,12 +257,10 @@ int cmd_codes(int argc, char **argv, px_ctx *ctx)
 		case OPT_SESSION:
 		case OPT_LIMIT:
 		case OPT_OFFSET: {
-			char *end;
-			long n = strtol(st.arg, &end, 10);
-			if (!*st.arg || *end || *st.arg == '-' || *st.arg == '+' || n < 0) {
-				px_error(MSG_BAD_NUMBER, st.opt, st.arg);
+			long n = id == OPT_SESSION ? px_opt_number(&st, PX_SESSION_MIN, PX_SESSION_MAX)
+						   : px_opt_number(&st, 0, PX_OPT_COUNT_MAX);
+			if (n < 0)
 				goto cleanup;
-			}
 			if (id == OPT_SESSION)
 				f.session = n;
 			else

@@ -339,7 +339,7 @@ int cmd_log(int argc, char **argv, px_ctx *ctx)
 	px_history h;
 	px_buf out = PX_BUF_INIT;
 	const char *arg = NULL;
-	char *end, *rel = NULL;
+	char *rel = NULL;
 	int id, json = 0, followups = 0, rc, status = PX_EXIT_USAGE;
 
 	memset(&h, 0, sizeof h);
@@ -353,11 +353,8 @@ int cmd_log(int argc, char **argv, px_ctx *ctx)
 			break;
 		case OPT_FOLLOWUPS: followups = 1; break;
 		case OPT_LIMIT:
-			o.limit = strtol(st.arg, &end, 10);
-			if (*end || o.limit < 0 || !*st.arg) {
-				px_error(MSG_BAD_NUMBER, st.opt, st.arg);
+			if ((o.limit = px_opt_number(&st, 0, PX_OPT_COUNT_MAX)) < 0)
 				goto cleanup;
-			}
 			break;
 		default:
 			if (arg) {

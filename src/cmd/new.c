@@ -166,8 +166,10 @@ int cmd_new(int argc, char **argv, px_ctx *ctx)
 	}
 	px_cycle_name(cycle, px_cycle_of(y, m));
 	session = last_session(ctx->kb, community, cycle) + 1;
-	if (session > 12) {
-		px_error(MSG_BAD_INT, "session", 1, 12, "13");
+	if (session > PX_SESSION_MAX) {
+		char next[24];
+		snprintf(next, sizeof next, "%d", session);
+		px_error(MSG_BAD_INT, "session", PX_SESSION_MIN, PX_SESSION_MAX, next);
 		return PX_EXIT_USAGE;
 	}
 	l = !strcmp(c->lang, "fr");

@@ -179,7 +179,7 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 	px_buf text = PX_BUF_INIT, codes = PX_BUF_INIT;
 	px_search_filters f = PX_SEARCH_FILTERS_INIT;
 	const char *output = NULL;
-	char *end, *note = NULL;
+	char *note = NULL;
 	const char *code_args[PX_QUERY_MAX_TERMS];
 	size_t ncode = 0, i;
 	int json = 0, by_date = 0, force = 0, facets = 0, id, rc, status = PX_EXIT_USAGE;
@@ -231,11 +231,8 @@ int cmd_search(int argc, char **argv, px_ctx *ctx)
 			*(id == OPT_SINCE ? &f.since : &f.until) = st.arg;
 			break;
 		case OPT_LIMIT:
-			f.limit = strtol(st.arg, &end, 10);
-			if (*end || f.limit < 0 || !*st.arg) {
-				px_error(MSG_BAD_NUMBER, st.opt, st.arg);
+			if ((f.limit = px_opt_number(&st, 0, PX_OPT_COUNT_MAX)) < 0)
 				goto cleanup;
-			}
 			break;
 		case OPT_FORMAT:
 			if ((json = px_opt_choice(&st, formats)) < 0)

@@ -16,19 +16,6 @@
 enum { OPT_LISTEN = 1, OPT_TOKEN, OPT_THREADS, OPT_TIMEOUT, OPT_MAX_CONNECTIONS, OPT_CACHE_SIZE,
        OPT_HELP };
 
-/* A whole number from lo to hi, or -1 after a usage error. */
-static long bounded(const px_optstate *st, long lo, long hi)
-{
-	char *end;
-	long n = strtol(st->arg, &end, 10);
-
-	if (!*st->arg || *end || n < lo || n > hi) {
-		px_error(MSG_SERVE_BAD_RANGE, st->opt, lo, hi, st->arg);
-		return -1;
-	}
-	return n;
-}
-
 int cmd_serve(int argc, char **argv, px_ctx *ctx)
 {
 	static const px_opt opts[] = {
@@ -60,22 +47,22 @@ int cmd_serve(int argc, char **argv, px_ctx *ctx)
 			o.token = st.arg;
 			break;
 		case OPT_THREADS:
-			if ((n = bounded(&st, 1, 64)) < 0)
+			if ((n = px_opt_number(&st, 1, 64)) < 0)
 				return PX_EXIT_USAGE;
 			o.threads = (unsigned)n;
 			break;
 		case OPT_TIMEOUT:
-			if ((n = bounded(&st, 1, 3600)) < 0)
+			if ((n = px_opt_number(&st, 1, 3600)) < 0)
 				return PX_EXIT_USAGE;
 			o.timeout = (unsigned)n;
 			break;
 		case OPT_MAX_CONNECTIONS:
-			if ((n = bounded(&st, 1, PX_SERVE_MAX_CONNECTIONS)) < 0)
+			if ((n = px_opt_number(&st, 1, PX_SERVE_MAX_CONNECTIONS)) < 0)
 				return PX_EXIT_USAGE;
 			o.max_connections = (unsigned)n;
 			break;
 		case OPT_CACHE_SIZE:
-			if ((n = bounded(&st, 0, PX_SERVE_MAX_CACHE_MIB)) < 0)
+			if ((n = px_opt_number(&st, 0, PX_SERVE_MAX_CACHE_MIB)) < 0)
 				return PX_EXIT_USAGE;
 			o.cache_mib = (unsigned)n;
 			break;
