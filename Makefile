@@ -14,11 +14,12 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   := build
-PKGS    := libcmark-gfm sqlite3 yaml-0.1 libxml-2.0 libxslt libexslt libutf8proc uuid
+PKGS    := libcmark-gfm sqlite3 yaml-0.1 libutf8proc uuid
 # Opened when a command first needs them (src/dl.h; libgit2 by the store,
-# which a search or stats on a current index never starts), not linked: only
+# which a search or stats on a current index never starts; libxml2 and
+# libxslt by the first XML parsed or page rendered), not linked: only
 # their headers are used at build time.
-DL_PKGS := xlsxwriter libzip libmicrohttpd libgit2
+DL_PKGS := xlsxwriter libzip libmicrohttpd libgit2 libxml-2.0 libxslt libexslt
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -48,7 +49,7 @@ all: praxis
 $(BUILD)/config.mk: .ci/deps.sh Makefile
 	$(Q)sh .ci/deps.sh build
 	$(Q)mkdir -p $(BUILD)
-	$(Q)printf 'PKG_CFLAGS := %s -pthread\nPKG_LIBS := %s -lstemmer -pthread\n' \
+	$(Q)printf 'PKG_CFLAGS := %s -pthread\nPKG_LIBS := %s -lstemmer -lm -pthread\n' \
 	  "$$(pkg-config --cflags $(PKGS) $(DL_PKGS))" "$$(pkg-config --libs $(PKGS))" > $@
 
 $(BUILD)/obj/%.o: src/%.c
@@ -73,10 +74,10 @@ praxis: $(BUILD)/obj/main.o $(BUILD)/libpraxis.a
 
 # The tokenizer as a loadable extension, so the sqlite3 client can read
 # the FTS table:  sqlite3 .git/praxis/index.db '.load build/praxisfts' ...
-$(BUILD)/praxisfts.so: src/fts_ext.c src/fts.c src/fold.c src/buf.c src/text.c src/fts.h src/fold.h src/fold_table.h
+$(BUILD)/praxisfts.so: src/fts_ext.c src/fts.c src/rank.c src/fold.c src/buf.c src/text.c src/fts.h src/fold.h src/fold_table.h
 	@echo "  LD      $@"
 	$(Q)$(CC) $(WARN) $(CFLAGS) -fPIC -shared -fvisibility=hidden -DPX_FTS_EXTENSION $(PKG_CFLAGS) \
-	  -o $@ src/fts_ext.c src/fts.c src/fold.c src/buf.c src/text.c -lstemmer -lutf8proc
+	  -o $@ src/fts_ext.c src/fts.c src/rank.c src/fold.c src/buf.c src/text.c -lstemmer -lutf8proc -lm
 
 $(BUILD)/asan/praxis: $(BUILD)/asan/main.o $(BUILD)/asan/libpraxis.a
 	$(Q)$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
@@ -88,11 +89,11 @@ $(BUILD)/tests/test_oom $(BUILD)/asan/tests/test_oom: TEST_LDFLAGS = $(OOM_WRAP)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpraxis.a
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libpraxis.a $(PKG_LIBS) -lcmocka $(TEST_LDFLAGS)
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libpraxis.a $(PKG_LIBS) -lxml2 -lcmocka $(TEST_LDFLAGS)
 
 $(BUILD)/asan/tests/%: tests/unit/%.c $(BUILD)/asan/libpraxis.a
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(WARN) $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/asan/libpraxis.a $(PKG_LIBS) -lcmocka $(TEST_LDFLAGS)
+	$(Q)$(CC) $(WARN) $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/asan/libpraxis.a $(PKG_LIBS) -lxml2 -lcmocka $(TEST_LDFLAGS)
 
 $(BUILD)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(BUILD)/libpraxis.a
 	@mkdir -p $(@D)

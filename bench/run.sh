@@ -11,7 +11,9 @@
 #      (build/bench/searchlat, at BIG notes)
 #
 # Environment:
-#   d. praxis site of N notes against hugo on the same notes
+#   d. praxis site of N notes against hugo on the same notes (and the
+#      same build without its search index, to tell praxis' time from
+#      Pagefind's), one note changed; the report of 150 communities
 #   e. praxis check of each pathological family (tests/pathological.sh)
 #      at n, 2n and 4n (bench/patho.sh, which also runs on its own)
 #   f. praxis serve under load: wrk, 32 connections, a common-word search
@@ -30,6 +32,9 @@
 #   BENCH_SERVE_BIG=$BENCH_FULL  1: the load test at BIG notes too (needs
 #                       BENCH_FULL=1; ~2 more minutes); 0: at N notes only
 #   BENCH_SERVE_SECONDS=10  wrk's duration per target
+#   BENCH_SITE_BIG=public   the audiences of d. at BIG notes ("public
+#                       internal": the internal site too, whose Pagefind
+#                       index needs about 30 GB at 100,000 notes)
 #
 # Raw numbers and the summary go to $BENCH_DIR/results.txt.
 set -eu -o pipefail
@@ -46,6 +51,7 @@ QUERIES=$ROOT/bench/queries.tsv
 N=${BENCH_N:-10000}
 BIG=${BENCH_BIG:-100000}
 FULL=${BENCH_FULL:-1}
+SITE_BIG=${BENCH_SITE_BIG:-public}
 RUNS=${BENCH_RUNS:-7}
 SRUNS=${BENCH_SEARCH_RUNS:-11}
 IRUNS=${BENCH_INDEX_RUNS:-3}
@@ -375,8 +381,8 @@ TOML
 	printf '<!doctype html><title>{{ .Title }}</title><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>\n' >"$H/layouts/_default/list.html"
 	cp "$H/layouts/_default/list.html" "$H/layouts/index.html"
 }
-site_bench() { # KB N RUNS
-	local kb=$1 n=$2 runs=$3 aud ts th rs rh sm hm i note tinc pages_p pages_h
+site_bench() { # KB N RUNS AUDIENCES
+	local kb=$1 n=$2 runs=$3 auds=$4 aud ts th rs rh sm hm i note tinc tnp pages_p pages_h
 	hugo_site "$kb"
 	th=() ; rh=()
 	for i in $(seq "$runs"); do
@@ -389,7 +395,7 @@ site_bench() { # KB N RUNS
 	hm=$(echo "${th[*]}" | median)
 	raw "d $n hugo ms: ${th[*]} peak_rss_kb: ${rh[*]} pages: $pages_h ($(hugo version | head -1))"
 	say "   at $n notes: hugo $hm ms, $pages_h pages, peak RSS $(mb "$(echo "${rh[*]}" | median)") MB"
-	for aud in public internal; do
+	for aud in $auds; do
 		ts=() ; rs=()
 		for i in $(seq "$runs"); do
 			rm -rf "$B/site-out"
@@ -400,6 +406,13 @@ site_bench() { # KB N RUNS
 		pages_p=$(find "$B/site-out" -name '*.html' | wc -l)
 		sm=$(echo "${ts[*]}" | median)
 		scale "praxis site ($aud)" "$n" "$sm"
+		# what the time is made of: the same build without the search
+		# index (PRAXIS_PAGEFIND empty), once; the rest is Pagefind's
+		rm -rf "$B/site-out"
+		now; t0=$T
+		(cd "$kb" && PRAXIS_PAGEFIND= /usr/bin/time -f %M -o "$B/rss" "$PRAXIS" site --audience "$aud" -o "$B/site-out" >/dev/null 2>&1)
+		now; tnp=$(ms "$t0" "$T")
+		raw "d $n praxis site $aud without Pagefind ms: $tnp peak_rss_kb: $(cat "$B/rss")"
 		# one note changed and committed, then the site again
 		note=$(tr '\0' '\n' <"$kb.files" | sed -n "$((n / 3 + 1))p")
 		printf '\nNog een alinea over de huisarts, %s. #tijd\n' "$aud" >>"$kb/$note"
@@ -413,15 +426,22 @@ site_bench() { # KB N RUNS
 			"$(verdict le "$sm" "$hm")" | tee -a "$SUMMARY"
 		printf '   %-26s %9.1f ms   goal < 1000 ms   %s\n' "  one note changed" "$tinc" \
 			"$(verdict le "$tinc" 1000)" | tee -a "$SUMMARY"
+		printf '   %-26s %9.1f ms   peak RSS %6s MB   praxis/hugo %5s   (Pagefind: the other %s ms)\n' \
+			"  without the search index" "$tnp" "$(mb "$(cat "$B/rss")")" "$(div "$tnp" "$hm")" \
+			"$(awk -v a="$sm" -v b="$tnp" 'BEGIN { printf "%.0f", a - b }')" | tee -a "$SUMMARY"
 	done
 	rm -rf "$B/site-out" "$B/hugo-out"
 }
 say ""
 say "d. static site (both languages) against Hugo (one language), from an empty folder (median of $IRUNS;"
 say "   $(nproc) cores: praxis renders on one thread per core, PRAXIS_SITE_THREADS)"
-site_bench "$KB" "$N" "$IRUNS"
+site_bench "$KB" "$N" "$IRUNS" "public internal"
 if [ "$FULL" = 1 ]; then
-	site_bench "$KBB" "$BIG" 1
+	site_bench "$KBB" "$BIG" 1 "$SITE_BIG"
+	case " $SITE_BIG " in *" internal "*) ;; *)
+		say "   (the internal site at $BIG notes skipped: Pagefind's memory grows with the pages, 3.1 GB"
+		say "   at 10,000 notes; BENCH_SITE_BIG=\"public internal\" runs it on a machine with the room)";;
+	esac
 fi
 
 # The report of a cycle with 150 communities (ceil(10,500 / 70), gen.c),

@@ -9,8 +9,8 @@
 #include "history.h"
 #include "json.h"
 #include "note.h"
-#include "xml.h"
 #include "xmlout.h"
+#include "xml_int.h"
 
 #define EXPECTED_SESSIONS 10 /* a cycle has about 10 monthly sessions */
 #define RECURRING_MAX 8

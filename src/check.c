@@ -11,8 +11,8 @@
 #include "out.h"
 #include "privacy.h"
 #include "synthesis.h"
-#include "xml.h"
 #include "yaml.h"
+#include "xml_int.h"
 
 static void check_community(const px_kb *kb, const px_note *n, px_diag *d)
 {

@@ -7,11 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #include "data.h"
 #include "fold.h"
-#include "xml.h"
+#include "xml_int.h"
 
 struct px_cb_name {
 	char *folded;

@@ -177,9 +177,13 @@ void px_db_hits_free(px_db_hit *v, size_t n);
 void px_db_hit_clear(px_db_hit *h);
 
 /* The newest `window` matches (highest ids; -1: all), id and score only,
- * in id order. 0, PX_DB_EQUERY or -1. */
-int px_db_search_rank(px_db_hit **out, size_t *n, px_index *ix, const px_db_match *m,
-		      long window, px_diag *d);
+ * in id order, each phrase's document frequency counted up to `cap`
+ * (fts.h: praxis_rank). *count: the number of matches (up to `cap`)
+ * when the ranking tells it (fewer matches than the window, or an
+ * expression of one phrase without dates nor path), else -1. 0,
+ * PX_DB_EQUERY or -1. */
+int px_db_search_rank(px_db_hit **out, size_t *n, long *count, px_index *ix,
+		      const px_db_match *m, long window, long cap, px_diag *d);
 /* The number of matches, counting no further than `cap`. */
 int px_db_search_count(long *out, px_index *ix, const px_db_match *m, long cap, px_diag *d);
 /* Fills the segment and codes of hit h->seg.id: 1, 0 when the segment

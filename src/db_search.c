@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fts.h"
 #include "json.h"
 
 /* The matches, without and with the note's date range and path (which
@@ -19,8 +20,9 @@
 #define MATCH_DATES " FROM segments_fts f JOIN note_segments s ON s.segment = f.rowid" \
 	" WHERE segments_fts MATCH :match AND (:since IS NULL OR s.date >= :since)" \
 	" AND (:until IS NULL OR s.date <= :until) AND (:note IS NULL OR s.path = :note)"
-/* bm25 weights: text 1, heading 0.3, scope words 0 */
-#define RANK "SELECT f.rowid, bm25(segments_fts, 1.0, 0.3, 0.0)"
+/* bm25 (fts.h: praxis_rank) with each phrase's rows counted up to :cap;
+ * weights: text 1, heading 0.3, scope words 0 */
+#define RANK "SELECT f.rowid, praxis_rank(segments_fts, :cap, 1.0, 0.3, 0.0, :counts)"
 #define NEWEST " ORDER BY f.rowid DESC LIMIT :window"
 #define COUNT(from) "SELECT count(*) FROM (SELECT 1" from " LIMIT :cap)"
 
@@ -95,26 +97,43 @@ static sqlite3_stmt *match_stmt(px_index *ix, const px_db_match *m, const char *
 	return st;
 }
 
-int px_db_search_rank(px_db_hit **out, size_t *n, px_index *ix, const px_db_match *m,
-		      long window, px_diag *d)
+int px_db_search_rank(px_db_hit **out, size_t *n, long *count, px_index *ix,
+		      const px_db_match *m, long window, long cap, px_diag *d)
 {
 	sqlite3_stmt *st = match_stmt(ix, m, SQL_RANK, SQL_RANK_DATES, d);
-	size_t cap = 0;
+	px_rank_counts counts = { 0, -1 };
+	size_t size = 0;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
+	*count = -1;
 	if (!st)
 		return -1;
 	px_db_bind_int(st, ":window", window);
+	px_db_bind_int(st, ":cap", cap);
+	sqlite3_bind_pointer(st, sqlite3_bind_parameter_index(st, ":counts"), &counts,
+			     PX_RANK_COUNTS, NULL);
 	while ((rc = match_step(ix, st, d)) > 0) {
-		px_db_hit *h = px_db_push(out, n, &cap, sizeof **out);
-		if (!h)
-			return px_db_oom(st, d);
+		px_db_hit *h = px_db_push(out, n, &size, sizeof **out);
+		if (!h) {
+			rc = px_db_oom(st, d);
+			break;
+		}
 		h->seg.id = px_db_int(st, 0);
 		h->seg.task = -1;
 		h->score = sqlite3_column_double(st, 1);
 	}
+	/* Fewer rows than the window are all the matches. Otherwise the
+	 * matches of an expression of one phrase are that phrase's rows,
+	 * counted by the rank function (the dates' join keeps fewer). */
+	if (!rc && (window < 0 || *n < (size_t)window))
+		*count = (long)*n;
+	else if (!rc && counts.phrases == 1 && counts.first >= 0 && !(m->since || m->until || m->note))
+		*count = (long)counts.first;
+	/* the cached statement keeps no pointer into this frame */
+	sqlite3_reset(st);
+	sqlite3_bind_null(st, sqlite3_bind_parameter_index(st, ":counts"));
 	return rc;
 }
 

@@ -347,5 +347,6 @@ int px_fts_register(sqlite3 *db)
 	rc = get_api(db, &api);
 	if (rc != SQLITE_OK)
 		return rc;
-	return api->xCreateTokenizer(api, "praxis", api, &mod, NULL);
+	rc = api->xCreateTokenizer(api, "praxis", api, &mod, NULL);
+	return rc == SQLITE_OK ? px_rank_create(api) : rc;
 }

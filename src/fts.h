@@ -47,11 +47,34 @@
 
 #include <sqlite3.h>
 
+/*
+ * The rank function, registered with the tokenizer (rank.c):
+ *
+ *     praxis_rank(t, CAP, W0, W1, ... [, COUNTS])
+ *
+ * is FTS5's bm25(t, W0, W1, ...) (smaller is better; a missing weight
+ * is 1.0), except that each phrase's document frequency is counted only
+ * when the phrase first weighs in a row's score, and no further than CAP
+ * rows (CAP <= 0: all; a phrase in more rows counts as in CAP). With no
+ * phrase in more than CAP rows, its value is bm25()'s. COUNTS, after one
+ * weight per column, may be a pointer bound with
+ * sqlite3_bind_pointer(st, i, &counts, PX_RANK_COUNTS, NULL): each call
+ * sets counts.phrases and counts.first (the first phrase's rows counted
+ * up to CAP, or -1 while not counted). The pointer stays the caller's.
+ */
+typedef struct {
+	int phrases;
+	long long first;
+} px_rank_counts;
+#define PX_RANK_COUNTS "px_rank_counts"
+
 /* Longest word (in bytes, lowercased UTF-8) that gets stemmed. */
 #define PX_FTS_MAX_STEM 64
 
-/* Registers the "praxis" tokenizer on `db`. Returns SQLITE_OK, or an
- * SQLite error code (FTS5 missing, out of memory). */
+/* Registers the "praxis" tokenizer and praxis_rank() on `db`. Returns
+ * SQLITE_OK, or an SQLite error code (FTS5 missing, out of memory). */
 int px_fts_register(sqlite3 *db);
+/* Registers praxis_rank() with FTS5 (px_fts_register calls it). */
+int px_rank_create(fts5_api *api);
 
 #endif

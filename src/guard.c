@@ -2,10 +2,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/HTMLparser.h>
 #include <utf8proc.h>
 
 #include "fold.h"
+#include "xml_int.h"
 
 typedef struct {
 	size_t src;        /* byte offset in the file */
@@ -23,6 +23,7 @@ struct px_guard {
 	px_priv_hit *hits; /* scratch, grown to what a scan needs */
 	size_t caph;
 	int oom;
+	int noxml; /* libxml2 (the entity names) could not be loaded */
 };
 
 /* ---- normalisation -------------------------------------------------- */
@@ -149,6 +150,11 @@ px_guard *px_guard_new(const px_denylist *deny, const char *const *allow, size_t
 	if (!g)
 		return NULL;
 	g->deny = deny;
+	{
+		px_diag d = PX_DIAG_INIT;
+		g->noxml = px_xml_live(&d) < 0;
+		px_diag_free(&d);
+	}
 	if (nallow) {
 		g->allow = calloc(nallow, sizeof *g->allow);
 		g->used = calloc(nallow, 1);
@@ -340,7 +346,8 @@ static size_t entity_at(const char *s, size_t len, utf8proc_int32_t *cp)
 			return 0;
 		memcpy(name, s + 1, i - 1);
 		name[i - 1] = '\0';
-		e = htmlEntityLookup((const xmlChar *)name);
+		/* a guard is refused whole when libxml2 is missing (noxml) */
+		e = px_libxml_lib.loaded ? htmlEntityLookup((const xmlChar *)name) : NULL;
 		if (e) {
 			*cp = (utf8proc_int32_t)e->value;
 			return i + 1;
@@ -492,6 +499,14 @@ size_t px_guard_report(px_guard *g, px_diag *d, const char *file, const char *sr
 		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "privacy-incomplete", MSG_PRIV_OOM);
 		if (!g)
 			return 1;
+		shown++;
+	}
+	if (g->noxml) {
+		/* the loader's words once a process, then each file refused */
+		static int told;
+		if (!__atomic_exchange_n(&told, 1, __ATOMIC_RELAXED))
+			px_xml_live(d);
+		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "privacy-incomplete", MSG_PRIV_NOXML);
 		shown++;
 	}
 	if (!g->nf)

@@ -239,7 +239,6 @@ int main(int argc, char **argv)
 
 	px_i18n_init();
 	px_stdout_init();
-	px_xml_init();
 	px_store_global_init();
 	cmark_gfm_core_extensions_ensure_registered();
 	status = run(argc, argv);

@@ -18,8 +18,8 @@
 #include "fold.h"
 #include "guid.h"
 #include "qda.h"
-#include "xml.h"
 #include "xmlout.h"
+#include "xml_int.h"
 
 #define RULE "import"
 #define IMPORTED "imported"

@@ -9,8 +9,6 @@
 #include <unistd.h>
 
 #include <libexslt/exslt.h>
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
@@ -18,7 +16,47 @@
 #include <libxslt/xsltutils.h>
 
 #include "data.h"
-#include "xml.h"
+#include "xml_int.h"
+
+/* libxslt and libexslt are opened by the first renderer (dl.h), as
+ * libxml2 is (xml_int.h): only the site, reports, briefs and the
+ * server render. */
+#define PX_LIBXSLT_FNS(X, T) \
+	X(T, xslt, ApplyStylesheetUser) \
+	X(T, xslt, FreeSecurityPrefs) \
+	X(T, xslt, FreeStylesheet) \
+	X(T, xslt, FreeTransformContext) \
+	X(T, xslt, NewSecurityPrefs) \
+	X(T, xslt, NewTransformContext) \
+	X(T, xslt, ParseStylesheetDoc) \
+	X(T, xslt, QuoteUserParams) \
+	X(T, xslt, SaveResultToString) \
+	X(T, xslt, SecurityForbid) \
+	X(T, xslt, SetCtxtSecurityPrefs) \
+	X(T, xslt, SetDefaultSecurityPrefs) \
+	X(T, xslt, SetGenericErrorFunc) \
+	X(T, xslt, SetSecurityPrefs) \
+	X(T, xslt, SetTransformErrorFunc)
+#define PX_LIBEXSLT_FNS(X, T) X(T, exslt, RegisterAll)
+PX_DL_LIBRARY(libxslt, "libxslt.so.1", "libxslt1.1", PX_LIBXSLT_FNS);
+PX_DL_LIBRARY(libexslt, "libexslt.so.0", "libxslt1.1", PX_LIBEXSLT_FNS);
+
+#define xsltApplyStylesheetUser libxslt.ApplyStylesheetUser
+#define xsltFreeSecurityPrefs(p) PX_XML_FREE_(libxslt.FreeSecurityPrefs, p)
+#define xsltFreeStylesheet(p) PX_XML_FREE_(libxslt.FreeStylesheet, p)
+#define xsltFreeTransformContext(p) PX_XML_FREE_(libxslt.FreeTransformContext, p)
+#define xsltNewSecurityPrefs libxslt.NewSecurityPrefs
+#define xsltNewTransformContext libxslt.NewTransformContext
+#define xsltParseStylesheetDoc libxslt.ParseStylesheetDoc
+#define xsltQuoteUserParams libxslt.QuoteUserParams
+#define xsltSaveResultToString libxslt.SaveResultToString
+#define xsltSecurityForbid libxslt.SecurityForbid
+#define xsltSetCtxtSecurityPrefs libxslt.SetCtxtSecurityPrefs
+#define xsltSetDefaultSecurityPrefs libxslt.SetDefaultSecurityPrefs
+#define xsltSetGenericErrorFunc libxslt.SetGenericErrorFunc
+#define xsltSetSecurityPrefs libxslt.SetSecurityPrefs
+#define xsltSetTransformErrorFunc libxslt.SetTransformErrorFunc
+#define exsltRegisterAll libexslt.RegisterAll
 
 struct errs {
 	px_buf *msg;
@@ -126,8 +164,11 @@ int px_renderer_new(px_renderer **out, const char *rng, const char *xsl, px_diag
 	int line = 0, rc = -1;
 
 	*out = NULL;
-	if (!r)
+	if (!r || px_xml_live(d) < 0 || px_dl_load(&libxslt_lib, d) < 0 ||
+	    px_dl_load(&libexslt_lib, d) < 0) {
+		free(r);
 		return -1;
+	}
 	r->xsl = strdup(xsl);
 	r->rng = strdup(rng);
 	r->validate = 1;

@@ -99,8 +99,9 @@ int px_search_run(px_search_result *out, px_index *ix, const px_query *q,
 	rc = px_search_match(&m, &expr, q, f, d);
 	if (rc)
 		goto done;
-	rc = px_db_search_rank(&out->hits, &out->n, ix, &m, window, d);
-	if (!rc)
+	rc = px_db_search_rank(&out->hits, &out->n, &out->total, ix, &m, window,
+			       PX_SEARCH_COUNT_CAP + 1, d);
+	if (!rc && out->total < 0)
 		rc = px_db_search_count(&out->total, ix, &m, PX_SEARCH_COUNT_CAP + 1, d);
 	if (rc)
 		goto done;

@@ -1,14 +1,12 @@
-#include "xml.h"
-#include "out.h"
-
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/relaxng.h>
-#include <libxml/xmlerror.h>
+#include "out.h"
+#include "xml_int.h"
+
+PX_DL_SHARED_DEFINE(px_libxml, "libxml2.so.2", "libxml2", PX_LIBXML_FNS);
 
 static char *allowed_dir; /* set once at start-up, before any thread */
 
@@ -47,17 +45,52 @@ static void silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-void px_xml_init(void)
+static void handlers(void)
 {
-	xmlInitParser();
 	xmlSetExternalEntityLoader(deny_loader);
 	xmlSetGenericErrorFunc(NULL, silent);
+}
+
+static pthread_once_t live_once = PTHREAD_ONCE_INIT;
+
+static void live_init(void)
+{
+	xmlInitParser();
+	handlers();
+}
+
+int px_xml_live(px_diag *d)
+{
+	if (px_dl_load(&px_libxml_lib, d) < 0)
+		return -1;
+	pthread_once(&live_once, live_init);
+	return 0;
+}
+
+/* px_xml_live for the functions that say what went wrong in `err`: the
+ * loader's message, in the user's language */
+static int live_err(px_buf *err)
+{
+	px_diag d = PX_DIAG_INIT;
+	int rc = px_xml_live(&d);
+
+	if (rc < 0 && err && !err->len)
+		px_buf_puts(err, d.n ? d.items[0].message : "libxml2");
+	px_diag_free(&d);
+	return rc;
+}
+
+void px_xml_init(void)
+{
+	if (live_err(NULL) == 0)
+		handlers();
 }
 
 void px_xml_cleanup(void)
 {
 	px_xml_allow_dir(NULL);
-	xmlCleanupParser();
+	if (px_libxml_lib.loaded)
+		xmlCleanupParser();
 }
 
 static void put_error(px_buf *err, int *line, const xmlError *e)
@@ -118,7 +151,8 @@ static xmlNodePtr find_xinclude(xmlNodePtr n)
 
 /* The one parse: safe options, DOCTYPE refused, XInclude refused.
  * *why: 0 ok, 1 not well-formed (detail in err), 2 DOCTYPE, 3 XInclude,
- * 4 too large; *line where. */
+ * 4 too large, 5 libxml2 cannot be loaded (its message in err); *line
+ * where. */
 static xmlDocPtr parse(const char *data, size_t len, const char *url, size_t max, px_buf *err,
 		       int *line, int *why)
 {
@@ -128,6 +162,10 @@ static xmlDocPtr parse(const char *data, size_t len, const char *url, size_t max
 	struct guard g = { 0 };
 
 	*why = 0;
+	if (live_err(err) < 0) {
+		*why = 5;
+		return NULL;
+	}
 	if (len > max || len > (size_t)PX_XML_MAX) {
 		*why = 4;
 		if (err)
@@ -224,6 +262,9 @@ int px_xml_load_mem(xmlDocPtr *out, const char *data, size_t len, const char *di
 	px_buf detail = PX_BUF_INIT;
 	int why = 0, line = 0;
 
+	*out = NULL;
+	if (px_xml_live(d) < 0)
+		return -1;
 	*out = parse(data, len, display, PX_XML_KB_MAX, &detail, &line, &why);
 	switch (why) {
 	case 0:
@@ -266,6 +307,8 @@ xmlRelaxNGPtr px_xml_schema(const char *rng_path, px_buf *err)
 	struct verr v = { err, NULL };
 	px_buf rng = PX_BUF_INIT;
 
+	if (live_err(err) < 0)
+		return NULL;
 	if (px_buf_read_file(&rng, rng_path, PX_XML_MAX) < 0)
 		goto cleanup;
 	pc = xmlRelaxNGNewMemParserCtxt(rng.ptr, (int)rng.len);
@@ -283,10 +326,12 @@ cleanup:
 
 int px_xml_check(xmlDocPtr doc, xmlRelaxNGPtr schema, px_buf *err, int *line)
 {
-	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+	xmlRelaxNGValidCtxtPtr vc;
 	struct verr v = { err, line };
 	int rc = -1;
 
+	/* a document and a schema mean libxml2 is loaded */
+	vc = xmlRelaxNGNewValidCtxt(schema);
 	if (!vc)
 		return -1;
 	xmlRelaxNGSetValidStructuredErrors(vc, structured, &v);

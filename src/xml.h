@@ -20,10 +20,18 @@
 #define PX_XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | \
 		     XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
 
+/* Opens libxml2 (not linked: xml_int.h) and sets it up, once per
+ * process: 0, or -1 with the loader's diagnostic in `d`. Every function
+ * below that parses calls it. */
+int px_xml_live(px_diag *d);
+/* px_xml_live, quietly, then praxis' handlers installed again (no
+ * network, no file outside the allowed folder, no message printed): for
+ * a caller that changed libxml2's generic error handler. */
 void px_xml_init(void);
 /* Lets the parsers read files below `dir` (praxis' own stylesheets);
  * every other external resource stays refused. NULL: none. */
 void px_xml_allow_dir(const char *dir);
+/* Frees libxml2's globals at exit, if it was ever loaded. */
 void px_xml_cleanup(void);
 
 #define PX_XML_MAX (64 << 20)

@@ -2,10 +2,13 @@
 # (and GnuTLS behind it) for serve, libxlsxwriter for workbooks, libzip
 # for the REFI-QDA project, and libgit2 (with libssh2, libcrypto,
 # Kerberos and mbedTLS behind it) for the commands that read the
-# repository. Every other command starts without them; the command that
-# needs one opens it then, and says which package to install when it
-# cannot. A search, stats, codes or check on a current index never opens
-# libgit2.
+# repository, libxml2 (with ICU and libstdc++ behind it), libxslt and
+# libexslt for the commands that parse XML or render pages. Every other
+# command starts without them; the command that needs one opens it then,
+# and says which package to install when it cannot. A search, stats,
+# codes or check on a current index never opens libgit2; a search,
+# stats, codes or log never opens libxml2 once the knowledge base's
+# parsed files are cached (kb.cache).
 . "$TOP/tests/e2e/lib.sh"
 set -e
 git_identity
@@ -13,12 +16,13 @@ demo_kb kb zuid
 
 lazy="libmicrohttpd libxlsxwriter libzip libgnutls"
 git="libgit2 libssh2 libcrypto libmbedtls libgssapi"
+xml="libxml2 libxslt libexslt libicuuc" # (libstdc++ too, but the sanitizers bring it)
 
 # 1. not in the binary's dependencies, direct or indirect
 needed=$(readelf -d "$PRAXIS" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 [ -n "$needed" ] || fail "readelf lists no NEEDED library"
 deps=$(ldd "$PRAXIS")
-for l in $lazy $git; do
+for l in $lazy $git $xml; do
 	case $needed in *"$l"*) fail "$l is linked (NEEDED): $needed";; esac
 	case $deps in *"$l"*) fail "$l is loaded at start (ldd): $deps";; esac
 done
@@ -54,6 +58,13 @@ for args in "--version" "search tijd" "stats" "codes" "check"; do
 		case $got in *"$l"*) fail "praxis $args loaded $l";; esac
 	done
 done
+for args in "--version" "search tijd" "stats" "codes" "log"; do
+	# shellcheck disable=SC2086
+	got=$(loaded xml $args)
+	for l in $xml; do
+		case $got in *"$l"*) fail "praxis $args loaded $l";; esac
+	done
+done
 # ... and the same search's whole output as when libgit2 reads HEAD
 "$PRAXIS" search tijd >fast.out
 rm .git/praxis/head.ok
@@ -75,6 +86,14 @@ contains "$got" libgit2.so.1.5
 lacks "$got" libzip.so
 "$PRAXIS" log >log.out
 [ -s log.out ] || fail "praxis log printed nothing"
+got=$(loaded check check)
+contains "$got" libxml2.so.2
+lacks "$got" libxslt
+got=$(loaded report report 2022-2023 -o r.html)
+contains "$got" libxml2.so.2
+contains "$got" libxslt.so.1
+contains "$got" libexslt.so.0
+[ -s r.html ] || fail "no report written"
 got=$(loaded qdpx export --format qdpx -o p.qdpx)
 contains "$got" libzip.so.4
 lacks "$got" libxlsxwriter
@@ -115,4 +134,39 @@ LD_LIBRARY_PATH=$PWD/fake PRAXIS_LANG=nl $vg "$PRAXIS" commit -m x >out 2>err; r
 set -e
 expect_rc 2
 contains "$(cat err)" "kan de bibliotheek 'libgit2.so.1.5' niet laden (Debian-pakket 'libgit2-1.5'): "
+# libxml2 missing: a search does not notice; a check says so once and
+# refuses each note (the privacy guard reads entity names through it); a
+# report says so and writes nothing
+rm -f ./2022-2023/zuid/'*01*.md' fake/*
+"$PRAXIS" search tijd >with.out
+echo "not a library" > fake/libxml2.so.2
+LD_LIBRARY_PATH=$PWD/fake "$PRAXIS" search tijd >without.out
+cmp with.out without.out || fail "search differs without libxml2"
+set +e
+LD_LIBRARY_PATH=$PWD/fake $vg "$PRAXIS" check >out 2>err; rc=$?
+set -e
+expect_rc 1
+notes=$(find 2022-2023 -name '*.md' | wc -l)
+[ "$(grep -c "cannot load the library 'libxml2.so.2' (Debian package 'libxml2'): " out)" -eq 1 ] ||
+	fail "the loader's message is not there once: $(cat out)"
+# every note, and communities.yaml
+[ "$(grep -c "could not read character entity names (libxml2 cannot be loaded): the file is refused" out)" -eq $((notes + 1)) ] ||
+	fail "not every one of the $notes notes and communities.yaml is refused: $(cat out)"
+contains "$(cat out)" "communities.yaml: error: the privacy guard could not read"
+set +e
+LD_LIBRARY_PATH=$PWD/fake PRAXIS_LANG=fr $vg "$PRAXIS" report 2022-2023 -o r2.html >out 2>err; rc=$?
+set -e
+expect_rc 2
+[ ! -e r2.html ] || fail "a report was written without libxml2"
+[ "$(wc -l < err)" -eq 1 ] || fail "expected one line on stderr: $(cat err)"
+contains "$(cat err)" "impossible de charger la bibliothèque 'libxml2.so.2' (paquet Debian 'libxml2') : "
+rm fake/libxml2.so.2
+echo "not a library" > fake/libxslt.so.1
+set +e
+LD_LIBRARY_PATH=$PWD/fake PRAXIS_LANG=nl $vg "$PRAXIS" report 2022-2023 -o r3.html >out 2>err; rc=$?
+set -e
+expect_rc 2
+[ ! -e r3.html ] || fail "a report was written without libxslt"
+[ "$(wc -l < err)" -eq 1 ] || fail "expected one line on stderr: $(cat err)"
+contains "$(cat err)" "kan de bibliotheek 'libxslt.so.1' niet laden (Debian-pakket 'libxslt1.1'): "
 echo ok

@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,6 +273,132 @@ static void test_bm25(void **state)
 				   "AND bm25(t) < 0", "hopital"), "2");
 }
 
+/* praxis_rank (fts.h) against FTS5's bm25(), on a table shaped as the
+ * index's (text, heading, scope): 60 rows, "ziekenhuis" in a third of
+ * them, the other words rarer. */
+#define RANK_ROWS 60
+static sqlite3 *rank_db(void)
+{
+	static const char *const words[] = { "huisarts", "brieven", "fiets", "méfiance",
+					     "logopedist" };
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int r, w;
+
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(px_fts_register(db), SQLITE_OK);
+	exec_ok(db, "CREATE VIRTUAL TABLE r USING fts5(text, heading, scope, tokenize='praxis')");
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO r(rowid, text, heading, scope) "
+					    "VALUES (?1, ?2, ?3, ?4)", -1, &st, NULL), SQLITE_OK);
+	for (r = 1; r <= RANK_ROWS; r++) {
+		char text[256] = "", head[64] = "", scope[16];
+		if (r % 3 == 0)
+			strcat(text, "Het ziekenhuis ");
+		for (w = 0; w < 5; w++)
+			if (r % (w + 4) == 1)
+				strcat(strcat(text, words[w]), r % 2 ? " en " : " ");
+		strcat(text, r % 5 ? "belde." : "belde niet terug naar de ziekenhuizen.");
+		if (r % 7 == 0)
+			strcpy(head, "Brief van de huisarts");
+		snprintf(scope, sizeof scope, "zzc0%d", r % 3);
+		sqlite3_bind_int(st, 1, r);
+		sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, head, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, scope, -1, SQLITE_TRANSIENT);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return db;
+}
+
+/* Every row of `expr`: praxis_rank with `cap` against bm25() times
+ * `ratio`; returns the rows compared. */
+static int rank_compare(sqlite3 *db, const char *expr, long cap, double ratio)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(db,
+		"WITH m AS MATERIALIZED (SELECT praxis_rank(r, ?2, 1.0, 0.3, 0.0) AS mine,"
+		" bm25(r, 1.0, 0.3, 0.0) AS theirs FROM r WHERE r MATCH ?1) SELECT mine, theirs FROM m",
+		-1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, cap);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		double mine = sqlite3_column_double(st, 0), theirs = sqlite3_column_double(st, 1);
+		if (fabs(mine - theirs * ratio) > 1e-9 * (fabs(theirs) + 1e-9))
+			fail_msg("%s (cap %ld): praxis_rank %.12g, bm25 %.12g x %.6g", expr, cap, mine,
+				 theirs, ratio);
+		n++;
+	}
+	assert_int_equal(sqlite3_finalize(st), SQLITE_OK);
+	return n;
+}
+
+static double idf(double rows, double n)
+{
+	double v = log((rows - n + 0.5) / (n + 0.5));
+	return v > 0 ? v : 1e-6;
+}
+
+static void test_rank(void **state)
+{
+	static const char *const exprs[] = {
+		"ziekenhuis", "brief", "\"van de huisarts\"", "fiets*", "huisarts OR logopedist",
+		"huisarts NOT brief", "huisarts brief", "huisarts AND scope:zzc01", "heading:brief",
+		"méfiance AND scope:zzc00 AND scope:zzc00", "NEAR(huisarts brief, 3)",
+	};
+	sqlite3 *db = rank_db();
+	sqlite3_stmt *st;
+	px_rank_counts counts = { 0, -1 };
+	size_t i;
+	long n;
+	int rows;
+
+	(void)state;
+	/* no cap, or a cap no phrase reaches: bm25() exactly */
+	for (i = 0; i < sizeof exprs / sizeof *exprs; i++) {
+		rows = rank_compare(db, exprs[i], 0, 1.0);
+		if (rows == 0)
+			fail_msg("%s matches nothing: the comparison proves nothing", exprs[i]);
+		assert_int_equal(rank_compare(db, exprs[i], RANK_ROWS + 1, 1.0), rows);
+	}
+	/* a phrase in more rows than the cap counts as in `cap` rows */
+	n = atol(column(db, "SELECT count(*) FROM r WHERE r MATCH ?1", "ziekenhuis"));
+	assert_true(n > 10 && n < RANK_ROWS / 2);
+	assert_int_equal(rank_compare(db, "ziekenhuis", 10, idf(RANK_ROWS, 10) / idf(RANK_ROWS, n)),
+			 n);
+	assert_int_equal(rank_compare(db, "ziekenhuis", n, 1.0), n);
+
+	/* the counts a caller reads: phrases, and the first one's rows up
+	 * to the cap (the scope word is counted never: it weighs nothing) */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT praxis_rank(r, ?2, 1.0, 0.3, 0.0, ?3) "
+					    "FROM r WHERE r MATCH ?1", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, "ziekenhuis", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, 10);
+	sqlite3_bind_pointer(st, 3, &counts, PX_RANK_COUNTS, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(counts.phrases, 1);
+	assert_int_equal(counts.first, 10);
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 2, 0);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		;
+	assert_int_equal(counts.first, n);
+	sqlite3_reset(st);
+	counts.first = -1;
+	sqlite3_bind_text(st, 1, "scope:zzc01 AND ziekenhuis", -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(counts.phrases, 2);
+	assert_int_equal(counts.first, -1);
+	sqlite3_finalize(st);
+	/* a wrong call is an SQL error, not a crash */
+	assert_int_not_equal(sqlite3_exec(db, "SELECT praxis_rank(r) FROM r WHERE r MATCH 'fiets'",
+					  NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 static void test_highlight_and_snippet(void **state)
 {
 	sqlite3 *db = *state;
@@ -413,6 +540,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hashtags_are_plain_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_emitted_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bm25, setup, teardown),
+		cmocka_unit_test(test_rank),
 		cmocka_unit_test_setup_teardown(test_highlight_and_snippet, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
 		cmocka_unit_test(test_other_connection_needs_registering),
