@@ -604,13 +604,15 @@ static int cmp_claim(const void *a, const void *b)
 
 void px_claims_check(px_claims *c, const px_kb *kb, px_diag *d)
 {
+	static const px_note_opts front = { 0, 0 };
 	char **notes = NULL;
 	long nn;
 	size_t i, k, nchecked = c->n;
 
 	if (!c->n)
 		return;
-	/* the knowledge base's other notes, read as check reads them */
+	/* the knowledge base's other notes, read as check reads them: their
+	 * front matter, which holds the claim */
 	qsort(c->v, c->n, sizeof *c->v, cmp_claim_rel);
 	nn = px_kb_list_notes(kb, &notes);
 	for (i = 0; nn > 0 && i < (size_t)nn; i++) {
@@ -624,7 +626,7 @@ void px_claims_check(px_claims *c, const px_kb *kb, px_diag *d)
 			continue;
 		px_buf_printf(&full, "%s/%s", kb->root, notes[i]);
 		if (px_kb_read_file(&src, NULL, kb, full.ptr, notes[i], PX_NOTE_MAX, &quiet) == 0 &&
-		    px_note_parse(&n, notes[i], src.ptr, src.len, kb->cb, &quiet) == 0)
+		    px_note_parse_opts(&n, notes[i], src.ptr, src.len, kb->cb, &front, &quiet) == 0)
 			claim_add(c, n, notes[i], 0);
 		px_note_free(n);
 		px_diag_free(&quiet);

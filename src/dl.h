@@ -5,10 +5,13 @@
  * Every library the binary links is loaded and bound at each start, by
  * every command: libmicrohttpd alone brings GnuTLS and eight more. So
  * the libraries of one command (libmicrohttpd for serve, libxlsxwriter
- * for workbooks, libzip for the REFI-QDA project) and libgit2 (with
+ * for workbooks, libzip for the REFI-QDA project), libgit2 (with
  * libssh2, libcrypto, Kerberos and mbedTLS behind it: a search or stats
- * on a current index never starts it) are not linked: the one
- * module that calls each (serve.c, xlsx.c, qda.c, store*.c) declares the functions
+ * on a current index never starts it) and libxml2, libxslt and libexslt
+ * (with ICU, libstdc++ and libgcrypt behind them: half of every start,
+ * for the commands that parse XML or render) are not linked: the one
+ * module that calls each (serve.c, xlsx.c, qda.c, store*.c, xml_int.h's
+ * files, render.c) declares the functions
  * it uses as a table, and px_dl_load() opens the library by its Debian
  * soname and fills the table the first time it is needed. A missing
  * library or function is one diagnostic naming the library and the

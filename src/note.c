@@ -1620,7 +1620,8 @@ static int parse(px_note **out, const char *path, const char *src, size_t len,
 		}
 		px_buf_free(&fm);
 	}
-	walk_body(&c, src + off, len - off);
+	if (!o || o->body)
+		walk_body(&c, src + off, len - off);
 done:
 	/* out of memory anywhere: the parse fails, with its reason, rather
 	 * than return a note with something missing */

@@ -125,9 +125,12 @@ typedef struct {
 	int shown; /* the shown texts and their maps (px_note.shown), which
 		    * only the privacy guard reads: 0 leaves them out (the
 		    * index), a third of the parse's time */
+	int body;  /* the body (segments, headings, its checks): 0 reads the
+		    * front matter alone (the sessions every other note
+		    * claims, check.c), nearly all of the parse's time */
 } px_note_opts;
 
-#define PX_NOTE_OPTS_INIT { 1 }
+#define PX_NOTE_OPTS_INIT { 1, 1 }
 
 /* px_note_parse with options (NULL: PX_NOTE_OPTS_INIT). */
 int px_note_parse_opts(px_note **out, const char *path, const char *src, size_t len,
