@@ -11,6 +11,11 @@
  * dlerror() speaks of the last call of this thread */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
+int px_dl_loaded(const px_dl_lib *lib)
+{
+	return __atomic_load_n(&lib->loaded, __ATOMIC_ACQUIRE);
+}
+
 int px_dl_load(px_dl_lib *lib, px_diag *d)
 {
 	void *h, *fn, *ptrs[192]; /* libgit2: 141 */
@@ -18,6 +23,8 @@ int px_dl_load(px_dl_lib *lib, px_diag *d)
 	size_t i;
 	int rc = -1;
 
+	if (px_dl_loaded(lib))
+		return 0; /* no lock once loaded: a site's threads parse per page */
 	pthread_mutex_lock(&lock);
 	if (lib->loaded) {
 		rc = 0;
@@ -45,7 +52,7 @@ int px_dl_load(px_dl_lib *lib, px_diag *d)
 	/* POSIX: a function pointer and void * have the same representation */
 	for (i = 0; i < lib->nsyms; i++)
 		memcpy((char *)lib->table + lib->syms[i].offset, &ptrs[i], sizeof ptrs[i]);
-	lib->loaded = 1;
+	__atomic_store_n(&lib->loaded, 1, __ATOMIC_RELEASE); /* after the table */
 	rc = 0;
 cleanup:
 	if (rc < 0)

@@ -53,6 +53,9 @@ typedef struct {
  * with a diagnostic naming the library, its package and the loader's
  * words; the table is then left as it was. */
 int px_dl_load(px_dl_lib *lib, px_diag *d);
+/* Whether lib's table is filled (safe from any thread: the table is
+ * written before the flag). */
+int px_dl_loaded(const px_dl_lib *lib);
 
 /* The table `var` (a static struct of pointers named as the functions
  * without `prefix`) and its descriptor `var##_lib`, from the list

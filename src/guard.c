@@ -347,7 +347,7 @@ static size_t entity_at(const char *s, size_t len, utf8proc_int32_t *cp)
 		memcpy(name, s + 1, i - 1);
 		name[i - 1] = '\0';
 		/* a guard is refused whole when libxml2 is missing (noxml) */
-		e = px_libxml_lib.loaded ? htmlEntityLookup((const xmlChar *)name) : NULL;
+		e = px_dl_loaded(&px_libxml_lib) ? htmlEntityLookup((const xmlChar *)name) : NULL;
 		if (e) {
 			*cp = (utf8proc_int32_t)e->value;
 			return i + 1;
@@ -489,6 +489,23 @@ static int allowed(px_guard *g, const char *text)
 	return yes;
 }
 
+/* libxml2 (the entity names) could not be loaded: the text is refused,
+ * with the loader's words once a process */
+static void noxml_refuse(px_diag *d, const char *file)
+{
+	static int told;
+	size_t i;
+
+	if (!__atomic_exchange_n(&told, 1, __ATOMIC_RELAXED))
+		px_xml_live(d);
+	/* once a file: check guards its name and its text */
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].rule && !strcmp(d->items[i].rule, "privacy-noxml") &&
+		    d->items[i].file && file && !strcmp(d->items[i].file, file))
+			return;
+	px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "privacy-noxml", MSG_PRIV_NOXML);
+}
+
 size_t px_guard_report(px_guard *g, px_diag *d, const char *file, const char *src, size_t len,
 		       px_msgid hint)
 {
@@ -502,11 +519,7 @@ size_t px_guard_report(px_guard *g, px_diag *d, const char *file, const char *sr
 		shown++;
 	}
 	if (g->noxml) {
-		/* the loader's words once a process, then each file refused */
-		static int told;
-		if (!__atomic_exchange_n(&told, 1, __ATOMIC_RELAXED))
-			px_xml_live(d);
-		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "privacy-incomplete", MSG_PRIV_NOXML);
+		noxml_refuse(d, file);
 		shown++;
 	}
 	if (!g->nf)
@@ -566,6 +579,11 @@ size_t px_guard_string(const px_denylist *deny, px_diag *d, const char *file, co
 	}
 	if (!g || g->oom) {
 		px_diag_add(d, file, 0, 0, PX_SEV_ERROR, "privacy-incomplete", MSG_PRIV_OOM);
+		px_guard_free(g);
+		return 1;
+	}
+	if (g->noxml) { /* refused as a file is (px_guard_report) */
+		noxml_refuse(d, file);
 		px_guard_free(g);
 		return 1;
 	}

@@ -148,7 +148,7 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
 			continue;
 		if (q->idf[i] == UNKNOWN && (rc = count_phrase(api, fts, q, i)) != SQLITE_OK)
 			break;
-		score += q->idf[i] * (q->freq[i] * (K1 + 1.0)) / (q->freq[i] + d);
+		score += q->idf[i] * ((q->freq[i] * (K1 + 1.0)) / (q->freq[i] + d));
 	}
 	/* what the caller may read after the statement: the phrase count and
 	 * the first phrase's rows, once counted */

@@ -89,7 +89,7 @@ void px_xml_init(void)
 void px_xml_cleanup(void)
 {
 	px_xml_allow_dir(NULL);
-	if (px_libxml_lib.loaded)
+	if (px_dl_loaded(&px_libxml_lib))
 		xmlCleanupParser();
 }
 
@@ -330,7 +330,8 @@ int px_xml_check(xmlDocPtr doc, xmlRelaxNGPtr schema, px_buf *err, int *line)
 	struct verr v = { err, line };
 	int rc = -1;
 
-	/* a document and a schema mean libxml2 is loaded */
+	if (!doc || !schema) /* (a document and a schema: libxml2 is loaded) */
+		return -1;
 	vc = xmlRelaxNGNewValidCtxt(schema);
 	if (!vc)
 		return -1;

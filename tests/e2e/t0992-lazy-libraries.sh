@@ -147,9 +147,20 @@ notes=$(find 2022-2023 -name '*.md' | wc -l)
 [ "$(grep -c "cannot load the library 'libxml2.so.2' (Debian package 'libxml2'): " out)" -eq 1 ] ||
 	fail "the loader's message is not there once: $(cat out)"
 # every note, and communities.yaml
-[ "$(grep -c "could not read character entity names (libxml2 cannot be loaded): the file is refused" out)" -eq $((notes + 1)) ] ||
+[ "$(grep -c "could not read character entity names (libxml2 cannot be loaded): it is refused" out)" -eq $((notes + 1)) ] ||
 	fail "not every one of the $notes notes and communities.yaml is refused: $(cat out)"
 contains "$(cat out)" "communities.yaml: error: the privacy guard could not read"
+# ... and refuses a commit whose only text is its message (a deletion)
+head=$(git rev-parse HEAD)
+gone=$(find 2022-2023 -name '*.md' | sort | head -1)
+rm "$gone"
+set +e
+LD_LIBRARY_PATH=$PWD/fake $vg "$PRAXIS" commit -m "weg" >out 2>err; rc=$?
+set -e
+expect_rc 1
+contains "$(cat out err)" "commit message (-m): error: the privacy guard could not read character entity names"
+[ "$(git rev-parse HEAD)" = "$head" ] || fail "a commit was made without the privacy guard"
+git checkout -q -- "$gone"
 set +e
 LD_LIBRARY_PATH=$PWD/fake PRAXIS_LANG=fr $vg "$PRAXIS" report 2022-2023 -o r2.html >out 2>err; rc=$?
 set -e
