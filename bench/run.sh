@@ -21,8 +21,8 @@
 #      BIG notes (bench/serve.sh, which also runs on its own)
 #   BENCH_FULL=1        the BIG-note parts (RSS at BIG, search on BIG notes);
 #                       0 skips them and searches the N-note base (default 1:
-#                       the whole run takes ~6 minutes on 2 cores,
-#                       ~1.2 GB of scratch data)
+#                       the whole run takes about 31 minutes on 2 idle
+#                       cores, ~3 GB of scratch data)
 #   BENCH_N=10000       notes for a. and b.       BENCH_BIG=100000
 #   BENCH_RUNS=7        runs of each commit       BENCH_SEARCH_RUNS=11
 #   BENCH_INDEX_RUNS=3  runs of reindex/cmark-gfm at N
