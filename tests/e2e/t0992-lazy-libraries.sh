@@ -161,20 +161,19 @@ expect_rc 1
 contains "$(cat out err)" "commit message (-m): error: the privacy guard could not read character entity names"
 [ "$(git rev-parse HEAD)" = "$head" ] || fail "a commit was made without the privacy guard"
 git checkout -q -- "$gone"
-set +e
-LD_LIBRARY_PATH=$PWD/fake PRAXIS_LANG=fr $vg "$PRAXIS" report 2022-2023 -o r2.html >out 2>err; rc=$?
-set -e
-expect_rc 2
-[ ! -e r2.html ] || fail "a report was written without libxml2"
-[ "$(wc -l < err)" -eq 1 ] || fail "expected one line on stderr: $(cat err)"
-contains "$(cat err)" "impossible de charger la bibliothèque 'libxml2.so.2' (paquet Debian 'libxml2') : "
+# report_refused LANG FILE MESSAGE: the report with fake/'s libraries
+# exits 2 with MESSAGE as its one line on stderr, and writes no FILE
+report_refused() {
+	set +e
+	LD_LIBRARY_PATH=$PWD/fake PRAXIS_LANG=$1 $vg "$PRAXIS" report 2022-2023 -o "$2" >out 2>err; rc=$?
+	set -e
+	expect_rc 2
+	[ ! -e "$2" ] || fail "a report was written without its library: $(cat err)"
+	[ "$(wc -l < err)" -eq 1 ] || fail "expected one line on stderr: $(cat err)"
+	contains "$(cat err)" "$3"
+}
+report_refused fr r2.html "impossible de charger la bibliothèque 'libxml2.so.2' (paquet Debian 'libxml2') : "
 rm fake/libxml2.so.2
 echo "not a library" > fake/libxslt.so.1
-set +e
-LD_LIBRARY_PATH=$PWD/fake PRAXIS_LANG=nl $vg "$PRAXIS" report 2022-2023 -o r3.html >out 2>err; rc=$?
-set -e
-expect_rc 2
-[ ! -e r3.html ] || fail "a report was written without libxslt"
-[ "$(wc -l < err)" -eq 1 ] || fail "expected one line on stderr: $(cat err)"
-contains "$(cat err)" "kan de bibliotheek 'libxslt.so.1' niet laden (Debian-pakket 'libxslt1.1'): "
+report_refused nl r3.html "kan de bibliotheek 'libxslt.so.1' niet laden (Debian-pakket 'libxslt1.1'): "
 echo ok
